@@ -1,0 +1,163 @@
+// engine/records.h
+//
+// The plain domain records every stage reads: participants, vacancies,
+// employers, coordinators, courses and earlier outcomes, gathered in a
+// Dataset. Loaders fill them (external ids interned to dense indices, places
+// resolved to coordinates, codes resolved to ReferenceData indices); the
+// engine never reads a file. Index i of `participants` is ParticipantIndex{i},
+// and so on for every record kind.
+//
+// Example:
+//   const Vacancy& v = dataset.vacancies[pair.vacancy.value];
+//   const Employer& e = dataset.employers[v.employer.value];
+//   if (SizeClassOf(e.staff) == SizeClass::kMicro) ...
+
+#ifndef JOBMATCH_ENGINE_RECORDS_H_
+#define JOBMATCH_ENGINE_RECORDS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/ids.h"
+
+namespace jobmatch {
+
+// Common European Framework of Reference level; A0 means no German yet.
+enum class CefrLevel : int8_t { kA0 = 0, kA1, kA2, kB1, kB2, kC1, kC2 };
+inline constexpr int kNumCefrLevels = 7;
+// Accepts "A0".."C2" in any case, with optional sub-level ("B1.2" -> B1) and
+// surrounding blanks; nullopt otherwise.
+std::optional<CefrLevel> ParseCefr(std::string_view text);
+std::string_view CefrName(CefrLevel level);  // "A0".."C2"
+
+enum class Qualification : int8_t { kNone = 0, kVocational, kAcademic };
+enum class Goal : int8_t { kJob = 0, kTraining, kInternship };
+// Job subject to social insurance, vocational training place, internship.
+enum class VacancyKind : int8_t { kJob = 0, kTraining, kInternship };
+enum class CourseKind : int8_t { kLanguage = 0, kVocational };
+// EU Recommendation 2003/361/EC headcount classes.
+enum class SizeClass : int8_t { kMicro = 0, kSmall, kMedium, kLarge };
+// Outcome of an earlier proposal (history.csv).
+enum class OutcomeKind : int8_t { kProposed = 0, kAccepted, kRejected, kHired, kDroppedOut };
+
+SizeClass SizeClassOf(int32_t staff);  // < 10 micro, < 50 small, < 250 medium
+std::string_view QualificationName(Qualification q);  // "none", "vocational", "academic"
+std::string_view GoalName(Goal g);                    // "job", "training", "internship"
+std::string_view VacancyKindName(VacancyKind k);      // "job", "training", "internship"
+std::string_view CourseKindName(CourseKind k);        // "language", "vocational"
+std::string_view SizeClassName(SizeClass s);          // "micro", "small", "medium", "large"
+std::string_view OutcomeKindName(OutcomeKind o);      // "proposed", ..., "dropped_out"
+
+// A calendar day, as days since 1970-01-01 (proleptic Gregorian).
+struct Date {
+  int32_t days = 0;
+  friend constexpr auto operator<=>(Date, Date) = default;
+};
+// Accepts ISO "2025-03-01" and German "01.03.2025"; nullopt otherwise.
+std::optional<Date> ParseDate(std::string_view text);
+std::string FormatDate(Date date);  // ISO "2025-03-01"
+
+struct GeoPoint {
+  double lat = 0.0;  // WGS84 degrees
+  double lon = 0.0;
+};
+
+// A place resolved against the reference data.
+struct Place {
+  GeoPoint point;
+  std::string district_key;  // 5-digit Kreisschlüssel; empty if unknown (raw coordinates)
+  std::string name;          // municipality or postcode area, for people to read
+  std::string input;         // the cell as written, kept for output and errors
+};
+
+// An occupation as coded in the input: ESCO occupation or KldB 2010 Berufsgattung.
+struct OccupationRef {
+  OccupationIndex esco;  // valid if ESCO-coded
+  KldbIndex kldb;        // valid if KldB-coded
+  bool valid() const { return esco.valid() || kldb.valid(); }
+};
+
+struct Participant {
+  std::string id;  // pseudonymous
+  CoordinatorIndex coordinator;
+  Place home;
+  CefrLevel german = CefrLevel::kA0;
+  std::vector<OccupationRef> occupations;  // earlier or learned occupations
+  std::vector<SkillIndex> skills;          // ESCO skills stated beyond the occupations
+  Qualification qualification = Qualification::kNone;
+  bool qualification_recognised = false;
+  Goal goal = Goal::kJob;
+  double hours_per_week = 0.0;  // hours available
+  bool driving_licence = false;
+  bool car = false;
+  int32_t max_commute_minutes = 0;  // one way; 0: the legal default (§ 140(4) SGB III)
+  bool work_permitted = true;
+  std::optional<Date> in_germany_since;
+  std::string gender;  // optional, for reports only, never scored
+};
+
+struct Vacancy {
+  std::string id;
+  EmployerIndex employer;
+  std::string title;
+  OccupationRef occupation;
+  std::vector<SkillIndex> essential_skills;  // stated beyond the occupation's own
+  std::vector<SkillIndex> optional_skills;
+  CefrLevel min_german = CefrLevel::kA0;
+  Place place;  // the employer's place when the cell was empty
+  VacancyKind kind = VacancyKind::kJob;
+  double hours_per_week = 0.0;
+  int32_t openings = 1;
+  bool driving_licence_required = false;
+  std::optional<Date> start_date;
+  std::optional<Date> expires;
+};
+
+struct Employer {
+  std::string id;
+  std::string name;
+  int32_t staff = 0;  // headcount
+  Place place;
+  std::string sector;
+};
+
+struct Coordinator {
+  std::string id;
+  std::string name;
+  std::string district;  // 5-digit district key
+  double fte = 1.0;
+  int32_t capacity = 0;  // new placements this cycle
+};
+
+struct Course {
+  std::string id;
+  CourseKind kind = CourseKind::kLanguage;
+  CefrLevel target_level = CefrLevel::kB1;  // for language courses
+  Place place;
+  std::optional<Date> start_date;
+  int32_t weeks = 0;
+};
+
+// An earlier proposal and what became of it (optional history.csv).
+struct Outcome {
+  ParticipantIndex participant;
+  VacancyIndex vacancy;
+  OutcomeKind kind = OutcomeKind::kProposed;
+  std::optional<Date> date;
+};
+
+struct Dataset {
+  std::vector<Participant> participants;
+  std::vector<Vacancy> vacancies;
+  std::vector<Employer> employers;
+  std::vector<Coordinator> coordinators;
+  std::vector<Course> courses;
+  std::vector<Outcome> history;
+};
+
+}  // namespace jobmatch
+
+#endif  // JOBMATCH_ENGINE_RECORDS_H_

@@ -1,0 +1,92 @@
+// engine/result.h
+//
+// Expected failures are values. A Result<T> holds either a T or an Error; an
+// Error carries its kind (which decides the program's exit code) and every
+// Diagnostic found, each naming file, line, field, the value seen and what was
+// expected, so a coordinator can fix the spreadsheet in one pass.
+//
+// Example:
+//   Result<Dataset> loaded = LoadDataset(dir, reference);
+//   if (!loaded.ok()) { std::cerr << loaded.error().ToString(); return 65; }
+//   const Dataset& dataset = loaded.value();
+
+#ifndef JOBMATCH_ENGINE_RESULT_H_
+#define JOBMATCH_ENGINE_RESULT_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "engine/check.h"
+
+namespace jobmatch {
+
+enum class ErrorKind {
+  kUsage,         // wrong flags or arguments (exit 64)
+  kBadData,       // input exists but is malformed or inconsistent (exit 65)
+  kMissingInput,  // an input file or folder does not exist (exit 66)
+  kInternal,      // a bug or an impossible state reached as a value (exit 70)
+  kCannotWrite,   // output cannot be created or replaced (exit 73)
+};
+
+// One problem found in one place. Empty fields are left out when printed.
+struct Diagnostic {
+  std::string file;   // as given by the user, e.g. "data/vacancies.csv"
+  int64_t line = 0;   // 1-based physical line where the record starts; 0: none
+  std::string field;  // column or config field, e.g. "min_german_level"
+  std::string value;  // the offending value as read
+  std::string message;  // what was expected, e.g. "a CEFR level A0..C2"
+
+  // "data/vacancies.csv:12: field 'min_german_level' = 'B3': expected a CEFR level A0..C2"
+  std::string ToString() const;
+};
+
+struct Error {
+  ErrorKind kind = ErrorKind::kBadData;
+  std::vector<Diagnostic> diagnostics;  // at least one
+  int64_t suppressed = 0;  // problems found beyond the reporting limit
+
+  // One line per diagnostic, then "... and N more problems" if suppressed.
+  std::string ToString() const;
+};
+
+// Convenience: an Error with a single diagnostic.
+Error MakeError(ErrorKind kind, std::string file, int64_t line, std::string field,
+                std::string value, std::string message);
+
+// Exit code for an error kind: 64, 65, 66, 70, 73 (sysexits.h).
+int ExitCodeFor(ErrorKind kind);
+
+template <typename T>
+class Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}        // NOLINT: implicit by design
+  Result(Error error) : state_(std::move(error)) {}    // NOLINT: implicit by design
+
+  bool ok() const { return state_.index() == 0; }
+  const T& value() const& {
+    JOBMATCH_CHECK(ok()) << "value() on an error result";
+    return std::get<0>(state_);
+  }
+  T& value() & {
+    JOBMATCH_CHECK(ok()) << "value() on an error result";
+    return std::get<0>(state_);
+  }
+  T&& value() && {
+    JOBMATCH_CHECK(ok()) << "value() on an error result";
+    return std::get<0>(std::move(state_));
+  }
+  const Error& error() const {
+    JOBMATCH_CHECK(!ok()) << "error() on a value result";
+    return std::get<1>(state_);
+  }
+
+ private:
+  std::variant<T, Error> state_;
+};
+
+}  // namespace jobmatch
+
+#endif  // JOBMATCH_ENGINE_RESULT_H_
