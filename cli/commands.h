@@ -1,0 +1,64 @@
+// cli/commands.h
+//
+// The subcommands of the jobmatch program. main.cc parses the flags with
+// CLI11 into these argument structs and calls one function; each returns the
+// process exit code (0, or 64/65/66/70/73 by ErrorKind, see engine/result.h)
+// and writes its own messages to stdout/stderr.
+
+#ifndef JOBMATCH_CLI_COMMANDS_H_
+#define JOBMATCH_CLI_COMMANDS_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jobmatch::cli {
+
+struct CommonArgs {
+  std::filesystem::path refdata;  // empty: DefaultReferenceDir()
+  int32_t threads = 0;            // 0: all cores
+};
+
+struct RunArgs {
+  CommonArgs common;
+  std::filesystem::path data;
+  std::optional<std::filesystem::path> config;
+  std::filesystem::path out;
+  std::string date;  // run date (ISO or German); empty: today
+  bool check = false;  // verify the solver's optimality certificate
+};
+int RunRun(const RunArgs& args);
+
+struct ValidateArgs {
+  CommonArgs common;
+  std::filesystem::path data;
+  std::optional<std::filesystem::path> config;
+};
+int RunValidate(const ValidateArgs& args);
+
+struct GenerateArgs {
+  CommonArgs common;
+  std::string tier = "district";
+  uint64_t seed = 1;
+  std::filesystem::path out;
+  std::vector<std::string> districts;
+  int32_t participants = 0;
+  int32_t vacancies = 0;
+  int32_t coordinators = 0;
+  std::string format = "csv";  // csv, pb, txtpb
+  std::string today;           // ISO; empty: the generator's default
+};
+int RunGenerate(const GenerateArgs& args);
+
+struct FlowArgs {
+  std::filesystem::path file;  // DIMACS min-cost flow problem ("-" for stdin)
+  std::string solver = "simplex";  // simplex (ours) or boost (reference)
+  bool check = false;              // verify the certificate, report on stderr
+};
+int RunFlow(const FlowArgs& args);
+
+}  // namespace jobmatch::cli
+
+#endif  // JOBMATCH_CLI_COMMANDS_H_

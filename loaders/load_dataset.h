@@ -1,0 +1,44 @@
+// loaders/load_dataset.h
+//
+// One entry point for every dataset format: a folder of CSV files in the
+// interchange format (README, "Interchange files"), a binary protobuf file
+// (.pb, .binpb) or a text protobuf file (.txtpb, .textproto) holding the same
+// records (loaders/proto/dataset.proto). Every format goes through the same
+// DatasetBuilder, so the same rules hold whatever the file type.
+//
+// Example:
+//   Result<Dataset> dataset = LoadDataset("examples/salzlandkreis", reference, {});
+//   if (!dataset.ok()) { std::cerr << dataset.error().ToString(); return 65; }
+
+#ifndef JOBMATCH_LOADERS_LOAD_DATASET_H_
+#define JOBMATCH_LOADERS_LOAD_DATASET_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "engine/records.h"
+#include "engine/reference.h"
+#include "engine/result.h"
+
+namespace jobmatch {
+
+struct LoaderOptions {
+  // Extra column names per file, on top of the built-in English and German
+  // names: file stem ("participants") -> header as written ("Wohnort PLZ")
+  // -> canonical column ("place").
+  std::map<std::string, std::map<std::string, std::string>> column_map;
+  // Problems reported before the rest are only counted.
+  int32_t max_problems = 50;
+};
+
+// kMissingInput if the path or a required file is missing, kBadData with every
+// problem found (up to max_problems) otherwise.
+[[nodiscard]] Result<Dataset> LoadDataset(const std::filesystem::path& path,
+                                          const ReferenceData& reference,
+                                          const LoaderOptions& options = {});
+
+}  // namespace jobmatch
+
+#endif  // JOBMATCH_LOADERS_LOAD_DATASET_H_
