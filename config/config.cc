@@ -1,1 +1,300 @@
-// placeholder
+#include "config/config.h"
+
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/text_format.h>
+
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "proto/config.pb.h"
+
+namespace jobmatch {
+namespace {
+
+namespace pb = ::jobmatch::config;
+
+class Collector : public google::protobuf::io::ErrorCollector {
+ public:
+  explicit Collector(std::string file) : file_(std::move(file)) {}
+  void AddError(int line, google::protobuf::io::ColumnNumber column,
+                const std::string& message) override {
+    diagnostics_.push_back(Diagnostic{file_, line + 1, "", "",
+                                      "column " + std::to_string(column + 1) + ": " + message});
+  }
+  void AddWarning(int line, google::protobuf::io::ColumnNumber column,
+                  const std::string& message) override {
+    AddError(line, column, message);
+  }
+  std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+
+ private:
+  std::string file_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+template <typename T, typename Msg, typename Getter, typename Has>
+void Take(const Msg& msg, Has has, Getter get, T* out) {
+  if ((msg.*has)()) *out = static_cast<T>((msg.*get)());
+}
+
+void Apply(const pb::BySizeClass& in, std::array<double, 4>* out) {
+  if (in.has_micro()) (*out)[0] = in.micro();
+  if (in.has_small()) (*out)[1] = in.small();
+  if (in.has_medium()) (*out)[2] = in.medium();
+  if (in.has_large()) (*out)[3] = in.large();
+}
+
+void Apply(const pb::Scoring& in, ScoringOptions* out) {
+  if (in.has_weights()) {
+    const pb::Weights& w = in.weights();
+    if (w.has_skill()) out->weights.skill = w.skill();
+    if (w.has_german()) out->weights.german = w.german();
+    if (w.has_commute()) out->weights.commute = w.commute();
+    if (w.has_micro()) out->weights.micro = w.micro();
+  }
+  if (in.has_top_k()) out->top_k = in.top_k();
+  if (in.has_min_score()) out->min_score = in.min_score();
+  if (in.has_optional_skill_share()) out->optional_skill_share = in.optional_skill_share();
+  if (in.has_german_tolerance_levels()) out->german_tolerance_levels = in.german_tolerance_levels();
+  if (in.has_german_penalty_per_level()) {
+    out->german_penalty_per_level = in.german_penalty_per_level();
+  }
+  if (in.has_course_horizon_weeks()) out->course_horizon_weeks = in.course_horizon_weeks();
+  if (in.has_car_speed_kmh()) out->car_speed_kmh = in.car_speed_kmh();
+  if (in.has_transit_speed_kmh()) out->transit_speed_kmh = in.transit_speed_kmh();
+  if (in.has_road_detour_factor()) out->road_detour_factor = in.road_detour_factor();
+  if (in.has_transit_wait_minutes()) out->transit_wait_minutes = in.transit_wait_minutes();
+  if (in.has_default_commute_minutes_long_day()) {
+    out->default_commute_minutes_long_day = in.default_commute_minutes_long_day();
+  }
+  if (in.has_default_commute_minutes_short_day()) {
+    out->default_commute_minutes_short_day = in.default_commute_minutes_short_day();
+  }
+  if (in.has_long_day_hours_per_week()) out->long_day_hours_per_week = in.long_day_hours_per_week();
+  if (in.has_hours_tolerance()) out->hours_tolerance = in.hours_tolerance();
+  if (in.has_size_class_bonus()) Apply(in.size_class_bonus(), &out->size_class_bonus);
+  if (in.has_apply_pathways()) out->apply_pathways = in.apply_pathways();
+  if (in.has_unqualified_max_requirement_level()) {
+    out->unqualified_max_requirement_level = in.unqualified_max_requirement_level();
+  }
+  if (in.has_block_size()) out->block_size = in.block_size();
+}
+
+void Apply(const pb::Candidates& in, CandidateOptions* out) {
+  if (in.has_max_arcs_per_participant()) {
+    out->max_arcs_per_participant = in.max_arcs_per_participant();
+  }
+  if (in.has_employer_cap()) {
+    std::array<double, 4> caps{};
+    for (size_t i = 0; i < 4; ++i) caps[i] = out->employer_cap_by_size[i];
+    Apply(in.employer_cap(), &caps);
+    for (size_t i = 0; i < 4; ++i) out->employer_cap_by_size[i] = static_cast<int32_t>(caps[i]);
+  }
+}
+
+// Enum strings are parsed here and nowhere else.
+bool ParseSolver(const std::string& name, AssignmentSolver* out) {
+  if (name == "network_simplex") {
+    *out = AssignmentSolver::kNetworkSimplex;
+    return true;
+  }
+  if (name == "boost") {
+    *out = AssignmentSolver::kBoost;
+    return true;
+  }
+  return false;
+}
+
+const std::set<std::string>& DatasetFiles() {
+  static const std::set<std::string> kFiles = {"participants", "vacancies", "employers",
+                                               "coordinators", "courses",   "history"};
+  return kFiles;
+}
+
+std::string Num(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+}  // namespace
+
+std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& file) {
+  std::vector<Diagnostic> problems;
+  auto bad = [&](const std::string& field, const std::string& value, const std::string& expected) {
+    problems.push_back(Diagnostic{file, 0, field, value, "expected " + expected});
+  };
+  const ScoringOptions& s = config.scoring;
+  const std::pair<const char*, double> weights[] = {{"skill", s.weights.skill},
+                                                    {"german", s.weights.german},
+                                                    {"commute", s.weights.commute},
+                                                    {"micro", s.weights.micro}};
+  double weight_sum = 0.0;
+  for (const auto& [name, value] : weights) {
+    if (!(value >= 0.0) || !std::isfinite(value)) {
+      bad(std::string("scoring.weights.") + name, Num(value), "a finite weight >= 0");
+    } else {
+      weight_sum += value;
+    }
+  }
+  if (!(weight_sum > 0.0)) bad("scoring.weights", Num(weight_sum), "weights that sum to more than 0");
+  if (s.top_k < 1) bad("scoring.top_k", Num(s.top_k), "at least 1");
+  if (!(s.min_score >= 0.0 && s.min_score <= 1.0)) {
+    bad("scoring.min_score", Num(s.min_score), "a score in [0, 1]");
+  }
+  if (!(s.optional_skill_share >= 0.0 && s.optional_skill_share <= 1.0)) {
+    bad("scoring.optional_skill_share", Num(s.optional_skill_share), "a share in [0, 1]");
+  }
+  if (s.german_tolerance_levels < 0 || s.german_tolerance_levels > 6) {
+    bad("scoring.german_tolerance_levels", Num(s.german_tolerance_levels), "0 to 6 levels");
+  }
+  if (!(s.german_penalty_per_level >= 0.0 && s.german_penalty_per_level <= 1.0)) {
+    bad("scoring.german_penalty_per_level", Num(s.german_penalty_per_level), "a value in [0, 1]");
+  }
+  if (s.course_horizon_weeks < 0) {
+    bad("scoring.course_horizon_weeks", Num(s.course_horizon_weeks), "weeks >= 0");
+  }
+  const std::pair<const char*, double> speeds[] = {{"scoring.car_speed_kmh", s.car_speed_kmh},
+                                                   {"scoring.transit_speed_kmh", s.transit_speed_kmh}};
+  for (const auto& [name, value] : speeds) {
+    if (!(value > 0.0 && value <= 200.0)) bad(name, Num(value), "a speed in (0, 200] km/h");
+  }
+  if (!(s.road_detour_factor >= 1.0 && s.road_detour_factor <= 5.0)) {
+    bad("scoring.road_detour_factor", Num(s.road_detour_factor), "a factor in [1, 5]");
+  }
+  if (!(s.transit_wait_minutes >= 0.0 && s.transit_wait_minutes <= 120.0)) {
+    bad("scoring.transit_wait_minutes", Num(s.transit_wait_minutes), "minutes in [0, 120]");
+  }
+  if (s.default_commute_minutes_long_day < 1 || s.default_commute_minutes_long_day > 300) {
+    bad("scoring.default_commute_minutes_long_day", Num(s.default_commute_minutes_long_day),
+        "minutes in [1, 300]");
+  }
+  if (s.default_commute_minutes_short_day < 1 || s.default_commute_minutes_short_day > 300) {
+    bad("scoring.default_commute_minutes_short_day", Num(s.default_commute_minutes_short_day),
+        "minutes in [1, 300]");
+  }
+  if (!(s.long_day_hours_per_week > 0.0 && s.long_day_hours_per_week <= 80.0)) {
+    bad("scoring.long_day_hours_per_week", Num(s.long_day_hours_per_week), "hours in (0, 80]");
+  }
+  if (!(s.hours_tolerance >= 0.0)) bad("scoring.hours_tolerance", Num(s.hours_tolerance), "hours >= 0");
+  const char* classes[] = {"micro", "small", "medium", "large"};
+  for (size_t i = 0; i < 4; ++i) {
+    const double v = s.size_class_bonus[i];
+    if (!(v >= 0.0 && v <= 1.0)) {
+      bad(std::string("scoring.size_class_bonus.") + classes[i], Num(v), "a bonus in [0, 1]");
+    }
+    if (config.candidates.employer_cap_by_size[i] < 0) {
+      bad(std::string("candidates.employer_cap.") + classes[i],
+          Num(config.candidates.employer_cap_by_size[i]), "a cap >= 0 (0: no cap)");
+    }
+  }
+  if (s.unqualified_max_requirement_level < 1 || s.unqualified_max_requirement_level > 4) {
+    bad("scoring.unqualified_max_requirement_level", Num(s.unqualified_max_requirement_level),
+        "a KldB requirement level 1 to 4");
+  }
+  if (s.block_size < 1) bad("scoring.block_size", Num(s.block_size), "at least 1");
+  if (config.candidates.max_arcs_per_participant < 1) {
+    bad("candidates.max_arcs_per_participant", Num(config.candidates.max_arcs_per_participant),
+        "at least 1");
+  }
+  const AssignmentOptions& a = config.assignment;
+  if (!(a.placement_value >= 0.0 && a.placement_value <= 1e6)) {
+    bad("assignment.placement_value", Num(a.placement_value), "a value in [0, 1e6]");
+  }
+  if (a.cost_resolution < 1 || a.cost_resolution > 1'000'000'000) {
+    bad("assignment.cost_resolution", Num(static_cast<double>(a.cost_resolution)),
+        "an integer in [1, 1e9]");
+  }
+  if (config.proposals.alternatives < 0 || config.proposals.alternatives > 50) {
+    bad("proposals.alternatives", Num(config.proposals.alternatives), "0 to 50");
+  }
+  if (config.loader.max_problems < 1) {
+    bad("loader.max_problems", Num(config.loader.max_problems), "at least 1");
+  }
+  for (const auto& [stem, headers] : config.loader.column_map) {
+    if (!DatasetFiles().count(stem)) {
+      bad("column_map.file", stem,
+          "one of participants, vacancies, employers, coordinators, courses, history");
+    }
+  }
+  return problems;
+}
+
+Result<EngineConfig> ParseConfig(const std::string& text, const std::string& file) {
+  pb::Config message;
+  google::protobuf::TextFormat::Parser parser;
+  Collector collector(file);
+  parser.RecordErrorsTo(&collector);
+  if (!parser.ParseFromString(text, &message)) {
+    Error error;
+    error.kind = ErrorKind::kBadData;
+    error.diagnostics = std::move(collector.diagnostics());
+    if (error.diagnostics.empty()) {
+      error.diagnostics.push_back(Diagnostic{file, 0, "", "", "not a valid config (protobuf text format)"});
+    }
+    return error;
+  }
+
+  EngineConfig config;
+  std::vector<Diagnostic> problems;
+  if (message.has_scoring()) Apply(message.scoring(), &config.scoring);
+  if (message.has_candidates()) Apply(message.candidates(), &config.candidates);
+  if (message.has_assignment()) {
+    const pb::Assignment& a = message.assignment();
+    if (a.has_placement_value()) config.assignment.placement_value = a.placement_value();
+    if (a.has_cost_resolution()) config.assignment.cost_resolution = a.cost_resolution();
+    if (a.has_solver() && !ParseSolver(a.solver(), &config.assignment.solver)) {
+      problems.push_back(Diagnostic{file, 0, "assignment.solver", a.solver(),
+                                    "expected network_simplex or boost"});
+    }
+  }
+  if (message.has_proposals() && message.proposals().has_alternatives()) {
+    config.proposals.alternatives = message.proposals().alternatives();
+  }
+  if (message.has_loader() && message.loader().has_max_problems()) {
+    config.loader.max_problems = message.loader().max_problems();
+  }
+  for (const pb::ColumnMapping& m : message.column_map()) {
+    if (m.file().empty() || m.header().empty() || m.column().empty()) {
+      problems.push_back(Diagnostic{file, 0, "column_map", m.ShortDebugString(),
+                                    "expected file, header and column all set"});
+      continue;
+    }
+    auto& headers = config.loader.column_map[m.file()];
+    if (!headers.emplace(m.header(), m.column()).second) {
+      problems.push_back(Diagnostic{file, 0, "column_map.header", m.header(),
+                                    "expected each header mapped once per file"});
+    }
+  }
+  std::vector<Diagnostic> invalid = Validate(config, file);
+  problems.insert(problems.end(), invalid.begin(), invalid.end());
+  if (!problems.empty()) {
+    Error error;
+    error.kind = ErrorKind::kBadData;
+    error.diagnostics = std::move(problems);
+    return error;
+  }
+  return config;
+}
+
+Result<EngineConfig> LoadConfig(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    return MakeError(ErrorKind::kMissingInput, file.string(), 0, "", "",
+                     "config file not found");
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return MakeError(ErrorKind::kMissingInput, file.string(), 0, "", "", "cannot open config file");
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return ParseConfig(buffer.str(), file.string());
+}
+
+}  // namespace jobmatch

@@ -94,6 +94,17 @@ struct AssignmentResult {
 [[nodiscard]] AssignmentResult AssignParticipants(const CandidateGraph& graph,
                                                   const AssignmentOptions& options = {});
 
+// Verifies `result` against its optimality certificate (feasibility,
+// complementary slackness, primal cost == dual cost) on the network built
+// from `graph` and `options`. Used by `jobmatch run --check` and every test.
+struct AssignmentCheck {
+  bool ok = false;
+  std::string message;  // "" when ok; otherwise the first violation found
+};
+[[nodiscard]] AssignmentCheck CheckAssignment(const CandidateGraph& graph,
+                                              const AssignmentOptions& options,
+                                              const AssignmentResult& result);
+
 }  // namespace jobmatch
 
 #endif  // JOBMATCH_ENGINE_ASSIGNMENT_H_
