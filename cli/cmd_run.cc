@@ -1,1 +1,102 @@
-// placeholder during bring-up
+// jobmatch run: the nightly batch. Loads reference data, config and dataset,
+// scores every pair within reach, solves the assignment, and writes one
+// spreadsheet per coordinator plus jobmatch.json into --out, replacing the
+// previous output only when everything succeeded.
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/output_files.h"
+#include "cli/pipeline.h"
+#include "cli/report_writer.h"
+#include "engine/assignment.h"
+#include "engine/candidate_graph.h"
+#include "engine/proposals.h"
+#include "engine/scorer.h"
+
+namespace jobmatch::cli {
+namespace {
+
+Date Today() {
+  const auto now = std::chrono::system_clock::now();
+  return Date{static_cast<int32_t>(
+      std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count())};
+}
+
+}  // namespace
+
+int RunRun(const RunArgs& args) {
+  const auto start = std::chrono::steady_clock::now();
+  Date run_date = Today();
+  if (!args.date.empty()) {
+    const std::optional<Date> parsed = ParseDate(args.date);
+    if (!parsed) {
+      return ReportError("bad arguments", MakeError(ErrorKind::kUsage, "", 0, "--date", args.date,
+                                                    "expected a date like 2025-11-22"));
+    }
+    run_date = *parsed;
+  }
+
+  int exit_code = 0;
+  std::optional<LoadedInputs> inputs = LoadInputs(args.common, args.config, args.data, &exit_code);
+  if (!inputs) return exit_code;
+  const Dataset& dataset = inputs->dataset;
+  const ReferenceData& reference = inputs->reference;
+  EngineConfig& config = inputs->config;
+  config.scoring.run_date = run_date;
+  config.scoring.num_threads = args.common.threads;
+
+  const ScoredPairs scored = ScoreTopK(dataset, reference, config.scoring);
+  const CandidateGraph graph = BuildCandidateGraph(dataset, scored, config.candidates);
+  if (!graph.IsValid()) {
+    return ReportError("internal error", MakeError(ErrorKind::kInternal, "", 0, "", "",
+                                                   "the candidate graph is inconsistent"));
+  }
+  const AssignmentResult result = AssignParticipants(graph, config.assignment);
+  if (result.status != AssignmentStatus::kOptimal) {
+    return ReportError("cannot solve the assignment",
+                       MakeError(ErrorKind::kBadData, "", 0, "assignment.cost_resolution",
+                                 std::to_string(config.assignment.cost_resolution),
+                                 "a resolution small enough for this many participants"));
+  }
+  if (args.check) {
+    const AssignmentCheck check = CheckAssignment(graph, config.assignment, result);
+    if (!check.ok) {
+      return ReportError("the optimality certificate failed",
+                         MakeError(ErrorKind::kInternal, "", 0, "", "", check.message));
+    }
+  }
+  const ProposalSet proposals =
+      MakeProposals(dataset, reference, scored, graph, result, config.scoring, config.proposals);
+  const RunReport report = WriteRunReport(dataset, reference, config, proposals, FormatDate(run_date));
+
+  StagedDirectory out(args.out);
+  if (auto error = out.Begin()) return ReportError("cannot write output", *error);
+  for (const auto& [name, bytes] : report.files) {
+    if (auto error = out.WriteFile(name, bytes)) return ReportError("cannot write output", *error);
+  }
+  if (auto error = out.Commit()) return ReportError("cannot write output", *error);
+
+  const RunMetrics& m = proposals.metrics;
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  char line[160];
+  std::printf("jobmatch run %s on %s\n", FormatDate(run_date).c_str(), args.data.string().c_str());
+  std::printf("  participants   %8d   coordinators %d\n", m.participants, m.coordinators);
+  std::printf("  vacancies      %8d   openings %d\n", m.vacancies, m.openings);
+  std::printf("  pairs examined %8lld   candidate arcs %lld\n",
+              static_cast<long long>(m.pairs_examined), static_cast<long long>(m.candidate_arcs));
+  std::printf("  proposals      %8d   of which micro-enterprises %d, after a language course %d\n",
+              m.proposals, m.micro_enterprise_proposals, m.course_bridge_proposals);
+  std::printf("  unplaced       %8d\n", m.unplaced);
+  std::snprintf(line, sizeof(line), "  total fit      %8.3f   mean %.3f", m.total_score, m.mean_score);
+  std::printf("%s\n", line);
+  std::printf("  certificate    %s\n", args.check ? "checked: optimal" : "not checked (use --check)");
+  std::printf("  output         %s (%zu files)\n", args.out.string().c_str(), report.files.size());
+  std::printf("  time           %.2f s\n", seconds);
+  return 0;
+}
+
+}  // namespace jobmatch::cli

@@ -1,1 +1,99 @@
-int main() { return 0; }
+// The jobmatch program: parses flags with CLI11 and calls one subcommand
+// (cli/commands.h). Usage errors exit 64; each subcommand returns its own
+// exit code (0, or 65/66/70/73 by the kind of error, see engine/result.h).
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <string>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace jobmatch::cli;
+  CLI::App app{
+      "jobmatch: proposes vacancies for refugees' job coordinators.\n"
+      "The engine proposes; people decide. Every proposal carries its reasons."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "jobmatch 0.1.0");
+
+  CommonArgs common;
+  auto add_common = [&common](CLI::App* sub) {
+    sub->add_option("--refdata", common.refdata,
+                    "reference data folder (default: $JOBMATCH_REFDATA or the built-in one)");
+    sub->add_option("--threads", common.threads, "worker threads (0: all cores)")
+        ->check(CLI::NonNegativeNumber);
+  };
+
+  RunArgs run;
+  std::string run_config;
+  CLI::App* run_cmd = app.add_subcommand("run", "score, assign and write proposals per coordinator");
+  run_cmd->add_option("--data", run.data, "dataset: folder of CSV files or a .pb/.txtpb file")
+      ->required();
+  run_cmd->add_option("--config", run_config, "config file (protobuf text format)");
+  run_cmd->add_option("--out", run.out, "output folder (replaced only when the run succeeds)")
+      ->required();
+  run_cmd->add_option("--date", run.date, "run date, e.g. 2025-11-22 (default: today)");
+  run_cmd->add_flag("--check", run.check, "verify the assignment's optimality certificate");
+  add_common(run_cmd);
+
+  ValidateArgs validate;
+  std::string validate_config;
+  CLI::App* validate_cmd = app.add_subcommand("validate", "check dataset and config files only");
+  validate_cmd->add_option("--data", validate.data, "dataset: folder of CSV files or a .pb/.txtpb file")
+      ->required();
+  validate_cmd->add_option("--config", validate_config, "config file (protobuf text format)");
+  add_common(validate_cmd);
+
+  GenerateArgs generate;
+  CLI::App* generate_cmd =
+      app.add_subcommand("generate", "write a realistic synthetic dataset from the reference data");
+  generate_cmd->add_option("--tier", generate.tier, "district, state or national")
+      ->check(CLI::IsMember({"district", "state", "national"}));
+  generate_cmd->add_option("--seed", generate.seed, "random seed");
+  generate_cmd->add_option("--out", generate.out, "output folder (csv) or file (pb, txtpb)")
+      ->required();
+  generate_cmd->add_option("--district", generate.districts,
+                           "district key(s) to draw from, e.g. 15089 (default: the tier's)");
+  generate_cmd->add_option("--participants", generate.participants, "override the tier's count")
+      ->check(CLI::NonNegativeNumber);
+  generate_cmd->add_option("--vacancies", generate.vacancies, "override the tier's count")
+      ->check(CLI::NonNegativeNumber);
+  generate_cmd->add_option("--coordinators", generate.coordinators, "override the tier's count")
+      ->check(CLI::NonNegativeNumber);
+  generate_cmd->add_option("--format", generate.format, "csv, pb or txtpb")
+      ->check(CLI::IsMember({"csv", "pb", "txtpb"}));
+  generate_cmd->add_option("--today", generate.today, "the day dates are drawn around (ISO)");
+  add_common(generate_cmd);
+
+  FlowArgs flow;
+  CLI::App* flow_cmd = app.add_subcommand(
+      "flow", "solve a DIMACS min-cost flow problem and print the DIMACS solution");
+  flow_cmd->add_option("file", flow.file, "DIMACS .min file ('-' for standard input)")->required();
+  flow_cmd->add_option("--solver", flow.solver, "simplex (ours) or boost (reference)")
+      ->check(CLI::IsMember({"simplex", "boost"}));
+  flow_cmd->add_flag("--check", flow.check, "verify the optimality certificate (on stderr)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 64;
+  }
+
+  if (*run_cmd) {
+    if (!run_config.empty()) run.config = run_config;
+    run.common = common;
+    return RunRun(run);
+  }
+  if (*validate_cmd) {
+    if (!validate_config.empty()) validate.config = validate_config;
+    validate.common = common;
+    return RunValidate(validate);
+  }
+  if (*generate_cmd) {
+    generate.common = common;
+    return RunGenerate(generate);
+  }
+  return RunFlow(flow);
+}

@@ -1,0 +1,38 @@
+// cli/pipeline.h
+//
+// What run and validate share: loading the reference data, the config and the
+// dataset, with errors printed to stderr in one format.
+
+#ifndef JOBMATCH_CLI_PIPELINE_H_
+#define JOBMATCH_CLI_PIPELINE_H_
+
+#include <filesystem>
+#include <optional>
+
+#include "cli/commands.h"
+#include "config/config.h"
+#include "engine/records.h"
+#include "engine/reference.h"
+#include "engine/result.h"
+
+namespace jobmatch::cli {
+
+// Prints "jobmatch: <what>:" and the error's diagnostics to stderr and
+// returns the exit code for its kind.
+int ReportError(const char* what, const Error& error);
+
+struct LoadedInputs {
+  ReferenceData reference;
+  EngineConfig config;
+  Dataset dataset;
+};
+
+// Loads reference data, config (defaults if absent) and dataset; on failure
+// prints the error and returns the exit code in `exit_code`.
+std::optional<LoadedInputs> LoadInputs(const CommonArgs& common,
+                                       const std::optional<std::filesystem::path>& config,
+                                       const std::filesystem::path& data, int* exit_code);
+
+}  // namespace jobmatch::cli
+
+#endif  // JOBMATCH_CLI_PIPELINE_H_

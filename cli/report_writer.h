@@ -1,0 +1,38 @@
+// cli/report_writer.h
+//
+// The files a run writes: one spreadsheet per coordinator listing each of
+// their participants with the proposed vacancy, its score and parts, the
+// alternatives and, for participants without a proposal, the reasons; and one
+// JSON file with everything (run metrics, every proposal with parts and
+// weighted contributions, every unplaced participant with exclusion counts).
+// No timings go into files, so the same input gives the same bytes.
+
+#ifndef JOBMATCH_CLI_REPORT_WRITER_H_
+#define JOBMATCH_CLI_REPORT_WRITER_H_
+
+#include <map>
+#include <string>
+
+#include "config/config.h"
+#include "engine/proposals.h"
+#include "engine/records.h"
+#include "engine/reference.h"
+
+namespace jobmatch::cli {
+
+struct RunReport {
+  // File name -> bytes: "proposals_<coordinator>.csv" per coordinator and
+  // "jobmatch.json".
+  std::map<std::string, std::string> files;
+};
+
+RunReport WriteRunReport(const Dataset& dataset, const ReferenceData& reference,
+                         const EngineConfig& config, const ProposalSet& proposals,
+                         const std::string& run_date);
+
+// "K-15089-1" -> "K-15089-1"; anything outside [A-Za-z0-9_.-] becomes '_'.
+std::string SafeFileStem(const std::string& id);
+
+}  // namespace jobmatch::cli
+
+#endif  // JOBMATCH_CLI_REPORT_WRITER_H_
