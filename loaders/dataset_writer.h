@@ -8,6 +8,9 @@
 // or municipality keys as given in Place::input).
 //
 // Files are written to a temporary name and renamed into place.
+// Round trip: LoadDataset(Write(d)) == d field by field when every Place has
+// its `input` (as loaded datasets do); a Place without input is written as
+// "lat lon" and reads back with that text as its input.
 //
 // Example:
 //   if (auto error = WriteCsvDataset(dataset, reference, out_dir)) return 73;
@@ -26,6 +29,8 @@ namespace jobmatch {
 
 // Writes participants.csv, vacancies.csv, employers.csv, coordinators.csv and,
 // when not empty, courses.csv and history.csv into `dir` (created if needed).
+// When courses or history are empty, an old courses.csv or history.csv in
+// `dir` is removed, so that the folder reads back as exactly `dataset`.
 [[nodiscard]] std::optional<Error> WriteCsvDataset(const Dataset& dataset,
                                                    const ReferenceData& reference,
                                                    const std::filesystem::path& dir);

@@ -1,0 +1,142 @@
+// Tests loaders/dataset_writer.h: what the writer writes, LoadDataset reads
+// back exactly (CSV, binary and text protobuf), in the form German Excel
+// writes CSV (BOM, ';', decimal commas, CR LF), replacing files atomically.
+
+#include "loaders/dataset_writer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "engine/synthetic.h"
+#include "loaders/load_dataset.h"
+#include "loaders/reference_loader.h"
+#include "tests/loaders/loader_test_support.h"
+
+namespace jobmatch {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+using namespace ::jobmatch::testing_support;  // NOLINT: test helpers
+
+const ReferenceData& Reference() {
+  static const ReferenceData* const kReference = new ReferenceData(SmallReference());
+  return *kReference;
+}
+
+Dataset MustLoad(const fs::path& path, const ReferenceData& reference = Reference()) {
+  Result<Dataset> dataset = LoadDataset(path, reference);
+  EXPECT_TRUE(dataset.ok()) << (dataset.ok() ? "" : dataset.error().ToString());
+  return dataset.ok() ? std::move(dataset).value() : Dataset{};
+}
+
+Dataset Golden() { return MustLoad(kGoldenDir / "csv_de"); }
+
+TEST(WriteCsvDataset, ReadsBackExactly) {
+  const Dataset golden = Golden();
+  const fs::path dir = ScratchDir() / "out";
+  ASSERT_FALSE(WriteCsvDataset(golden, Reference(), dir).has_value());
+  ExpectSameDataset(golden, MustLoad(dir));
+}
+
+TEST(WriteProtoDataset, ReadsBackExactlyInBinaryAndTextFormat) {
+  const Dataset golden = Golden();
+  const fs::path dir = ScratchDir();
+  ASSERT_FALSE(WriteProtoDataset(golden, Reference(), dir / "d.binpb", false).has_value());
+  ASSERT_FALSE(WriteProtoDataset(golden, Reference(), dir / "d.txtpb", true).has_value());
+  ExpectSameDataset(golden, MustLoad(dir / "d.binpb"));
+  ExpectSameDataset(golden, MustLoad(dir / "d.txtpb"));
+  EXPECT_THAT(ReadBytes(dir / "d.txtpb"), HasSubstr("min_german_level: \"B1\""));
+}
+
+TEST(WriteCsvDataset, WritesWhatGermanExcelWrites) {
+  const fs::path dir = ScratchDir();
+  ASSERT_FALSE(WriteCsvDataset(Golden(), Reference(), dir).has_value());
+  const std::string vacancies = ReadBytes(dir / "vacancies.csv");
+  EXPECT_THAT(vacancies, StartsWith("\xEF\xBB\xBFid;employer_id;title;occupation;"));
+  EXPECT_THAT(vacancies,
+              HasSubstr("\r\nV-102;E-03;Koch/Köchin;" + std::string(kOccupationCook) + ";"));
+  EXPECT_THAT(vacancies, HasSubstr(";38,5;1;"));  // decimal comma
+  EXPECT_THAT(vacancies, HasSubstr(";\"Reinigungskraft\nTeilzeit, Frühschicht\";"));  // quoted
+  EXPECT_THAT(vacancies, HasSubstr(";2025-04-01;2025-06-30\r\n"));
+  const std::string employers = ReadBytes(dir / "employers.csv");
+  EXPECT_THAT(employers, HasSubstr("E-03;\"Gasthaus \"\"Zur Saale\"\"\";4;15089235;"));
+  const std::string coordinators = ReadBytes(dir / "coordinators.csv");
+  EXPECT_THAT(coordinators, HasSubstr("K-ASL;JOKO Aschersleben, Staßfurt;15089;0,5;6\r\n"));
+}
+
+TEST(WriteCsvDataset, LeavesNoTemporaryFilesBehind) {
+  const fs::path dir = ScratchDir();
+  ASSERT_FALSE(WriteCsvDataset(Golden(), Reference(), dir).has_value());
+  ASSERT_FALSE(WriteCsvDataset(Golden(), Reference(), dir).has_value());  // replaces
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"coordinators.csv", "courses.csv", "employers.csv",
+                                             "history.csv", "participants.csv", "vacancies.csv"}));
+}
+
+TEST(WriteCsvDataset, OmitsEmptyOptionalFilesAndRemovesStaleOnes) {
+  const fs::path dir = ScratchDir();
+  ASSERT_FALSE(WriteCsvDataset(Golden(), Reference(), dir).has_value());
+  Dataset without = Golden();
+  without.courses.clear();
+  without.history.clear();
+  ASSERT_FALSE(WriteCsvDataset(without, Reference(), dir).has_value());
+  EXPECT_FALSE(fs::exists(dir / "courses.csv"));
+  EXPECT_FALSE(fs::exists(dir / "history.csv"));
+  ExpectSameDataset(without, MustLoad(dir));
+}
+
+TEST(WriteCsvDataset, WritesAPlaceWithoutInputAsCoordinates) {
+  Dataset dataset = Golden();
+  Place& home = dataset.participants[0].home;
+  home.input.clear();
+  const fs::path dir = ScratchDir();
+  ASSERT_FALSE(WriteCsvDataset(dataset, Reference(), dir).has_value());
+  const Dataset back = MustLoad(dir);
+  EXPECT_EQ(back.participants[0].home.point.lat, home.point.lat);
+  EXPECT_EQ(back.participants[0].home.point.lon, home.point.lon);
+  EXPECT_EQ(back.participants[0].home.district_key, "15089");
+  EXPECT_EQ(back.participants[0].home.input, "51.7946 11.7401");  // the postcode's point
+}
+
+TEST(WriteCsvDataset, ReportsAFolderThatCannotBeCreated) {
+  const fs::path dir = ScratchDir();
+  WriteBytes(dir / "a_file", "x");
+  const std::optional<Error> error = WriteCsvDataset(Golden(), Reference(), dir / "a_file" / "out");
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->kind, ErrorKind::kCannotWrite);
+}
+
+TEST(WriteProtoDataset, ReportsAFileThatCannotBeWritten) {
+  const fs::path dir = ScratchDir();
+  fs::create_directories(dir / "taken.pb");  // a folder where the file should go
+  const std::optional<Error> error =
+      WriteProtoDataset(Golden(), Reference(), dir / "taken.pb", false);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->kind, ErrorKind::kCannotWrite);
+}
+
+// A generated district on the real reference data survives both formats.
+TEST(WriteCsvDataset, RoundTripsASyntheticDistrictOnTheShippedReferenceData) {
+  const Result<ReferenceData> reference = LoadReferenceData(DefaultReferenceDir());
+  ASSERT_TRUE(reference.ok()) << reference.error().ToString();
+  SyntheticOptions options;
+  options.participants = 300;
+  options.vacancies = 400;
+  const Result<Dataset> generated = GenerateSynthetic(reference.value(), options);
+  ASSERT_TRUE(generated.ok()) << generated.error().ToString();
+  const fs::path dir = ScratchDir();
+  ASSERT_FALSE(WriteCsvDataset(generated.value(), reference.value(), dir / "csv").has_value());
+  ASSERT_FALSE(
+      WriteProtoDataset(generated.value(), reference.value(), dir / "d.pb", false).has_value());
+  ExpectSameDataset(generated.value(), MustLoad(dir / "csv", reference.value()));
+  ExpectSameDataset(generated.value(), MustLoad(dir / "d.pb", reference.value()));
+}
+
+}  // namespace
+}  // namespace jobmatch

@@ -1,0 +1,473 @@
+// Tests loaders/load_dataset.h on real-looking files: the golden Salzlandkreis
+// dataset in four formats (CSV with English headers, CSV as German Excel
+// writes it in Windows-1252, binary and text protobuf) must load to the same
+// Dataset, and each kind of bad input must be reported with kind, file, line
+// and field.
+
+#include "loaders/load_dataset.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "loaders/reference_loader.h"
+#include "loaders/text_encoding.h"
+#include "tests/loaders/loader_test_support.h"
+
+namespace jobmatch {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using namespace ::jobmatch::testing_support;  // NOLINT: test helpers
+
+const ReferenceData& Reference() {
+  static const ReferenceData* const kReference = new ReferenceData(SmallReference());
+  return *kReference;
+}
+
+Dataset MustLoad(const fs::path& path, const LoaderOptions& options = {}) {
+  Result<Dataset> dataset = LoadDataset(path, Reference(), options);
+  EXPECT_TRUE(dataset.ok()) << (dataset.ok() ? "" : dataset.error().ToString());
+  return dataset.ok() ? std::move(dataset).value() : Dataset{};
+}
+
+Error MustFail(const fs::path& path, const LoaderOptions& options = {}) {
+  Result<Dataset> dataset = LoadDataset(path, Reference(), options);
+  EXPECT_FALSE(dataset.ok());
+  return dataset.ok() ? Error{} : dataset.error();
+}
+
+// Replaces the one occurrence of `from` in the file by `to`.
+void Edit(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string text = ReadBytes(file);
+  const size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << from << " not in " << file;
+  ASSERT_EQ(text.find(from, at + 1), std::string::npos) << from << " twice in " << file;
+  text.replace(at, from.size(), to);
+  WriteBytes(file, text);
+}
+
+// The only diagnostic of `error`, checked for kind, file name, line, field.
+void ExpectOneProblem(const Error& error, ErrorKind kind, const std::string& file_name,
+                      int64_t line, const std::string& field) {
+  EXPECT_EQ(error.kind, kind);
+  ASSERT_EQ(error.diagnostics.size(), 1u) << error.ToString();
+  const Diagnostic& d = error.diagnostics[0];
+  EXPECT_EQ(fs::path(d.file).filename().string(), file_name) << d.ToString();
+  EXPECT_EQ(d.line, line) << d.ToString();
+  EXPECT_EQ(d.field, field) << d.ToString();
+}
+
+// ------------------------------------------------------------ golden data
+
+struct GoldenFormat {
+  std::string name;
+  std::string path;  // below tests/data/golden
+};
+
+void PrintTo(const GoldenFormat& format, std::ostream* out) { *out << format.name; }
+
+class GoldenDataset : public ::testing::TestWithParam<GoldenFormat> {};
+
+TEST_P(GoldenDataset, LoadsToTheSameDatasetAsTheEnglishCsv) {
+  const Dataset english = MustLoad(kGoldenDir / "csv_en");
+  const Dataset loaded = MustLoad(kGoldenDir / GetParam().path);
+  ExpectSameDataset(english, loaded);
+}
+
+TEST_P(GoldenDataset, HasEveryRecordWithReferencesInRange) {
+  const Dataset d = MustLoad(kGoldenDir / GetParam().path);
+  EXPECT_EQ(d.participants.size(), 6u);
+  EXPECT_EQ(d.vacancies.size(), 6u);
+  EXPECT_EQ(d.employers.size(), 4u);
+  EXPECT_EQ(d.coordinators.size(), 2u);
+  EXPECT_EQ(d.courses.size(), 1u);
+  EXPECT_EQ(d.history.size(), 2u);
+  for (const Participant& p : d.participants) {
+    EXPECT_TRUE(p.coordinator.valid() &&
+                static_cast<size_t>(p.coordinator.value) < d.coordinators.size());
+    EXPECT_EQ(p.home.district_key, "15089") << p.id;  // all live in the Salzlandkreis
+  }
+  for (const Vacancy& v : d.vacancies) {
+    EXPECT_TRUE(v.employer.valid() && static_cast<size_t>(v.employer.value) < d.employers.size());
+    EXPECT_TRUE(v.occupation.valid()) << v.id;
+    EXPECT_FALSE(v.place.input.empty()) << v.id;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(AllFormats, GoldenDataset,
+                         ::testing::Values(GoldenFormat{"CsvEnglishUtf8Bom", "csv_en"},
+                                           GoldenFormat{"CsvGermanWindows1252", "csv_de"},
+                                           GoldenFormat{"BinaryProtobuf", "dataset.binpb"},
+                                           GoldenFormat{"TextProtobuf", "dataset.txtpb"}),
+                         [](const ::testing::TestParamInfo<GoldenFormat>& format) {
+                           return format.param.name;
+                         });
+
+TEST(LoadDataset, ReadsTheGoldenValuesAsWritten) {
+  const Dataset d = MustLoad(kGoldenDir / "csv_de");
+  const ReferenceData& ref = Reference();
+
+  const Coordinator& asl = d.coordinators[1];
+  EXPECT_EQ(asl.id, "K-ASL");
+  EXPECT_EQ(asl.name, "JOKO Aschersleben, Staßfurt");
+  EXPECT_EQ(asl.district, "15089");  // written as "Salzlandkreis"
+  EXPECT_EQ(asl.fte, 0.5);
+  EXPECT_EQ(asl.capacity, 6);
+
+  const Participant& p2 = d.participants[1];
+  EXPECT_EQ(p2.id, "P-002");
+  EXPECT_EQ(p2.coordinator.value, 0);
+  EXPECT_EQ(p2.home.input, "15089030");
+  EXPECT_EQ(p2.home.name, "Bernburg (Saale), Stadt");
+  EXPECT_EQ(p2.german, CefrLevel::kA2);
+  EXPECT_EQ(p2.hours_per_week, 38.5);  // "38,5"
+  EXPECT_TRUE(p2.driving_licence);     // "x"
+  EXPECT_TRUE(p2.car);
+  EXPECT_EQ(p2.max_commute_minutes, 0);  // empty: legal default
+  ASSERT_EQ(p2.occupations.size(), 1u);
+  EXPECT_EQ(ref.OccupationCode(p2.occupations[0]), kOccupationMaterialsHandler);
+  ASSERT_EQ(p2.skills.size(), 2u);  // "a,b" in a ';' file
+  EXPECT_EQ(ref.skills[static_cast<size_t>(p2.skills[1].value)].id, kSkillStoreGoods);
+  EXPECT_EQ(p2.in_germany_since, ParseDate("2022-05-02"));
+
+  const Participant& p4 = d.participants[3];
+  EXPECT_EQ(p4.home.input, "51.7603 11.4571");
+  EXPECT_EQ(p4.home.point.lat, 51.7603);
+  EXPECT_EQ(p4.home.name, "Aschersleben, Stadt");  // nearest municipality
+  EXPECT_EQ(p4.qualification, Qualification::kAcademic);
+  EXPECT_TRUE(p4.qualification_recognised);
+
+  const Participant& p5 = d.participants[4];
+  EXPECT_EQ(p5.german, CefrLevel::kA0);  // "keine"
+  EXPECT_FALSE(p5.work_permitted);
+  EXPECT_EQ(p5.goal, Goal::kTraining);
+  EXPECT_EQ(p5.hours_per_week, 0.0);
+
+  const Participant& p6 = d.participants[5];
+  EXPECT_EQ(p6.german, CefrLevel::kB1);  // "B1.2"
+  EXPECT_TRUE(p6.work_permitted);        // empty: permitted
+  EXPECT_FALSE(p6.in_germany_since.has_value());
+  ASSERT_EQ(p6.occupations.size(), 2u);
+  EXPECT_EQ(ref.OccupationCode(p6.occupations[0]), "52122");
+  EXPECT_EQ(ref.OccupationCode(p6.occupations[1]), "29302");
+
+  const Vacancy& v1 = d.vacancies[0];
+  EXPECT_EQ(v1.title, "Lagerhelfer/in – Vollzeit");       // en dash from Windows-1252 0x96
+  EXPECT_EQ(ref.OccupationCode(v1.occupation), "51311");  // "B 51311-100"
+  EXPECT_EQ(v1.place.input, "39418");                     // empty: the employer's place
+  EXPECT_EQ(v1.place.name, "Neundorf (Anhalt)");
+  EXPECT_EQ(v1.openings, 3);
+  EXPECT_EQ(v1.expires, ParseDate("2025-06-30"));
+
+  const Vacancy& v4 = d.vacancies[3];
+  EXPECT_EQ(v4.title, "Reinigungskraft\nTeilzeit, Frühschicht");
+  EXPECT_EQ(v4.employer.value, 3);
+  EXPECT_EQ(v4.hours_per_week, 20.0);
+
+  const Vacancy& v6 = d.vacancies[5];
+  EXPECT_EQ(ref.OccupationCode(v6.occupation), kOccupationCook);  // upper-case UUID
+  EXPECT_EQ(v6.kind, VacancyKind::kInternship);
+
+  EXPECT_EQ(d.employers[2].name, "Gasthaus \"Zur Saale\"");
+  EXPECT_EQ(d.employers[2].place.name, "Nienburg (Saale), Stadt");  // municipality key
+  EXPECT_EQ(d.employers[1].staff, 180);
+
+  EXPECT_EQ(d.courses[0].kind, CourseKind::kLanguage);
+  EXPECT_EQ(d.courses[0].weeks, 24);
+  EXPECT_EQ(d.history[0].participant.value, 1);
+  EXPECT_EQ(d.history[0].vacancy.value, 0);
+  EXPECT_EQ(d.history[0].kind, OutcomeKind::kRejected);
+  EXPECT_EQ(d.history[1].kind, OutcomeKind::kProposed);
+}
+
+TEST(LoadDataset, WorksWithoutTheOptionalFiles) {
+  const fs::path dir = CopyOfGoldenCsv();
+  fs::remove(dir / "courses.csv");
+  fs::remove(dir / "history.csv");
+  const Dataset d = MustLoad(dir);
+  EXPECT_EQ(d.participants.size(), 6u);
+  EXPECT_TRUE(d.courses.empty());
+  EXPECT_TRUE(d.history.empty());
+}
+
+TEST(LoadDataset, MapsACustomHeaderThroughTheColumnMapOption) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "participants.csv", "id,coordinator_id,place,", "id,Betreuer,Wohnort PLZ (neu),");
+  const Error error = MustFail(dir);  // two unknown names, two required columns missing
+  EXPECT_EQ(error.diagnostics.size(), 4u) << error.ToString();
+
+  LoaderOptions options;
+  options.column_map["participants"] = {{"Betreuer", "coordinator_id"},
+                                        {"Wohnort PLZ (neu)", "place"}};
+  ExpectSameDataset(MustLoad(kGoldenDir / "csv_en"), MustLoad(dir, options));
+}
+
+TEST(LoadDataset, ReportsAColumnMapForAFileTheDatasetDoesNotHave) {
+  LoaderOptions options;
+  options.column_map["teilnehmer"] = {{"Betreuer", "coordinator_id"}};
+  const Error error = MustFail(kGoldenDir / "csv_en", options);
+  ASSERT_EQ(error.diagnostics.size(), 1u);
+  EXPECT_EQ(error.diagnostics[0].field, "column_map");
+  EXPECT_EQ(error.diagnostics[0].value, "teilnehmer");
+}
+
+TEST(LoadDataset, RestoresLeadingZerosExcelDropped) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "employers.csv", "E-01,Bäckerei Schulze,7,06406,", "E-01,Bäckerei Schulze,7,6406,");
+  const Dataset d = MustLoad(dir);
+  EXPECT_EQ(d.employers[0].place.name, "Bernburg");
+  EXPECT_EQ(d.employers[0].place.input, "6406");
+}
+
+// ------------------------------------------------------------ bad input
+
+TEST(LoadDataset, ReportsAMissingFolderAsMissingInput) {
+  const Error error = MustFail(kGoldenDir / "no_such_folder");
+  EXPECT_EQ(error.kind, ErrorKind::kMissingInput);
+}
+
+TEST(LoadDataset, ReportsAMissingRequiredFileAsMissingInput) {
+  const fs::path dir = CopyOfGoldenCsv();
+  fs::remove(dir / "employers.csv");
+  ExpectOneProblem(MustFail(dir), ErrorKind::kMissingInput, "employers.csv", 0, "");
+}
+
+TEST(LoadDataset, ReportsMalformedCsvAtTheLineWhereTheRecordStarts) {
+  const fs::path dir = CopyOfGoldenCsv();
+  // V-105 is on line 7, after the two-line title of V-104.
+  Edit(dir / "vacancies.csv", "V-105,E-02,Berufskraftfahrer/in CE,",
+       "V-105,E-02,\"Berufskraftfahrer/in CE,");
+  const Error error = MustFail(dir);
+  ExpectOneProblem(error, ErrorKind::kBadData, "vacancies.csv", 7, "");
+  EXPECT_THAT(error.diagnostics[0].message, HasSubstr("never ends"));
+}
+
+TEST(LoadDataset, ReportsAnUnknownColumnByName) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "employers.csv", "id,name,staff,place,sector", "id,name,staff,place,Umsatz");
+  const Error error = MustFail(dir);
+  ExpectOneProblem(error, ErrorKind::kBadData, "employers.csv", 1, "");
+  EXPECT_EQ(error.diagnostics[0].value, "Umsatz");
+  EXPECT_THAT(error.diagnostics[0].message, HasSubstr("id, name, staff, place, sector"));
+}
+
+TEST(LoadDataset, ReportsADuplicateIdWithTheFirstLine) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "participants.csv", "P-005,K-BBG", "P-002,K-BBG");
+  const Error error = MustFail(dir);
+  ExpectOneProblem(error, ErrorKind::kBadData, "participants.csv", 6, "id");
+  EXPECT_EQ(error.diagnostics[0].value, "P-002");
+  EXPECT_THAT(error.diagnostics[0].message, HasSubstr("line 3"));
+}
+
+TEST(LoadDataset, ReportsAVacancyWhoseEmployerDoesNotExist) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "vacancies.csv", "V-106,E-03,", "V-106,E-99,");
+  const Error error = MustFail(dir);
+  ExpectOneProblem(error, ErrorKind::kBadData, "vacancies.csv", 8, "employer_id");
+  EXPECT_EQ(error.diagnostics[0].value, "E-99");
+}
+
+TEST(LoadDataset, ReportsAnUnknownCefrLevel) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "vacancies.csv", ",B1,06429,", ",B3,06429,");
+  const Error error = MustFail(dir);
+  ExpectOneProblem(error, ErrorKind::kBadData, "vacancies.csv", 3, "min_german_level");
+  EXPECT_EQ(error.diagnostics[0].value, "B3");
+  EXPECT_EQ(error.diagnostics[0].ToString(),
+            (dir / "vacancies.csv").string() +
+                ":3: field 'min_german_level' = 'B3': expected a CEFR level A0, A1, A2, B1, B2, "
+                "C1 or C2 (or 'keine')");
+}
+
+TEST(LoadDataset, ReportsAnUnknownPostcode) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "participants.csv", "P-003,K-ASL,06449,", "P-003,K-ASL,99999,");
+  const Error error = MustFail(dir);
+  ExpectOneProblem(error, ErrorKind::kBadData, "participants.csv", 4, "place");
+  EXPECT_EQ(error.diagnostics[0].value, "99999");
+}
+
+TEST(LoadDataset, ReportsANegativeCapacity) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "coordinators.csv", "0.5,6", "0.5,-2");
+  const Error error = MustFail(dir);
+  ExpectOneProblem(error, ErrorKind::kBadData, "coordinators.csv", 3, "capacity");
+  EXPECT_EQ(error.diagnostics[0].value, "-2");
+}
+
+TEST(LoadDataset, ReportsABadDate) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "history.csv", "2025-02-10", "31.02.2025");
+  const Error error = MustFail(dir);
+  ExpectOneProblem(error, ErrorKind::kBadData, "history.csv", 2, "date");
+  EXPECT_EQ(error.diagnostics[0].value, "31.02.2025");
+}
+
+TEST(LoadDataset, ReportsAnUnknownOccupationCode) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "participants.csv", "P-006,K-ASL,39240,B1,52122|29302,",
+       "P-006,K-ASL,39240,B1,52122|99999,");
+  const Error error = MustFail(dir);
+  ExpectOneProblem(error, ErrorKind::kBadData, "participants.csv", 7, "occupations");
+  EXPECT_EQ(error.diagnostics[0].value, "99999");
+}
+
+TEST(LoadDataset, ReportsACoordinatorDistrictThatIsNotADistrict) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "coordinators.csv", "K-BBG,JOKO Bernburg,15089,", "K-BBG,JOKO Bernburg,15999,");
+  ExpectOneProblem(MustFail(dir), ErrorKind::kBadData, "coordinators.csv", 2, "district");
+}
+
+TEST(LoadDataset, ReportsAHistoryRowForAnUnknownParticipant) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "history.csv", "P-001,V-102", "P-077,V-102");
+  ExpectOneProblem(MustFail(dir), ErrorKind::kBadData, "history.csv", 3, "participant_id");
+}
+
+TEST(LoadDataset, ReportsAVacancyWithoutPlaceWhoseEmployerHasNone) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "employers.csv", "E-03,\"Gasthaus \"\"Zur Saale\"\"\",4,15089235,",
+       "E-03,\"Gasthaus \"\"Zur Saale\"\"\",4,,");
+  // V-106 has no place of its own; V-102 has one.
+  ExpectOneProblem(MustFail(dir), ErrorKind::kBadData, "vacancies.csv", 8, "place");
+}
+
+TEST(LoadDataset, ReportsAUtf16FileWithAHint) {
+  const fs::path dir = CopyOfGoldenCsv();
+  WriteBytes(dir / "coordinators.csv", std::string("\xFF\xFEi\0d\0", 6));
+  const Error error = MustFail(dir);
+  ExpectOneProblem(error, ErrorKind::kBadData, "coordinators.csv", 0, "");
+  EXPECT_THAT(error.diagnostics[0].message, HasSubstr("CSV UTF-8"));
+}
+
+TEST(LoadDataset, ReportsEveryProblemOfAFileInOneRun) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "participants.csv", "P-001,K-BBG,06406,B1,", "P-001,K-XXX,06406,B9,");
+  Edit(dir / "participants.csv", "P-004,K-ASL,51.7603 11.4571,", "P-004,K-ASL,40.0 11.4571,");
+  Edit(dir / "participants.csv", "2023-11-20", "2023-13-20");
+  Edit(dir / "vacancies.csv", "V-104,E-04,", "V-104,E-04x,");
+  const Error error = MustFail(dir);
+  EXPECT_EQ(error.kind, ErrorKind::kBadData);
+  std::set<std::pair<int64_t, std::string>> found;
+  for (const Diagnostic& d : error.diagnostics) found.insert({d.line, d.field});
+  const std::set<std::pair<int64_t, std::string>> expected = {{2, "coordinator_id"},
+                                                              {2, "german_level"},
+                                                              {5, "place"},
+                                                              {4, "in_germany_since"},
+                                                              {5, "employer_id"}};
+  EXPECT_EQ(found, expected) << error.ToString();
+}
+
+TEST(LoadDataset, CountsProblemsBeyondMaxProblems) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "participants.csv", "P-001,K-BBG,06406,B1,", "P-001,K-XXX,06406,B9,");
+  Edit(dir / "participants.csv", "2023-11-20", "2023-13-20");
+  LoaderOptions options;
+  options.max_problems = 2;
+  Edit(dir / "coordinators.csv", "0.5,6", "0.5,-2");
+  const Error error = MustFail(dir, options);
+  EXPECT_EQ(error.diagnostics.size(), 2u);
+  EXPECT_EQ(error.suppressed, 2);
+  EXPECT_THAT(error.ToString(), HasSubstr("... and 2 more problems"));
+}
+
+TEST(LoadDataset, DoesNotBlameReferencesIntoAFileWithUnreadableRows) {
+  const fs::path dir = CopyOfGoldenCsv();
+  // The row of E-02 cannot be read; vacancies V-101 and V-105 refer to it.
+  Edit(dir / "employers.csv", "E-02,Logistik Staßfurt GmbH,180,",
+       "E-02,Logistik Staßfurt GmbH,180,,,");
+  ExpectOneProblem(MustFail(dir), ErrorKind::kBadData, "employers.csv", 3, "");
+}
+
+TEST(LoadDataset, ReportsATruncatedBinaryProtobuf) {
+  const fs::path dir = ScratchDir();
+  const std::string bytes = ReadBytes(kGoldenDir / "dataset.binpb");
+  WriteBytes(dir / "dataset.pb", bytes.substr(0, bytes.size() - 5));
+  const Error error = MustFail(dir / "dataset.pb");
+  ExpectOneProblem(error, ErrorKind::kBadData, "dataset.pb", 0, "");
+  EXPECT_THAT(error.diagnostics[0].message, HasSubstr("not a complete jobmatch dataset protobuf"));
+}
+
+TEST(LoadDataset, ReportsAFileThatIsNotAProtobuf) {
+  const fs::path dir = ScratchDir();
+  fs::copy_file(kGoldenDir / "csv_en" / "participants.csv", dir / "participants.pb");
+  WriteBytes(dir / "empty.binpb", "");
+  for (const char* name : {"participants.pb", "empty.binpb"}) {
+    const Error error = MustFail(dir / name);
+    ExpectOneProblem(error, ErrorKind::kBadData, name, 0, "");
+    EXPECT_THAT(error.diagnostics[0].message, HasSubstr("not a complete jobmatch dataset"));
+  }
+}
+
+TEST(LoadDataset, ReportsTextProtobufSyntaxErrorsWithLineAndColumn) {
+  const fs::path dir = ScratchDir();
+  WriteBytes(dir / "broken.txtpb",
+             "coordinators { id: \"K1\" capacity: 3 }\n"
+             "coordinators { id: \"K2\" capacitty: 3 }\n");
+  const Error error = MustFail(dir / "broken.txtpb");
+  ExpectOneProblem(error, ErrorKind::kBadData, "broken.txtpb", 2, "");
+  EXPECT_THAT(error.diagnostics[0].message, HasSubstr("column 34"));
+  EXPECT_THAT(error.diagnostics[0].message, HasSubstr("capacitty"));
+}
+
+TEST(LoadDataset, ReadsATextProtobufSavedWithAByteOrderMark) {
+  const fs::path dir = ScratchDir();
+  WriteBytes(dir / "bom.txtpb", "\xEF\xBB\xBF" + ReadBytes(kGoldenDir / "dataset.txtpb"));
+  ExpectSameDataset(MustLoad(kGoldenDir / "dataset.txtpb"), MustLoad(dir / "bom.txtpb"));
+}
+
+TEST(LoadDataset, NamesTheRecordPathInProtobufDiagnostics) {
+  const fs::path dir = ScratchDir();
+  std::string text = ReadBytes(kGoldenDir / "dataset.txtpb");
+  const std::string from = "min_german_level: \"B1\" place: \"06429\"";
+  text.replace(text.find(from), from.size(), "min_german_level: \"B7\" place: \"06429\"");
+  const std::string openings = "hours_per_week: 20 openings: 2";
+  text.replace(text.find(openings), openings.size(), "hours_per_week: 20 openings: -2");
+  WriteBytes(dir / "dataset.textproto", text);
+  const Error error = MustFail(dir / "dataset.textproto");
+  ASSERT_EQ(error.diagnostics.size(), 2u) << error.ToString();
+  EXPECT_EQ(error.diagnostics[0].field, "vacancies[1].min_german_level");
+  EXPECT_EQ(error.diagnostics[0].value, "B7");
+  EXPECT_EQ(error.diagnostics[0].line, 0);
+  EXPECT_EQ(error.diagnostics[1].field, "vacancies[3].openings");
+  EXPECT_EQ(error.diagnostics[1].value, "-2");
+}
+
+TEST(LoadDataset, RejectsAFileOfAnotherKind) {
+  const Error error = MustFail(kGoldenDir / "csv_en" / "participants.csv");
+  EXPECT_EQ(error.kind, ErrorKind::kBadData);
+  EXPECT_THAT(error.diagnostics[0].message, HasSubstr(".txtpb"));
+}
+
+// ------------------------------------------------------------ real reference data
+
+TEST(LoadDataset, ResolvesTheGoldenDataAgainstTheShippedReferenceData) {
+  const Result<ReferenceData> real = LoadReferenceData(DefaultReferenceDir());
+  ASSERT_TRUE(real.ok()) << real.error().ToString();
+  const Result<Dataset> loaded = LoadDataset(kGoldenDir / "csv_de", real.value());
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  const Dataset& d = loaded.value();
+  const Dataset small = MustLoad(kGoldenDir / "csv_de");
+  // Indices differ between the two references; codes and places must not.
+  for (size_t i = 0; i < d.vacancies.size(); ++i) {
+    EXPECT_EQ(real.value().OccupationCode(d.vacancies[i].occupation),
+              Reference().OccupationCode(small.vacancies[i].occupation));
+    ExpectSamePlace(d.vacancies[i].place, small.vacancies[i].place, d.vacancies[i].id);
+  }
+  for (size_t i = 0; i < d.participants.size(); ++i) {
+    if (d.participants[i].id == "P-004") {
+      // Coordinates snap to the nearest of all municipalities: still Aschersleben.
+      EXPECT_EQ(d.participants[i].home.district_key, "15089");
+      continue;
+    }
+    ExpectSamePlace(d.participants[i].home, small.participants[i].home, d.participants[i].id);
+  }
+}
+
+}  // namespace
+}  // namespace jobmatch
