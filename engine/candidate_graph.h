@@ -54,6 +54,12 @@ struct CandidateGraph {
   bool IsValid() const;
 };
 
+// Row p holds the first max_arcs_per_participant pairs of scored.For(p)
+// (best first, as scored), arc_pair[a] the pair's index in scored.pairs.
+// Capacities: coordinator capacity, vacancy openings (vacancies removed by a
+// rule simply have no arcs), employer cap by size class (<= 0: -1, no cap).
+// Preconditions (checked): scored is for this dataset; every participant has
+// a coordinator in range; capacities and openings >= 0.
 [[nodiscard]] CandidateGraph BuildCandidateGraph(const Dataset& dataset, const ScoredPairs& scored,
                                                  const CandidateOptions& options);
 

@@ -1,1 +1,807 @@
-// placeholder during bring-up; replaced by the real implementation
+#include "engine/scorer.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "engine/check.h"
+#include "engine/geo.h"
+#include "engine/skill_profiles.h"
+
+namespace jobmatch {
+namespace {
+
+constexpr uint32_t Bit(ExclusionReason r) { return 1u << static_cast<int>(r); }
+
+// Vacancy classes for the pathway mask.
+enum KindClass : int8_t { kHelperJob = 0, kQualifiedJob, kTrainingPlace, kInternshipPlace };
+
+constexpr uint8_t kHasDeadline = 16;
+constexpr uint8_t kIsJob = 32;
+constexpr uint8_t kHasEssential = 64;   // essential skill set not empty
+constexpr uint8_t kHasOptional = 128;   // optional skill set not empty
+
+// What the pair loop reads of a vacancy, stored in grid order.
+struct VacancyRow {
+  UnitVector u;
+  int32_t vacancy = 0;
+  int32_t profile = -1;
+  int32_t deadline = 0;  // last day a bridging course may finish (kHasDeadline)
+  float hours = 0.0f;
+  float micro = 0.0f;
+  float inv_essential = 0.0f;  // 1 / |essential set|, 0 if empty
+  float inv_optional = 0.0f;   // 1 / |optional set|, 0 if empty
+  int32_t correction_begin = 0;  // into Prepared::corrections (grid order)
+  int8_t kind_class = kHelperJob;
+  int8_t min_german = 0;
+  int8_t requirement = 1;
+  uint8_t flags = 0;
+  // Bits of ExclusionReason the vacancy alone may cause (expired, needs a
+  // licence); the participant's static_mask keeps those that apply.
+  uint8_t static_fail = 0;
+  // Which § 140 limit applies: 0 the participant's hours decide, 1 short, 2 long day.
+  uint8_t hours_class = 0;
+  uint16_t correction_count = 0;
+};
+
+struct CourseChoice {
+  int32_t finish = std::numeric_limits<int32_t>::max();
+  int32_t course = -1;
+};
+
+// Everything derived once from the inputs, read-only during scoring.
+struct Prepared {
+  SkillKernel kernel;
+  GridIndex grid;
+  std::vector<VacancyRow> rows;                    // grid order
+  std::vector<SkillCorrection> corrections;        // the kernel's, in grid order
+  std::vector<std::vector<int32_t>> profile_isco;  // per kernel profile, ISCO unit codes
+  std::vector<int64_t> rejected_begin;             // CSR by participant
+  std::vector<int32_t> rejected;
+  std::vector<int32_t> course_ids;  // language courses
+  std::vector<GeoPoint> course_points;
+  GridIndex course_grid;
+  std::vector<int32_t> order;  // participants sorted by grid cell
+  CommuteModel model;
+  // Weights divided by their sum: score = sum of weight * part.
+  double w_skill = 0.0;
+  double w_german = 0.0;
+  double w_commute = 0.0;
+  double w_micro = 0.0;
+};
+
+// Per participant, derived at the start of its turn.
+struct ParticipantContext {
+  UnitVector u;
+  bool by_car = false;
+  bool long_own = false;  // participant's own hours above the long-day threshold
+  uint32_t base_fail = 0;
+  uint32_t static_mask = 0;  // which of VacancyRow::static_fail apply
+  int32_t german = 0;
+  int32_t qualification_level = 1;
+  uint32_t kind_excluded = 0;  // bit per KindClass the pathway closes
+  double hours_limit = 0.0;
+  int32_t own_limit = 0;
+  double reach_c2 = 0.0;
+  double reach_km = 0.0;
+  // By VacancyRow::hours_class: squared chord of the limit, 1 / limit minutes.
+  std::array<double, 3> limit_c2{};
+  std::array<double, 3> inv_limit{};
+  double minutes_per_km = 0.0;  // detour * 60 / speed of the participant's means
+  double wait_minutes = 0.0;
+  // German by vacancy minimum level: the part when no course bridges (0
+  // beyond tolerance), bit set where the gap is beyond the tolerance, bit set
+  // where a course could bridge (gap within course_bridge_max_levels and a
+  // reachable course reaches the level).
+  std::array<double, kNumCefrLevels> german_fit{};
+  uint32_t german_fail_levels = 0;
+  uint32_t bridge_levels = 0;
+  std::span<const int32_t> rejected;
+  std::vector<int32_t> isco;
+  std::array<CourseChoice, kNumCefrLevels> by_date;
+  std::array<CourseChoice, kNumCefrLevels> by_length;
+};
+
+// Reusable buffers of one block.
+struct Scratch {
+  std::vector<float> essential_row;
+  std::vector<float> optional_row;
+  std::vector<uint8_t> marks;
+  std::vector<int8_t> isco_memo;
+  std::vector<int32_t> isco_touched;
+  std::vector<ItemRange> ranges;
+  std::vector<ScoredPair> kept;
+  ParticipantContext context;
+};
+
+struct BlockOutput {
+  std::vector<ScoredPair> pairs;  // participants in block order, each best first
+};
+
+// Best first: score descending, then vacancy ascending.
+bool Better(float score_a, VacancyIndex a, float score_b, VacancyIndex b) {
+  return score_a > score_b || (score_a == score_b && a < b);
+}
+bool BetterPair(const ScoredPair& a, const ScoredPair& b) {
+  return Better(a.score, a.vacancy, b.score, b.vacancy);
+}
+
+int32_t ParseIsco(const std::string& code) {
+  if (code.size() != 4) return -1;
+  int32_t value = 0;
+  for (char c : code) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+void AppendIsco(const OccupationRef& o, const ReferenceData& reference, std::vector<int32_t>* out) {
+  if (o.esco.valid()) {
+    const int32_t code = ParseIsco(reference.occupations[static_cast<size_t>(o.esco.value)].isco_code);
+    if (code >= 0) out->push_back(code);
+  } else if (o.kldb.valid()) {
+    for (const std::string& s : reference.kldb[static_cast<size_t>(o.kldb.value)].isco_codes) {
+      const int32_t code = ParseIsco(s);
+      if (code >= 0) out->push_back(code);
+    }
+  }
+}
+
+int8_t IscoMatchDigits(const std::vector<int32_t>& a, const std::vector<int32_t>& b) {
+  int8_t best = 0;
+  for (int32_t x : a) {
+    for (int32_t y : b) {
+      if (x == y) return 4;
+      if (x / 10 == y / 10) {
+        best = std::max<int8_t>(best, 3);
+      } else if (x / 100 == y / 100) {
+        best = std::max<int8_t>(best, 2);
+      }
+    }
+  }
+  return best;
+}
+
+uint8_t KindMask(const Participant& p, const ScoringOptions& options) {
+  if (!options.apply_pathways) return 0xF;
+  const bool qualified = p.qualification != Qualification::kNone;
+  const PathwayRule& rule =
+      options.pathways.rules[static_cast<size_t>(p.goal)][qualified ? 1 : 0];
+  uint8_t mask = 0;
+  if (rule.job) mask |= qualified ? (1u << kHelperJob | 1u << kQualifiedJob) : 1u << kHelperJob;
+  if (rule.training) mask |= 1u << kTrainingPlace;
+  if (rule.internship) mask |= 1u << kInternshipPlace;
+  return mask;
+}
+
+int8_t KindClassOf(VacancyKind kind, int32_t requirement, const ScoringOptions& options) {
+  switch (kind) {
+    case VacancyKind::kJob:
+      return requirement <= options.unqualified_max_requirement_level ? kHelperJob : kQualifiedJob;
+    case VacancyKind::kTraining:
+      return kTrainingPlace;
+    case VacancyKind::kInternship:
+      return kInternshipPlace;
+  }
+  return kHelperJob;
+}
+
+void CheckOptions(const ScoringOptions& o) {
+  const ScoringWeights& w = o.weights;
+  JOBMATCH_CHECK(w.skill >= 0 && w.german >= 0 && w.commute >= 0 && w.micro >= 0)
+      << "negative weight";
+  JOBMATCH_CHECK(w.skill + w.german + w.commute + w.micro > 0) << "weights sum to zero";
+  JOBMATCH_CHECK(o.optional_skill_share >= 0 && o.optional_skill_share <= 1);
+  JOBMATCH_CHECK(o.skill_fit_without_requirements >= 0 && o.skill_fit_without_requirements <= 1);
+  for (double f : o.isco_group_floor) JOBMATCH_CHECK(f >= 0 && f <= 1) << "isco floor " << f;
+  JOBMATCH_CHECK(o.requirement_penalty_per_level >= 0);
+  JOBMATCH_CHECK(o.unrecognised_qualification_levels >= 0);
+  JOBMATCH_CHECK(o.german_tolerance_levels >= 0 && o.german_penalty_per_level >= 0);
+  JOBMATCH_CHECK(o.course_bridge_german_fit >= 0 && o.course_bridge_german_fit <= 1);
+  JOBMATCH_CHECK(o.car_speed_kmh > 0 && o.transit_speed_kmh > 0 && o.road_detour_factor > 0 &&
+                 o.transit_wait_minutes >= 0)
+      << "commute model";
+  JOBMATCH_CHECK(o.default_commute_minutes_long_day > 0 && o.default_commute_minutes_short_day > 0);
+  for (double b : o.size_class_bonus) JOBMATCH_CHECK(b >= 0 && b <= 1) << "size bonus " << b;
+  JOBMATCH_CHECK(o.num_threads >= 0 && o.block_size > 0 && o.grid_cell_km > 0);
+}
+
+Prepared Prepare(const Dataset& dataset, const ReferenceData& reference,
+                 const ScoringOptions& options) {
+  Prepared prep;
+  prep.model = CommuteModelOf(options);
+  const ScoringWeights& w = options.weights;
+  const double weight_sum = w.skill + w.german + w.commute + w.micro;
+  prep.w_skill = w.skill / weight_sum;
+  prep.w_german = w.german / weight_sum;
+  prep.w_commute = w.commute / weight_sum;
+  prep.w_micro = w.micro / weight_sum;
+  prep.kernel = BuildSkillKernel(dataset, reference);
+  for (const OccupationRef& o : prep.kernel.profile_occupation) {
+    std::vector<int32_t> codes;
+    AppendIsco(o, reference, &codes);
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    prep.profile_isco.push_back(std::move(codes));
+  }
+
+  const size_t num_vacancies = dataset.vacancies.size();
+  std::vector<GeoPoint> points(num_vacancies);
+  for (size_t v = 0; v < num_vacancies; ++v) points[v] = dataset.vacancies[v].place.point;
+  prep.grid = BuildGridIndex(points, options.grid_cell_km);
+  prep.rows.resize(num_vacancies);
+  for (size_t k = 0; k < num_vacancies; ++k) {
+    const int32_t v = prep.grid.items[k];
+    const Vacancy& vacancy = dataset.vacancies[static_cast<size_t>(v)];
+    JOBMATCH_CHECK(vacancy.employer.valid() &&
+                   static_cast<size_t>(vacancy.employer.value) < dataset.employers.size())
+        << "vacancy " << v << ": employer out of range";
+    VacancyRow& row = prep.rows[k];
+    row.u = ToUnitVector(vacancy.place.point);
+    row.vacancy = v;
+    row.profile = prep.kernel.vacancy_profile[static_cast<size_t>(v)];
+    const int64_t first_correction = prep.kernel.correction_begin[static_cast<size_t>(v)];
+    const int64_t last_correction = prep.kernel.correction_begin[static_cast<size_t>(v) + 1];
+    JOBMATCH_CHECK(last_correction - first_correction <= UINT16_MAX &&
+                   static_cast<int64_t>(prep.corrections.size()) + (last_correction - first_correction) <=
+                       INT32_MAX)
+        << "vacancy " << v << ": too many stated skills";
+    row.correction_begin = static_cast<int32_t>(prep.corrections.size());
+    row.correction_count = static_cast<uint16_t>(last_correction - first_correction);
+    prep.corrections.insert(prep.corrections.end(),
+                            prep.kernel.corrections.begin() + first_correction,
+                            prep.kernel.corrections.begin() + last_correction);
+    const int32_t requirement = RequirementLevel(vacancy.occupation, reference);
+    row.requirement = static_cast<int8_t>(requirement);
+    row.kind_class = KindClassOf(vacancy.kind, requirement, options);
+    row.min_german = static_cast<int8_t>(vacancy.min_german);
+    row.hours = static_cast<float>(vacancy.hours_per_week);
+    const int32_t staff = dataset.employers[static_cast<size_t>(vacancy.employer.value)].staff;
+    row.micro = static_cast<float>(options.size_class_bonus[static_cast<size_t>(SizeClassOf(staff))]);
+    if (vacancy.kind == VacancyKind::kJob) row.flags |= kIsJob;
+    const int32_t essential_size = prep.kernel.essential_size[static_cast<size_t>(v)];
+    const int32_t optional_size = prep.kernel.optional_size[static_cast<size_t>(v)];
+    if (essential_size > 0) {
+      row.flags |= kHasEssential;
+      row.inv_essential = 1.0f / static_cast<float>(essential_size);
+    }
+    if (optional_size > 0) {
+      row.flags |= kHasOptional;
+      row.inv_optional = 1.0f / static_cast<float>(optional_size);
+    }
+    if (vacancy.driving_licence_required) {
+      row.static_fail |= static_cast<uint8_t>(Bit(ExclusionReason::kLicenceMissing));
+    }
+    if (options.run_date && vacancy.expires && *vacancy.expires < *options.run_date) {
+      row.static_fail |= static_cast<uint8_t>(Bit(ExclusionReason::kExpired));
+    }
+    if (vacancy.hours_per_week > 0) {
+      row.hours_class = vacancy.hours_per_week > options.long_day_hours_per_week ? 2 : 1;
+    }
+    if (vacancy.start_date) {
+      row.flags |= kHasDeadline;
+      row.deadline = vacancy.start_date->days;
+    } else if (options.run_date) {
+      row.flags |= kHasDeadline;
+      row.deadline = options.run_date->days + 7 * options.course_horizon_weeks;
+    }
+  }
+
+  // Rejected pairs, CSR by participant.
+  const size_t num_participants = dataset.participants.size();
+  std::vector<std::pair<int32_t, int32_t>> rejected;
+  for (const Outcome& o : dataset.history) {
+    if (o.kind != OutcomeKind::kRejected) continue;
+    JOBMATCH_CHECK(o.participant.valid() &&
+                   static_cast<size_t>(o.participant.value) < num_participants &&
+                   o.vacancy.valid() && static_cast<size_t>(o.vacancy.value) < num_vacancies)
+        << "history entry out of range";
+    rejected.emplace_back(o.participant.value, o.vacancy.value);
+  }
+  std::sort(rejected.begin(), rejected.end());
+  rejected.erase(std::unique(rejected.begin(), rejected.end()), rejected.end());
+  prep.rejected_begin.assign(num_participants + 1, 0);
+  for (const auto& [p, v] : rejected) ++prep.rejected_begin[static_cast<size_t>(p) + 1];
+  for (size_t p = 0; p < num_participants; ++p) prep.rejected_begin[p + 1] += prep.rejected_begin[p];
+  for (const auto& pv : rejected) prep.rejected.push_back(pv.second);
+
+  for (size_t c = 0; c < dataset.courses.size(); ++c) {
+    if (dataset.courses[c].kind != CourseKind::kLanguage) continue;
+    prep.course_ids.push_back(static_cast<int32_t>(c));
+    prep.course_points.push_back(dataset.courses[c].place.point);
+  }
+  prep.course_grid = BuildGridIndex(prep.course_points, options.grid_cell_km);
+
+  // Participants in grid-cell order, so that a block shares its vacancies.
+  std::vector<std::pair<int64_t, int32_t>> keyed(num_participants);
+  const GridIndex& g = prep.grid;
+  for (size_t p = 0; p < num_participants; ++p) {
+    const GeoPoint home = dataset.participants[p].home.point;
+    int64_t cell = 0;
+    if (g.rows > 0) {
+      const double r = std::clamp(std::floor((home.lat - g.min_lat) / g.cell_lat_deg), 0.0,
+                                  static_cast<double>(g.rows - 1));
+      const double c = std::clamp(std::floor((home.lon - g.min_lon) / g.cell_lon_deg), 0.0,
+                                  static_cast<double>(g.cols - 1));
+      cell = static_cast<int64_t>(r) * g.cols + static_cast<int64_t>(c);
+    }
+    keyed[p] = {cell, static_cast<int32_t>(p)};
+  }
+  std::sort(keyed.begin(), keyed.end());
+  prep.order.resize(num_participants);
+  for (size_t i = 0; i < num_participants; ++i) prep.order[i] = keyed[i].second;
+  return prep;
+}
+
+void BuildContext(const Dataset& dataset, const ReferenceData& reference, const Prepared& prep,
+                  const ScoringOptions& options, int32_t p, ParticipantContext* ctx) {
+  const Participant& participant = dataset.participants[static_cast<size_t>(p)];
+  const CommuteModel& model = prep.model;
+  ctx->u = ToUnitVector(participant.home.point);
+  ctx->by_car = participant.driving_licence && participant.car;
+  ctx->long_own = participant.hours_per_week > options.long_day_hours_per_week;
+  ctx->base_fail = participant.work_permitted ? 0u : Bit(ExclusionReason::kWorkNotPermitted);
+  ctx->static_mask = Bit(ExclusionReason::kExpired) |
+                     (participant.driving_licence ? 0u : Bit(ExclusionReason::kLicenceMissing));
+  ctx->german = static_cast<int32_t>(participant.german);
+  ctx->qualification_level = QualificationLevel(participant, options);
+  ctx->kind_excluded = ~static_cast<uint32_t>(KindMask(participant, options)) & 0xFu;
+  ctx->hours_limit = participant.hours_per_week > 0
+                         ? participant.hours_per_week + options.hours_tolerance
+                         : std::numeric_limits<double>::infinity();
+  ctx->own_limit = std::max(participant.max_commute_minutes, 0);
+  auto chord_for = [&](int32_t minutes) {
+    return ChordSquaredFromKm(ReachKm(minutes, ctx->by_car, model));
+  };
+  const int32_t long_limit = options.default_commute_minutes_long_day;
+  const int32_t short_limit = options.default_commute_minutes_short_day;
+  const std::array<int32_t, 3> limits =
+      ctx->own_limit > 0
+          ? std::array<int32_t, 3>{ctx->own_limit, ctx->own_limit, ctx->own_limit}
+          : std::array<int32_t, 3>{ctx->long_own ? long_limit : short_limit, short_limit, long_limit};
+  for (size_t c = 0; c < 3; ++c) {
+    ctx->limit_c2[c] = chord_for(limits[c]);
+    ctx->inv_limit[c] = 1.0 / limits[c];
+  }
+  const int32_t reach_minutes =
+      ctx->own_limit > 0 ? ctx->own_limit
+                         : std::max(options.default_commute_minutes_long_day,
+                                    options.default_commute_minutes_short_day);
+  ctx->reach_km = ReachKm(reach_minutes, ctx->by_car, model);
+  ctx->minutes_per_km =
+      model.road_detour_factor * 60.0 / (ctx->by_car ? model.car_speed_kmh : model.transit_speed_kmh);
+  ctx->wait_minutes = ctx->by_car ? 0.0 : model.transit_wait_minutes;
+  ctx->german_fail_levels = 0;
+  for (int level = 0; level < kNumCefrLevels; ++level) {
+    const int gap = level - ctx->german;
+    ctx->german_fit[static_cast<size_t>(level)] =
+        gap <= 0 ? 1.0 : std::max(0.0, 1.0 - options.german_penalty_per_level * gap);
+    if (gap > options.german_tolerance_levels) ctx->german_fail_levels |= 1u << level;
+  }
+  ctx->reach_c2 = ChordSquaredFromKm(ctx->reach_km);
+  ctx->rejected = {prep.rejected.data() + prep.rejected_begin[static_cast<size_t>(p)],
+                   prep.rejected.data() + prep.rejected_begin[static_cast<size_t>(p) + 1]};
+
+  ctx->isco.clear();
+  for (const OccupationRef& o : participant.occupations) AppendIsco(o, reference, &ctx->isco);
+  std::sort(ctx->isco.begin(), ctx->isco.end());
+  ctx->isco.erase(std::unique(ctx->isco.begin(), ctx->isco.end()), ctx->isco.end());
+
+  // Earliest-finishing reachable language course per target level.
+  ctx->by_date.fill(CourseChoice{});
+  ctx->by_length.fill(CourseChoice{});
+  ctx->bridge_levels = 0;
+  if (prep.course_ids.empty()) return;
+  const int32_t course_limit =
+      ctx->own_limit > 0 ? ctx->own_limit
+                         : (ctx->long_own ? options.default_commute_minutes_long_day
+                                          : options.default_commute_minutes_short_day);
+  const std::vector<int32_t> reachable =
+      PointsWithin(prep.course_grid, prep.course_points, participant.home.point,
+                   ReachKm(course_limit, ctx->by_car, model));
+  for (int32_t i : reachable) {
+    const int32_t c = prep.course_ids[static_cast<size_t>(i)];
+    const Course& course = dataset.courses[static_cast<size_t>(c)];
+    const std::optional<Date> start = course.start_date ? course.start_date : options.run_date;
+    if (!start) continue;
+    if (options.run_date && *start < *options.run_date) continue;
+    const int32_t finish = start->days + 7 * course.weeks;
+    const CourseChoice choice{finish, c};
+    auto earlier = [](const CourseChoice& a, const CourseChoice& b) {
+      return a.finish < b.finish || (a.finish == b.finish && a.course < b.course);
+    };
+    for (int level = 0; level <= static_cast<int>(course.target_level); ++level) {
+      const auto l = static_cast<size_t>(level);
+      if (earlier(choice, ctx->by_date[l])) ctx->by_date[l] = choice;
+      if (course.weeks <= options.course_horizon_weeks && earlier(choice, ctx->by_length[l])) {
+        ctx->by_length[l] = choice;
+      }
+    }
+  }
+  for (int level = 0; level < kNumCefrLevels; ++level) {
+    const int gap = level - ctx->german;
+    const auto l = static_cast<size_t>(level);
+    if (gap > 0 && gap <= options.course_bridge_max_levels &&
+        (ctx->by_date[l].course >= 0 || ctx->by_length[l].course >= 0)) {
+      ctx->bridge_levels |= 1u << level;
+    }
+  }
+}
+
+int32_t FindBridge(const ParticipantContext& ctx, const VacancyRow& row) {
+  const auto level = static_cast<size_t>(row.min_german);
+  if ((row.flags & kHasDeadline) != 0) {
+    const CourseChoice& c = ctx.by_date[level];
+    return c.course >= 0 && c.finish <= row.deadline ? c.course : -1;
+  }
+  return ctx.by_length[level].course;
+}
+
+// Scores one participant: counts into `result` at index p, kept pairs
+// appended to `out` best first; returns how many were appended.
+int32_t ScoreParticipant(const Dataset& dataset, const ReferenceData& reference,
+                         const Prepared& prep, const ScoringOptions& options, int32_t p,
+                         Scratch* scratch, std::vector<ScoredPair>* out, ScoredPairs* result) {
+  ParticipantContext& ctx = scratch->context;
+  BuildContext(dataset, reference, prep, options, p, &ctx);
+  const SkillKernel& kernel = prep.kernel;
+  float* essential_row = scratch->essential_row.data();
+  float* optional_row = scratch->optional_row.data();
+  uint8_t* marks = scratch->marks.data();
+  AddProfileCounts(kernel, p, essential_row, optional_row);
+  MarkSkills(kernel, p, 1, marks);
+
+  const size_t pi = static_cast<size_t>(p);
+  std::array<int32_t, kNumExclusionReasons>& excluded = result->excluded[pi];
+  std::array<NearMiss, kNumExclusionReasons>& near_miss = result->near_miss[pi];
+  std::vector<ScoredPair>& kept = scratch->kept;
+  kept.clear();
+  const size_t top_k = options.top_k > 0 ? static_cast<size_t>(options.top_k) : 0;
+  const double share = options.optional_skill_share;
+
+  // tally[r]: pairs whose first failed rule is r; [8] eligible; [9] outside reach.
+  std::array<int32_t, kNumExclusionReasons + 2> tally{};
+  constexpr int kEligibleSlot = kNumExclusionReasons;
+  constexpr int kOutsideSlot = kNumExclusionReasons + 1;
+  CellRangesNear(prep.grid, dataset.participants[pi].home.point, ctx.reach_km, &scratch->ranges);
+  for (const ItemRange& range : scratch->ranges) {
+    for (int32_t k = range.first; k < range.last; ++k) {
+      const VacancyRow& row = prep.rows[static_cast<size_t>(k)];
+      const double c2 = ChordSquared(ctx.u, row.u);
+      // Every rule, so that single-rule misses are known; written without
+      // branches, since the outcomes are as good as random per pair.
+      const auto outside = static_cast<uint32_t>(c2 > ctx.reach_c2);
+      uint32_t fail = ctx.base_fail | (row.static_fail & ctx.static_mask);
+      fail |= ((ctx.kind_excluded >> row.kind_class) & 1u) << static_cast<int>(ExclusionReason::kKindExcluded);
+      fail |= static_cast<uint32_t>(row.hours > ctx.hours_limit) << static_cast<int>(ExclusionReason::kHoursMismatch);
+      fail |= static_cast<uint32_t>(c2 > ctx.limit_c2[row.hours_class])
+              << static_cast<int>(ExclusionReason::kCommuteTooLong);
+      fail |= ((ctx.german_fail_levels >> row.min_german) & 1u) << static_cast<int>(ExclusionReason::kGermanTooLow);
+      if (!ctx.rejected.empty() &&
+          std::binary_search(ctx.rejected.begin(), ctx.rejected.end(), row.vacancy)) {
+        fail |= Bit(ExclusionReason::kRejectedBefore);
+      }
+      int32_t bridge = -1;
+      if (((ctx.bridge_levels >> row.min_german) & 1u) != 0) {
+        bridge = FindBridge(ctx, row);
+        if (bridge >= 0) fail &= ~Bit(ExclusionReason::kGermanTooLow);
+      }
+      const int first_reason = std::countr_zero(fail | (1u << kEligibleSlot));
+      ++tally[static_cast<size_t>(outside != 0 ? kOutsideSlot : first_reason)];
+      // Outside reach, or two rules or more (no near miss): done.
+      if ((outside | static_cast<uint32_t>((fail & (fail - 1)) != 0)) != 0) continue;
+
+      // Every part but the skill part first: with skill at its best
+      // (requirement_fit) they bound the score, and a pair that cannot enter
+      // the top K (or beat the rule's nearest miss) skips the skill overlap.
+      // The bound is exact in floating point (the same sum with skill <=
+      // requirement_fit, and rounding is monotone), so pruning never changes
+      // the output. Reciprocals replace divisions: they were the largest cost.
+      const double german = bridge >= 0 ? options.course_bridge_german_fit
+                                        : ctx.german_fit[static_cast<size_t>(row.min_german)];
+      double requirement_fit = 1.0;
+      if ((row.flags & kIsJob) != 0 && row.requirement > ctx.qualification_level) {
+        requirement_fit = std::max(
+            0.0, 1.0 - options.requirement_penalty_per_level * (row.requirement - ctx.qualification_level));
+      }
+      const double micro = row.micro;
+      const VacancyIndex vacancy(row.vacancy);
+      NearMiss* miss = fail != 0 ? &near_miss[static_cast<size_t>(first_reason)] : nullptr;
+      // The pair's best possible score for where it has to get: the rule's
+      // nearest miss, or the top K once full (min_score otherwise).
+      float threshold = -1.0f;
+      if (miss != nullptr) {
+        ++miss->count;
+        if (miss->count > 1) threshold = miss->best_score;
+      } else if (top_k > 0 && kept.size() == top_k) {
+        threshold = kept.front().score;
+      }
+      // First bound: skill and commute at their best, no distance computed.
+      const double fixed = prep.w_german * german + prep.w_micro * micro;
+      if (static_cast<float>(prep.w_skill * requirement_fit + (fixed + prep.w_commute)) < threshold) continue;
+      const double km = KmFromChordSquared(c2);
+      const double minutes = km * ctx.minutes_per_km + ctx.wait_minutes;
+      const double commute =
+          std::clamp(1.0 - minutes * ctx.inv_limit[row.hours_class], 0.0, 1.0);
+      // Second bound: skill at its best.
+      const double rest = fixed + prep.w_commute * commute;
+      const double bound = prep.w_skill * requirement_fit + rest;
+      if (static_cast<float>(bound) < threshold) continue;
+      if (miss == nullptr && bound < options.min_score) continue;
+
+      const SkillCounts counts =
+          CountOverlap(essential_row, optional_row, marks, row.profile,
+                       prep.corrections.data() + row.correction_begin,
+                       prep.corrections.data() + row.correction_begin + row.correction_count);
+      const bool has_essential = (row.flags & kHasEssential) != 0;
+      const bool has_optional = (row.flags & kHasOptional) != 0;
+      const double essential_coverage =
+          has_essential ? counts.essential * static_cast<double>(row.inv_essential) : 1.0;
+      const double optional_coverage =
+          has_optional ? counts.optional * static_cast<double>(row.inv_optional) : 1.0;
+      double mix;
+      if (has_essential && has_optional) {
+        mix = (1.0 - share) * essential_coverage + share * optional_coverage;
+      } else if (has_essential) {
+        mix = essential_coverage;
+      } else if (has_optional) {
+        mix = optional_coverage;
+      } else {
+        mix = options.skill_fit_without_requirements;
+      }
+      int8_t isco_digits = 0;
+      if (row.profile >= 0 && !ctx.isco.empty()) {
+        int8_t& memo = scratch->isco_memo[static_cast<size_t>(row.profile)];
+        if (memo < 0) {
+          memo = IscoMatchDigits(ctx.isco, prep.profile_isco[static_cast<size_t>(row.profile)]);
+          scratch->isco_touched.push_back(row.profile);
+        }
+        isco_digits = memo;
+      }
+      if (isco_digits >= 2) {
+        mix = std::max(mix, options.isco_group_floor[static_cast<size_t>(4 - isco_digits)]);
+      }
+      const double skill = mix * requirement_fit;
+      const double score = prep.w_skill * skill + rest;
+      const auto score_f = static_cast<float>(score);
+
+      if (miss != nullptr) {
+        if (miss->count == 1 || Better(score_f, vacancy, miss->best_score, miss->best)) {
+          miss->best = vacancy;
+          miss->best_score = score_f;
+        }
+        continue;
+      }
+      if (score < options.min_score) continue;
+      if (top_k > 0 && kept.size() == top_k &&
+          !Better(score_f, vacancy, kept.front().score, kept.front().vacancy)) {
+        continue;
+      }
+      ScoredPair pair;
+      pair.vacancy = vacancy;
+      pair.score = score_f;
+      pair.parts.skill = static_cast<float>(skill);
+      pair.parts.essential_coverage = static_cast<float>(essential_coverage);
+      pair.parts.optional_coverage = static_cast<float>(optional_coverage);
+      pair.parts.german = static_cast<float>(german);
+      pair.parts.commute = static_cast<float>(commute);
+      pair.parts.micro = static_cast<float>(micro);
+      pair.parts.requirement_fit = static_cast<float>(requirement_fit);
+      pair.parts.isco_match_digits = isco_digits;
+      pair.distance_km = static_cast<float>(km);
+      pair.commute_minutes = static_cast<float>(minutes);
+      pair.bridge_course = CourseIndex(bridge);
+      if (top_k == 0) {
+        kept.push_back(pair);
+      } else if (kept.size() < top_k) {
+        kept.push_back(pair);
+        std::push_heap(kept.begin(), kept.end(), BetterPair);  // worst on top
+      } else {
+        std::pop_heap(kept.begin(), kept.end(), BetterPair);
+        kept.back() = pair;
+        std::push_heap(kept.begin(), kept.end(), BetterPair);
+      }
+    }
+  }
+
+  if (top_k == 0) {
+    std::sort(kept.begin(), kept.end(), BetterPair);
+  } else {
+    std::sort_heap(kept.begin(), kept.end(), BetterPair);  // best first
+  }
+  out->insert(out->end(), kept.begin(), kept.end());
+  int32_t within = 0;
+  for (int r = 0; r < kNumExclusionReasons; ++r) {
+    excluded[static_cast<size_t>(r)] = tally[static_cast<size_t>(r)];
+    within += tally[static_cast<size_t>(r)];
+  }
+  result->eligible[pi] = tally[kEligibleSlot];
+  result->within_reach[pi] = within + tally[kEligibleSlot];
+
+  ClearProfileCounts(kernel, p, essential_row, optional_row);
+  MarkSkills(kernel, p, 0, marks);
+  for (int32_t profile : scratch->isco_touched) scratch->isco_memo[static_cast<size_t>(profile)] = -1;
+  scratch->isco_touched.clear();
+  return static_cast<int32_t>(kept.size());
+}
+
+}  // namespace
+
+std::string_view ExclusionReasonName(ExclusionReason reason) {
+  switch (reason) {
+    case ExclusionReason::kWorkNotPermitted: return "work_not_permitted";
+    case ExclusionReason::kRejectedBefore: return "rejected_before";
+    case ExclusionReason::kExpired: return "expired";
+    case ExclusionReason::kKindExcluded: return "kind_excluded";
+    case ExclusionReason::kLicenceMissing: return "licence_missing";
+    case ExclusionReason::kHoursMismatch: return "hours_mismatch";
+    case ExclusionReason::kCommuteTooLong: return "commute_too_long";
+    case ExclusionReason::kGermanTooLow: return "german_too_low";
+    case ExclusionReason::kCount: break;
+  }
+  return "unknown";
+}
+
+std::string_view ExclusionReasonText(ExclusionReason reason) {
+  switch (reason) {
+    case ExclusionReason::kWorkNotPermitted: return "work not permitted";
+    case ExclusionReason::kRejectedBefore: return "rejected before";
+    case ExclusionReason::kExpired: return "vacancy expired";
+    case ExclusionReason::kKindExcluded: return "kind not on the participant's pathway";
+    case ExclusionReason::kLicenceMissing: return "driving licence missing";
+    case ExclusionReason::kHoursMismatch: return "hours do not fit";
+    case ExclusionReason::kCommuteTooLong: return "commute over the limit";
+    case ExclusionReason::kGermanTooLow: return "German below the minimum";
+    case ExclusionReason::kCount: break;
+  }
+  return "unknown";
+}
+
+std::array<double, 4> Contributions(const ScoreParts& parts, const ScoringWeights& weights) {
+  const double sum = weights.skill + weights.german + weights.commute + weights.micro;
+  JOBMATCH_CHECK(sum > 0) << "weights sum to zero";
+  return {weights.skill * parts.skill / sum, weights.german * parts.german / sum,
+          weights.commute * parts.commute / sum, weights.micro * parts.micro / sum};
+}
+
+int32_t CommuteLimitMinutes(const Participant& participant, const Vacancy& vacancy,
+                            const ScoringOptions& options) {
+  if (participant.max_commute_minutes > 0) return participant.max_commute_minutes;
+  const double hours =
+      vacancy.hours_per_week > 0 ? vacancy.hours_per_week : participant.hours_per_week;
+  return hours > options.long_day_hours_per_week ? options.default_commute_minutes_long_day
+                                                 : options.default_commute_minutes_short_day;
+}
+
+CommuteModel CommuteModelOf(const ScoringOptions& options) {
+  return CommuteModel{options.car_speed_kmh, options.transit_speed_kmh, options.road_detour_factor,
+                      options.transit_wait_minutes};
+}
+
+int32_t RequirementLevel(const OccupationRef& occupation, const ReferenceData& reference) {
+  if (occupation.esco.valid()) {
+    const std::string& isco = reference.occupations[static_cast<size_t>(occupation.esco.value)].isco_code;
+    if (isco.size() < 2) return 1;
+    switch (isco[0]) {
+      case '0': return isco[1] == '1' ? 4 : isco[1] == '2' ? 2 : 1;
+      case '1': return isco[1] == '4' ? 3 : 4;
+      case '2': return 4;
+      case '3': return 3;
+      case '9': return 1;
+      default: return 2;  // 4-8
+    }
+  }
+  if (occupation.kldb.valid()) {
+    const int level = reference.kldb[static_cast<size_t>(occupation.kldb.value)].requirement_level;
+    return std::clamp(level, 1, 4);
+  }
+  return 1;
+}
+
+int32_t QualificationLevel(const Participant& participant, const ScoringOptions& options) {
+  int32_t level = 1;
+  if (participant.qualification == Qualification::kVocational) level = 2;
+  if (participant.qualification == Qualification::kAcademic) level = 4;
+  if (participant.qualification != Qualification::kNone && !participant.qualification_recognised) {
+    level = std::max(1, level - options.unrecognised_qualification_levels);
+  }
+  return level;
+}
+
+bool PathwayAllows(const Participant& participant, VacancyKind kind, int32_t requirement_level,
+                   const ScoringOptions& options) {
+  return ((KindMask(participant, options) >> KindClassOf(kind, requirement_level, options)) & 1u) != 0;
+}
+
+ScoredPairs ScoreTopK(const Dataset& dataset, const ReferenceData& reference,
+                      const ScoringOptions& options) {
+  CheckOptions(options);
+  const Prepared prep = Prepare(dataset, reference, options);
+  const auto num_participants = static_cast<int32_t>(dataset.participants.size());
+  const size_t n = static_cast<size_t>(num_participants);
+
+  ScoredPairs result;
+  result.begin.assign(n + 1, 0);
+  result.excluded.assign(n, {});
+  result.eligible.assign(n, 0);
+  result.within_reach.assign(n, 0);
+  result.near_miss.assign(n, {});
+  std::vector<int32_t> kept_count(n, 0);
+
+  const int32_t block_size = options.block_size;
+  const int32_t num_blocks = (num_participants + block_size - 1) / block_size;
+  std::vector<BlockOutput> outputs(static_cast<size_t>(num_blocks));
+
+  auto run_block = [&](int32_t b) {
+    Scratch scratch;
+    scratch.essential_row.assign(static_cast<size_t>(prep.kernel.num_profiles), 0.0f);
+    scratch.optional_row.assign(static_cast<size_t>(prep.kernel.num_profiles), 0.0f);
+    scratch.marks.assign(static_cast<size_t>(prep.kernel.num_skills), 0);
+    scratch.isco_memo.assign(static_cast<size_t>(prep.kernel.num_profiles), -1);
+    const int32_t first = b * block_size;
+    const int32_t last = std::min(num_participants, first + block_size);
+    BlockOutput& out = outputs[static_cast<size_t>(b)];
+    for (int32_t i = first; i < last; ++i) {
+      const int32_t p = prep.order[static_cast<size_t>(i)];
+      kept_count[static_cast<size_t>(p)] =
+          ScoreParticipant(dataset, reference, prep, options, p, &scratch, &out.pairs, &result);
+    }
+  };
+  // Lays block b's pairs out at their CSR rows (result.begin must be final).
+  auto copy_block = [&](int32_t b) {
+    const int32_t first = b * block_size;
+    const int32_t last = std::min(num_participants, first + block_size);
+    std::vector<ScoredPair>& pairs = outputs[static_cast<size_t>(b)].pairs;
+    size_t offset = 0;
+    for (int32_t i = first; i < last; ++i) {
+      const auto p = static_cast<size_t>(prep.order[static_cast<size_t>(i)]);
+      std::copy_n(pairs.begin() + static_cast<std::ptrdiff_t>(offset), kept_count[p],
+                  result.pairs.begin() + result.begin[p]);
+      offset += static_cast<size_t>(kept_count[p]);
+    }
+    std::vector<ScoredPair>().swap(pairs);
+  };
+  auto prefix_sum = [&] {
+    for (size_t p = 0; p < n; ++p) result.begin[p + 1] = result.begin[p] + kept_count[p];
+    result.pairs.resize(static_cast<size_t>(result.begin[n]));
+  };
+
+  if (options.num_threads == 1) {
+    for (int32_t b = 0; b < num_blocks; ++b) run_block(b);
+    prefix_sum();
+    for (int32_t b = 0; b < num_blocks; ++b) copy_block(b);
+  } else {
+    tbb::task_arena arena(options.num_threads == 0 ? tbb::task_arena::automatic
+                                                   : options.num_threads);
+    arena.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<int32_t>(0, num_blocks, 1),
+                        [&](const tbb::blocked_range<int32_t>& r) {
+                          for (int32_t b = r.begin(); b < r.end(); ++b) run_block(b);
+                        });
+    });
+    prefix_sum();
+    arena.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<int32_t>(0, num_blocks, 1),
+                        [&](const tbb::blocked_range<int32_t>& r) {
+                          for (int32_t b = r.begin(); b < r.end(); ++b) copy_block(b);
+                        });
+    });
+  }
+
+  for (size_t p = 0; p < n; ++p) {
+    result.pairs_examined += result.within_reach[p];
+    for (int r = 0; r < kNumExclusionReasons; ++r) {
+      result.excluded_total[static_cast<size_t>(r)] += result.excluded[p][static_cast<size_t>(r)];
+    }
+  }
+  return result;
+}
+
+}  // namespace jobmatch

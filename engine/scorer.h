@@ -5,23 +5,110 @@
 //
 // Score. score = sum_i weight_i * part_i / sum_i weight_i, every part in
 // [0, 1]:
-//  * skill:   coverage of the vacancy's essential skills (and, with a smaller
-//             weight inside the part, optional ones) by the participant's
-//             skills: their own plus those of their occupations;
+//  * skill:   see "Skill part" below;
 //  * german:  1 at or above the vacancy's minimum CEFR level, falling with
-//             each level below it (down to the tolerance);
+//             each level below it (down to the tolerance), or the course
+//             bridge fit (see "German" below);
 //  * commute: 1 at zero minutes, falling linearly to 0 at the participant's
-//             limit;
+//             limit: 1 - minutes / limit;
 //  * micro:   the configured bonus for the employer's size class.
 // Hard rules remove a pair instead of lowering its score; each removed pair
 // counts under the first rule (in ExclusionReason order) that removed it.
 //
-// Method. Vacancies are found through a spatial grid, so only pairs within
-// the longest possible commute are ever looked at; participants are scored in
-// blocks in parallel (oneTBB), each block writing only its own output.
+// Skill part (engine/skill_profiles.h defines the skill sets). Participant
+// skills: stated skills plus the essential skills of each occupation (not
+// their optional skills). Vacancy essential set: occupation essential plus
+// stated essential; optional set: occupation optional plus stated optional,
+// minus essential. essential_coverage = |P ∩ E| / |E|, optional_coverage =
+// |P ∩ O| / |O| (1 for an empty set);
+//   mix = (1 - optional_skill_share) * essential + optional_skill_share * optional
+// when both sets are non-empty, the one coverage when only one is, and
+// skill_fit_without_requirements when the vacancy lists no skill at all.
+// Related occupations: when one of the participant's occupations shares an
+// ISCO-08 unit (4 digits), minor (3) or sub-major (2) group with the
+// vacancy's occupation (KldB codes through their ISCO bridge), the mix is
+// raised to at least isco_group_floor[0], [1] or [2]. Requirement level: for
+// jobs only, the KldB requirement level (fifth digit; ESCO-coded vacancies:
+// the ISCO-08 skill level of their group) is matched against the
+// participant's qualification level (none 1, vocational 2, academic 4; one
+// level lower (unrecognised_qualification_levels) if not recognised): each
+// level missing multiplies the part by (1 - requirement_penalty_per_level
+// * gap), floored at 0. It is a factor of the skill part, not a rule and not
+// a fifth part; training places and internships carry no requirement (the
+// training is how the level is reached).
+//   skill = max(mix, isco floor) * requirement_fit
+//
+// German. gap = vacancy minimum - participant level. gap <= 0: 1. Otherwise,
+// if a course bridge exists (below), the pair is kept, bridge_course is set
+// and german = course_bridge_german_fit (the fit once the course reaches the
+// minimum; 1 by default). Else, gap <= german_tolerance_levels: german =
+// max(0, 1 - german_penalty_per_level * gap); further below: kGermanTooLow.
+// A course bridges a gap of at most course_bridge_max_levels when it is a
+// language course (Dataset::courses, kind language) whose target_level >= the
+// vacancy minimum, whose place is within the participant's own commute limit
+// of their home (max_commute_minutes or the § 140 default for their hours),
+// that starts on or after run_date (a course without start date starts on the
+// run date; without a run date it is not used) and finishes (start + 7 *
+// weeks days) on or before the vacancy's start date; a vacancy without start
+// date gives run_date + course_horizon_weeks, or, with no run date either, any
+// course of at most course_horizon_weeks. Among fitting courses the earliest
+// finishing is taken, ties by course index. Setting course_bridge_max_levels
+// = german_tolerance_levels gives the strict reading of issue #3 (a course
+// only marks gaps already within the tolerance).
+//
+// Commute. Straight-line (great-circle) km * road_detour_factor at
+// car_speed_kmh if the participant has a driving licence and a car, else at
+// transit_speed_kmh plus transit_wait_minutes. The limit is the participant's
+// max_commute_minutes, or by default § 140(4) SGB III: 75 minutes one way if
+// the vacancy's hours (the participant's hours if the vacancy gives none)
+// exceed long_day_hours_per_week, 60 otherwise (CommuteLimitMinutes).
+//
+// Pathways (kKindExcluded, if apply_pathways). PathwayPolicy gives, by goal
+// and by whether the participant holds a vocational or academic
+// qualification (recognised or not), which kinds are open. Default:
+//   goal \ qualification   none                            vocational/academic
+//   job, internship        helper jobs, training, intern.  jobs, internships
+//   training               training, internships           training, internships
+// A helper job is a job of requirement level <= unqualified_max_requirement_level
+// (a vacancy without occupation counts as level 1).
+//
+// Other rules. kWorkNotPermitted: the participant may not work. kRejectedBefore:
+// Dataset::history holds a kRejected outcome for the pair. kExpired: run_date
+// set and vacancy.expires < run_date. kLicenceMissing: vacancy needs a licence
+// the participant lacks. kHoursMismatch: both hours > 0 and vacancy hours >
+// participant hours + hours_tolerance.
+//
+// Reach and counts. Each participant looks only at vacancies within the
+// straight-line distance that their fastest means covers in the longest limit
+// that could apply to them (their own limit, else the longer § 140 default):
+// these are within_reach[p], summed in pairs_examined; vacancies beyond are
+// neither scored nor counted. Every pair within reach is either eligible
+// (passed every rule) or counted in excluded[p][first failed rule], so
+// within_reach[p] = eligible[p] + sum(excluded[p]). excluded[kCommuteTooLong]
+// therefore counts vacancies within that reach but over the limit that
+// applies to the pair (e.g. 60 minutes for a short-day vacancy when the reach
+// was drawn for 75). Eligible pairs scoring below min_score are dropped.
+//
+// Nearest misses. near_miss[p][r] counts the vacancies within reach that only
+// rule r removed (every other rule passed), and names the best of them with
+// the score it would have had with rule r lifted (commute and German parts
+// clamped to [0, 1]), ranked like the kept pairs. For a participant without a
+// proposal it says what one change would open: "with B1: 14 more vacancies,
+// best fit 0.82".
+//
+// Method. Vacancies are found through a spatial grid (engine/geo.h);
+// participants are sorted by grid cell and scored in blocks of block_size in
+// parallel (oneTBB, in an arena of num_threads), each block writing only its
+// own participants' output; a serial prefix sum then lays out the CSR. Skill
+// overlaps come from the factorised sparse kernel of engine/skill_profiles.h;
+// no participants-by-vacancies matrix is ever formed. Every rule is checked
+// for every pair within reach (for the counts); parts are computed only as
+// far as needed: exact upper bounds skip pairs that can neither enter the
+// top K nor beat the nearest miss so far, which never changes the output.
 //
 // Guarantees. Deterministic: the same input and options give the same bytes
-// on any number of threads. Thread count comes from options, never a global.
+// on any number of threads and any block size. Thread count comes from
+// options, never a global. num_threads == 1 runs a plain serial loop.
 //
 // Example:
 //   ScoringOptions options;
@@ -39,6 +126,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/geo.h"
 #include "engine/ids.h"
 #include "engine/records.h"
 #include "engine/reference.h"
@@ -69,6 +157,21 @@ struct ScoringWeights {
   double micro = 0.15;
 };
 
+// Vacancy kinds open to a participant (see "Pathways" above).
+struct PathwayRule {
+  bool job = false;  // for participants without qualification: helper jobs only
+  bool training = false;
+  bool internship = true;
+};
+struct PathwayPolicy {
+  // [goal: job, training, internship][0: no qualification, 1: vocational or academic]
+  std::array<std::array<PathwayRule, 2>, 3> rules = {{
+      {{{true, true, true}, {true, false, true}}},    // goal job
+      {{{false, true, true}, {false, true, true}}},   // goal training
+      {{{true, true, true}, {true, false, true}}},    // goal internship
+  }};
+};
+
 struct ScoringOptions {
   ScoringWeights weights;
   // Vacancies kept per participant (the best by score, ties by vacancy index).
@@ -78,6 +181,18 @@ struct ScoringOptions {
 
   // Skill part: share of the part given to optional-skill coverage.
   double optional_skill_share = 0.25;
+  // Skill part of a vacancy that lists no skill at all (no occupation
+  // profile, none stated): nothing required is missing, so 1 by default;
+  // lower it to rank unprofiled vacancies below well-matched profiled ones.
+  double skill_fit_without_requirements = 1.0;
+  // Floor on the skill part when an occupation of the participant shares the
+  // vacancy occupation's ISCO-08 unit group, minor group, sub-major group.
+  std::array<double, 3> isco_group_floor = {0.6, 0.4, 0.2};
+  // Jobs only: skill part lost per requirement level the participant's
+  // qualification lacks (KldB fifth digit against none 1 / vocational 2 /
+  // academic 4), and how many levels lower an unrecognised qualification counts.
+  double requirement_penalty_per_level = 0.25;
+  int32_t unrecognised_qualification_levels = 1;
 
   // German: levels below the vacancy minimum that are still kept (scored
   // lower, or bridged by a course); further below is a hard exclusion.
@@ -89,6 +204,10 @@ struct ScoringOptions {
   // course_horizon_weeks of the run date when the vacancy has no start)
   // bridges the gap: the pair is kept and marked with the course.
   int32_t course_horizon_weeks = 26;
+  // Largest gap (levels below the minimum) a course may bridge, and the
+  // German part of a bridged pair (the fit once the course is done).
+  int32_t course_bridge_max_levels = 2;
+  double course_bridge_german_fit = 1.0;
 
   // Commute estimate: car if licence and car, else public transport.
   double car_speed_kmh = 50.0;
@@ -108,12 +227,15 @@ struct ScoringOptions {
   std::array<double, 4> size_class_bonus = {1.0, 0.6, 0.3, 0.0};  // micro, small, medium, large
 
   // Pathways (Saxon mentors' rule): which vacancy kinds each participant may
-  // be proposed. Indexed [qualification][kind]; true = allowed. By default
-  // no qualification: training, internships and helper-level jobs; with one:
-  // jobs and internships. Internships are always open for activation.
+  // be proposed (table at the top of this file). By default no
+  // qualification: training, internships and helper-level jobs; with one:
+  // jobs and internships; goal training: training and internships.
+  // Internships are always open for activation.
   bool apply_pathways = true;
-  // Helper-level jobs: KldB requirement level 1 (or ESCO-coded jobs).
-  // Participants without qualification may take jobs up to this level.
+  PathwayPolicy pathways;
+  // Helper-level jobs: requirement level (KldB fifth digit; ESCO: ISCO-08
+  // skill level) up to this. Participants without qualification may take
+  // jobs up to this level.
   int32_t unqualified_max_requirement_level = 1;
 
   // Expiry and course timing; if unset, expiry is not checked and courses
@@ -123,6 +245,8 @@ struct ScoringOptions {
   // Threads: 0 = all the machine has. Block size: participants per task.
   int32_t num_threads = 0;
   int32_t block_size = 64;
+  // Side of a spatial grid cell; affects speed only, never results.
+  double grid_cell_km = 10.0;
 };
 
 // The readable parts of one pair's score, each in [0, 1].
@@ -133,6 +257,11 @@ struct ScoreParts {
   float german = 0.0f;
   float commute = 0.0f;
   float micro = 0.0f;
+  // Factor of the skill part for the requirement level (1: no level missing).
+  float requirement_fit = 1.0f;
+  // ISCO-08 digits shared by the closest pair of occupations (4 unit group,
+  // 3 minor, 2 sub-major, 0 none); the floor isco_group_floor applied to skill.
+  int8_t isco_match_digits = 0;
 };
 
 struct ScoredPair {
@@ -144,6 +273,13 @@ struct ScoredPair {
   CourseIndex bridge_course;      // valid: "fits after course C"
 };
 
+// Vacancies that only one rule removed, and the best of them (see the top).
+struct NearMiss {
+  int32_t count = 0;
+  VacancyIndex best;       // invalid if count == 0
+  float best_score = 0.0f;  // the score it would have had without the rule
+};
+
 struct ScoredPairs {
   // CSR by participant: pairs[begin[p] .. begin[p+1]) are participant p's
   // kept vacancies, best first (score descending, then vacancy ascending).
@@ -153,6 +289,10 @@ struct ScoredPairs {
   std::vector<std::array<int32_t, kNumExclusionReasons>> excluded;
   // Per participant, vacancies within reach that passed every rule.
   std::vector<int32_t> eligible;
+  // Per participant, vacancies within reach (= eligible + sum of excluded).
+  std::vector<int32_t> within_reach;
+  // Per participant and rule, the vacancies removed by that rule alone.
+  std::vector<std::array<NearMiss, kNumExclusionReasons>> near_miss;
   // Totals over all participants.
   int64_t pairs_examined = 0;  // pairs looked at (within the spatial reach)
   std::array<int64_t, kNumExclusionReasons> excluded_total{};
@@ -169,7 +309,25 @@ struct ScoredPairs {
 // skill, german, commute, micro.
 std::array<double, 4> Contributions(const ScoreParts& parts, const ScoringWeights& weights);
 
+// The commute limit for a pair in minutes (see "Commute" above).
+int32_t CommuteLimitMinutes(const Participant& participant, const Vacancy& vacancy,
+                            const ScoringOptions& options);
+// The commute model (speeds, detour, wait) of the options.
+CommuteModel CommuteModelOf(const ScoringOptions& options);
+// Requirement level 1..4 of an occupation: the KldB fifth digit, or for ESCO
+// the ISCO-08 skill level of its group (9: 1; 4-8: 2; 3 and 14: 3; 1, 2: 4;
+// armed forces 01: 4, 02: 2, 03: 1); 1 if invalid.
+int32_t RequirementLevel(const OccupationRef& occupation, const ReferenceData& reference);
+// Qualification level 1..4: none 1, vocational 2, academic 4, lowered by
+// unrecognised_qualification_levels (not below 1) if not recognised.
+int32_t QualificationLevel(const Participant& participant, const ScoringOptions& options);
+// Whether the pathway policy opens a vacancy of this kind and requirement
+// level to the participant (true whenever apply_pathways is false).
+bool PathwayAllows(const Participant& participant, VacancyKind kind, int32_t requirement_level,
+                   const ScoringOptions& options);
+
 // Scores every pair within reach and keeps the top K per participant.
+// top_k <= 0 keeps every eligible pair scoring at least min_score.
 // Preconditions: every index in `dataset` is in range (loaders guarantee it).
 [[nodiscard]] ScoredPairs ScoreTopK(const Dataset& dataset, const ReferenceData& reference,
                                     const ScoringOptions& options);

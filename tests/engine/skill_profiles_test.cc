@@ -1,0 +1,107 @@
+#include "engine/skill_profiles.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include "tests/engine/scoring_fixtures.h"
+
+namespace jobmatch {
+namespace {
+
+using fixtures::AddParticipant;
+using fixtures::AddVacancy;
+using fixtures::Esco;
+using fixtures::kBernburg;
+using fixtures::Kldb;
+using fixtures::Skills;
+
+std::vector<int32_t> ToVector(std::span<const int32_t> s) { return {s.begin(), s.end()}; }
+
+TEST(ParticipantSkillLists, AreStatedSkillsPlusEssentialSkillsOfEachOccupation) {
+  const ReferenceData ref = fixtures::TinyReference();
+  Dataset d = fixtures::EmptyDataset();
+  Participant& p = AddParticipant(&d, kBernburg);
+  p.occupations = {Esco(0), Esco(1)};  // essential {0,1,2,3} and {1,6}; optional not credited
+  p.skills = Skills({9, 3, 9});
+  AddParticipant(&d, kBernburg).occupations = {Kldb(0)};  // KldB profile: essential {2,3}
+  const SkillLists lists = ParticipantSkillLists(d, ref);
+  ASSERT_EQ(lists.size(), 2);
+  EXPECT_EQ(ToVector(lists.For(0)), (std::vector<int32_t>{0, 1, 2, 3, 6, 9}));
+  EXPECT_EQ(ToVector(lists.For(1)), (std::vector<int32_t>{2, 3}));
+}
+
+TEST(VacancySkillListsOf, AddsStatedSkillsAndKeepsOptionalDisjointFromEssential) {
+  const ReferenceData ref = fixtures::TinyReference();
+  Dataset d = fixtures::EmptyDataset();
+  Vacancy& v = AddVacancy(&d, kBernburg);
+  v.occupation = Esco(0);               // essential {0,1,2,3}, optional {4,5}
+  v.essential_skills = Skills({4, 8});  // 4 moves from optional to essential
+  v.optional_skills = Skills({1, 9});   // 1 is already essential
+  AddVacancy(&d, kBernburg);            // nothing at all
+  const VacancySkillLists lists = VacancySkillListsOf(d, ref);
+  EXPECT_EQ(ToVector(lists.essential.For(0)), (std::vector<int32_t>{0, 1, 2, 3, 4, 8}));
+  EXPECT_EQ(ToVector(lists.optional.For(0)), (std::vector<int32_t>{5, 9}));
+  EXPECT_TRUE(lists.essential.For(1).empty());
+  EXPECT_TRUE(lists.optional.For(1).empty());
+}
+
+TEST(BuildSkillKernel, SharesOneProfilePerOccupationAndNumbersThemByFirstUse) {
+  const ReferenceData ref = fixtures::TinyReference();
+  Dataset d = fixtures::EmptyDataset();
+  AddVacancy(&d, kBernburg).occupation = Esco(3);
+  AddVacancy(&d, kBernburg).occupation = Kldb(1);
+  AddVacancy(&d, kBernburg);
+  AddVacancy(&d, kBernburg).occupation = Esco(3);
+  const SkillKernel kernel = BuildSkillKernel(d, ref);
+  EXPECT_EQ(kernel.num_profiles, 2);
+  EXPECT_EQ(kernel.vacancy_profile, (std::vector<int32_t>{0, 1, -1, 0}));
+  EXPECT_EQ(kernel.profile_essential.rows(), 10);
+  EXPECT_EQ(kernel.profile_essential.cols(), 2);
+  EXPECT_EQ(kernel.profile_essential.nonZeros(), 1 + 2);
+  EXPECT_EQ(kernel.profile_optional.nonZeros(), 1);
+}
+
+// Every pair's kernel counts equal the plain set intersections.
+TEST(PairSkillCounts, EqualSetIntersectionsOnRandomInstances) {
+  for (uint64_t seed = 1; seed <= 6; ++seed) {
+    fixtures::TestRng rng(seed);
+    const ReferenceData ref = fixtures::RandomReference(&rng, 40, 12);
+    const Dataset d = fixtures::RandomDataset(&rng, ref, 40, 60, 30.0);
+    const SkillKernel kernel = BuildSkillKernel(d, ref);
+    const VacancySkillLists vacancy_lists = VacancySkillListsOf(d, ref);
+    std::vector<float> ess(static_cast<size_t>(kernel.num_profiles), 0.0f);
+    std::vector<float> opt(static_cast<size_t>(kernel.num_profiles), 0.0f);
+    std::vector<uint8_t> marks(static_cast<size_t>(kernel.num_skills), 0);
+    for (int32_t p = 0; p < static_cast<int32_t>(d.participants.size()); ++p) {
+      AddProfileCounts(kernel, p, ess.data(), opt.data());
+      MarkSkills(kernel, p, 1, marks.data());
+      const auto mine = kernel.participant_skills.For(p);
+      const std::set<int32_t> has(mine.begin(), mine.end());
+      for (int32_t v = 0; v < static_cast<int32_t>(d.vacancies.size()); ++v) {
+        int32_t e = 0, o = 0;
+        for (int32_t s : vacancy_lists.essential.For(v)) e += has.count(s) ? 1 : 0;
+        for (int32_t s : vacancy_lists.optional.For(v)) o += has.count(s) ? 1 : 0;
+        const SkillCounts c = PairSkillCounts(kernel, ess.data(), opt.data(), marks.data(), v);
+        ASSERT_EQ(c.essential, e) << "seed " << seed << " p " << p << " v " << v;
+        ASSERT_EQ(c.optional, o) << "seed " << seed << " p " << p << " v " << v;
+      }
+      ClearProfileCounts(kernel, p, ess.data(), opt.data());
+      MarkSkills(kernel, p, 0, marks.data());
+      ASSERT_TRUE(std::all_of(ess.begin(), ess.end(), [](float x) { return x == 0.0f; }));
+      ASSERT_TRUE(std::all_of(opt.begin(), opt.end(), [](float x) { return x == 0.0f; }));
+      ASSERT_TRUE(std::all_of(marks.begin(), marks.end(), [](uint8_t x) { return x == 0; }));
+    }
+    for (int32_t v = 0; v < static_cast<int32_t>(d.vacancies.size()); ++v) {
+      EXPECT_EQ(kernel.essential_size[static_cast<size_t>(v)],
+                static_cast<int32_t>(vacancy_lists.essential.For(v).size()));
+      EXPECT_EQ(kernel.optional_size[static_cast<size_t>(v)],
+                static_cast<int32_t>(vacancy_lists.optional.For(v).size()));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace jobmatch
