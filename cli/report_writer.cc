@@ -37,7 +37,7 @@ void WriteProposalRow(SpreadsheetWriter* csv, const Dataset& dataset,
   csv->Text(vacancy.title);
   csv->Text(reference.OccupationLabel(vacancy.occupation));
   csv->Text(employer.name);
-  csv->Text(SizeClassName(SizeClassOf(employer.staff)));
+  csv->Text(SizeClassTextDe(SizeClassOf(employer.staff)));
   csv->Text(vacancy.place.name);
   csv->Number(proposal.pair.distance_km, 1);
   csv->Number(proposal.pair.commute_minutes, 0);
@@ -216,6 +216,13 @@ RunReport WriteRunReport(const Dataset& dataset, const ReferenceData& reference,
          {"participant", dataset.participants[static_cast<size_t>(u.participant.value)].id},
          {"eligible_vacancies", u.eligible},
          {"excluded", ExclusionsJson(u.excluded)},
+         {"nearest_miss",
+          u.has_near_miss
+              ? ordered_json{{"rule", ExclusionReasonName(u.near_miss_rule)},
+                             {"vacancies", u.near_miss.count},
+                             {"best_vacancy", dataset.vacancies[static_cast<size_t>(u.near_miss.best.value)].id},
+                             {"best_score", Round(u.near_miss.best_score, 4)}}
+              : ordered_json(nullptr)},
          {"reason", u.reason}});
   }
   json["unplaced"] = std::move(unplaced_json);

@@ -83,6 +83,42 @@ void Apply(const pb::Scoring& in, ScoringOptions* out) {
     out->unqualified_max_requirement_level = in.unqualified_max_requirement_level();
   }
   if (in.has_block_size()) out->block_size = in.block_size();
+  if (in.has_skill_fit_without_requirements()) {
+    out->skill_fit_without_requirements = in.skill_fit_without_requirements();
+  }
+  if (in.has_isco_group_floor()) {
+    const pb::IscoFloor& f = in.isco_group_floor();
+    if (f.has_unit_group()) out->isco_group_floor[0] = f.unit_group();
+    if (f.has_minor_group()) out->isco_group_floor[1] = f.minor_group();
+    if (f.has_sub_major_group()) out->isco_group_floor[2] = f.sub_major_group();
+  }
+  if (in.has_requirement_penalty_per_level()) {
+    out->requirement_penalty_per_level = in.requirement_penalty_per_level();
+  }
+  if (in.has_unrecognised_qualification_levels()) {
+    out->unrecognised_qualification_levels = in.unrecognised_qualification_levels();
+  }
+  if (in.has_course_bridge_max_levels()) out->course_bridge_max_levels = in.course_bridge_max_levels();
+  if (in.has_course_bridge_german_fit()) out->course_bridge_german_fit = in.course_bridge_german_fit();
+  if (in.has_grid_cell_km()) out->grid_cell_km = in.grid_cell_km();
+}
+
+// Pathway rows: goal names are parsed here and nowhere else.
+void ApplyPathways(const pb::Scoring& in, const std::string& file, ScoringOptions* out,
+                   std::vector<Diagnostic>* problems) {
+  for (const pb::Pathway& row : in.pathway()) {
+    int goal = -1;
+    if (row.goal() == "job") goal = static_cast<int>(Goal::kJob);
+    if (row.goal() == "training") goal = static_cast<int>(Goal::kTraining);
+    if (row.goal() == "internship") goal = static_cast<int>(Goal::kInternship);
+    if (goal < 0) {
+      problems->push_back(Diagnostic{file, 0, "scoring.pathway.goal", row.goal(),
+                                     "expected job, training or internship"});
+      continue;
+    }
+    out->pathways.rules[static_cast<size_t>(goal)][row.qualified() ? 1 : 0] =
+        PathwayRule{row.job(), row.training(), row.internship()};
+  }
 }
 
 void Apply(const pb::Candidates& in, CandidateOptions* out) {
@@ -198,6 +234,34 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
         "a KldB requirement level 1 to 4");
   }
   if (s.block_size < 1) bad("scoring.block_size", Num(s.block_size), "at least 1");
+  if (!(s.skill_fit_without_requirements >= 0.0 && s.skill_fit_without_requirements <= 1.0)) {
+    bad("scoring.skill_fit_without_requirements", Num(s.skill_fit_without_requirements),
+        "a value in [0, 1]");
+  }
+  const char* floors[] = {"unit_group", "minor_group", "sub_major_group"};
+  for (size_t i = 0; i < 3; ++i) {
+    if (!(s.isco_group_floor[i] >= 0.0 && s.isco_group_floor[i] <= 1.0)) {
+      bad(std::string("scoring.isco_group_floor.") + floors[i], Num(s.isco_group_floor[i]),
+          "a floor in [0, 1]");
+    }
+  }
+  if (!(s.requirement_penalty_per_level >= 0.0 && s.requirement_penalty_per_level <= 1.0)) {
+    bad("scoring.requirement_penalty_per_level", Num(s.requirement_penalty_per_level),
+        "a value in [0, 1]");
+  }
+  if (s.unrecognised_qualification_levels < 0 || s.unrecognised_qualification_levels > 3) {
+    bad("scoring.unrecognised_qualification_levels", Num(s.unrecognised_qualification_levels),
+        "0 to 3 levels");
+  }
+  if (s.course_bridge_max_levels < 0 || s.course_bridge_max_levels > 6) {
+    bad("scoring.course_bridge_max_levels", Num(s.course_bridge_max_levels), "0 to 6 levels");
+  }
+  if (!(s.course_bridge_german_fit >= 0.0 && s.course_bridge_german_fit <= 1.0)) {
+    bad("scoring.course_bridge_german_fit", Num(s.course_bridge_german_fit), "a value in [0, 1]");
+  }
+  if (!(s.grid_cell_km >= 0.5 && s.grid_cell_km <= 500.0)) {
+    bad("scoring.grid_cell_km", Num(s.grid_cell_km), "a cell size in [0.5, 500] km");
+  }
   if (config.candidates.max_arcs_per_participant < 1) {
     bad("candidates.max_arcs_per_participant", Num(config.candidates.max_arcs_per_participant),
         "at least 1");
@@ -242,7 +306,10 @@ Result<EngineConfig> ParseConfig(const std::string& text, const std::string& fil
 
   EngineConfig config;
   std::vector<Diagnostic> problems;
-  if (message.has_scoring()) Apply(message.scoring(), &config.scoring);
+  if (message.has_scoring()) {
+    Apply(message.scoring(), &config.scoring);
+    ApplyPathways(message.scoring(), file, &config.scoring, &problems);
+  }
   if (message.has_candidates()) Apply(message.candidates(), &config.candidates);
   if (message.has_assignment()) {
     const pb::Assignment& a = message.assignment();

@@ -24,16 +24,6 @@ std::string Decimal(double value, int decimals) {
   return out;
 }
 
-const char* SizeClassText(SizeClass size) {
-  switch (size) {
-    case SizeClass::kMicro: return "Kleinstbetrieb";
-    case SizeClass::kSmall: return "Kleinbetrieb";
-    case SizeClass::kMedium: return "mittlerer Betrieb";
-    case SizeClass::kLarge: return "Großbetrieb";
-  }
-  return "";
-}
-
 // "Pflichtkompetenzen 75 % abgedeckt, optionale 40 %; Deutsch B1 (gefordert
 // B1); 23 Min. mit ÖPNV (18,4 km); Kleinstbetrieb (6 Beschäftigte)".
 std::string DescribePair(const Dataset& dataset, const Participant& participant,
@@ -42,6 +32,18 @@ std::string DescribePair(const Dataset& dataset, const Participant& participant,
   const Employer& employer = dataset.employers[static_cast<size_t>(vacancy.employer.value)];
   std::string text = "Pflichtkompetenzen " + Percent(pair.parts.essential_coverage) +
                      " abgedeckt, optionale " + Percent(pair.parts.optional_coverage);
+  if (pair.parts.isco_match_digits > 0) {
+    // The related-occupation floor of the skill part (engine/scorer.h).
+    // ISCO-08 in German: 2 digits Berufsgruppe, 3 Berufsuntergruppe, 4 Berufsgattung.
+    static constexpr const char* kGroup[] = {"", "", "Berufsgruppe", "Berufsuntergruppe",
+                                             "Berufsgattung"};
+    text += ", verwandter Beruf (gleiche ISCO-" +
+            std::string(kGroup[std::min<int>(pair.parts.isco_match_digits, 4)]) + ")";
+  }
+  if (pair.parts.requirement_fit < 1.0f) {
+    text += ", Anforderungsniveau über der Qualifikation (Kompetenzwert × " +
+            Decimal(pair.parts.requirement_fit, 2) + ")";
+  }
   text += "; Deutsch " + std::string(CefrName(participant.german)) + " (gefordert " +
           std::string(CefrName(vacancy.min_german)) + ")";
   if (pair.bridge_course.valid()) {
@@ -55,7 +57,7 @@ std::string DescribePair(const Dataset& dataset, const Participant& participant,
   text += "; " + std::to_string(static_cast<int>(std::lround(pair.commute_minutes))) +
           " Min. " + (by_car ? "mit dem Auto" : "mit ÖPNV") + " (" +
           Decimal(pair.distance_km, 1) + " km)";
-  text += "; " + std::string(SizeClassText(SizeClassOf(employer.staff))) + " (" +
+  text += "; " + std::string(SizeClassTextDe(SizeClassOf(employer.staff))) + " (" +
           std::to_string(employer.staff) + " Beschäftigte)";
   return text;
 }
@@ -121,7 +123,59 @@ std::string DescribeExclusions(const std::array<int32_t, kNumExclusionReasons>& 
   return text;
 }
 
+// The nearest miss among the rules a coordinator can act on: the rule whose
+// lifting opens the best-scoring vacancy (ties: more vacancies, then rule order).
+bool FindNearMiss(const std::array<NearMiss, kNumExclusionReasons>& misses,
+                  ExclusionReason* rule, NearMiss* best) {
+  bool found = false;
+  for (int r = 0; r < kNumExclusionReasons; ++r) {
+    const auto reason = static_cast<ExclusionReason>(r);
+    if (reason == ExclusionReason::kExpired || reason == ExclusionReason::kRejectedBefore) continue;
+    const NearMiss& miss = misses[static_cast<size_t>(r)];
+    if (miss.count == 0 || !miss.best.valid()) continue;
+    if (!found || miss.best_score > best->best_score ||
+        (miss.best_score == best->best_score && miss.count > best->count)) {
+      *rule = reason;
+      *best = miss;
+      found = true;
+    }
+  }
+  return found;
+}
+
+// "mit Deutsch B1: 14 weitere Stellen, beste 0,82: Lagerhelfer (m/w/d) bei
+// Logistik Krüger (Kleinstbetrieb) in Staßfurt".
+std::string DescribeNearMiss(const Dataset& dataset, ExclusionReason rule, const NearMiss& miss) {
+  const Vacancy& vacancy = dataset.vacancies[static_cast<size_t>(miss.best.value)];
+  const Employer& employer = dataset.employers[static_cast<size_t>(vacancy.employer.value)];
+  std::string change;
+  switch (rule) {
+    case ExclusionReason::kWorkNotPermitted: change = "mit Arbeitserlaubnis"; break;
+    case ExclusionReason::kKindExcluded: change = "wenn auch diese Stellenart in Frage kommt"; break;
+    case ExclusionReason::kLicenceMissing: change = "mit Führerschein"; break;
+    case ExclusionReason::kHoursMismatch: change = "mit mehr Wochenstunden"; break;
+    case ExclusionReason::kCommuteTooLong: change = "mit längerer Pendelzeit"; break;
+    case ExclusionReason::kGermanTooLow:
+      change = "mit Deutsch " + std::string(CefrName(vacancy.min_german));
+      break;
+    default: change = "ohne diese Regel"; break;
+  }
+  return change + ": " + std::to_string(miss.count) + (miss.count == 1 ? " weitere Stelle" : " weitere Stellen") +
+         ", beste " + Decimal(miss.best_score, 2) + ": " + vacancy.title + " bei " + employer.name +
+         " (" + SizeClassTextDe(SizeClassOf(employer.staff)) + ") in " + vacancy.place.name;
+}
+
 }  // namespace
+
+const char* SizeClassTextDe(SizeClass size) {
+  switch (size) {
+    case SizeClass::kMicro: return "Kleinstbetrieb";
+    case SizeClass::kSmall: return "Kleinbetrieb";
+    case SizeClass::kMedium: return "mittlerer Betrieb";
+    case SizeClass::kLarge: return "Großbetrieb";
+  }
+  return "";
+}
 
 ProposalSet MakeProposals(const Dataset& dataset, const ReferenceData& reference,
                           const ScoredPairs& scored, const CandidateGraph& graph,
@@ -207,6 +261,8 @@ ProposalSet MakeProposals(const Dataset& dataset, const ReferenceData& reference
       unplaced.participant = index;
       unplaced.excluded = scored.excluded[static_cast<size_t>(p)];
       unplaced.eligible = scored.eligible[static_cast<size_t>(p)];
+      unplaced.has_near_miss = FindNearMiss(scored.near_miss[static_cast<size_t>(p)],
+                                            &unplaced.near_miss_rule, &unplaced.near_miss);
       if (!participant.work_permitted) {
         unplaced.reason = "Keine Arbeitserlaubnis";
       } else if (pairs.empty()) {
@@ -216,14 +272,19 @@ ProposalSet MakeProposals(const Dataset& dataset, const ReferenceData& reference
                               : "Keine passende Stelle in Reichweite: " + reasons;
       } else if (binding != nullptr && binding->kind == BindingKind::kCoordinatorAtCapacity) {
         unplaced.reason = "Kapazität der Koordination in diesem Zyklus ausgeschöpft; " +
-                          std::to_string(pairs.size()) + " passende Stellen, beste " +
+                          std::to_string(unplaced.eligible) + " passende Stellen, beste " +
                           dataset.vacancies[static_cast<size_t>(pairs[0].vacancy.value)].id + " (" +
                           Decimal(pairs[0].score, 2) + ")";
       } else if (binding != nullptr) {
         unplaced.reason = DescribeBinding(dataset, *binding);
       } else {
         unplaced.reason = "Alle " + std::to_string(pairs.size()) +
-                          " passenden Stellen sind an Teilnehmende mit höherem Gesamtwert vergeben";
+                          " bestbewerteten passenden Stellen sind an Teilnehmende mit höherem "
+                          "Gesamtwert vergeben";
+      }
+      if (unplaced.has_near_miss && pairs.empty()) {
+        unplaced.reason += ". Nächste Möglichkeit " +
+                           DescribeNearMiss(dataset, unplaced.near_miss_rule, unplaced.near_miss);
       }
       set.unplaced.push_back(std::move(unplaced));
       ++m.unplaced;

@@ -47,6 +47,12 @@ struct UnplacedParticipant {
   ParticipantIndex participant;
   std::array<int32_t, kNumExclusionReasons> excluded{};  // vacancies removed per rule
   int32_t eligible = 0;     // vacancies that passed every rule
+  // The nearest miss: the one rule whose lifting would open the best vacancy
+  // (ScoredPairs::near_miss), if any rule a coordinator can act on removed
+  // one (not kExpired or kRejectedBefore).
+  bool has_near_miss = false;
+  ExclusionReason near_miss_rule = ExclusionReason::kCount;
+  NearMiss near_miss;
   std::string reason;       // readable: the main reason and what would change it
 };
 
@@ -73,6 +79,9 @@ struct ProposalSet {
   std::vector<UnplacedParticipant> unplaced;
   RunMetrics metrics;
 };
+
+// "Kleinstbetrieb", "Kleinbetrieb", "mittlerer Betrieb", "Großbetrieb".
+const char* SizeClassTextDe(SizeClass size);
 
 [[nodiscard]] ProposalSet MakeProposals(const Dataset& dataset, const ReferenceData& reference,
                                         const ScoredPairs& scored, const CandidateGraph& graph,

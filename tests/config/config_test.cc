@@ -30,6 +30,22 @@ TEST(LoadConfig, TheShippedConfigEqualsTheBuiltInDefaults) {
   EXPECT_EQ(c.scoring.transit_speed_kmh, d.scoring.transit_speed_kmh);
   EXPECT_EQ(c.scoring.default_commute_minutes_long_day, d.scoring.default_commute_minutes_long_day);
   EXPECT_EQ(c.scoring.size_class_bonus, d.scoring.size_class_bonus);
+  EXPECT_EQ(c.scoring.skill_fit_without_requirements, d.scoring.skill_fit_without_requirements);
+  EXPECT_EQ(c.scoring.isco_group_floor, d.scoring.isco_group_floor);
+  EXPECT_EQ(c.scoring.requirement_penalty_per_level, d.scoring.requirement_penalty_per_level);
+  EXPECT_EQ(c.scoring.unrecognised_qualification_levels, d.scoring.unrecognised_qualification_levels);
+  EXPECT_EQ(c.scoring.course_bridge_max_levels, d.scoring.course_bridge_max_levels);
+  EXPECT_EQ(c.scoring.course_bridge_german_fit, d.scoring.course_bridge_german_fit);
+  EXPECT_EQ(c.scoring.grid_cell_km, d.scoring.grid_cell_km);
+  for (size_t goal = 0; goal < 3; ++goal) {
+    for (size_t q = 0; q < 2; ++q) {
+      const PathwayRule& a = c.scoring.pathways.rules[goal][q];
+      const PathwayRule& b = d.scoring.pathways.rules[goal][q];
+      EXPECT_EQ(a.job, b.job) << goal << q;
+      EXPECT_EQ(a.training, b.training) << goal << q;
+      EXPECT_EQ(a.internship, b.internship) << goal << q;
+    }
+  }
   EXPECT_EQ(c.candidates.max_arcs_per_participant, d.candidates.max_arcs_per_participant);
   EXPECT_EQ(c.candidates.employer_cap_by_size, d.candidates.employer_cap_by_size);
   EXPECT_EQ(c.assignment.placement_value, d.assignment.placement_value);
@@ -88,6 +104,27 @@ TEST(ParseConfig, ReportsEveryBadValueAtOnce) {
   EXPECT_THAT(fields, HasSubstr("assignment.solver;"));
   EXPECT_THAT(fields, HasSubstr("assignment.cost_resolution;"));
   EXPECT_EQ(parsed.error().diagnostics.size(), 6u);
+}
+
+TEST(ParseConfig, APathwayRowReplacesThatCellOfTheTable) {
+  const Result<EngineConfig> parsed = ParseConfig(
+      "scoring { pathway { goal: \"training\" qualified: true job: true training: true "
+      "internship: false } }",
+      "cfg.txtpb");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  const PathwayRule& rule = parsed.value().scoring.pathways.rules[static_cast<size_t>(Goal::kTraining)][1];
+  EXPECT_TRUE(rule.job);
+  EXPECT_TRUE(rule.training);
+  EXPECT_FALSE(rule.internship);
+  const PathwayRule& untouched = parsed.value().scoring.pathways.rules[static_cast<size_t>(Goal::kJob)][0];
+  EXPECT_TRUE(untouched.training);
+}
+
+TEST(ParseConfig, AnUnknownPathwayGoalIsRejected) {
+  const Result<EngineConfig> parsed =
+      ParseConfig("scoring { pathway { goal: \"Arbeit\" job: true } }", "cfg.txtpb");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_THAT(Fields(parsed.error()), HasSubstr("scoring.pathway.goal;"));
 }
 
 TEST(ParseConfig, AllWeightsZeroIsRejected) {
