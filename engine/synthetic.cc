@@ -29,6 +29,17 @@
 namespace jobmatch {
 namespace {
 
+// The first 1 August at least 60 days after `today`: when vocational
+// training (Ausbildung) starts in Germany.
+Date NextTrainingStart(Date today) {
+  const int year = std::stoi(FormatDate(today).substr(0, 4));
+  for (int y = year;; ++y) {
+    const Date start = *ParseDate(std::to_string(y) + "-08-01");
+    if (start.days >= today.days + 60) return start;
+  }
+}
+
+
 using internal::Rng;
 using internal::WeightedTable;
 
@@ -1015,6 +1026,13 @@ class EmployerMaker {
     // Professional drivers (KldB 521) need a licence; a few other posts too.
     const std::string& code = reference_.kldb[static_cast<size_t>(job.kldb.value)].code;
     v.driving_licence_required = code.rfind("521", 0) == 0 || rng.Bernoulli(0.05);
+    if (v.kind == VacancyKind::kTraining) {
+      // Vocational training starts on 1 August; a place is posted for the
+      // next start at least 60 days away and stays open up to 30 days past it.
+      v.start_date = NextTrainingStart(today_);
+      v.expires = Date{v.start_date->days + static_cast<int32_t>(rng.Between(0, 30))};
+      return v;
+    }
     // Start within 120 days; the posting expires 30-180 days from today and
     // not before the start (loaders reject expires < start_date).
     const int64_t start = rng.Between(0, 120);

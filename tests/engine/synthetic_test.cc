@@ -397,14 +397,25 @@ TEST(GenerateSynthetic, DatesFollowToday) {
   options.courses_per_district = 4;
   const Dataset d = Generate(r, options);
   const int32_t today = options.today.days;
+  int training = 0;
   for (const Vacancy& v : d.vacancies) {
     ASSERT_TRUE(v.start_date && v.expires);
+    EXPECT_GE(*v.expires, *v.start_date);
+    if (v.kind == VacancyKind::kTraining) {
+      // Training starts on the first 1 August at least 60 days ahead.
+      ++training;
+      EXPECT_EQ(FormatDate(*v.start_date).substr(4), "-08-01");
+      EXPECT_GE(v.start_date->days, today + 60);
+      EXPECT_LE(v.start_date->days, today + 60 + 366);
+      EXPECT_LE(v.expires->days, v.start_date->days + 30);
+      continue;
+    }
     EXPECT_GE(v.start_date->days, today);
     EXPECT_LE(v.start_date->days, today + 120);
     EXPECT_GE(v.expires->days, today + 30);
     EXPECT_LE(v.expires->days, today + 180);
-    EXPECT_GE(*v.expires, *v.start_date);
   }
+  EXPECT_GT(training, 0);
   for (const Participant& p : d.participants) {
     ASSERT_TRUE(p.in_germany_since);
     EXPECT_LE(p.in_germany_since->days, today);
