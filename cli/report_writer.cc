@@ -108,19 +108,26 @@ RunReport WriteRunReport(const Dataset& dataset, const ReferenceData& reference,
   RunReport report;
   const size_t num_coordinators = dataset.coordinators.size();
 
-  // Per coordinator spreadsheets: proposals (assigned first, then
-  // alternatives) per participant, then participants without a proposal.
+  // Per coordinator spreadsheets, one block per participant in participant
+  // order: the proposal (or "kein Vorschlag" with the reason), then the
+  // alternatives by rank.
   std::vector<SpreadsheetWriter> sheets(num_coordinators);
   for (SpreadsheetWriter& sheet : sheets) {
     for (const char* header : kCsvHeader) sheet.Text(header);
     sheet.EndRow();
   }
-  for (const Proposal& proposal : set.proposals) {
-    WriteProposalRow(&sheets[static_cast<size_t>(proposal.coordinator.value)], dataset, reference,
-                     proposal);
-  }
-  for (const UnplacedParticipant& unplaced : set.unplaced) {
-    WriteUnplacedRow(&sheets[static_cast<size_t>(unplaced.coordinator.value)], dataset, unplaced);
+  struct Block {
+    const UnplacedParticipant* unplaced = nullptr;
+    std::vector<const Proposal*> lines;  // assigned first, then alternatives (MakeProposals order)
+  };
+  std::map<int32_t, Block> blocks;  // by participant index: ordered, deterministic
+  for (const Proposal& proposal : set.proposals) blocks[proposal.participant.value].lines.push_back(&proposal);
+  for (const UnplacedParticipant& unplaced : set.unplaced) blocks[unplaced.participant.value].unplaced = &unplaced;
+  for (const auto& [participant, block] : blocks) {
+    SpreadsheetWriter& sheet = sheets[static_cast<size_t>(
+        dataset.participants[static_cast<size_t>(participant)].coordinator.value)];
+    if (block.unplaced != nullptr) WriteUnplacedRow(&sheet, dataset, *block.unplaced);
+    for (const Proposal* line : block.lines) WriteProposalRow(&sheet, dataset, reference, *line);
   }
   std::map<std::string, int> stems;
   for (size_t c = 0; c < num_coordinators; ++c) {

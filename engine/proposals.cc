@@ -30,9 +30,11 @@ std::string DescribePair(const Dataset& dataset, const Participant& participant,
                          const ScoredPair& pair) {
   const Vacancy& vacancy = dataset.vacancies[static_cast<size_t>(pair.vacancy.value)];
   const Employer& employer = dataset.employers[static_cast<size_t>(vacancy.employer.value)];
-  std::string text = "Pflichtkompetenzen " + Percent(pair.parts.essential_coverage) +
-                     " abgedeckt, optionale " + Percent(pair.parts.optional_coverage);
-  if (pair.parts.isco_match_digits > 0) {
+  std::string text = pair.parts.has_essential_skills
+                         ? "Pflichtkompetenzen " + Percent(pair.parts.essential_coverage) + " abgedeckt"
+                         : std::string("keine Pflichtkompetenzen hinterlegt");
+  text += ", optionale " + Percent(pair.parts.optional_coverage);
+  if (pair.parts.isco_floor_applied) {
     // The related-occupation floor of the skill part (engine/scorer.h).
     // ISCO-08 in German: 2 digits Berufsgruppe, 3 Berufsuntergruppe, 4 Berufsgattung.
     static constexpr const char* kGroup[] = {"", "", "Berufsgruppe", "Berufsuntergruppe",

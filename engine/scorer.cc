@@ -2,6 +2,7 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/info.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
@@ -565,8 +566,11 @@ int32_t ScoreParticipant(const Dataset& dataset, const ReferenceData& reference,
         }
         isco_digits = memo;
       }
+      bool floor_applied = false;
       if (isco_digits >= 2) {
-        mix = std::max(mix, options.isco_group_floor[static_cast<size_t>(4 - isco_digits)]);
+        const double floor = options.isco_group_floor[static_cast<size_t>(4 - isco_digits)];
+        floor_applied = floor > mix;
+        mix = std::max(mix, floor);
       }
       const double skill = mix * requirement_fit;
       const double score = prep.w_skill * skill + rest;
@@ -595,6 +599,8 @@ int32_t ScoreParticipant(const Dataset& dataset, const ReferenceData& reference,
       pair.parts.micro = static_cast<float>(micro);
       pair.parts.requirement_fit = static_cast<float>(requirement_fit);
       pair.parts.isco_match_digits = isco_digits;
+      pair.parts.isco_floor_applied = floor_applied;
+      pair.parts.has_essential_skills = has_essential;
       pair.distance_km = static_cast<float>(km);
       pair.commute_minutes = static_cast<float>(minutes);
       pair.bridge_course = CourseIndex(bridge);
@@ -778,8 +784,11 @@ ScoredPairs ScoreTopK(const Dataset& dataset, const ReferenceData& reference,
     prefix_sum();
     for (int32_t b = 0; b < num_blocks; ++b) copy_block(b);
   } else {
-    tbb::task_arena arena(options.num_threads == 0 ? tbb::task_arena::automatic
-                                                   : options.num_threads);
+    // More threads than the machine has only makes TBB warn; results do not
+    // depend on the count.
+    tbb::task_arena arena(options.num_threads == 0
+                              ? tbb::task_arena::automatic
+                              : std::min(options.num_threads, tbb::info::default_concurrency()));
     arena.execute([&] {
       tbb::parallel_for(tbb::blocked_range<int32_t>(0, num_blocks, 1),
                         [&](const tbb::blocked_range<int32_t>& r) {

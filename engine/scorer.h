@@ -262,6 +262,11 @@ struct ScoreParts {
   // ISCO-08 digits shared by the closest pair of occupations (4 unit group,
   // 3 minor, 2 sub-major, 0 none); the floor isco_group_floor applied to skill.
   int8_t isco_match_digits = 0;
+  // True when that floor raised the skill part above the skills' own mix.
+  bool isco_floor_applied = false;
+  // False when the vacancy lists no essential skill (essential_coverage is
+  // then 1 by definition, and explanations say so instead of "100 %").
+  bool has_essential_skills = true;
 };
 
 struct ScoredPair {
