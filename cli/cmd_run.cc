@@ -39,6 +39,11 @@ int RunRun(const RunArgs& args) {
     run_date = *parsed;
   }
 
+  using Clock = std::chrono::steady_clock;
+  auto seconds_since = [](Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+  };
+
   int exit_code = 0;
   std::optional<LoadedInputs> inputs = LoadInputs(args.common, args.config, args.data, &exit_code);
   if (!inputs) return exit_code;
@@ -47,13 +52,18 @@ int RunRun(const RunArgs& args) {
   EngineConfig& config = inputs->config;
   config.scoring.run_date = run_date;
   config.scoring.num_threads = args.common.threads;
+  const double load_seconds = seconds_since(start);
 
+  Clock::time_point stage = Clock::now();
   const ScoredPairs scored = ScoreTopK(dataset, reference, config.scoring);
   const CandidateGraph graph = BuildCandidateGraph(dataset, scored, config.candidates);
   if (!graph.IsValid()) {
     return ReportError("internal error", MakeError(ErrorKind::kInternal, "", 0, "", "",
                                                    "the candidate graph is inconsistent"));
   }
+  const double score_seconds = seconds_since(stage);
+
+  stage = Clock::now();
   const AssignmentResult result = AssignParticipants(graph, config.assignment);
   if (result.status != AssignmentStatus::kOptimal) {
     return ReportError("cannot solve the assignment",
@@ -68,16 +78,20 @@ int RunRun(const RunArgs& args) {
                          MakeError(ErrorKind::kInternal, "", 0, "", "", check.message));
     }
   }
+  const double solve_seconds = seconds_since(stage);
+
+  stage = Clock::now();
   const ProposalSet proposals =
       MakeProposals(dataset, reference, scored, graph, result, config.scoring, config.proposals);
-  const RunReport report = WriteRunReport(dataset, reference, config, proposals, FormatDate(run_date));
-
   StagedDirectory out(args.out);
   if (auto error = out.Begin()) return ReportError("cannot write output", *error);
-  for (const auto& [name, bytes] : report.files) {
-    if (auto error = out.WriteFile(name, bytes)) return ReportError("cannot write output", *error);
+  int files = 0;
+  if (auto error = WriteRunReport(dataset, reference, config, proposals, FormatDate(run_date),
+                                  out.staging(), &files)) {
+    return ReportError("cannot write output", *error);
   }
   if (auto error = out.Commit()) return ReportError("cannot write output", *error);
+  const double write_seconds = seconds_since(stage);
 
   const RunMetrics& m = proposals.metrics;
   const double seconds =
@@ -94,8 +108,9 @@ int RunRun(const RunArgs& args) {
   std::snprintf(line, sizeof(line), "  total fit      %8.3f   mean %.3f", m.total_score, m.mean_score);
   std::printf("%s\n", line);
   std::printf("  certificate    %s\n", args.check ? "checked: optimal" : "not checked (use --check)");
-  std::printf("  output         %s (%zu files)\n", args.out.string().c_str(), report.files.size());
-  std::printf("  time           %.2f s\n", seconds);
+  std::printf("  output         %s (%d files)\n", args.out.string().c_str(), files);
+  std::printf("  time           %.2f s (load %.2f, score %.2f, solve %.2f, write %.2f)\n", seconds,
+              load_seconds, score_seconds, solve_seconds, write_seconds);
   return 0;
 }
 

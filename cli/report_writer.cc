@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <fstream>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,6 +77,9 @@ ordered_json PartsJson(const ScoredPair& pair, const ScoringWeights& weights) {
       {"german", Round(pair.parts.german, 4)},
       {"commute", Round(pair.parts.commute, 4)},
       {"micro", Round(pair.parts.micro, 4)},
+      {"requirement_fit", Round(pair.parts.requirement_fit, 4)},
+      {"isco_match_digits", pair.parts.isco_match_digits},
+      {"isco_floor_applied", pair.parts.isco_floor_applied},
       {"contributions",
        {{"skill", Round(contributions[0], 4)},
         {"german", Round(contributions[1], 4)},
@@ -102,71 +108,106 @@ std::string SafeFileStem(const std::string& id) {
   return out;
 }
 
-RunReport WriteRunReport(const Dataset& dataset, const ReferenceData& reference,
-                         const EngineConfig& config, const ProposalSet& set,
-                         const std::string& run_date) {
-  RunReport report;
-  const size_t num_coordinators = dataset.coordinators.size();
+namespace {
 
-  // Per coordinator spreadsheets, one block per participant in participant
-  // order: the proposal (or "kein Vorschlag" with the reason), then the
-  // alternatives by rank.
-  std::vector<SpreadsheetWriter> sheets(num_coordinators);
-  for (SpreadsheetWriter& sheet : sheets) {
-    for (const char* header : kCsvHeader) sheet.Text(header);
-    sheet.EndRow();
-  }
+std::optional<Error> CannotWrite(const std::filesystem::path& path) {
+  return MakeError(ErrorKind::kCannotWrite, path.string(), 0, "", "",
+                   "cannot write file (disk full or no permission?)");
+}
+
+// One spreadsheet per coordinator, one block per participant in participant
+// order: the proposal (or "kein Vorschlag" with the reason), then the
+// alternatives by rank. Built and written one coordinator at a time.
+std::optional<Error> WriteSheets(const Dataset& dataset, const ReferenceData& reference,
+                                 const ProposalSet& set, const std::filesystem::path& dir,
+                                 int* files) {
   struct Block {
     const UnplacedParticipant* unplaced = nullptr;
-    std::vector<const Proposal*> lines;  // assigned first, then alternatives (MakeProposals order)
+    std::vector<const Proposal*> lines;  // assigned first, then alternatives
   };
-  std::map<int32_t, Block> blocks;  // by participant index: ordered, deterministic
-  for (const Proposal& proposal : set.proposals) blocks[proposal.participant.value].lines.push_back(&proposal);
-  for (const UnplacedParticipant& unplaced : set.unplaced) blocks[unplaced.participant.value].unplaced = &unplaced;
-  for (const auto& [participant, block] : blocks) {
-    SpreadsheetWriter& sheet = sheets[static_cast<size_t>(
-        dataset.participants[static_cast<size_t>(participant)].coordinator.value)];
-    if (block.unplaced != nullptr) WriteUnplacedRow(&sheet, dataset, *block.unplaced);
-    for (const Proposal* line : block.lines) WriteProposalRow(&sheet, dataset, reference, *line);
+  const size_t num_coordinators = dataset.coordinators.size();
+  // Per coordinator, blocks by participant index (ordered, deterministic).
+  std::vector<std::map<int32_t, Block>> blocks(num_coordinators);
+  for (const Proposal& p : set.proposals) {
+    blocks[static_cast<size_t>(p.coordinator.value)][p.participant.value].lines.push_back(&p);
+  }
+  for (const UnplacedParticipant& u : set.unplaced) {
+    blocks[static_cast<size_t>(u.coordinator.value)][u.participant.value].unplaced = &u;
   }
   std::map<std::string, int> stems;
   for (size_t c = 0; c < num_coordinators; ++c) {
+    SpreadsheetWriter sheet;
+    for (const char* header : kCsvHeader) sheet.Text(header);
+    sheet.EndRow();
+    for (const auto& [participant, block] : blocks[c]) {
+      if (block.unplaced != nullptr) WriteUnplacedRow(&sheet, dataset, *block.unplaced);
+      for (const Proposal* line : block.lines) WriteProposalRow(&sheet, dataset, reference, *line);
+    }
     std::string stem = SafeFileStem(dataset.coordinators[c].id);
     const int seen = stems[stem]++;
     if (seen > 0) stem += "_" + std::to_string(seen + 1);
-    report.files["proposals_" + stem + ".csv"] = sheets[c].bytes();
+    const std::filesystem::path path = dir / ("proposals_" + stem + ".csv");
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(sheet.bytes().data(), static_cast<std::streamsize>(sheet.bytes().size()));
+    if (!out.flush()) return CannotWrite(path);
+    ++*files;
   }
+  return std::nullopt;
+}
 
-  // Everything, as JSON.
+// Writes `items` as a JSON array with one compact element per line.
+template <typename Items, typename ToJson>
+void WriteArray(std::ostream& out, const char* key, const Items& items, ToJson to_json, bool last) {
+  out << "  \"" << key << "\": [";
+  bool first = true;
+  for (const auto& item : items) {
+    out << (first ? "\n    " : ",\n    ") << to_json(item).dump();
+    first = false;
+  }
+  out << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+}
+
+}  // namespace
+
+std::optional<Error> WriteRunReport(const Dataset& dataset, const ReferenceData& reference,
+                                    const EngineConfig& config, const ProposalSet& set,
+                                    const std::string& run_date, const std::filesystem::path& dir,
+                                    int* files_written) {
+  int files = 0;
+  if (auto error = WriteSheets(dataset, reference, set, dir, &files)) return error;
+  const size_t num_coordinators = dataset.coordinators.size();
+
+  // Everything, as JSON, streamed: one compact object per line in the arrays.
+  const std::filesystem::path json_path = dir / "jobmatch.json";
+  std::ofstream out(json_path, std::ios::binary | std::ios::trunc);
+  if (!out) return CannotWrite(json_path);
   const RunMetrics& m = set.metrics;
-  ordered_json json;
-  json["run"] = {{"date", run_date},
-                 {"participants", m.participants},
-                 {"vacancies", m.vacancies},
-                 {"openings", m.openings},
-                 {"coordinators", m.coordinators},
-                 {"pairs_examined", m.pairs_examined},
-                 {"candidate_arcs", m.candidate_arcs},
-                 {"proposals", m.proposals},
-                 {"unplaced", m.unplaced},
-                 {"total_score", Round(m.total_score, 4)},
-                 {"mean_score", Round(m.mean_score, 4)},
-                 {"micro_enterprise_proposals", m.micro_enterprise_proposals},
-                 {"course_bridge_proposals", m.course_bridge_proposals},
-                 {"excluded_pairs", ExclusionsJson([&] {
-                    std::array<int32_t, kNumExclusionReasons> totals{};
-                    for (int r = 0; r < kNumExclusionReasons; ++r) {
-                      totals[static_cast<size_t>(r)] =
-                          static_cast<int32_t>(m.excluded_total[static_cast<size_t>(r)]);
-                    }
-                    return totals;
-                  }())}};
+  std::array<int32_t, kNumExclusionReasons> totals{};
+  for (int r = 0; r < kNumExclusionReasons; ++r) {
+    totals[static_cast<size_t>(r)] = static_cast<int32_t>(m.excluded_total[static_cast<size_t>(r)]);
+  }
+  const ordered_json run = {{"date", run_date},
+                            {"participants", m.participants},
+                            {"vacancies", m.vacancies},
+                            {"openings", m.openings},
+                            {"coordinators", m.coordinators},
+                            {"pairs_examined", m.pairs_examined},
+                            {"candidate_arcs", m.candidate_arcs},
+                            {"proposals", m.proposals},
+                            {"unplaced", m.unplaced},
+                            {"total_score", Round(m.total_score, 4)},
+                            {"mean_score", Round(m.mean_score, 4)},
+                            {"micro_enterprise_proposals", m.micro_enterprise_proposals},
+                            {"course_bridge_proposals", m.course_bridge_proposals},
+                            {"excluded_pairs", ExclusionsJson(totals)}};
   const ScoringWeights& w = config.scoring.weights;
-  json["config"] = {{"weights", {{"skill", w.skill}, {"german", w.german}, {"commute", w.commute}, {"micro", w.micro}}},
-                    {"top_k", config.scoring.top_k},
-                    {"german_tolerance_levels", config.scoring.german_tolerance_levels},
-                    {"placement_value", config.assignment.placement_value},
-                    {"max_arcs_per_participant", config.candidates.max_arcs_per_participant}};
+  const ordered_json config_json = {
+      {"weights", {{"skill", w.skill}, {"german", w.german}, {"commute", w.commute}, {"micro", w.micro}}},
+      {"top_k", config.scoring.top_k},
+      {"german_tolerance_levels", config.scoring.german_tolerance_levels},
+      {"placement_value", config.assignment.placement_value},
+      {"max_arcs_per_participant", config.candidates.max_arcs_per_participant}};
+  out << "{\n  \"run\": " << run.dump() << ",\n  \"config\": " << config_json.dump() << ",\n";
 
   std::vector<int32_t> assigned(num_coordinators, 0);
   std::vector<int32_t> unplaced(num_coordinators, 0);
@@ -174,24 +215,21 @@ RunReport WriteRunReport(const Dataset& dataset, const ReferenceData& reference,
     if (p.assigned) ++assigned[static_cast<size_t>(p.coordinator.value)];
   }
   for (const UnplacedParticipant& u : set.unplaced) ++unplaced[static_cast<size_t>(u.coordinator.value)];
-  ordered_json coordinators = ordered_json::array();
-  for (size_t c = 0; c < num_coordinators; ++c) {
-    const Coordinator& co = dataset.coordinators[c];
-    coordinators.push_back({{"id", co.id},
-                            {"name", co.name},
-                            {"district", co.district},
-                            {"fte", co.fte},
-                            {"capacity", co.capacity},
-                            {"proposals", assigned[c]},
-                            {"unplaced", unplaced[c]}});
-  }
-  json["coordinators"] = std::move(coordinators);
+  WriteArray(out, "coordinators", dataset.coordinators, [&](const Coordinator& co) {
+    const size_t c = static_cast<size_t>(&co - dataset.coordinators.data());
+    return ordered_json{{"id", co.id},
+                        {"name", co.name},
+                        {"district", co.district},
+                        {"fte", co.fte},
+                        {"capacity", co.capacity},
+                        {"proposals", assigned[c]},
+                        {"unplaced", unplaced[c]}};
+  }, false);
 
-  ordered_json proposals = ordered_json::array();
-  for (const Proposal& p : set.proposals) {
+  WriteArray(out, "proposals", set.proposals, [&](const Proposal& p) {
     const Vacancy& v = dataset.vacancies[static_cast<size_t>(p.pair.vacancy.value)];
     const Employer& e = dataset.employers[static_cast<size_t>(v.employer.value)];
-    ordered_json row = {
+    return ordered_json{
         {"coordinator", dataset.coordinators[static_cast<size_t>(p.coordinator.value)].id},
         {"participant", dataset.participants[static_cast<size_t>(p.participant.value)].id},
         {"assigned", p.assigned},
@@ -212,29 +250,28 @@ RunReport WriteRunReport(const Dataset& dataset, const ReferenceData& reference,
                               ? ordered_json(dataset.courses[static_cast<size_t>(p.pair.bridge_course.value)].id)
                               : ordered_json(nullptr)},
         {"reason", p.reason}};
-    proposals.push_back(std::move(row));
-  }
-  json["proposals"] = std::move(proposals);
+  }, false);
 
-  ordered_json unplaced_json = ordered_json::array();
-  for (const UnplacedParticipant& u : set.unplaced) {
-    unplaced_json.push_back(
-        {{"coordinator", dataset.coordinators[static_cast<size_t>(u.coordinator.value)].id},
-         {"participant", dataset.participants[static_cast<size_t>(u.participant.value)].id},
-         {"eligible_vacancies", u.eligible},
-         {"excluded", ExclusionsJson(u.excluded)},
-         {"nearest_miss",
-          u.has_near_miss
-              ? ordered_json{{"rule", ExclusionReasonName(u.near_miss_rule)},
-                             {"vacancies", u.near_miss.count},
-                             {"best_vacancy", dataset.vacancies[static_cast<size_t>(u.near_miss.best.value)].id},
-                             {"best_score", Round(u.near_miss.best_score, 4)}}
-              : ordered_json(nullptr)},
-         {"reason", u.reason}});
-  }
-  json["unplaced"] = std::move(unplaced_json);
-  report.files["jobmatch.json"] = json.dump(2) + "\n";
-  return report;
+  WriteArray(out, "unplaced", set.unplaced, [&](const UnplacedParticipant& u) {
+    return ordered_json{
+        {"coordinator", dataset.coordinators[static_cast<size_t>(u.coordinator.value)].id},
+        {"participant", dataset.participants[static_cast<size_t>(u.participant.value)].id},
+        {"eligible_vacancies", u.eligible},
+        {"excluded", ExclusionsJson(u.excluded)},
+        {"nearest_miss",
+         u.has_near_miss
+             ? ordered_json{{"rule", ExclusionReasonName(u.near_miss_rule)},
+                            {"vacancies", u.near_miss.count},
+                            {"best_vacancy", dataset.vacancies[static_cast<size_t>(u.near_miss.best.value)].id},
+                            {"best_score", Round(u.near_miss.best_score, 4)}}
+             : ordered_json(nullptr)},
+        {"reason", u.reason}};
+  }, true);
+  out << "}\n";
+  if (!out.flush()) return CannotWrite(json_path);
+  ++files;
+  *files_written = files;
+  return std::nullopt;
 }
 
 }  // namespace jobmatch::cli

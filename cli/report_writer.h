@@ -10,7 +10,8 @@
 #ifndef JOBMATCH_CLI_REPORT_WRITER_H_
 #define JOBMATCH_CLI_REPORT_WRITER_H_
 
-#include <map>
+#include <filesystem>
+#include <optional>
 #include <string>
 
 #include "config/config.h"
@@ -20,15 +21,16 @@
 
 namespace jobmatch::cli {
 
-struct RunReport {
-  // File name -> bytes: "proposals_<coordinator>.csv" per coordinator and
-  // "jobmatch.json".
-  std::map<std::string, std::string> files;
-};
-
-RunReport WriteRunReport(const Dataset& dataset, const ReferenceData& reference,
-                         const EngineConfig& config, const ProposalSet& proposals,
-                         const std::string& run_date);
+// Writes proposals_<coordinator>.csv per coordinator and jobmatch.json into
+// `dir` (the caller's staging folder), one coordinator at a time and the JSON
+// streamed, so memory stays flat at the national tier. kCannotWrite on failure.
+[[nodiscard]] std::optional<Error> WriteRunReport(const Dataset& dataset,
+                                                  const ReferenceData& reference,
+                                                  const EngineConfig& config,
+                                                  const ProposalSet& proposals,
+                                                  const std::string& run_date,
+                                                  const std::filesystem::path& dir,
+                                                  int* files_written);
 
 // "K-15089-1" -> "K-15089-1"; anything outside [A-Za-z0-9_.-] becomes '_'.
 std::string SafeFileStem(const std::string& id);
