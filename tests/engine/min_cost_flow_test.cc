@@ -1,0 +1,441 @@
+// Tests engine/min_cost_flow.h against exhaustive enumeration on tiny
+// problems and against the Boost.Graph reference (engine/boost_flow.h) on
+// larger ones. Every optimal solution goes through ExpectCertified().
+
+#include "engine/min_cost_flow.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "engine/boost_flow.h"
+#include "engine/flow_certificate.h"
+
+namespace jobmatch {
+namespace {
+
+// splitmix64: a fixed, portable sequence for every platform.
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : state_(seed) {}
+  uint64_t Next() {
+    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  // Uniform in [lo, hi].
+  int64_t Uniform(int64_t lo, int64_t hi) {
+    return lo + static_cast<int64_t>(Next() % static_cast<uint64_t>(hi - lo + 1));
+  }
+  bool Chance(int percent) { return Uniform(0, 99) < percent; }
+
+ private:
+  uint64_t state_;
+};
+
+// The one helper every optimal solve goes through.
+void ExpectCertified(const FlowProblem& problem, const FlowSolution& solution) {
+  ASSERT_EQ(solution.status, FlowStatus::kOptimal) << solution.message;
+  const FlowCertificate certificate = CheckCertificate(problem, solution.flow, solution.potential);
+  ASSERT_TRUE(certificate.ok) << certificate.message;
+  EXPECT_EQ(certificate.primal_cost, solution.total_cost);
+  EXPECT_EQ(certificate.dual_cost, solution.total_cost);
+}
+
+// Distributes `total` units of supply and demand over random nodes.
+void RandomSupplies(Rng& rng, FlowProblem& p, int64_t total) {
+  const int32_t n = p.num_nodes();
+  for (int64_t unit = 0; unit < total; ++unit) {
+    ++p.supply[rng.Uniform(0, n - 1)];
+    --p.supply[rng.Uniform(0, n - 1)];
+  }
+}
+
+FlowProblem RandomProblem(Rng& rng,
+                          int32_t n,
+                          int64_t m,
+                          int64_t max_cap,
+                          int64_t min_cost,
+                          int64_t max_cost,
+                          int infinite_percent,
+                          int64_t total_supply) {
+  FlowProblem p;
+  for (int32_t v = 0; v < n; ++v) p.AddNode(0);
+  for (int64_t a = 0; a < m; ++a) {
+    const auto tail = static_cast<int32_t>(rng.Uniform(0, n - 1));
+    const auto head = static_cast<int32_t>(rng.Uniform(0, n - 1));
+    int64_t cost = rng.Uniform(min_cost, max_cost);
+    int64_t cap = rng.Uniform(0, max_cap);
+    if (rng.Chance(infinite_percent)) {
+      cap = kInfiniteCapacity;
+      cost = std::abs(cost);  // no negative cycle of infinite capacity
+    }
+    p.AddArc(tail, head, cap, cost);
+  }
+  RandomSupplies(rng, p, total_supply);
+  return p;
+}
+
+// Least cost over every integer flow with 0 <= flow <= capacity; nullopt if
+// none meets the supplies. Only for a handful of arcs of small capacity.
+std::optional<int64_t> BruteForce(const FlowProblem& p) {
+  const int64_t m = p.num_arcs();
+  std::vector<int64_t> flow(m, 0);
+  std::optional<int64_t> best;
+  while (true) {
+    std::vector<int64_t> balance(p.supply);
+    int64_t cost = 0;
+    for (int64_t a = 0; a < m; ++a) {
+      balance[p.arc_tail[a]] -= flow[a];
+      balance[p.arc_head[a]] += flow[a];
+      cost += flow[a] * p.arc_cost[a];
+    }
+    if (std::all_of(balance.begin(), balance.end(), [](int64_t b) { return b == 0; })) {
+      if (!best || cost < *best) best = cost;
+    }
+    int64_t a = 0;
+    while (a < m && flow[a] == p.arc_capacity[a]) flow[a++] = 0;
+    if (a == m) break;
+    ++flow[a];
+  }
+  return best;
+}
+
+TEST(SolveMinCostFlow, MatchesExhaustiveEnumerationOnSmallRandomProblems) {
+  Rng rng(1);
+  int optimal = 0;
+  for (int round = 0; round < 600; ++round) {
+    const auto n = static_cast<int32_t>(rng.Uniform(1, 5));
+    const int64_t m = rng.Uniform(0, 6);
+    const FlowProblem p = RandomProblem(rng, n, m, 3, -6, 6, 0, rng.Uniform(0, 3));
+    const std::optional<int64_t> expected = BruteForce(p);
+    const FlowSolution solution = SolveMinCostFlow(p);
+    if (!expected) {
+      EXPECT_EQ(solution.status, FlowStatus::kInfeasible) << "round " << round;
+      continue;
+    }
+    ++optimal;
+    ExpectCertified(p, solution);
+    EXPECT_EQ(solution.total_cost, *expected) << "round " << round;
+  }
+  EXPECT_GT(optimal, 300);  // the generator must produce mostly feasible problems
+}
+
+TEST(SolveMinCostFlow, AgreesWithBoostOnLargerRandomProblems) {
+  Rng rng(2);
+  for (int round = 0; round < 120; ++round) {
+    const auto n = static_cast<int32_t>(rng.Uniform(2, 120));
+    const int64_t m = rng.Uniform(n, 12 * n);
+    const int64_t min_cost = rng.Chance(50) ? 0 : -50;
+    FlowProblem p = RandomProblem(rng, n, m, 20, min_cost, 100, 10, rng.Uniform(0, 4 * n));
+    const FlowSolution ours = SolveMinCostFlow(p);
+    const FlowSolution reference = SolveMinCostFlowBoost(p);
+    ASSERT_EQ(ours.status, reference.status) << "round " << round << ": " << ours.message;
+    if (ours.status != FlowStatus::kOptimal) continue;
+    ExpectCertified(p, ours);
+    ExpectCertified(p, reference);
+    EXPECT_EQ(ours.total_cost, reference.total_cost) << "round " << round;
+  }
+}
+
+TEST(SolveMinCostFlow, SolvesTransportationProblemsLikeBoost) {
+  Rng rng(3);
+  for (int round = 0; round < 20; ++round) {
+    const auto sources = static_cast<int32_t>(rng.Uniform(1, 30));
+    const auto sinks = static_cast<int32_t>(rng.Uniform(1, 30));
+    FlowProblem p;
+    for (int32_t v = 0; v < sources + sinks; ++v) p.AddNode(0);
+    for (int32_t s = 0; s < sources; ++s) {
+      for (int32_t t = 0; t < sinks; ++t) {
+        p.AddArc(s, sources + t, kInfiniteCapacity, rng.Uniform(1, 1000));
+      }
+    }
+    for (int64_t unit = 0; unit < 50 * sources; ++unit) {
+      ++p.supply[rng.Uniform(0, sources - 1)];
+      --p.supply[sources + rng.Uniform(0, sinks - 1)];
+    }
+    const FlowSolution ours = SolveMinCostFlow(p);
+    ExpectCertified(p, ours);
+    EXPECT_EQ(ours.total_cost, SolveMinCostFlowBoost(p).total_cost);
+  }
+}
+
+TEST(SolveMinCostFlow, EmptyProblemIsOptimalWithZeroCost) {
+  const FlowProblem empty;
+  const FlowSolution solution = SolveMinCostFlow(empty);
+  ExpectCertified(empty, solution);
+  EXPECT_EQ(solution.total_cost, 0);
+  EXPECT_TRUE(solution.flow.empty());
+}
+
+TEST(SolveMinCostFlow, NodesWithoutArcsOrSupplyAreOptimal) {
+  FlowProblem p;
+  for (int i = 0; i < 4; ++i) p.AddNode(0);
+  ExpectCertified(p, SolveMinCostFlow(p));
+}
+
+TEST(SolveMinCostFlow, ZeroCapacitiesCarryNoFlowEvenWhenProfitable) {
+  FlowProblem p;
+  const int32_t a = p.AddNode(0), b = p.AddNode(0);
+  p.AddArc(a, b, 0, -10);
+  p.AddArc(b, a, 0, -10);
+  const FlowSolution solution = SolveMinCostFlow(p);
+  ExpectCertified(p, solution);
+  EXPECT_EQ(solution.flow, (std::vector<int64_t>{0, 0}));
+}
+
+TEST(SolveMinCostFlow, ZeroCapacityOnTheOnlyRouteIsInfeasible) {
+  FlowProblem p;
+  const int32_t a = p.AddNode(1), b = p.AddNode(-1);
+  p.AddArc(a, b, 0, 1);
+  EXPECT_EQ(SolveMinCostFlow(p).status, FlowStatus::kInfeasible);
+  EXPECT_EQ(SolveMinCostFlowBoost(p).status, FlowStatus::kInfeasible);
+}
+
+TEST(SolveMinCostFlow, UnbalancedSuppliesAreInfeasible) {
+  FlowProblem p;
+  const int32_t a = p.AddNode(3), b = p.AddNode(-2);
+  p.AddArc(a, b, 10, 1);
+  const FlowSolution solution = SolveMinCostFlow(p);
+  EXPECT_EQ(solution.status, FlowStatus::kInfeasible);
+  EXPECT_NE(solution.message.find("sum to 1"), std::string::npos) << solution.message;
+}
+
+TEST(SolveMinCostFlow, NegativeCycleOfFiniteCapacityIsSaturated) {
+  FlowProblem p;
+  const int32_t a = p.AddNode(0), b = p.AddNode(0), c = p.AddNode(0);
+  p.AddArc(a, b, 4, -3);
+  p.AddArc(b, c, 5, 1);
+  p.AddArc(c, a, 7, 1);
+  const FlowSolution solution = SolveMinCostFlow(p);
+  ExpectCertified(p, solution);
+  EXPECT_EQ(solution.total_cost, -4);
+  EXPECT_EQ(solution.flow, (std::vector<int64_t>{4, 4, 4}));
+}
+
+TEST(SolveMinCostFlow, NegativeCycleOfInfiniteCapacityIsUnbounded) {
+  FlowProblem p;
+  const int32_t a = p.AddNode(0), b = p.AddNode(0);
+  p.AddArc(a, b, kInfiniteCapacity, -2);
+  p.AddArc(b, a, kInfiniteCapacity, 1);
+  EXPECT_EQ(SolveMinCostFlow(p).status, FlowStatus::kUnbounded);
+  EXPECT_EQ(SolveMinCostFlowBoost(p).status, FlowStatus::kUnbounded);
+}
+
+TEST(SolveMinCostFlow, SelfLoopsAreHandled) {
+  FlowProblem p;
+  const int32_t a = p.AddNode(1), b = p.AddNode(-1);
+  p.AddArc(a, a, 3, -5);
+  p.AddArc(a, b, 1, 2);
+  p.AddArc(b, b, 2, 4);
+  const FlowSolution solution = SolveMinCostFlow(p);
+  ExpectCertified(p, solution);
+  EXPECT_EQ(solution.total_cost, -13);
+  EXPECT_EQ(SolveMinCostFlowBoost(p).total_cost, -13);
+}
+
+TEST(SolveMinCostFlow, ReportsOverflowInsteadOfWrapping) {
+  FlowProblem p;
+  const int32_t a = p.AddNode(1), b = p.AddNode(-1);
+  p.AddArc(a, b, 1, std::numeric_limits<int64_t>::max() / 2);
+  EXPECT_EQ(SolveMinCostFlow(p).status, FlowStatus::kOverflow);
+
+  FlowProblem big_flow;
+  const int32_t c = big_flow.AddNode(std::numeric_limits<int64_t>::max() / 2);
+  const int32_t d = big_flow.AddNode(-(std::numeric_limits<int64_t>::max() / 2));
+  big_flow.AddArc(c, d, kInfiniteCapacity, 1);
+  EXPECT_EQ(SolveMinCostFlow(big_flow).status, FlowStatus::kOverflow);
+}
+
+TEST(SolveMinCostFlow, SameProblemGivesSameFlowsAndPotentials) {
+  Rng rng(4);
+  // Many equal costs, so many optima: the answer must still never vary.
+  const FlowProblem p = RandomProblem(rng, 60, 600, 3, 0, 2, 0, 80);
+  const FlowSolution first = SolveMinCostFlow(p);
+  const FlowSolution second = SolveMinCostFlow(p);
+  ExpectCertified(p, first);
+  EXPECT_EQ(first.flow, second.flow);
+  EXPECT_EQ(first.potential, second.potential);
+  EXPECT_EQ(first.pivots, second.pivots);
+}
+
+// One random edit of the kinds a what-if makes; applied to both `simplex`
+// and `copy` (the problem a cold solve gets).
+void RandomEdit(Rng& rng, NetworkSimplex& simplex, FlowProblem& copy) {
+  const int32_t n = copy.num_nodes();
+  const int64_t m = copy.num_arcs();
+  switch (rng.Uniform(0, 6)) {
+    case 0: {  // costs of about 1 % of the arcs
+      for (int64_t i = 0; i < std::max<int64_t>(1, m / 100); ++i) {
+        const int64_t a = rng.Uniform(0, m - 1);
+        int64_t cost = rng.Uniform(-50, 100);
+        if (copy.arc_capacity[a] == kInfiniteCapacity) cost = std::abs(cost);  // stays bounded
+        simplex.SetCost(a, cost);
+        copy.arc_cost[a] = cost;
+      }
+      break;
+    }
+    case 1: {  // one capacity
+      const int64_t a = rng.Uniform(0, m - 1);
+      const int64_t cap = rng.Uniform(0, 25);
+      simplex.SetCapacity(a, cap);
+      copy.arc_capacity[a] = cap;
+      break;
+    }
+    case 2: {  // an arc removed
+      const int64_t a = rng.Uniform(0, m - 1);
+      simplex.RemoveArc(a);
+      copy.arc_capacity[a] = 0;
+      break;
+    }
+    case 3: {  // arcs added
+      for (int i = 0; i < 3; ++i) {
+        const auto tail = static_cast<int32_t>(rng.Uniform(0, n - 1));
+        const auto head = static_cast<int32_t>(rng.Uniform(0, n - 1));
+        const int64_t cap = rng.Uniform(0, 20), cost = rng.Uniform(-50, 100);
+        EXPECT_EQ(simplex.AddArc(tail, head, cap, cost), copy.AddArc(tail, head, cap, cost));
+      }
+      break;
+    }
+    case 4: {  // a unit of supply moved
+      const auto from = static_cast<int32_t>(rng.Uniform(0, n - 1));
+      const auto to = static_cast<int32_t>(rng.Uniform(0, n - 1));
+      ++copy.supply[from];
+      --copy.supply[to];
+      simplex.SetSupply(from, copy.supply[from]);
+      simplex.SetSupply(to, copy.supply[to]);
+      break;
+    }
+    case 5: {  // a node joins with arcs both ways
+      const int32_t v = copy.AddNode(2);
+      EXPECT_EQ(simplex.AddNode(2), v);
+      const auto other = static_cast<int32_t>(rng.Uniform(0, n - 1));
+      copy.supply[other] -= 2;
+      simplex.SetSupply(other, copy.supply[other]);
+      for (auto [tail, head] : {std::pair{v, other}, std::pair{other, v}}) {
+        EXPECT_EQ(simplex.AddArc(tail, head, 5, 7), copy.AddArc(tail, head, 5, 7));
+      }
+      break;
+    }
+    default: {  // a node withdrawn: its arcs closed, its supply moved away
+      const auto v = static_cast<int32_t>(rng.Uniform(0, n - 1));
+      for (int64_t a = 0; a < m; ++a) {
+        if (copy.arc_tail[a] == v || copy.arc_head[a] == v) {
+          simplex.RemoveArc(a);
+          copy.arc_capacity[a] = 0;
+        }
+      }
+      const auto other = static_cast<int32_t>(rng.Uniform(0, n - 1));
+      if (other != v) {
+        copy.supply[other] += copy.supply[v];
+        copy.supply[v] = 0;
+        simplex.SetSupply(other, copy.supply[other]);
+        simplex.SetSupply(v, 0);
+      }
+      break;
+    }
+  }
+}
+
+TEST(NetworkSimplex, WarmSolveAfterEditsEqualsColdSolve) {
+  Rng rng(5);
+  int64_t warm_pivots = 0, cold_pivots = 0, optimal = 0;
+  for (int instance = 0; instance < 25; ++instance) {
+    const auto n = static_cast<int32_t>(rng.Uniform(5, 150));
+    FlowProblem copy =
+        RandomProblem(rng, n, rng.Uniform(2 * n, 10 * n), 20, -50, 100, 5, rng.Uniform(0, 3 * n));
+    // A dense enough backbone keeps most edits feasible.
+    for (int32_t v = 0; v < n; ++v) copy.AddArc(v, (v + 1) % n, kInfiniteCapacity, 200);
+    NetworkSimplex simplex(copy);
+    ExpectCertified(copy, simplex.Solve());
+    for (int round = 0; round < 30; ++round) {
+      RandomEdit(rng, simplex, copy);
+      const FlowSolution warm = simplex.Solve();
+      const FlowSolution cold = SolveMinCostFlow(copy);
+      ASSERT_EQ(warm.status, cold.status) << "instance " << instance << " round " << round;
+      if (warm.status != FlowStatus::kOptimal) continue;
+      ++optimal;
+      ExpectCertified(copy, warm);
+      EXPECT_EQ(warm.total_cost, cold.total_cost) << "instance " << instance << " round " << round;
+      warm_pivots += warm.pivots;
+      cold_pivots += cold.pivots;
+    }
+  }
+  EXPECT_GT(optimal, 500);
+  // Small edits must cost far fewer pivots than starting over.
+  EXPECT_LT(3 * warm_pivots, cold_pivots) << warm_pivots << " vs " << cold_pivots;
+}
+
+TEST(NetworkSimplex, WarmSolveWithoutEditsDoesNoPivots) {
+  Rng rng(6);
+  const FlowProblem p = RandomProblem(rng, 80, 600, 10, -20, 50, 0, 100);
+  NetworkSimplex simplex(p);
+  const FlowSolution cold = simplex.Solve();
+  ASSERT_EQ(cold.status, FlowStatus::kOptimal);
+  const FlowSolution warm = simplex.Solve();
+  ExpectCertified(p, warm);
+  EXPECT_EQ(warm.pivots, 0);
+  EXPECT_EQ(warm.flow, cold.flow);
+}
+
+TEST(NetworkSimplex, StartingFromAnyFlowReachesTheOptimum) {
+  Rng rng(7);
+  for (int round = 0; round < 200; ++round) {
+    const auto n = static_cast<int32_t>(rng.Uniform(2, 60));
+    const FlowProblem p =
+        RandomProblem(rng, n, rng.Uniform(n, 8 * n), 10, -30, 60, 10, rng.Uniform(0, 2 * n));
+    const FlowSolution cold = SolveMinCostFlow(p);
+    // Random flows: infeasible, outside bounds, anything.
+    std::vector<int64_t> start(static_cast<size_t>(p.num_arcs()));
+    for (int64_t& f : start) f = rng.Uniform(-2, 12);
+    NetworkSimplex simplex(p);
+    simplex.SetStartingFlow(start);
+    const FlowSolution warm = simplex.Solve();
+    ASSERT_EQ(warm.status, cold.status) << "round " << round;
+    if (cold.status != FlowStatus::kOptimal) continue;
+    ExpectCertified(p, warm);
+    EXPECT_EQ(warm.total_cost, cold.total_cost) << "round " << round;
+  }
+}
+
+TEST(NetworkSimplex, StartingFromAnOptimalFlowNeedsFewPivots) {
+  Rng rng(8);
+  int64_t started = 0, cold_pivots = 0;
+  for (int round = 0; round < 20; ++round) {
+    FlowProblem p = RandomProblem(rng, 100, 800, 10, -30, 60, 0, 150);
+    for (int32_t v = 0; v < 100; ++v) p.AddArc(v, (v + 1) % 100, kInfiniteCapacity, 200);
+    const FlowSolution cold = SolveMinCostFlow(p);
+    ASSERT_EQ(cold.status, FlowStatus::kOptimal);
+    NetworkSimplex simplex(p);
+    simplex.SetStartingFlow(cold.flow);
+    const FlowSolution again = simplex.Solve();
+    ExpectCertified(p, again);
+    EXPECT_EQ(again.total_cost, cold.total_cost);
+    started += again.pivots;
+    cold_pivots += cold.pivots;
+  }
+  EXPECT_LT(4 * started, cold_pivots) << started << " vs " << cold_pivots;
+}
+
+TEST(NetworkSimplex, RecoversAfterAnInfeasibleEdit) {
+  FlowProblem p;
+  const int32_t a = p.AddNode(2), b = p.AddNode(-2);
+  p.AddArc(a, b, 5, 3);
+  NetworkSimplex simplex(p);
+  ExpectCertified(p, simplex.Solve());
+  simplex.SetCapacity(0, 1);
+  EXPECT_EQ(simplex.Solve().status, FlowStatus::kInfeasible);
+  simplex.SetCapacity(0, 2);
+  p.arc_capacity[0] = 2;
+  const FlowSolution again = simplex.Solve();
+  ExpectCertified(p, again);
+  EXPECT_EQ(again.total_cost, 6);
+}
+
+}  // namespace
+}  // namespace jobmatch
