@@ -71,7 +71,9 @@ std::string DescribeBinding(const Dataset& dataset, const Binding& binding) {
                      Decimal(binding.better_score, 2) + "): ";
   switch (binding.kind) {
     case BindingKind::kVacancyFull: {
-      text += "alle " + std::to_string(better.openings) + " Plätze vergeben an ";
+      text += better.openings == 1 ? std::string("der Platz ist vergeben an ")
+                                   : "alle " + std::to_string(better.openings) +
+                                         " Plätze sind vergeben an ";
       for (size_t i = 0; i < binding.holders.size(); ++i) {
         if (i > 0) text += ", ";
         text += dataset.participants[static_cast<size_t>(binding.holders[i].value)].id;
