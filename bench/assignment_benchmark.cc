@@ -12,16 +12,25 @@
 // coordinator capacities about 40 % of their participants.
 //   district: 500 participants, 2,000 vacancies, 6 coordinators
 //   state:    30,000 / 20,000 / 300
-//   national: 1,000,000 / 700,000 / 10,000 (NationalFoo benchmarks: run by
-//             hand, e.g. --benchmark_filter=National)
+//   national: 1,000,000 / 700,000 / 10,000 (NationalBM_* benchmarks, one
+//             iteration each, minutes and ~3 GB: run one at a time by hand)
 //
-// Warm benchmarks time one re-solve after (a) the scores of 1 % of the
-// candidate arcs change or (b) one coordinator's capacity changes (+20 %
-// and back, alternating); every iteration starts from the previous optimum.
-// "Flow" benchmarks edit the NetworkSimplex directly; "Session" benchmarks
-// go through AssignmentSession::Resolve (diff of the graphs + solve + result).
+// Benchmarks. BM_LemonCold: LEMON on the network of AssignmentNetwork().
+// BM_OursCold: our NetworkSimplex on the same network from the star basis,
+// exactly LEMON's algorithm. BM_AssignParticipants: the production path end
+// to end (network, greedy start, solve, placements, bindings). Warm ones time
+// one re-solve after (a) the scores of 1 % of the candidate arcs change or
+// (b) one coordinator's capacity changes (+20 % and back, alternating); every
+// iteration starts from the previous optimum. BM_OursWarm* edit the
+// NetworkSimplex directly; BM_SessionWarm* go through
+// AssignmentSession::Resolve (diff of the graphs + solve + result).
+// BM_BoostCold: Boost's SSP at district; Slow_BM_BoostCold at state.
 //
-// Run: build-solver/bench/assignment_benchmark --benchmark_filter=-National
+// Run (district and state):
+//   build-solver/bench/assignment_benchmark --benchmark_filter='^BM_'
+// National, one at a time, with peak memory:
+//   /usr/bin/time -v build-solver/bench/assignment_benchmark
+//       --benchmark_filter='NationalBM_LemonCold/'
 
 #include <benchmark/benchmark.h>
 #include <lemon/network_simplex.h>

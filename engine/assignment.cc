@@ -522,6 +522,10 @@ void AssignmentSession::State::ApplyChanges(const CandidateGraph& changed,
                                             const std::vector<int64_t>& new_cost) {
   NetworkSimplex& s = *simplex;
   const CandidateGraph& old = graph;
+  // Edits only what differs: every edit costs the warm solve some work.
+  auto set_capacity = [&s](int64_t arc, int64_t capacity) {
+    if (s.problem().arc_capacity[At(arc)] != capacity) s.SetCapacity(arc, capacity);
+  };
   // Coordinators: supply and bypass follow the capacity.
   int64_t total_capacity = 0;
   for (int32_t c = 0; c < changed.num_coordinators; ++c) {
@@ -532,10 +536,10 @@ void AssignmentSession::State::ApplyChanges(const CandidateGraph& changed,
       net.bypass_arc.push_back(s.AddArc(net.coordinator_node.back(), net.sink, capacity, 0));
     } else if (capacity != old.coordinator_capacity[At(c)]) {
       s.SetSupply(net.coordinator_node[At(c)], capacity);
-      s.SetCapacity(net.bypass_arc[At(c)], capacity);
+      set_capacity(net.bypass_arc[At(c)], capacity);
     }
   }
-  s.SetSupply(net.sink, -total_capacity);
+  if (s.problem().supply[At(net.sink)] != -total_capacity) s.SetSupply(net.sink, -total_capacity);
   // Employers: a node and its arc to the sink once capped.
   net.employer_node.resize(At(changed.num_employers), -1);
   net.employer_sink_arc.resize(At(changed.num_employers), -1);
@@ -546,7 +550,7 @@ void AssignmentSession::State::ApplyChanges(const CandidateGraph& changed,
       net.employer_node[At(e)] = s.AddNode(0);
       net.employer_sink_arc[At(e)] = s.AddArc(net.employer_node[At(e)], net.sink, cap, 0);
     } else {
-      s.SetCapacity(net.employer_sink_arc[At(e)], cap);
+      set_capacity(net.employer_sink_arc[At(e)], cap);
     }
   }
   // Vacancies: openings on the direct arc, or on the arc to a capped employer.
@@ -562,18 +566,18 @@ void AssignmentSession::State::ApplyChanges(const CandidateGraph& changed,
     int64_t& via = net.vacancy_employer_arc[At(v)];
     if (Capped(changed, e)) {
       if (net.vacancy_employer_to[At(v)] != e.value) {
-        if (via >= 0) s.SetCapacity(via, 0);
+        if (via >= 0) set_capacity(via, 0);
         via = s.AddArc(net.vacancy_node[At(v)], net.employer_node[At(e.value)], openings, 0);
         net.vacancy_employer_to[At(v)] = e.value;
       } else {
-        s.SetCapacity(via, openings);
+        set_capacity(via, openings);
       }
-      s.SetCapacity(net.vacancy_sink_arc[At(v)], 0);
+      set_capacity(net.vacancy_sink_arc[At(v)], 0);
     } else {
-      if (via >= 0) s.SetCapacity(via, 0);
+      if (via >= 0) set_capacity(via, 0);
       via = -1;
       net.vacancy_employer_to[At(v)] = -1;
-      s.SetCapacity(net.vacancy_sink_arc[At(v)], openings);
+      set_capacity(net.vacancy_sink_arc[At(v)], openings);
     }
   }
   // Participants: a node, and the intake arc from their coordinator.

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <cstdio>
-#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
@@ -99,18 +97,17 @@ struct NetworkSimplex::Basis {
   int64_t art_cost = 0;
 
   int32_t block_size = 10;
-  int64_t moved_total = 0;
   int32_t next_arc = 0;
   std::vector<int64_t> starting_flow;  // external order; used by the next Cold()
 
   // Bookkeeping of edits between solves (warm starts).
-  Int128 supply_sum = 0;                // sum of supplies
-  Int128 flow_bound = 0;                // sum |supply| + sum of finite capacities
-  int64_t max_abs_cost = 0;             // at least max |cost| (never lowered)
-  std::vector<int64_t> solved_supply;   // supplies the current flows meet (n + 1)
-  std::vector<int32_t> touched_nodes;   // internal nodes whose supply changed
-  std::vector<int32_t> touched_arcs;    // internal arcs whose capacity changed
-  std::vector<int32_t> priced_first;    // internal arcs whose cost changed or that are new
+  Int128 supply_sum = 0;               // sum of supplies
+  Int128 flow_bound = 0;               // sum |supply| + sum of finite capacities
+  int64_t max_abs_cost = 0;            // at least max |cost| (never lowered)
+  std::vector<int64_t> solved_supply;  // supplies the current flows meet (n + 1)
+  std::vector<int32_t> touched_nodes;  // internal nodes whose supply changed
+  std::vector<int32_t> touched_arcs;   // internal arcs whose capacity changed
+  std::vector<int32_t> priced_first;   // internal arcs whose cost changed or that are new
 
   // Current pivot.
   int32_t in_arc = 0, join = 0, u_in = 0, v_in = 0, u_out = 0;
@@ -156,8 +153,8 @@ void NetworkSimplex::Basis::CountMagnitudes() {
   for (int64_t a = 0; a < p.num_arcs(); ++a) {
     if (p.arc_capacity[a] != kInf) flow_bound += p.arc_capacity[a];
     const int64_t c = p.arc_cost[a];
-    max_abs_cost = c == std::numeric_limits<int64_t>::min() ? kInt64Max
-                                                            : std::max(max_abs_cost, std::abs(c));
+    max_abs_cost =
+        c == std::numeric_limits<int64_t>::min() ? kInt64Max : std::max(max_abs_cost, std::abs(c));
   }
 }
 
@@ -471,15 +468,9 @@ void NetworkSimplex::Basis::ComputePotentials() {
 }
 
 FlowSolution NetworkSimplex::Basis::Warm() {
-  auto t0 = std::chrono::steady_clock::now();
   if (Grow()) RebuildTree();
   Repair(/*from_scratch=*/false);
-  auto t1 = std::chrono::steady_clock::now();
-  auto r = Run();
-  auto t2 = std::chrono::steady_clock::now();
-  if (getenv("DBG")) fprintf(stderr, "warm: repair %.3f run %.3f moved %ld pivots %ld\n", std::chrono::duration<double>(t1-t0).count(), std::chrono::duration<double>(t2-t1).count(), moved_total, r.pivots);
-  moved_total = 0;
-  return r;
+  return Run();
 }
 
 // Recomputes the tree flows for the current supplies and capacities: from
@@ -583,7 +574,6 @@ FlowSolution NetworkSimplex::Basis::Run() {
     }
     ChangeFlow(change);
     if (change) {
-      moved_total += succ_num[u_out];
       UpdateTree();
       UpdatePotentials();
     }
@@ -592,15 +582,14 @@ FlowSolution NetworkSimplex::Basis::Run() {
 }
 
 FlowSolution NetworkSimplex::Basis::Finish(int64_t pivots) {
-  struct T { std::chrono::steady_clock::time_point t = std::chrono::steady_clock::now(); ~T() { if (getenv("DBG")) fprintf(stderr, "finish %.3f\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count()); } } timer;
   FlowSolution solution;
   solution.pivots = pivots;
   for (int32_t i = 1; i <= n; ++i) {
     if (flow[Art(i)] != 0) {
       solution.status = FlowStatus::kInfeasible;
-      solution.message = "no flow meets the supplies within the capacities (node " +
+      solution.message = "no flow meets the supplies within the capacities (node index " +
                          std::to_string(i - 1) + " keeps " + std::to_string(flow[Art(i)]) +
-                         " units on its artificial arc)";
+                         " units unrouted; indices are 0-based)";
       return solution;
     }
   }
@@ -660,7 +649,8 @@ bool NetworkSimplex::Basis::FindEnteringArc() {
 // full pass finds no arc to enter.
 bool NetworkSimplex::Basis::FindEnteringArcIn(const std::vector<int32_t>& list, size_t* next) {
   const auto size = list.size();
-  const auto block = std::max<size_t>(static_cast<size_t>(std::sqrt(static_cast<double>(size))), 10);
+  const auto block =
+      std::max<size_t>(static_cast<size_t>(std::sqrt(static_cast<double>(size))), 10);
   int64_t min = 0;
   size_t count = block;
   size_t i = *next;
@@ -740,8 +730,10 @@ void NetworkSimplex::Basis::ChangeFlow(bool change) {
   if (delta > 0) {
     const int64_t val = state[in_arc] * delta;
     flow[in_arc] += val;
-    for (int32_t u = arcs[in_arc].source; u != join; u = parent[u]) flow[pred[u]] -= pred_dir[u] * val;
-    for (int32_t u = arcs[in_arc].target; u != join; u = parent[u]) flow[pred[u]] += pred_dir[u] * val;
+    for (int32_t u = arcs[in_arc].source; u != join; u = parent[u])
+      flow[pred[u]] -= pred_dir[u] * val;
+    for (int32_t u = arcs[in_arc].target; u != join; u = parent[u])
+      flow[pred[u]] += pred_dir[u] * val;
   }
   if (change) {
     state[in_arc] = kTree;
@@ -901,7 +893,8 @@ void NetworkSimplex::SetSupply(int32_t node, int64_t supply) {
 int64_t NetworkSimplex::AddArc(int32_t tail, int32_t head, int64_t capacity, int64_t cost) {
   Basis& b = *basis_;
   const int32_t n = b.problem.num_nodes();
-  JOBMATCH_CHECK(tail >= 0 && tail < n && head >= 0 && head < n) << "arc " << tail << " -> " << head;
+  JOBMATCH_CHECK(tail >= 0 && tail < n && head >= 0 && head < n)
+      << "arc " << tail << " -> " << head;
   JOBMATCH_CHECK(capacity >= 0) << "capacity " << capacity;
   JOBMATCH_CHECK(n + 2 * (b.problem.num_arcs() + 1) + 2 < std::numeric_limits<int32_t>::max())
       << "too many arcs";

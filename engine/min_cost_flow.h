@@ -65,7 +65,7 @@
 //   const FlowSolution solution = SolveMinCostFlow(problem);  // flow 2, cost 6
 //
 //   NetworkSimplex simplex(std::move(problem));
-//   simplex.Solve();
+//   const FlowSolution first = simplex.Solve();    // cold
 //   simplex.SetCost(0, 4);
 //   const FlowSolution again = simplex.Solve();  // warm: cost 8
 

@@ -165,6 +165,23 @@ TEST(SolveMinCostFlow, SolvesTransportationProblemsLikeBoost) {
   }
 }
 
+TEST(SolveMinCostFlow, HeaderExampleHolds) {
+  FlowProblem problem;
+  const int32_t s = problem.AddNode(2), t = problem.AddNode(-2);
+  problem.AddArc(s, t, 5, 3);
+  const FlowSolution solution = SolveMinCostFlow(problem);
+  ExpectCertified(problem, solution);
+  EXPECT_EQ(solution.flow, std::vector<int64_t>{2});
+  EXPECT_EQ(solution.total_cost, 6);
+  NetworkSimplex simplex(problem);
+  EXPECT_EQ(simplex.Solve().total_cost, 6);
+  simplex.SetCost(0, 4);
+  problem.arc_cost[0] = 4;
+  const FlowSolution again = simplex.Solve();
+  ExpectCertified(problem, again);
+  EXPECT_EQ(again.total_cost, 8);
+}
+
 TEST(SolveMinCostFlow, EmptyProblemIsOptimalWithZeroCost) {
   const FlowProblem empty;
   const FlowSolution solution = SolveMinCostFlow(empty);
