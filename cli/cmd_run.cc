@@ -82,7 +82,7 @@ int RunRun(const RunArgs& args) {
 
   stage = Clock::now();
   const ProposalSet proposals =
-      MakeProposals(dataset, reference, scored, graph, result, config.scoring, config.proposals);
+      MakeProposals(dataset, scored, graph, result, config.proposals);
   StagedDirectory out(args.out);
   if (auto error = out.Begin()) return ReportError("cannot write output", *error);
   int files = 0;
@@ -96,7 +96,6 @@ int RunRun(const RunArgs& args) {
   const RunMetrics& m = proposals.metrics;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  char line[160];
   std::printf("jobmatch run %s on %s\n", FormatDate(run_date).c_str(), args.data.string().c_str());
   std::printf("  participants   %8d   coordinators %d\n", m.participants, m.coordinators);
   std::printf("  vacancies      %8d   openings %d\n", m.vacancies, m.openings);
@@ -105,8 +104,7 @@ int RunRun(const RunArgs& args) {
   std::printf("  proposals      %8d   of which micro-enterprises %d, after a language course %d\n",
               m.proposals, m.micro_enterprise_proposals, m.course_bridge_proposals);
   std::printf("  unplaced       %8d\n", m.unplaced);
-  std::snprintf(line, sizeof(line), "  total fit      %8.3f   mean %.3f", m.total_score, m.mean_score);
-  std::printf("%s\n", line);
+  std::printf("  total fit      %8.3f   mean %.3f\n", m.total_score, m.mean_score);
   std::printf("  certificate    %s\n", args.check ? "checked: optimal" : "not checked (use --check)");
   std::printf("  output         %s (%d files)\n", args.out.string().c_str(), files);
   std::printf("  time           %.2f s (load %.2f, score %.2f, solve %.2f, write %.2f)\n", seconds,

@@ -37,11 +37,6 @@ class Collector : public google::protobuf::io::ErrorCollector {
   std::vector<Diagnostic> diagnostics_;
 };
 
-template <typename T, typename Msg, typename Getter, typename Has>
-void Take(const Msg& msg, Has has, Getter get, T* out) {
-  if ((msg.*has)()) *out = static_cast<T>((msg.*get)());
-}
-
 void Apply(const pb::BySizeClass& in, std::array<double, 4>* out) {
   if (in.has_micro()) (*out)[0] = in.micro();
   if (in.has_small()) (*out)[1] = in.small();

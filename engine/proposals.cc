@@ -181,12 +181,9 @@ const char* SizeClassTextDe(SizeClass size) {
   return "";
 }
 
-ProposalSet MakeProposals(const Dataset& dataset, const ReferenceData& reference,
-                          const ScoredPairs& scored, const CandidateGraph& graph,
-                          const AssignmentResult& result, const ScoringOptions& scoring,
+ProposalSet MakeProposals(const Dataset& dataset, const ScoredPairs& scored,
+                          const CandidateGraph& graph, const AssignmentResult& result,
                           const ProposalOptions& options) {
-  (void)reference;
-  (void)scoring;
   const size_t num_participants = dataset.participants.size();
   JOBMATCH_CHECK(static_cast<size_t>(scored.num_participants()) == num_participants);
   JOBMATCH_CHECK(static_cast<size_t>(graph.num_participants) == num_participants);

@@ -22,7 +22,6 @@
 #include "engine/candidate_graph.h"
 #include "engine/ids.h"
 #include "engine/records.h"
-#include "engine/reference.h"
 #include "engine/scorer.h"
 
 namespace jobmatch {
@@ -83,10 +82,9 @@ struct ProposalSet {
 // "Kleinstbetrieb", "Kleinbetrieb", "mittlerer Betrieb", "Großbetrieb".
 const char* SizeClassTextDe(SizeClass size);
 
-[[nodiscard]] ProposalSet MakeProposals(const Dataset& dataset, const ReferenceData& reference,
-                                        const ScoredPairs& scored, const CandidateGraph& graph,
+[[nodiscard]] ProposalSet MakeProposals(const Dataset& dataset, const ScoredPairs& scored,
+                                        const CandidateGraph& graph,
                                         const AssignmentResult& result,
-                                        const ScoringOptions& scoring,
                                         const ProposalOptions& options);
 
 }  // namespace jobmatch
