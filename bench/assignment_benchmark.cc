@@ -3,34 +3,29 @@
 // same networks, cold and warm, and Boost.Graph's successive shortest paths
 // (engine/boost_flow.h) where it finishes in reasonable time.
 //
-// Graphs. Shaped like production candidate graphs, built here with a fixed
-// seed (the synthetic dataset generator is a separate stage): participants
-// and vacancies in regions of skewed size; 20 candidate vacancies per
-// participant, mostly from the own region and drawn with Zipf-like
-// popularity, so some vacancies are wanted by hundreds; skewed scores;
-// openings mostly 1 to 3; employers of 1 to 4 vacancies, 10 % of them capped;
-// coordinator capacities about 40 % of their participants.
-//   district: 500 participants, 2,000 vacancies, 6 coordinators
-//   state:    30,000 / 20,000 / 300
-//   national: 1,000,000 / 700,000 / 10,000 (NationalBM_* benchmarks, one
-//             iteration each, minutes and ~3 GB: run one at a time by hand)
+// Graphs. The candidate graphs `jobmatch run` solves (bench/tier_data.h):
+// GenerateSynthetic's district, state and national tiers (seed 1), scored
+// by ScoreTopK and cut by BuildCandidateGraph with the default config, then
+// AssignmentNetwork(). Building them is outside the timed loops (national:
+// about three minutes of scoring, once per process).
 //
 // Benchmarks. BM_LemonCold: LEMON on the network of AssignmentNetwork().
 // BM_OursCold: our NetworkSimplex on the same network from the star basis,
 // exactly LEMON's algorithm. BM_AssignParticipants: the production path end
 // to end (network, greedy start, solve, placements, bindings). Warm ones time
-// one re-solve after (a) the scores of 1 % of the candidate arcs change or
-// (b) one coordinator's capacity changes (+20 % and back, alternating); every
-// iteration starts from the previous optimum. BM_OursWarm* edit the
-// NetworkSimplex directly; BM_SessionWarm* go through
-// AssignmentSession::Resolve (diff of the graphs + solve + result).
-// BM_BoostCold: Boost's SSP at district; Slow_BM_BoostCold at state.
+// one re-solve after (a) 1 % of the candidate arcs get a new score (the score
+// of another candidate arc drawn at random) or (b) one coordinator's capacity
+// changes (+20 % and back, alternating); every iteration starts from the
+// previous optimum. BM_OursWarm* edit the NetworkSimplex directly;
+// BM_SessionWarm* go through AssignmentSession::Resolve (diff of the graphs
+// + solve + result). BM_BoostCold: Boost's SSP at district;
+// Slow_BM_BoostCold at state. Counter peak_rss_MiB: the process's peak so
+// far (run one national benchmark per process to read its own peak).
 //
 // Run (district and state):
-//   build-solver/bench/assignment_benchmark --benchmark_filter='^BM_'
-// National, one at a time, with peak memory:
-//   /usr/bin/time -v build-solver/bench/assignment_benchmark
-//       --benchmark_filter='NationalBM_LemonCold/'
+//   build-bench/bench/assignment_benchmark --benchmark_filter='^BM_'
+// National, one at a time:
+//   build-bench/bench/assignment_benchmark --benchmark_filter='NationalBM_LemonCold/'
 
 #include <benchmark/benchmark.h>
 #include <lemon/network_simplex.h>
@@ -42,6 +37,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/tier_data.h"
 #include "engine/assignment.h"
 #include "engine/boost_flow.h"
 #include "engine/candidate_graph.h"
@@ -51,138 +47,28 @@
 namespace jobmatch {
 namespace {
 
+using bench::PeakRssMiB;
 using internal::Rng;
-using internal::WeightedTable;
 
 size_t At(int64_t i) { return static_cast<size_t>(i); }
 
-struct Tier {
-  const char* name;
-  int32_t participants, vacancies, coordinators;
-};
-constexpr Tier kTiers[] = {
-    {"district", 500, 2'000, 6},
-    {"state", 30'000, 20'000, 300},
-    {"national", 1'000'000, 700'000, 10'000},
-};
-constexpr int kArcsPerParticipant = 20;
+constexpr Tier kTiers[] = {Tier::kDistrict, Tier::kState, Tier::kNational};
 
-float DrawScore(Rng& rng, double quality, double ability) {
-  const double fit = rng.Uniform() * rng.Uniform();  // skewed low
-  return static_cast<float>(std::clamp(0.35 * quality + 0.35 * fit + 0.3 * ability, 0.0, 1.0));
+const CandidateGraph& GraphOf(const benchmark::State& state) {
+  return bench::TierGraph(kTiers[state.range(0)]);
 }
-
-CandidateGraph MakeTierGraph(const Tier& tier, uint64_t seed) {
-  Rng rng(seed);
-  CandidateGraph g;
-  g.num_participants = tier.participants;
-  g.num_vacancies = tier.vacancies;
-  // Regions of skewed size; vacancies and participants drawn into them.
-  const int32_t regions = std::max(1, tier.vacancies / 500);
-  std::vector<int64_t> region_weight(At(regions));
-  for (int64_t& w : region_weight) w = 1 + static_cast<int64_t>(99 * std::pow(rng.Uniform(), 2));
-  const WeightedTable region_table(region_weight);
-  std::vector<std::vector<int32_t>> region_vacancies(At(regions));
-  std::vector<double> quality(At(tier.vacancies));
-  for (int32_t v = 0; v < tier.vacancies; ++v) {
-    region_vacancies[region_table.Draw(rng)].push_back(v);
-    quality[At(v)] = std::pow(rng.Uniform(), 1.5);
-  }
-  std::vector<WeightedTable> popularity(At(regions));
-  for (int32_t r = 0; r < regions; ++r) {
-    std::vector<int64_t> w;
-    for (size_t rank = 0; rank < region_vacancies[At(r)].size(); ++rank) {
-      w.push_back(1'000'000 / static_cast<int64_t>(rank + 5));  // Zipf-like
-    }
-    if (!w.empty()) popularity[At(r)] = WeightedTable(w);
-  }
-  std::vector<int32_t> participant_region(At(tier.participants));
-  std::vector<int32_t> per_region(At(regions), 0);
-  for (int32_t& r : participant_region)
-    ++per_region[At(r = static_cast<int32_t>(region_table.Draw(rng)))];
-  // Coordinators per region in proportion to its participants.
-  std::vector<int32_t> first_coordinator(At(regions) + 1, 0);
-  for (int32_t r = 0; r < regions; ++r) {
-    const auto share = static_cast<int32_t>(static_cast<int64_t>(tier.coordinators) *
-                                            per_region[At(r)] / tier.participants);
-    first_coordinator[At(r) + 1] = first_coordinator[At(r)] + std::max(1, share);
-  }
-  g.num_coordinators = first_coordinator.back();
-  std::vector<int32_t> coordinator_load(At(g.num_coordinators), 0);
-
-  g.arc_begin.push_back(0);
-  std::vector<std::pair<float, int32_t>> row;
-  for (int32_t p = 0; p < tier.participants; ++p) {
-    const int32_t home = participant_region[At(p)];
-    const double ability = rng.Uniform();
-    row.clear();
-    for (int attempt = 0; attempt < 4 * kArcsPerParticipant &&
-                          static_cast<int32_t>(row.size()) < kArcsPerParticipant;
-         ++attempt) {
-      // 80 % from home, 20 % from the next region (commuters).
-      const int32_t r = rng.Bernoulli(0.8) ? home : (home + 1) % regions;
-      if (region_vacancies[At(r)].empty()) continue;
-      const int32_t v = region_vacancies[At(r)][popularity[At(r)].Draw(rng)];
-      if (std::any_of(row.begin(), row.end(), [v](const auto& a) { return a.second == v; })) {
-        continue;
-      }
-      row.emplace_back(DrawScore(rng, quality[At(v)], ability), v);
-    }
-    std::sort(row.begin(), row.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
-    for (const auto& [score, v] : row) {
-      g.arc_vacancy.push_back(VacancyIndex(v));
-      g.arc_score.push_back(score);
-      g.arc_pair.push_back(static_cast<int32_t>(g.arc_pair.size()));
-    }
-    g.arc_begin.push_back(static_cast<int64_t>(g.arc_vacancy.size()));
-    const int32_t span = first_coordinator[At(home) + 1] - first_coordinator[At(home)];
-    const int32_t c = first_coordinator[At(home)] + static_cast<int32_t>(rng.Below(At(span)));
-    g.participant_coordinator.push_back(CoordinatorIndex(c));
-    ++coordinator_load[At(c)];
-  }
-  for (int32_t load : coordinator_load) {
-    g.coordinator_capacity.push_back(static_cast<int32_t>(std::lround(0.4 * load)));
-  }
-  // Openings mostly 1 to 3; employers of 1 to 4 consecutive vacancies.
-  std::vector<int32_t> employer_openings;
-  for (int32_t v = 0; v < tier.vacancies;) {
-    const auto size = static_cast<int32_t>(
-        std::min<int64_t>(rng.Bernoulli(0.6) ? 1 : rng.Between(2, 4), tier.vacancies - v));
-    const auto e = static_cast<int32_t>(employer_openings.size());
-    employer_openings.push_back(0);
-    for (int32_t i = 0; i < size; ++i, ++v) {
-      const double u = rng.Uniform();
-      const int32_t openings = u < 0.6    ? 1
-                               : u < 0.85 ? 2
-                               : u < 0.95 ? 3
-                                          : static_cast<int32_t>(rng.Between(4, 10));
-      g.vacancy_capacity.push_back(openings);
-      g.vacancy_employer.push_back(EmployerIndex(e));
-      employer_openings.back() += openings;
-    }
-  }
-  g.num_employers = static_cast<int32_t>(employer_openings.size());
-  for (int32_t openings : employer_openings) {
-    g.employer_capacity.push_back(
-        rng.Bernoulli(0.1) ? static_cast<int32_t>(rng.Between(1, std::max(1, openings - 1))) : -1);
-  }
-  return g;
-}
-
-const Tier& TierOf(const benchmark::State& state) { return kTiers[state.range(0)]; }
 
 void Describe(benchmark::State& state, const CandidateGraph& g, const FlowProblem& p) {
   state.counters["participants"] = g.num_participants;
   state.counters["arcs"] = static_cast<double>(p.num_arcs());
   state.counters["nodes"] = p.num_nodes();
+  state.counters["peak_rss_MiB"] = PeakRssMiB();
 }
 
 // --- cold ------------------------------------------------------------------
 
 void BM_OursCold(benchmark::State& state) {
-  const CandidateGraph g = MakeTierGraph(TierOf(state), 1);
+  const CandidateGraph& g = GraphOf(state);
   const FlowProblem problem = *AssignmentNetwork(g);
   int64_t pivots = 0, cost = 0;
   for (auto _ : state) {
@@ -222,7 +108,7 @@ struct LemonNetwork {
 };
 
 void BM_LemonCold(benchmark::State& state) {
-  const CandidateGraph g = MakeTierGraph(TierOf(state), 1);
+  const CandidateGraph& g = GraphOf(state);
   const FlowProblem problem = *AssignmentNetwork(g);
   const LemonNetwork lemon_network(problem);
   int64_t cost = 0;
@@ -239,7 +125,7 @@ void BM_LemonCold(benchmark::State& state) {
 }
 
 void BM_AssignParticipants(benchmark::State& state) {
-  const CandidateGraph g = MakeTierGraph(TierOf(state), 1);
+  const CandidateGraph& g = GraphOf(state);
   for (auto _ : state) {
     const AssignmentResult result = AssignParticipants(g);
     benchmark::DoNotOptimize(result.placements.data());
@@ -250,7 +136,7 @@ void BM_AssignParticipants(benchmark::State& state) {
 }
 
 void BM_BoostCold(benchmark::State& state) {
-  const CandidateGraph g = MakeTierGraph(TierOf(state), 1);
+  const CandidateGraph& g = GraphOf(state);
   const FlowProblem problem = *AssignmentNetwork(g);
   for (auto _ : state) {
     const FlowSolution solution = SolveMinCostFlowBoost(problem, /*compute_potentials=*/false);
@@ -262,7 +148,7 @@ void BM_BoostCold(benchmark::State& state) {
 // --- warm, flow level --------------------------------------------------------
 
 void BM_OursWarmCosts(benchmark::State& state) {
-  const CandidateGraph g = MakeTierGraph(TierOf(state), 1);
+  const CandidateGraph& g = GraphOf(state);
   const FlowProblem problem = *AssignmentNetwork(g);
   std::vector<int64_t> candidate;  // the arcs of negative cost are the candidate arcs
   for (int64_t a = 0; a < problem.num_arcs(); ++a) {
@@ -277,9 +163,9 @@ void BM_OursWarmCosts(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     for (size_t i = 0; i < candidate.size() / 100; ++i) {
-      const float score = DrawScore(rng, rng.Uniform(), rng.Uniform());
-      simplex.SetCost(candidate[rng.Below(candidate.size())],
-                      -std::llround((1.0 + static_cast<double>(score)) * 1e6));
+      // The cost of another candidate arc: scores keep their distribution.
+      const int64_t cost = problem.arc_cost[At(candidate[rng.Below(candidate.size())])];
+      simplex.SetCost(candidate[rng.Below(candidate.size())], cost);
     }
     state.ResumeTiming();
     const FlowSolution solution = simplex.Solve();
@@ -292,7 +178,7 @@ void BM_OursWarmCosts(benchmark::State& state) {
 }
 
 void BM_OursWarmCapacity(benchmark::State& state) {
-  const CandidateGraph g = MakeTierGraph(TierOf(state), 1);
+  const CandidateGraph& g = GraphOf(state);
   const FlowProblem problem = *AssignmentNetwork(g);
   NetworkSimplex simplex(problem);
   // Setup only (untimed): a zero starting flow is quicker than the star here.
@@ -326,14 +212,17 @@ void BM_OursWarmCapacity(benchmark::State& state) {
 // --- warm, through AssignmentSession -----------------------------------------
 
 void BM_SessionWarmCosts(benchmark::State& state) {
-  CandidateGraph g = MakeTierGraph(TierOf(state), 1);
+  const CandidateGraph& original = GraphOf(state);
+  CandidateGraph g = original;
   AssignmentSession session(g);
   if (session.Solve().status != AssignmentStatus::kOptimal) state.SkipWithError("cold failed");
   Rng rng(8);
   for (auto _ : state) {
     state.PauseTiming();
     for (size_t i = 0; i < g.arc_score.size() / 100; ++i) {
-      g.arc_score[rng.Below(g.arc_score.size())] = DrawScore(rng, rng.Uniform(), rng.Uniform());
+      // The score of another candidate arc: scores keep their distribution.
+      g.arc_score[rng.Below(g.arc_score.size())] =
+          original.arc_score[rng.Below(original.arc_score.size())];
     }
     CandidateGraph changed = g;
     state.ResumeTiming();
@@ -344,7 +233,7 @@ void BM_SessionWarmCosts(benchmark::State& state) {
 }
 
 void BM_SessionWarmCapacity(benchmark::State& state) {
-  CandidateGraph g = MakeTierGraph(TierOf(state), 1);
+  CandidateGraph g = GraphOf(state);
   AssignmentSession session(g);
   if (session.Solve().status != AssignmentStatus::kOptimal) state.SkipWithError("cold failed");
   const size_t c = At(g.num_coordinators / 2);
@@ -362,6 +251,7 @@ void BM_SessionWarmCapacity(benchmark::State& state) {
   }
 }
 
+
 constexpr int kDistrict = 0, kState = 1, kNational = 2;
 
 #define JOBMATCH_TIERS(bm)                                                                  \
@@ -376,10 +266,22 @@ constexpr int kDistrict = 0, kState = 1, kNational = 2;
 JOBMATCH_TIERS(BM_OursCold);
 JOBMATCH_TIERS(BM_LemonCold);
 JOBMATCH_TIERS(BM_AssignParticipants);
-JOBMATCH_TIERS(BM_OursWarmCosts);
-JOBMATCH_TIERS(BM_OursWarmCapacity);
-JOBMATCH_TIERS(BM_SessionWarmCosts);
-JOBMATCH_TIERS(BM_SessionWarmCapacity);
+// Warm: a fixed number of re-solves, so that every run times the same
+// sequence of edits (the seeds are fixed too) and runs compare.
+#define JOBMATCH_WARM_TIERS(bm)                                                          \
+  BENCHMARK(bm)->Arg(kDistrict)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(400); \
+  BENCHMARK(bm)->Arg(kState)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(20);     \
+  BENCHMARK(bm)                                                                          \
+      ->Name("National" #bm)                                                             \
+      ->Arg(kNational)                                                                   \
+      ->Unit(benchmark::kMillisecond)                                                    \
+      ->UseRealTime()                                                                    \
+      ->Iterations(4)
+
+JOBMATCH_WARM_TIERS(BM_OursWarmCosts);
+JOBMATCH_WARM_TIERS(BM_OursWarmCapacity);
+JOBMATCH_WARM_TIERS(BM_SessionWarmCosts);
+JOBMATCH_WARM_TIERS(BM_SessionWarmCapacity);
 // Boost's SSP: district in the default run; state by hand (minutes).
 BENCHMARK(BM_BoostCold)->Arg(kDistrict)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_BoostCold)

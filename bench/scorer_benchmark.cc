@@ -21,66 +21,28 @@
 // Nothing is logged inside the timed loops.
 
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
 
 #include <Eigen/Core>
 #include <Eigen/SparseCore>
 #include <array>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
-#include <iostream>
-#include <map>
-#include <memory>
 #include <vector>
 
+#include "bench/tier_data.h"
 #include "engine/records.h"
 #include "engine/reference.h"
 #include "engine/scorer.h"
 #include "engine/skill_profiles.h"
 #include "engine/synthetic.h"
-#include "loaders/reference_loader.h"
 
 namespace jobmatch {
 namespace {
 
-constexpr Date kRunDate{20'414};
-
-const ReferenceData& Reference() {
-  static const ReferenceData* reference = [] {
-    Result<ReferenceData> loaded = LoadReferenceData(DefaultReferenceDir());
-    if (!loaded.ok()) {
-      std::cerr << loaded.error().ToString() << "\n";
-      std::abort();
-    }
-    return new ReferenceData(std::move(loaded).value());
-  }();
-  return *reference;
-}
-
-// One dataset per tier, generated on first use (outside the timed loops).
-const Dataset& TierDataset(Tier tier) {
-  static std::map<Tier, std::unique_ptr<Dataset>> cache;
-  auto& slot = cache[tier];
-  if (!slot) {
-    SyntheticOptions options;
-    options.tier = tier;
-    options.seed = 1;
-    Result<Dataset> generated = GenerateSynthetic(Reference(), options);
-    if (!generated.ok()) {
-      std::cerr << generated.error().ToString() << "\n";
-      std::abort();
-    }
-    slot = std::make_unique<Dataset>(std::move(generated).value());
-  }
-  return *slot;
-}
-
-double PeakRssMiB() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux: KiB
-}
+using bench::PeakRssMiB;
+using bench::Reference;
+using bench::TierDataset;
+constexpr Date kRunDate = bench::kBenchRunDate;
 
 void ScoreTier(benchmark::State& state, Tier tier) {
   const Dataset& dataset = TierDataset(tier);
