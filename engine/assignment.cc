@@ -604,6 +604,18 @@ void AssignmentSession::State::ApplyChanges(const CandidateGraph& changed,
   for (int32_t p = 0; p < changed.num_participants; ++p) {
     const int64_t ob = p < old.num_participants ? old.arc_begin[At(p)] : 0;
     const int64_t oe = p < old.num_participants ? old.arc_begin[At(p) + 1] : 0;
+    const int64_t cb = changed.arc_begin[At(p)];
+    const int64_t ce = changed.arc_begin[At(p) + 1];
+    // The usual case: the row lists the same vacancies in the same order.
+    if (ce - cb == oe - ob &&
+        std::equal(changed.arc_vacancy.begin() + cb, changed.arc_vacancy.begin() + ce,
+                   old.arc_vacancy.begin() + ob)) {
+      for (int64_t j = cb, k = ob; j < ce; ++j, ++k) {
+        candidate[At(j)] = net.candidate_arc[At(k)];
+        if (new_cost[At(j)] != cost[At(k)]) s.SetCost(candidate[At(j)], new_cost[At(j)]);
+      }
+      continue;
+    }
     next_old.assign(At(oe - ob), -1);
     matched.assign(At(oe - ob), 0);
     for (int64_t k = ob; k < oe; ++k) {

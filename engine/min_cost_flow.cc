@@ -127,6 +127,8 @@ struct NetworkSimplex::Basis {
   bool Grow();
   void SetArtificial(int32_t i, int64_t out_of_subtree);
   void RebuildTree();
+  void HangFromRoot(int32_t v);
+  std::vector<std::pair<int32_t, int64_t>> detach;  // Repair(): node, flow of its artificial arc
   void ComputePotentials();
   FlowSolution Run();
   bool FindEnteringArcIn(const std::vector<int32_t>& list, size_t* next);
@@ -539,12 +541,41 @@ void NetworkSimplex::Basis::Repair(bool from_scratch) {
     state[e] = bound == 0 ? kLower : kUpper;
     const int64_t carried = pred_dir[v] == kUp ? bound : -bound;
     excess[parent[v]] += carried - old_out;
-    SetArtificial(v, out - carried);
-    detached = true;
+    if (from_scratch) {
+      SetArtificial(v, out - carried);
+      detached = true;
+    } else {
+      detach.emplace_back(v, out - carried);  // moved once the tree flows are done
+    }
   }
   touched_arcs.clear();
   if (detached) RebuildTree();
+  // Children first (reverse preorder), while their ancestors still hang as before.
+  for (const auto& [v, out_of_subtree] : detach) {
+    HangFromRoot(v);
+    SetArtificial(v, out_of_subtree);
+  }
+  detach.clear();
   ComputePotentials();
+}
+
+// Moves the subtree of v (not a child of the root) to the front of the
+// thread, right after the root, and takes it off its ancestors' counts; the
+// caller then sets v's tree arc. O(depth of v).
+void NetworkSimplex::Basis::HangFromRoot(int32_t v) {
+  const int32_t last = last_succ[v];
+  const int32_t size = succ_num[v];
+  const int32_t before = rev_thread[v];
+  const int32_t after = thread[last];
+  thread[before] = after;
+  rev_thread[after] = before;
+  for (int32_t u = parent[v]; u != -1 && last_succ[u] == last; u = parent[u]) last_succ[u] = before;
+  for (int32_t u = parent[v]; u != kRoot; u = parent[u]) succ_num[u] -= size;
+  const int32_t first = thread[kRoot];
+  thread[kRoot] = v;
+  rev_thread[v] = kRoot;
+  thread[last] = first;
+  rev_thread[first] = last;
 }
 
 FlowSolution NetworkSimplex::Basis::Run() {
