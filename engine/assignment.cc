@@ -676,7 +676,7 @@ AssignmentResult AssignmentSession::Resolve(CandidateGraph changed) {
     st.graph = std::move(changed);
     return st.SolveFromScratch();
   }
-  const std::optional<std::vector<int64_t>> new_cost = ArcCosts(changed, st.options);
+  std::optional<std::vector<int64_t>> new_cost = ArcCosts(changed, st.options);
   if (!new_cost) {
     st.graph = std::move(changed);
     st.simplex.reset();
@@ -684,7 +684,7 @@ AssignmentResult AssignmentSession::Resolve(CandidateGraph changed) {
   }
   st.ApplyChanges(changed, *new_cost);
   st.graph = std::move(changed);
-  st.cost = *new_cost;
+  st.cost = std::move(*new_cost);
   return Solve();
 }
 

@@ -128,6 +128,7 @@ struct NetworkSimplex::Basis {
   void SetArtificial(int32_t i, int64_t out_of_subtree);
   void RebuildTree();
   void HangFromRoot(int32_t v);
+  std::vector<int64_t> excess;  // Repair() scratch, n + 1
   std::vector<std::pair<int32_t, int64_t>> detach;  // Repair(): node, flow of its artificial arc
   void ComputePotentials();
   FlowSolution Run();
@@ -489,7 +490,7 @@ void NetworkSimplex::Basis::Repair(bool from_scratch) {
   }
   // `excess`: what each subtree must send to its parent beyond (from
   // scratch: instead of) what its tree arc carries now.
-  std::vector<int64_t> excess(static_cast<size_t>(n) + 1, 0);
+  excess.assign(static_cast<size_t>(n) + 1, 0);
   auto settle = [&](int32_t e) {  // a non-tree arc to its bound
     const int64_t old = flow[e];
     if (e >= m || state[e] == kLower || cap[e] == kInf) {
