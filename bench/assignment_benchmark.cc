@@ -147,6 +147,29 @@ void BM_BoostCold(benchmark::State& state) {
 
 // --- warm, flow level --------------------------------------------------------
 
+// Times one warm re-solve per iteration after `edit(simplex)` (untimed),
+// starting from the optimum of AssignmentNetwork(g).
+template <typename Edit>
+void TimeWarmSolves(benchmark::State& state, const CandidateGraph& g, const FlowProblem& problem,
+                    Edit&& edit) {
+  NetworkSimplex simplex(problem);
+  // Setup only (untimed): a zero starting flow is quicker than the star here.
+  simplex.SetStartingFlow(std::vector<int64_t>(At(problem.num_arcs()), 0));
+  if (simplex.Solve().status != FlowStatus::kOptimal) state.SkipWithError("cold solve failed");
+  int64_t pivots = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    edit(simplex);
+    state.ResumeTiming();
+    const FlowSolution solution = simplex.Solve();
+    if (solution.status != FlowStatus::kOptimal) state.SkipWithError("warm solve failed");
+    pivots += solution.pivots;
+  }
+  Describe(state, g, problem);
+  state.counters["pivots"] =
+      benchmark::Counter(static_cast<double>(pivots), benchmark::Counter::kAvgIterations);
+}
+
 void BM_OursWarmCosts(benchmark::State& state) {
   const CandidateGraph& g = GraphOf(state);
   const FlowProblem problem = *AssignmentNetwork(g);
@@ -154,36 +177,19 @@ void BM_OursWarmCosts(benchmark::State& state) {
   for (int64_t a = 0; a < problem.num_arcs(); ++a) {
     if (problem.arc_cost[At(a)] < 0) candidate.push_back(a);
   }
-  NetworkSimplex simplex(problem);
-  // Setup only (untimed): a zero starting flow is quicker than the star here.
-  simplex.SetStartingFlow(std::vector<int64_t>(At(problem.num_arcs()), 0));
-  if (simplex.Solve().status != FlowStatus::kOptimal) state.SkipWithError("cold solve failed");
   Rng rng(7);
-  int64_t pivots = 0;
-  for (auto _ : state) {
-    state.PauseTiming();
+  TimeWarmSolves(state, g, problem, [&](NetworkSimplex& simplex) {
     for (size_t i = 0; i < candidate.size() / 100; ++i) {
       // The cost of another candidate arc: scores keep their distribution.
       const int64_t cost = problem.arc_cost[At(candidate[rng.Below(candidate.size())])];
       simplex.SetCost(candidate[rng.Below(candidate.size())], cost);
     }
-    state.ResumeTiming();
-    const FlowSolution solution = simplex.Solve();
-    if (solution.status != FlowStatus::kOptimal) state.SkipWithError("warm solve failed");
-    pivots += solution.pivots;
-  }
-  Describe(state, g, problem);
-  state.counters["pivots"] =
-      benchmark::Counter(static_cast<double>(pivots), benchmark::Counter::kAvgIterations);
+  });
 }
 
 void BM_OursWarmCapacity(benchmark::State& state) {
   const CandidateGraph& g = GraphOf(state);
   const FlowProblem problem = *AssignmentNetwork(g);
-  NetworkSimplex simplex(problem);
-  // Setup only (untimed): a zero starting flow is quicker than the star here.
-  simplex.SetStartingFlow(std::vector<int64_t>(At(problem.num_arcs()), 0));
-  if (simplex.Solve().status != FlowStatus::kOptimal) state.SkipWithError("cold solve failed");
   // Layout of AssignmentNetwork: coordinator c is node c, its bypass arc is
   // arc c, the sink is the last node.
   const int32_t c = g.num_coordinators / 2;
@@ -191,66 +197,56 @@ void BM_OursWarmCapacity(benchmark::State& state) {
   const int64_t base = g.coordinator_capacity[At(c)];
   const int64_t raised = base + std::max<int64_t>(1, base / 5);
   bool up = false;
-  int64_t pivots = 0;
-  for (auto _ : state) {
-    state.PauseTiming();
+  TimeWarmSolves(state, g, problem, [&](NetworkSimplex& simplex) {
     up = !up;
     const int64_t capacity = up ? raised : base;
     simplex.SetSupply(c, capacity);
     simplex.SetCapacity(c, capacity);
     simplex.SetSupply(sink, problem.supply[At(sink)] - (capacity - base));
-    state.ResumeTiming();
-    const FlowSolution solution = simplex.Solve();
-    if (solution.status != FlowStatus::kOptimal) state.SkipWithError("warm solve failed");
-    pivots += solution.pivots;
-  }
-  Describe(state, g, problem);
-  state.counters["pivots"] =
-      benchmark::Counter(static_cast<double>(pivots), benchmark::Counter::kAvgIterations);
+  });
 }
 
 // --- warm, through AssignmentSession -----------------------------------------
 
-void BM_SessionWarmCosts(benchmark::State& state) {
-  const CandidateGraph& original = GraphOf(state);
-  CandidateGraph g = original;
+// Times one AssignmentSession::Resolve per iteration after `edit(graph)`
+// (untimed) changed the session's graph.
+template <typename Edit>
+void TimeSessionResolves(benchmark::State& state, Edit&& edit) {
+  CandidateGraph g = GraphOf(state);
   AssignmentSession session(g);
   if (session.Solve().status != AssignmentStatus::kOptimal) state.SkipWithError("cold failed");
-  Rng rng(8);
   for (auto _ : state) {
     state.PauseTiming();
+    edit(g);
+    CandidateGraph changed = g;
+    state.ResumeTiming();
+    const AssignmentResult result = session.Resolve(std::move(changed));
+    benchmark::DoNotOptimize(result.placements.data());
+    state.counters["pivots"] = static_cast<double>(result.pivots);
+  }
+}
+
+void BM_SessionWarmCosts(benchmark::State& state) {
+  const CandidateGraph& original = GraphOf(state);
+  Rng rng(8);
+  TimeSessionResolves(state, [&](CandidateGraph& g) {
     for (size_t i = 0; i < g.arc_score.size() / 100; ++i) {
       // The score of another candidate arc: scores keep their distribution.
       g.arc_score[rng.Below(g.arc_score.size())] =
           original.arc_score[rng.Below(original.arc_score.size())];
     }
-    CandidateGraph changed = g;
-    state.ResumeTiming();
-    const AssignmentResult result = session.Resolve(std::move(changed));
-    benchmark::DoNotOptimize(result.placements.data());
-    state.counters["pivots"] = static_cast<double>(result.pivots);
-  }
+  });
 }
 
 void BM_SessionWarmCapacity(benchmark::State& state) {
-  CandidateGraph g = GraphOf(state);
-  AssignmentSession session(g);
-  if (session.Solve().status != AssignmentStatus::kOptimal) state.SkipWithError("cold failed");
-  const size_t c = At(g.num_coordinators / 2);
-  const int32_t base = g.coordinator_capacity[c];
+  const size_t c = At(GraphOf(state).num_coordinators / 2);
+  const int32_t base = GraphOf(state).coordinator_capacity[c];
   bool up = false;
-  for (auto _ : state) {
-    state.PauseTiming();
+  TimeSessionResolves(state, [&](CandidateGraph& g) {
     up = !up;
     g.coordinator_capacity[c] = up ? base + std::max(1, base / 5) : base;
-    CandidateGraph changed = g;
-    state.ResumeTiming();
-    const AssignmentResult result = session.Resolve(std::move(changed));
-    benchmark::DoNotOptimize(result.placements.data());
-    state.counters["pivots"] = static_cast<double>(result.pivots);
-  }
+  });
 }
-
 
 constexpr int kDistrict = 0, kState = 1, kNational = 2;
 

@@ -597,6 +597,11 @@ void AssignmentSession::State::ApplyChanges(const CandidateGraph& changed,
   }
   // Candidate arcs, matched by (participant, vacancy) within each row.
   std::vector<int64_t> candidate(changed.arc_vacancy.size(), -1);
+  // New arc j is old arc k: same network arc, new cost if it changed.
+  auto keep = [&](int64_t j, int64_t k) {
+    candidate[At(j)] = net.candidate_arc[At(k)];
+    if (new_cost[At(j)] != cost[At(k)]) s.SetCost(candidate[At(j)], new_cost[At(j)]);
+  };
   std::vector<int64_t> last_old(At(changed.num_vacancies),
                                 -1);  // per vacancy: an unmatched old arc
   std::vector<int64_t> next_old;      // per old arc of the row
@@ -610,10 +615,7 @@ void AssignmentSession::State::ApplyChanges(const CandidateGraph& changed,
     if (ce - cb == oe - ob &&
         std::equal(changed.arc_vacancy.begin() + cb, changed.arc_vacancy.begin() + ce,
                    old.arc_vacancy.begin() + ob)) {
-      for (int64_t j = cb, k = ob; j < ce; ++j, ++k) {
-        candidate[At(j)] = net.candidate_arc[At(k)];
-        if (new_cost[At(j)] != cost[At(k)]) s.SetCost(candidate[At(j)], new_cost[At(j)]);
-      }
+      for (int64_t j = cb, k = ob; j < ce; ++j, ++k) keep(j, k);
       continue;
     }
     next_old.assign(At(oe - ob), -1);
@@ -629,8 +631,7 @@ void AssignmentSession::State::ApplyChanges(const CandidateGraph& changed,
       if (k >= 0) {
         last_old[At(v)] = next_old[At(k - ob)];
         matched[At(k - ob)] = 1;
-        candidate[At(j)] = net.candidate_arc[At(k)];
-        if (new_cost[At(j)] != cost[At(k)]) s.SetCost(candidate[At(j)], new_cost[At(j)]);
+        keep(j, k);
       } else {
         candidate[At(j)] =
             s.AddArc(net.participant_node[At(p)], net.vacancy_node[At(v)], 1, new_cost[At(j)]);
