@@ -108,6 +108,8 @@ struct NetworkSimplex::Basis {
   std::vector<int32_t> touched_nodes;  // internal nodes whose supply changed
   std::vector<int32_t> touched_arcs;   // internal arcs whose capacity changed
   std::vector<int32_t> priced_first;   // internal arcs whose cost changed or that are new
+  bool tree_cost_changed = false;      // a tree arc's cost was edited
+  int64_t repaired_art_cost = 0;       // the big-M cost the potentials were computed with
 
   // Current pivot.
   int32_t in_arc = 0, join = 0, u_in = 0, v_in = 0, u_out = 0;
@@ -116,6 +118,10 @@ struct NetworkSimplex::Basis {
   std::vector<int32_t> stem, stem_rev, stem_last, stem_after;
 
   static constexpr int32_t kRoot = 0;
+  // Run(): after this many wrap-arounds in one solve, subtrees of at most
+  // kMovedSubtree nodes whose potentials move are priced next.
+  static constexpr int32_t kWrapsBeforeMoved = 8;
+  static constexpr int32_t kMovedSubtree = 64;
   int32_t Art(int32_t i) const { return m + i - 1; }
 
   void CountMagnitudes();
@@ -128,6 +134,19 @@ struct NetworkSimplex::Basis {
   void SetArtificial(int32_t i, int64_t out_of_subtree);
   void RebuildTree();
   void HangFromRoot(int32_t v);
+  void HangZeroLeaves();
+  int32_t ZeroLeafArc(int32_t i) const;
+  void HangLeaf(int32_t i, int32_t a);
+  std::vector<int32_t> leaves;     // HangZeroLeaves() scratch
+  // Warm solves: the arcs at each node (CSR), and the nodes whose potential
+  // moved in a small subtree since they were last priced (see Run()).
+  std::vector<int32_t> incident_begin, incident;
+  std::vector<int32_t> moved_nodes;
+  std::vector<char> is_moved;
+  size_t next_moved = 0;
+  int32_t wraps = 0;  // times this solve's block search wrapped around
+  bool FindEnteringArcAtMoved();
+  std::vector<int32_t> single_in;  // warm solves: per node its only real in-arc; -1 none, -2 several
   std::vector<int64_t> excess;  // Repair() scratch, n + 1
   std::vector<std::pair<int32_t, int64_t>> detach;  // Repair(): node, flow of its artificial arc
   void ComputePotentials();
@@ -202,6 +221,8 @@ void NetworkSimplex::Basis::SetArtificial(int32_t i, int64_t out_of_subtree) {
 
 FlowSolution NetworkSimplex::Basis::Cold() {
   has_basis = false;
+  single_in.clear();
+  incident_begin.clear();
   const FlowProblem& p = problem;
   n = p.num_nodes();
   m = static_cast<int32_t>(p.num_arcs());
@@ -247,6 +268,8 @@ FlowSolution NetworkSimplex::Basis::Cold() {
   touched_nodes.clear();
   touched_arcs.clear();
   priced_first.clear();
+  tree_cost_changed = false;
+  repaired_art_cost = art_cost;
   block_size = std::max(static_cast<int32_t>(std::sqrt(static_cast<double>(m))), 10);
   next_arc = 0;
   if (!starting_flow.empty()) {
@@ -371,6 +394,8 @@ bool NetworkSimplex::Basis::Grow() {
   const int32_t new_n = p.num_nodes();
   const int32_t new_m = static_cast<int32_t>(p.num_arcs());
   if (new_n == n && new_m == m) return false;
+  single_in.clear();
+  incident_begin.clear();
   const int32_t old_n = n, old_m = m;
   const int32_t all = new_m + new_n;
   auto shift_artificial = [&](auto& v) {
@@ -472,8 +497,104 @@ void NetworkSimplex::Basis::ComputePotentials() {
 
 FlowSolution NetworkSimplex::Basis::Warm() {
   if (Grow()) RebuildTree();
+  if (static_cast<int32_t>(single_in.size()) != n + 1) {
+    single_in.assign(static_cast<size_t>(n) + 1, -1);
+    for (int32_t e = 0; e < m; ++e) {
+      int32_t& s = single_in[arcs[e].target];
+      s = s == -1 ? e : -2;
+    }
+    incident_begin.assign(static_cast<size_t>(n) + 2, 0);
+    for (int32_t e = 0; e < m; ++e) {
+      ++incident_begin[arcs[e].source + 1];
+      ++incident_begin[arcs[e].target + 1];
+    }
+    for (int32_t i = 0; i <= n; ++i) incident_begin[i + 1] += incident_begin[i];
+    incident.resize(static_cast<size_t>(incident_begin[n + 1]));
+    std::vector<int32_t> fill(incident_begin.begin(), incident_begin.end() - 1);
+    for (int32_t e = 0; e < m; ++e) {
+      incident[fill[arcs[e].source]++] = e;
+      incident[fill[arcs[e].target]++] = e;
+    }
+    is_moved.assign(static_cast<size_t>(n) + 1, 0);
+  }
   Repair(/*from_scratch=*/false);
+  HangZeroLeaves();
   return Run();
+}
+
+// Zero leaves (warm solves only). A node of supply 0 whose only in-arc and
+// tree arc carry no flow carries none at all: in the assignment network, an
+// unplaced participant. The strongly feasible tree hangs it below its best
+// vacancy, so every move of that vacancy's potential costs a degenerate
+// pivot to hang it below another. Hung from its in-arc instead (coordinator
+// -> participant), its potential follows the coordinator's, and the price of
+// each of its out-arcs is that of placing it there. This breaks strong
+// feasibility at the leaf alone, and harmlessly: a cycle reaches the leaf only
+// through an entering out-arc and pushes flow forward through the in-arc, so
+// no pivot ever blocks there, and such a pivot either gives the leaf flow or
+// hangs it (strongly) below the entering arc's head.
+
+// The in-arc zero leaf i may hang from instead of its tree arc, or -1: i is
+// a leaf hung upwards by an arc without flow, its only in-arc carries no flow
+// and would not be priced as entering (reduced cost >= 0).
+int32_t NetworkSimplex::Basis::ZeroLeafArc(int32_t i) const {
+  if (succ_num[i] != 1 || supply[i] != 0 || pred_dir[i] != kUp) return -1;
+  const int32_t t = pred[i];
+  const int32_t a = single_in[i];
+  if (t >= m || flow[t] != 0 || a < 0 || state[a] != kLower || cap[a] == 0) return -1;
+  const int32_t u = arcs[a].source;
+  if (u == i || arcs[a].cost + pi[u] - pi[i] < 0) return -1;
+  return a;
+}
+
+// Moves leaf i below the tail of arc a (its tree arc from now on). O(depth).
+void NetworkSimplex::Basis::HangLeaf(int32_t i, int32_t a) {
+  const int32_t before = rev_thread[i];
+  const int32_t after = thread[i];
+  thread[before] = after;
+  rev_thread[after] = before;
+  for (int32_t u = parent[i]; u != -1 && last_succ[u] == i; u = parent[u]) last_succ[u] = before;
+  for (int32_t u = parent[i]; u != -1; u = parent[u]) --succ_num[u];
+  const int32_t u = arcs[a].source;
+  state[pred[i]] = kLower;
+  state[a] = kTree;
+  pred[i] = a;
+  parent[i] = u;
+  pred_dir[i] = kDown;
+  pi[i] = pi[u] + arcs[a].cost;
+  const int32_t next = thread[u];
+  thread[u] = i;
+  rev_thread[i] = u;
+  thread[i] = next;
+  rev_thread[next] = i;
+  for (int32_t w = u; w != -1 && last_succ[w] == u; w = parent[w]) last_succ[w] = i;
+  for (int32_t w = u; w != -1; w = parent[w]) ++succ_num[w];
+}
+
+// Hangs every zero leaf from its in-arc: one by one in O(depth) when few,
+// else all at once and the tree rebuilt (the first warm solve after a cold
+// one).
+void NetworkSimplex::Basis::HangZeroLeaves() {
+  leaves.clear();
+  for (int32_t i = 1; i <= n; ++i) {
+    if (ZeroLeafArc(i) >= 0) leaves.push_back(i);
+  }
+  if (static_cast<int64_t>(leaves.size()) * 16 < n) {
+    for (int32_t i : leaves) HangLeaf(i, ZeroLeafArc(i));
+    return;
+  }
+  for (int32_t i : leaves) {
+    const int32_t a = single_in[i];
+    state[pred[i]] = kLower;
+    state[a] = kTree;
+    pred[i] = a;
+    parent[i] = arcs[a].source;
+    pred_dir[i] = kDown;
+  }
+  if (!leaves.empty()) {
+    RebuildTree();
+    ComputePotentials();
+  }
 }
 
 // Recomputes the tree flows for the current supplies and capacities: from
@@ -484,6 +605,21 @@ FlowSolution NetworkSimplex::Basis::Warm() {
 // and its subtree hangs from the root by its artificial arc. Then rebuilds
 // the potentials.
 void NetworkSimplex::Basis::Repair(bool from_scratch) {
+  if (!from_scratch && touched_nodes.empty() && touched_arcs.empty()) {
+    // Only costs changed: the flows stand; potentials move if a tree arc's
+    // cost or the big-M cost did.
+    if (tree_cost_changed || repaired_art_cost != art_cost) {
+      for (int32_t i = 1; i <= n; ++i) {
+        if (arcs[Art(i)].source == kRoot) arcs[Art(i)].cost = art_cost;
+      }
+      ComputePotentials();
+    }
+    tree_cost_changed = false;
+    repaired_art_cost = art_cost;
+    return;
+  }
+  tree_cost_changed = false;
+  repaired_art_cost = art_cost;
   // Artificial arcs into nodes carry the big-M cost, which follows max |cost|.
   for (int32_t i = 1; i <= n; ++i) {
     if (arcs[Art(i)].source == kRoot) arcs[Art(i)].cost = art_cost;
@@ -530,8 +666,10 @@ void NetworkSimplex::Basis::Repair(bool from_scratch) {
     }
     const int64_t f = pred_dir[v] == kUp ? out : -out;
     // Strongly feasible: positive flow can go from v to the root.
-    const bool ok =
-        pred_dir[v] == kUp ? (f >= 0 && (cap[e] == kInf || f < cap[e])) : (f > 0 && f <= cap[e]);
+    // A zero leaf hung from its in-arc may stay (see ZeroLeafArc()).
+    const bool zero_leaf = !from_scratch && f == 0 && succ_num[v] == 1 && single_in[v] == e;
+    const bool ok = pred_dir[v] == kUp ? (f >= 0 && (cap[e] == kInf || f < cap[e]))
+                                       : ((f > 0 || zero_leaf) && f <= cap[e]);
     if (ok) {
       flow[e] = f;
       excess[parent[v]] += out - old_out;
@@ -581,7 +719,13 @@ void NetworkSimplex::Basis::HangFromRoot(int32_t v) {
 
 FlowSolution NetworkSimplex::Basis::Run() {
   int64_t pivots = 0;
-  // Arcs just edited or added first, then the whole network.
+  wraps = 0;
+  for (int32_t u : moved_nodes) is_moved[u] = 0;
+  moved_nodes.clear();
+  next_moved = 0;
+  // Arcs just edited or added first, then (warm, after kWrapsBeforeMoved
+  // wrap-arounds) the arcs at recently moved nodes, then the whole network;
+  // only a full pass of the last finds nothing to enter.
   std::vector<int32_t> first;
   first.swap(priced_first);
   size_t next_first = 0;
@@ -590,9 +734,20 @@ FlowSolution NetworkSimplex::Basis::Run() {
       if (FindEnteringArcIn(first, &next_first)) return true;
       first.clear();
     }
+    if (!moved_nodes.empty() && FindEnteringArcAtMoved()) return true;
     return FindEnteringArc();
   };
   while (enter()) {
+    // An entering out-arc of a zero leaf hung upwards: hang the leaf from its
+    // in-arc first; the arc enters only if it still prices negative.
+    if (!single_in.empty()) {
+      const int32_t i = arcs[in_arc].source;
+      const int32_t a = ZeroLeafArc(i);
+      if (a >= 0) {
+        HangLeaf(i, a);
+        if (state[in_arc] * (arcs[in_arc].cost + pi[i] - pi[arcs[in_arc].target]) >= 0) continue;
+      }
+    }
     ++pivots;
     FindJoin();
     const bool change = FindLeavingArc();
@@ -668,7 +823,7 @@ bool NetworkSimplex::Basis::FindEnteringArc() {
     }
     return false;
   };
-  if (scan(m) || (e = 0, scan(next_arc))) {
+  if (scan(m) || (e = 0, ++wraps, scan(next_arc))) {
     next_arc = e;  // the block's last arc is priced again first
     return true;
   }
@@ -846,7 +1001,43 @@ void NetworkSimplex::Basis::UpdateTree() {
 void NetworkSimplex::Basis::UpdatePotentials() {
   const int64_t sigma = pi[v_in] - pi[u_in] - pred_dir[u_in] * arcs[in_arc].cost;
   int32_t u = u_in;
+  if (!incident_begin.empty() && wraps >= kWrapsBeforeMoved && succ_num[u_in] <= kMovedSubtree) {
+    for (int32_t i = succ_num[u_in]; i > 0; --i, u = thread[u]) {
+      pi[u] += sigma;
+      if (!is_moved[u]) {
+        is_moved[u] = 1;
+        moved_nodes.push_back(u);
+      }
+    }
+    return;
+  }
   for (int32_t i = succ_num[u_in]; i > 0; --i, u = thread[u]) pi[u] += sigma;
+}
+
+// Takes moved nodes in order until their arcs make a block (block_size arcs)
+// holding one to enter, and picks the most negative; false once all moved
+// nodes are priced without one.
+bool NetworkSimplex::Basis::FindEnteringArcAtMoved() {
+  int64_t min = 0;
+  int32_t priced = 0;
+  while (next_moved < moved_nodes.size() && (min == 0 || priced < block_size)) {
+    const int32_t u = moved_nodes[next_moved++];
+    is_moved[u] = 0;
+    for (int32_t k = incident_begin[u]; k < incident_begin[u + 1]; ++k) {
+      const int32_t e = incident[k];
+      const int64_t c = state[e] * (arcs[e].cost + pi[arcs[e].source] - pi[arcs[e].target]);
+      if (c < min) {
+        min = c;
+        in_arc = e;
+      }
+    }
+    priced += incident_begin[u + 1] - incident_begin[u];
+  }
+  if (next_moved == moved_nodes.size()) {
+    moved_nodes.clear();
+    next_moved = 0;
+  }
+  return min < 0;
 }
 
 NetworkSimplex::NetworkSimplex(FlowProblem problem) : basis_(std::make_unique<Basis>()) {
@@ -891,6 +1082,7 @@ void NetworkSimplex::SetCost(int64_t arc, int64_t cost) {
     const int32_t e = b.internal_arc[arc];
     b.arcs[e].cost = cost;
     b.priced_first.push_back(e);
+    if (b.state[e] == kTree) b.tree_cost_changed = true;
   }
 }
 

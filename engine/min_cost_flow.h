@@ -44,8 +44,8 @@
 // the pricing position, and never looks at unedited arcs before pivoting:
 //  * checks are incremental: each edit is validated when made, and the sums
 //    behind "Arithmetic" are updated (max |cost| only ever grows);
-//  * cost edits keep the flow feasible; potentials are recomputed (O(n)) and
-//    the edited arcs are priced first;
+//  * cost edits keep the flow feasible; potentials are recomputed (O(n))
+//    only if a tree arc's cost changed, and the edited arcs are priced first;
 //  * capacity and supply edits change the flow of edited non-tree arcs at
 //    their upper bound; the differences are pushed up the tree (O(n)). A
 //    tree arc whose new flow breaks its bounds (or strong feasibility) is set
@@ -54,7 +54,17 @@
 //    those artificial flows back to zero;
 //  * new arcs start at flow 0 outside the tree and are priced first; new
 //    nodes hang from the root; removed arcs are arcs of capacity 0 (indices
-//    stay valid).
+//    stay valid);
+//  * a node of supply 0 with one in-arc, no flow on it and a tree arc
+//    without flow hangs from that in-arc (an unplaced participant from its
+//    coordinator rather than from its best vacancy), so that potential moves
+//    elsewhere do not cost degenerate pivots to re-hang it. The tree stays
+//    strongly feasible except at such leaves, where no pivot can block;
+//  * pricing as in a cold solve, except that once a solve's block search has
+//    wrapped around 8 times (potential changes travelling through a large
+//    network pivot by pivot), the arcs at the nodes of every small moved
+//    subtree (up to 64 nodes) are priced next. This needs the arcs of every
+//    node (8 bytes per arc, built at the first warm solve).
 // Then only the pivots the change needs, plus one full pricing pass (O(m))
 // that proves optimality, and O(m) to copy the flows out.
 //

@@ -388,6 +388,80 @@ TEST(NetworkSimplex, WarmSolveAfterEditsEqualsColdSolve) {
   EXPECT_LT(3 * warm_pivots, cold_pivots) << warm_pivots << " vs " << cold_pivots;
 }
 
+// The assignment's shape: sources with supply, middle nodes with one in-arc
+// (capacity 1) and several out-arcs of capacity 1 to sinks, a bypass from
+// every source. Most middle nodes carry no flow: warm solves hang them from
+// their in-arc (min_cost_flow.h, "Warm start"). Costs from a narrow range
+// make ties and degenerate pivots common.
+TEST(NetworkSimplex, WarmSolvesOnLayeredNetworksEqualColdSolves) {
+  Rng rng(9);
+  int64_t optimal = 0;
+  for (int instance = 0; instance < 30; ++instance) {
+    const auto sources = static_cast<int32_t>(rng.Uniform(1, 5));
+    const auto middles = static_cast<int32_t>(rng.Uniform(5, 80));
+    const auto sinks = static_cast<int32_t>(rng.Uniform(2, 30));
+    const int64_t spread = rng.Chance(50) ? 3 : 1000;
+    FlowProblem copy;
+    int64_t total = 0;
+    for (int32_t s = 0; s < sources; ++s) {
+      const int64_t supply = rng.Uniform(0, 10);
+      copy.AddNode(supply);
+      total += supply;
+    }
+    for (int32_t v = 0; v < middles + sinks; ++v) copy.AddNode(0);
+    const int32_t t = copy.AddNode(-total);
+    for (int32_t s = 0; s < sources; ++s) copy.AddArc(s, t, kInfiniteCapacity, 0);
+    for (int32_t v = 0; v < middles; ++v) {
+      copy.AddArc(static_cast<int32_t>(rng.Uniform(0, sources - 1)), sources + v, 1, 0);
+      for (int64_t k = rng.Uniform(0, 6); k > 0; --k) {
+        const auto sink = static_cast<int32_t>(sources + middles + rng.Uniform(0, sinks - 1));
+        copy.AddArc(sources + v, sink, 1, -rng.Uniform(0, spread));
+      }
+    }
+    for (int32_t w = 0; w < sinks; ++w) copy.AddArc(sources + middles + w, t, rng.Uniform(0, 3), 0);
+    NetworkSimplex simplex(copy);
+    ExpectCertified(copy, simplex.Solve());
+    for (int round = 0; round < 40; ++round) {
+      const int64_t m = copy.num_arcs();
+      switch (rng.Uniform(0, 3)) {
+        case 0:
+        case 1:  // a few costs
+          for (int64_t k = rng.Uniform(1, 1 + m / 10); k > 0; --k) {
+            const int64_t a = rng.Uniform(0, m - 1);
+            if (copy.arc_cost[a] == 0 && copy.arc_tail[a] < sources) continue;  // keep the layers
+            copy.arc_cost[a] = -rng.Uniform(0, spread);
+            simplex.SetCost(a, copy.arc_cost[a]);
+          }
+          break;
+        case 2: {  // a capacity
+          const int64_t a = rng.Uniform(0, m - 1);
+          copy.arc_capacity[a] = copy.arc_capacity[a] == kInfiniteCapacity ? rng.Uniform(0, 5)
+                                                                           : rng.Uniform(0, 3);
+          simplex.SetCapacity(a, copy.arc_capacity[a]);
+          break;
+        }
+        default: {  // an arc into or out of a middle node
+          const auto v = static_cast<int32_t>(sources + rng.Uniform(0, middles - 1));
+          const auto other = static_cast<int32_t>(rng.Uniform(0, sources + middles + sinks - 1));
+          const bool in = rng.Chance(30);
+          const int32_t tail = in ? other : v, head = in ? v : other;
+          const int64_t cost = -rng.Uniform(0, spread);
+          EXPECT_EQ(simplex.AddArc(tail, head, 1, cost), copy.AddArc(tail, head, 1, cost));
+          break;
+        }
+      }
+      const FlowSolution warm = simplex.Solve();
+      const FlowSolution cold = SolveMinCostFlow(copy);
+      ASSERT_EQ(warm.status, cold.status) << "instance " << instance << " round " << round;
+      if (warm.status != FlowStatus::kOptimal) continue;
+      ++optimal;
+      ExpectCertified(copy, warm);
+      EXPECT_EQ(warm.total_cost, cold.total_cost) << "instance " << instance << " round " << round;
+    }
+  }
+  EXPECT_GT(optimal, 1000);
+}
+
 TEST(NetworkSimplex, WarmSolveWithoutEditsDoesNoPivots) {
   Rng rng(6);
   const FlowProblem p = RandomProblem(rng, 80, 600, 10, -20, 50, 0, 100);
