@@ -122,6 +122,7 @@ struct NetworkSimplex::Basis {
   // kMovedSubtree nodes whose potentials move are priced next.
   static constexpr int32_t kWrapsBeforeMoved = 8;
   static constexpr int32_t kMovedSubtree = 64;
+  static constexpr int32_t kMovedBlock = 64;  // arcs priced before one may enter
   int32_t Art(int32_t i) const { return m + i - 1; }
 
   void CountMagnitudes();
@@ -146,6 +147,7 @@ struct NetworkSimplex::Basis {
   size_t next_moved = 0;
   int32_t wraps = 0;  // times this solve's block search wrapped around
   bool FindEnteringArcAtMoved();
+  void BuildIncidence();
   std::vector<int32_t> single_in;  // warm solves: per node its only real in-arc; -1 none, -2 several
   std::vector<int64_t> excess;  // Repair() scratch, n + 1
   std::vector<std::pair<int32_t, int64_t>> detach;  // Repair(): node, flow of its artificial arc
@@ -503,23 +505,28 @@ FlowSolution NetworkSimplex::Basis::Warm() {
       int32_t& s = single_in[arcs[e].target];
       s = s == -1 ? e : -2;
     }
-    incident_begin.assign(static_cast<size_t>(n) + 2, 0);
-    for (int32_t e = 0; e < m; ++e) {
-      ++incident_begin[arcs[e].source + 1];
-      ++incident_begin[arcs[e].target + 1];
-    }
-    for (int32_t i = 0; i <= n; ++i) incident_begin[i + 1] += incident_begin[i];
-    incident.resize(static_cast<size_t>(incident_begin[n + 1]));
-    std::vector<int32_t> fill(incident_begin.begin(), incident_begin.end() - 1);
-    for (int32_t e = 0; e < m; ++e) {
-      incident[fill[arcs[e].source]++] = e;
-      incident[fill[arcs[e].target]++] = e;
-    }
-    is_moved.assign(static_cast<size_t>(n) + 1, 0);
+    incident_begin.clear();  // built when first needed (Run())
   }
   Repair(/*from_scratch=*/false);
   HangZeroLeaves();
   return Run();
+}
+
+// The arcs at every node, for pricing moved nodes (warm solves).
+void NetworkSimplex::Basis::BuildIncidence() {
+  incident_begin.assign(static_cast<size_t>(n) + 2, 0);
+  for (int32_t e = 0; e < m; ++e) {
+    ++incident_begin[arcs[e].source + 1];
+    ++incident_begin[arcs[e].target + 1];
+  }
+  for (int32_t i = 0; i <= n; ++i) incident_begin[i + 1] += incident_begin[i];
+  incident.resize(static_cast<size_t>(incident_begin[n + 1]));
+  std::vector<int32_t> fill(incident_begin.begin(), incident_begin.end() - 1);
+  for (int32_t e = 0; e < m; ++e) {
+    incident[fill[arcs[e].source]++] = e;
+    incident[fill[arcs[e].target]++] = e;
+  }
+  is_moved.assign(static_cast<size_t>(n) + 1, 0);
 }
 
 // Zero leaves (warm solves only). A node of supply 0 whose only in-arc and
@@ -738,6 +745,9 @@ FlowSolution NetworkSimplex::Basis::Run() {
     return FindEnteringArc();
   };
   while (enter()) {
+    if (wraps >= kWrapsBeforeMoved && incident_begin.empty() && !single_in.empty()) {
+      BuildIncidence();
+    }
     // An entering out-arc of a zero leaf hung upwards: hang the leaf from its
     // in-arc first; the arc enters only if it still prices negative.
     if (!single_in.empty()) {
@@ -1001,7 +1011,7 @@ void NetworkSimplex::Basis::UpdateTree() {
 void NetworkSimplex::Basis::UpdatePotentials() {
   const int64_t sigma = pi[v_in] - pi[u_in] - pred_dir[u_in] * arcs[in_arc].cost;
   int32_t u = u_in;
-  if (!incident_begin.empty() && wraps >= kWrapsBeforeMoved && succ_num[u_in] <= kMovedSubtree) {
+  if (wraps >= kWrapsBeforeMoved && !incident_begin.empty() && succ_num[u_in] <= kMovedSubtree) {
     for (int32_t i = succ_num[u_in]; i > 0; --i, u = thread[u]) {
       pi[u] += sigma;
       if (!is_moved[u]) {
@@ -1014,13 +1024,13 @@ void NetworkSimplex::Basis::UpdatePotentials() {
   for (int32_t i = succ_num[u_in]; i > 0; --i, u = thread[u]) pi[u] += sigma;
 }
 
-// Takes moved nodes in order until their arcs make a block (block_size arcs)
-// holding one to enter, and picks the most negative; false once all moved
-// nodes are priced without one.
+// Takes moved nodes in order until their arcs make a block (kMovedBlock
+// arcs) holding one to enter, and picks the most negative; false once all
+// moved nodes are priced without one.
 bool NetworkSimplex::Basis::FindEnteringArcAtMoved() {
   int64_t min = 0;
   int32_t priced = 0;
-  while (next_moved < moved_nodes.size() && (min == 0 || priced < block_size)) {
+  while (next_moved < moved_nodes.size() && (min == 0 || priced < kMovedBlock)) {
     const int32_t u = moved_nodes[next_moved++];
     is_moved[u] = 0;
     for (int32_t k = incident_begin[u]; k < incident_begin[u + 1]; ++k) {

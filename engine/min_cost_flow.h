@@ -64,7 +64,7 @@
 //    wrapped around 8 times (potential changes travelling through a large
 //    network pivot by pivot), the arcs at the nodes of every small moved
 //    subtree (up to 64 nodes) are priced next. This needs the arcs of every
-//    node (8 bytes per arc, built at the first warm solve).
+//    node (8 bytes per arc, built the first time it is needed).
 // Then only the pivots the change needs, plus one full pricing pass (O(m))
 // that proves optimality, and O(m) to copy the flows out.
 //
