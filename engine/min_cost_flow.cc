@@ -138,6 +138,7 @@ struct NetworkSimplex::Basis {
   void HangZeroLeaves();
   int32_t ZeroLeafArc(int32_t i) const;
   void HangLeaf(int32_t i, int32_t a);
+  void TakeInArc(int32_t i, int32_t a);
   std::vector<int32_t> leaves;     // HangZeroLeaves() scratch
   // Warm solves: the arcs at each node (CSR), and the nodes whose potential
   // moved in a small subtree since they were last priced (see Run()).
@@ -554,6 +555,16 @@ int32_t NetworkSimplex::Basis::ZeroLeafArc(int32_t i) const {
   return a;
 }
 
+// Makes zero leaf i's in-arc a its tree arc in place of the one it has (no
+// flow on either); thread, subtree sizes and potentials are the caller's.
+void NetworkSimplex::Basis::TakeInArc(int32_t i, int32_t a) {
+  state[pred[i]] = kLower;
+  state[a] = kTree;
+  pred[i] = a;
+  parent[i] = arcs[a].source;
+  pred_dir[i] = kDown;
+}
+
 // Moves leaf i below the tail of arc a (its tree arc from now on). O(depth).
 void NetworkSimplex::Basis::HangLeaf(int32_t i, int32_t a) {
   const int32_t before = rev_thread[i];
@@ -563,11 +574,7 @@ void NetworkSimplex::Basis::HangLeaf(int32_t i, int32_t a) {
   for (int32_t u = parent[i]; u != -1 && last_succ[u] == i; u = parent[u]) last_succ[u] = before;
   for (int32_t u = parent[i]; u != -1; u = parent[u]) --succ_num[u];
   const int32_t u = arcs[a].source;
-  state[pred[i]] = kLower;
-  state[a] = kTree;
-  pred[i] = a;
-  parent[i] = u;
-  pred_dir[i] = kDown;
+  TakeInArc(i, a);
   pi[i] = pi[u] + arcs[a].cost;
   const int32_t next = thread[u];
   thread[u] = i;
@@ -590,14 +597,7 @@ void NetworkSimplex::Basis::HangZeroLeaves() {
     for (int32_t i : leaves) HangLeaf(i, ZeroLeafArc(i));
     return;
   }
-  for (int32_t i : leaves) {
-    const int32_t a = single_in[i];
-    state[pred[i]] = kLower;
-    state[a] = kTree;
-    pred[i] = a;
-    parent[i] = arcs[a].source;
-    pred_dir[i] = kDown;
-  }
+  for (int32_t i : leaves) TakeInArc(i, single_in[i]);
   if (!leaves.empty()) {
     RebuildTree();
     ComputePotentials();
@@ -612,24 +612,19 @@ void NetworkSimplex::Basis::HangZeroLeaves() {
 // and its subtree hangs from the root by its artificial arc. Then rebuilds
 // the potentials.
 void NetworkSimplex::Basis::Repair(bool from_scratch) {
-  if (!from_scratch && touched_nodes.empty() && touched_arcs.empty()) {
-    // Only costs changed: the flows stand; potentials move if a tree arc's
-    // cost or the big-M cost did.
-    if (tree_cost_changed || repaired_art_cost != art_cost) {
-      for (int32_t i = 1; i <= n; ++i) {
-        if (arcs[Art(i)].source == kRoot) arcs[Art(i)].cost = art_cost;
-      }
-      ComputePotentials();
-    }
-    tree_cost_changed = false;
-    repaired_art_cost = art_cost;
-    return;
-  }
+  // Only costs changed: the flows stand; potentials move if a tree arc's
+  // cost or the big-M cost did.
+  const bool costs_only = !from_scratch && touched_nodes.empty() && touched_arcs.empty();
+  if (costs_only && !tree_cost_changed && repaired_art_cost == art_cost) return;
   tree_cost_changed = false;
   repaired_art_cost = art_cost;
   // Artificial arcs into nodes carry the big-M cost, which follows max |cost|.
   for (int32_t i = 1; i <= n; ++i) {
     if (arcs[Art(i)].source == kRoot) arcs[Art(i)].cost = art_cost;
+  }
+  if (costs_only) {
+    ComputePotentials();
+    return;
   }
   // `excess`: what each subtree must send to its parent beyond (from
   // scratch: instead of) what its tree arc carries now.

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/boost_flow.h"
@@ -45,6 +46,20 @@ void ExpectCertified(const FlowProblem& problem, const FlowSolution& solution) {
   ASSERT_TRUE(certificate.ok) << certificate.message;
   EXPECT_EQ(certificate.primal_cost, solution.total_cost);
   EXPECT_EQ(certificate.dual_cost, solution.total_cost);
+}
+
+// Solves `simplex` warm and `problem` cold: the same status and, when
+// optimal, the same cost, the warm solution certified.
+void ExpectWarmEqualsCold(NetworkSimplex& simplex,
+                          const FlowProblem& problem,
+                          FlowSolution* warm,
+                          FlowSolution* cold) {
+  *warm = simplex.Solve();
+  *cold = SolveMinCostFlow(problem);
+  ASSERT_EQ(warm->status, cold->status);
+  if (warm->status != FlowStatus::kOptimal) return;
+  ExpectCertified(problem, *warm);
+  EXPECT_EQ(warm->total_cost, cold->total_cost);
 }
 
 // Distributes `total` units of supply and demand over random nodes.
@@ -371,14 +386,12 @@ TEST(NetworkSimplex, WarmSolveAfterEditsEqualsColdSolve) {
     NetworkSimplex simplex(copy);
     ExpectCertified(copy, simplex.Solve());
     for (int round = 0; round < 30; ++round) {
+      SCOPED_TRACE("instance " + std::to_string(instance) + " round " + std::to_string(round));
       RandomEdit(rng, simplex, copy);
-      const FlowSolution warm = simplex.Solve();
-      const FlowSolution cold = SolveMinCostFlow(copy);
-      ASSERT_EQ(warm.status, cold.status) << "instance " << instance << " round " << round;
+      FlowSolution warm, cold;
+      ASSERT_NO_FATAL_FAILURE(ExpectWarmEqualsCold(simplex, copy, &warm, &cold));
       if (warm.status != FlowStatus::kOptimal) continue;
       ++optimal;
-      ExpectCertified(copy, warm);
-      EXPECT_EQ(warm.total_cost, cold.total_cost) << "instance " << instance << " round " << round;
       warm_pivots += warm.pivots;
       cold_pivots += cold.pivots;
     }
@@ -450,13 +463,10 @@ TEST(NetworkSimplex, WarmSolvesOnLayeredNetworksEqualColdSolves) {
           break;
         }
       }
-      const FlowSolution warm = simplex.Solve();
-      const FlowSolution cold = SolveMinCostFlow(copy);
-      ASSERT_EQ(warm.status, cold.status) << "instance " << instance << " round " << round;
-      if (warm.status != FlowStatus::kOptimal) continue;
-      ++optimal;
-      ExpectCertified(copy, warm);
-      EXPECT_EQ(warm.total_cost, cold.total_cost) << "instance " << instance << " round " << round;
+      SCOPED_TRACE("instance " + std::to_string(instance) + " round " + std::to_string(round));
+      FlowSolution warm, cold;
+      ASSERT_NO_FATAL_FAILURE(ExpectWarmEqualsCold(simplex, copy, &warm, &cold));
+      if (warm.status == FlowStatus::kOptimal) ++optimal;
     }
   }
   EXPECT_GT(optimal, 1000);
