@@ -50,7 +50,9 @@ namespace {
 using bench::PeakRssMiB;
 using internal::Rng;
 
-size_t At(int64_t i) { return static_cast<size_t>(i); }
+size_t At(int64_t i) {
+  return static_cast<size_t>(i);
+}
 
 constexpr Tier kTiers[] = {Tier::kDistrict, Tier::kState, Tier::kNational};
 
@@ -150,7 +152,9 @@ void BM_BoostCold(benchmark::State& state) {
 // Times one warm re-solve per iteration after `edit(simplex)` (untimed),
 // starting from the optimum of AssignmentNetwork(g).
 template <typename Edit>
-void TimeWarmSolves(benchmark::State& state, const CandidateGraph& g, const FlowProblem& problem,
+void TimeWarmSolves(benchmark::State& state,
+                    const CandidateGraph& g,
+                    const FlowProblem& problem,
                     Edit&& edit) {
   NetworkSimplex simplex(problem);
   // Setup only (untimed): a zero starting flow is quicker than the star here.
@@ -264,14 +268,14 @@ JOBMATCH_TIERS(BM_LemonCold);
 JOBMATCH_TIERS(BM_AssignParticipants);
 // Warm: a fixed number of re-solves, so that every run times the same
 // sequence of edits (the seeds are fixed too) and runs compare.
-#define JOBMATCH_WARM_TIERS(bm)                                                          \
+#define JOBMATCH_WARM_TIERS(bm)                                                                 \
   BENCHMARK(bm)->Arg(kDistrict)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(400); \
   BENCHMARK(bm)->Arg(kState)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(20);     \
-  BENCHMARK(bm)                                                                          \
-      ->Name("National" #bm)                                                             \
-      ->Arg(kNational)                                                                   \
-      ->Unit(benchmark::kMillisecond)                                                    \
-      ->UseRealTime()                                                                    \
+  BENCHMARK(bm)                                                                                 \
+      ->Name("National" #bm)                                                                    \
+      ->Arg(kNational)                                                                          \
+      ->Unit(benchmark::kMillisecond)                                                           \
+      ->UseRealTime()                                                                           \
       ->Iterations(4)
 
 JOBMATCH_WARM_TIERS(BM_OursWarmCosts);

@@ -63,7 +63,8 @@ void ScoreTier(benchmark::State& state, Tier tier) {
   }
   state.counters["pairs_eligible"] = static_cast<double>(eligible);
   for (int r = 0; r < kNumExclusionReasons; ++r) {
-    state.counters[std::string("x_") + std::string(ExclusionReasonName(static_cast<ExclusionReason>(r)))] =
+    state.counters[std::string("x_") +
+                   std::string(ExclusionReasonName(static_cast<ExclusionReason>(r)))] =
         static_cast<double>(excluded[static_cast<size_t>(r)]);
   }
   const double threads = static_cast<double>(state.range(0));
@@ -78,11 +79,22 @@ void ScoreTier(benchmark::State& state, Tier tier) {
   state.counters["rss_before_MiB"] = rss_before;
 }
 
-void BM_ScoreDistrict(benchmark::State& state) { ScoreTier(state, Tier::kDistrict); }
-void BM_ScoreState(benchmark::State& state) { ScoreTier(state, Tier::kState); }
-void BM_ScoreNational(benchmark::State& state) { ScoreTier(state, Tier::kNational); }
+void BM_ScoreDistrict(benchmark::State& state) {
+  ScoreTier(state, Tier::kDistrict);
+}
+void BM_ScoreState(benchmark::State& state) {
+  ScoreTier(state, Tier::kState);
+}
+void BM_ScoreNational(benchmark::State& state) {
+  ScoreTier(state, Tier::kNational);
+}
 BENCHMARK(BM_ScoreDistrict)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ScoreState)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_ScoreState)
+    ->Arg(1)
+    ->Arg(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 BENCHMARK(BM_ScoreNational)->Arg(2)->UseRealTime()->Unit(benchmark::kSecond)->Iterations(1);
 
 // --- the skill kernel against Eigen products of the same shape
@@ -144,7 +156,8 @@ void BM_SkillKernel(benchmark::State& state) {
       AddProfileCounts(c.kernel, p, ess.data(), opt.data());
       MarkSkills(c.kernel, p, 1, marks.data());
       for (int32_t v = 0; v < n; ++v) {
-        const SkillCounts counts = PairSkillCounts(c.kernel, ess.data(), opt.data(), marks.data(), v);
+        const SkillCounts counts =
+            PairSkillCounts(c.kernel, ess.data(), opt.data(), marks.data(), v);
         checksum += counts.essential + counts.optional;
       }
       ClearProfileCounts(c.kernel, p, ess.data(), opt.data());

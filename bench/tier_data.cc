@@ -29,8 +29,8 @@ T OrAbort(Result<T> result, const char* what) {
 }  // namespace
 
 const ReferenceData& Reference() {
-  static const ReferenceData* reference = new ReferenceData(
-      OrAbort(LoadReferenceData(DefaultReferenceDir()), "reference data"));
+  static const ReferenceData* reference =
+      new ReferenceData(OrAbort(LoadReferenceData(DefaultReferenceDir()), "reference data"));
   return *reference;
 }
 
@@ -84,8 +84,8 @@ void WriteGraph(const std::filesystem::path& file, CandidateGraph g) {
   const std::filesystem::path temporary = file.string() + ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary);
-    const int32_t sizes[4] = {g.num_participants, g.num_vacancies, g.num_coordinators,
-                              g.num_employers};
+    const int32_t sizes[4] = {
+        g.num_participants, g.num_vacancies, g.num_coordinators, g.num_employers};
     out.write(reinterpret_cast<const char*>(sizes), sizeof sizes);
     ForEachArray(g, [&out](auto& v) {
       const uint64_t count = v.size();

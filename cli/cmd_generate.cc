@@ -15,7 +15,7 @@ namespace jobmatch::cli {
 int RunGenerate(const GenerateArgs& args) {
   const auto start = std::chrono::steady_clock::now();
   SyntheticOptions options;
-  options.tier = args.tier == "state" ? Tier::kState
+  options.tier = args.tier == "state"      ? Tier::kState
                  : args.tier == "national" ? Tier::kNational
                                            : Tier::kDistrict;
   options.seed = args.seed;
@@ -26,8 +26,10 @@ int RunGenerate(const GenerateArgs& args) {
   if (!args.today.empty()) {
     const std::optional<Date> today = ParseDate(args.today);
     if (!today) {
-      return ReportError("bad arguments", MakeError(ErrorKind::kUsage, "", 0, "--today", args.today,
-                                                    "expected a date like 2025-11-22"));
+      return ReportError(
+          "bad arguments",
+          MakeError(
+              ErrorKind::kUsage, "", 0, "--today", args.today, "expected a date like 2025-11-22"));
     }
     options.today = *today;
   }
@@ -48,11 +50,11 @@ int RunGenerate(const GenerateArgs& args) {
   const Dataset& d = dataset.value();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cout << "generated " << args.tier << " tier (seed " << args.seed << "): "
-            << d.participants.size() << " participants, " << d.vacancies.size() << " vacancies, "
-            << d.employers.size() << " employers, " << d.coordinators.size() << " coordinators, "
-            << d.courses.size() << " courses -> " << args.out.string() << " (" << seconds
-            << " s)\n";
+  std::cout << "generated " << args.tier << " tier (seed " << args.seed
+            << "): " << d.participants.size() << " participants, " << d.vacancies.size()
+            << " vacancies, " << d.employers.size() << " employers, " << d.coordinators.size()
+            << " coordinators, " << d.courses.size() << " courses -> " << args.out.string() << " ("
+            << seconds << " s)\n";
   return 0;
 }
 

@@ -33,8 +33,10 @@ int RunRun(const RunArgs& args) {
   if (!args.date.empty()) {
     const std::optional<Date> parsed = ParseDate(args.date);
     if (!parsed) {
-      return ReportError("bad arguments", MakeError(ErrorKind::kUsage, "", 0, "--date", args.date,
-                                                    "expected a date like 2025-11-22"));
+      return ReportError(
+          "bad arguments",
+          MakeError(
+              ErrorKind::kUsage, "", 0, "--date", args.date, "expected a date like 2025-11-22"));
     }
     run_date = *parsed;
   }
@@ -58,8 +60,9 @@ int RunRun(const RunArgs& args) {
   const ScoredPairs scored = ScoreTopK(dataset, reference, config.scoring);
   const CandidateGraph graph = BuildCandidateGraph(dataset, scored, config.candidates);
   if (!graph.IsValid()) {
-    return ReportError("internal error", MakeError(ErrorKind::kInternal, "", 0, "", "",
-                                                   "the candidate graph is inconsistent"));
+    return ReportError(
+        "internal error",
+        MakeError(ErrorKind::kInternal, "", 0, "", "", "the candidate graph is inconsistent"));
   }
   const double score_seconds = seconds_since(stage);
 
@@ -67,7 +70,10 @@ int RunRun(const RunArgs& args) {
   const AssignmentResult result = AssignParticipants(graph, config.assignment);
   if (result.status != AssignmentStatus::kOptimal) {
     return ReportError("cannot solve the assignment",
-                       MakeError(ErrorKind::kBadData, "", 0, "assignment.cost_resolution",
+                       MakeError(ErrorKind::kBadData,
+                                 "",
+                                 0,
+                                 "assignment.cost_resolution",
                                  std::to_string(config.assignment.cost_resolution),
                                  "a resolution small enough for this many participants"));
   }
@@ -81,13 +87,12 @@ int RunRun(const RunArgs& args) {
   const double solve_seconds = seconds_since(stage);
 
   stage = Clock::now();
-  const ProposalSet proposals =
-      MakeProposals(dataset, scored, graph, result, config.proposals);
+  const ProposalSet proposals = MakeProposals(dataset, scored, graph, result, config.proposals);
   StagedDirectory out(args.out);
   if (auto error = out.Begin()) return ReportError("cannot write output", *error);
   int files = 0;
-  if (auto error = WriteRunReport(dataset, reference, config, proposals, FormatDate(run_date),
-                                  out.staging(), &files)) {
+  if (auto error = WriteRunReport(
+          dataset, reference, config, proposals, FormatDate(run_date), out.staging(), &files)) {
     return ReportError("cannot write output", *error);
   }
   if (auto error = out.Commit()) return ReportError("cannot write output", *error);
@@ -100,15 +105,23 @@ int RunRun(const RunArgs& args) {
   std::printf("  participants   %8d   coordinators %d\n", m.participants, m.coordinators);
   std::printf("  vacancies      %8d   openings %d\n", m.vacancies, m.openings);
   std::printf("  pairs examined %8lld   candidate arcs %lld\n",
-              static_cast<long long>(m.pairs_examined), static_cast<long long>(m.candidate_arcs));
+              static_cast<long long>(m.pairs_examined),
+              static_cast<long long>(m.candidate_arcs));
   std::printf("  proposals      %8d   of which micro-enterprises %d, after a language course %d\n",
-              m.proposals, m.micro_enterprise_proposals, m.course_bridge_proposals);
+              m.proposals,
+              m.micro_enterprise_proposals,
+              m.course_bridge_proposals);
   std::printf("  unplaced       %8d\n", m.unplaced);
   std::printf("  total fit      %8.3f   mean %.3f\n", m.total_score, m.mean_score);
-  std::printf("  certificate    %s\n", args.check ? "checked: optimal" : "not checked (use --check)");
+  std::printf("  certificate    %s\n",
+              args.check ? "checked: optimal" : "not checked (use --check)");
   std::printf("  output         %s (%d files)\n", args.out.string().c_str(), files);
-  std::printf("  time           %.2f s (load %.2f, score %.2f, solve %.2f, write %.2f)\n", seconds,
-              load_seconds, score_seconds, solve_seconds, write_seconds);
+  std::printf("  time           %.2f s (load %.2f, score %.2f, solve %.2f, write %.2f)\n",
+              seconds,
+              load_seconds,
+              score_seconds,
+              solve_seconds,
+              write_seconds);
   return 0;
 }
 

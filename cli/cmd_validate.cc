@@ -9,7 +9,8 @@ namespace jobmatch::cli {
 
 int RunValidate(const ValidateArgs& args) {
   int exit_code = 0;
-  const std::optional<LoadedInputs> inputs = LoadInputs(args.common, args.config, args.data, &exit_code);
+  const std::optional<LoadedInputs> inputs =
+      LoadInputs(args.common, args.config, args.data, &exit_code);
   if (!inputs) return exit_code;
   const Dataset& d = inputs->dataset;
   int64_t openings = 0;

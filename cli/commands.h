@@ -26,7 +26,7 @@ struct RunArgs {
   std::filesystem::path data;
   std::optional<std::filesystem::path> config;
   std::filesystem::path out;
-  std::string date;  // run date (ISO or German); empty: today
+  std::string date;    // run date (ISO or German); empty: today
   bool check = false;  // verify the solver's optimality certificate
 };
 int RunRun(const RunArgs& args);
@@ -53,7 +53,7 @@ struct GenerateArgs {
 int RunGenerate(const GenerateArgs& args);
 
 struct FlowArgs {
-  std::filesystem::path file;  // DIMACS min-cost flow problem ("-" for stdin)
+  std::filesystem::path file;      // DIMACS min-cost flow problem ("-" for stdin)
   std::string solver = "simplex";  // simplex (ours) or boost (reference)
   bool check = false;              // verify the certificate, report on stderr
 };

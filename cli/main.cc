@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
 
   CommonArgs common;
   auto add_common = [&common](CLI::App* sub) {
-    sub->add_option("--refdata", common.refdata,
+    sub->add_option("--refdata",
+                    common.refdata,
                     "reference data folder (default: $JOBMATCH_REFDATA or the built-in one)");
     sub->add_option("--threads", common.threads, "worker threads (0: all cores)")
         ->check(CLI::NonNegativeNumber);
@@ -27,7 +28,8 @@ int main(int argc, char** argv) {
 
   RunArgs run;
   std::string run_config;
-  CLI::App* run_cmd = app.add_subcommand("run", "score, assign and write proposals per coordinator");
+  CLI::App* run_cmd =
+      app.add_subcommand("run", "score, assign and write proposals per coordinator");
   run_cmd->add_option("--data", run.data, "dataset: folder of CSV files or a .pb/.txtpb file")
       ->required();
   run_cmd->add_option("--config", run_config, "config file (protobuf text format)");
@@ -40,7 +42,8 @@ int main(int argc, char** argv) {
   ValidateArgs validate;
   std::string validate_config;
   CLI::App* validate_cmd = app.add_subcommand("validate", "check dataset and config files only");
-  validate_cmd->add_option("--data", validate.data, "dataset: folder of CSV files or a .pb/.txtpb file")
+  validate_cmd
+      ->add_option("--data", validate.data, "dataset: folder of CSV files or a .pb/.txtpb file")
       ->required();
   validate_cmd->add_option("--config", validate_config, "config file (protobuf text format)");
   add_common(validate_cmd);
@@ -53,7 +56,8 @@ int main(int argc, char** argv) {
   generate_cmd->add_option("--seed", generate.seed, "random seed");
   generate_cmd->add_option("--out", generate.out, "output folder (csv) or file (pb, txtpb)")
       ->required();
-  generate_cmd->add_option("--district", generate.districts,
+  generate_cmd->add_option("--district",
+                           generate.districts,
                            "district key(s) to draw from, e.g. 15089 (default: the tier's)");
   generate_cmd->add_option("--participants", generate.participants, "override the tier's count")
       ->check(CLI::NonNegativeNumber);

@@ -25,7 +25,8 @@ std::filesystem::path SiblingName(const std::filesystem::path& target, const cha
 
 }  // namespace
 
-std::optional<Error> WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
+std::optional<Error> WriteFileAtomically(const std::filesystem::path& path,
+                                         std::string_view bytes) {
   const std::filesystem::path temp = SiblingName(path, "tmp");
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
@@ -156,7 +157,9 @@ void SpreadsheetWriter::Integer(int64_t value) {
   bytes_ += std::to_string(value);
 }
 
-void SpreadsheetWriter::Empty() { Separator(); }
+void SpreadsheetWriter::Empty() {
+  Separator();
+}
 
 void SpreadsheetWriter::EndRow() {
   bytes_ += "\r\n";

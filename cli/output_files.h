@@ -56,8 +56,8 @@ class StagedDirectory {
 
 class SpreadsheetWriter {
  public:
-  SpreadsheetWriter();  // starts with the UTF-8 byte order mark
-  void Text(std::string_view cell);      // quoted when needed, formulas defused
+  SpreadsheetWriter();                      // starts with the UTF-8 byte order mark
+  void Text(std::string_view cell);         // quoted when needed, formulas defused
   void Number(double value, int decimals);  // decimal comma
   void Integer(int64_t value);
   void Empty();

@@ -16,7 +16,8 @@ int ReportError(const char* what, const Error& error) {
 
 std::optional<LoadedInputs> LoadInputs(const CommonArgs& common,
                                        const std::optional<std::filesystem::path>& config,
-                                       const std::filesystem::path& data, int* exit_code) {
+                                       const std::filesystem::path& data,
+                                       int* exit_code) {
   LoadedInputs inputs;
   if (config) {
     Result<EngineConfig> loaded = LoadConfig(*config);
@@ -26,7 +27,8 @@ std::optional<LoadedInputs> LoadInputs(const CommonArgs& common,
     }
     inputs.config = std::move(loaded).value();
   }
-  const std::filesystem::path refdata = common.refdata.empty() ? DefaultReferenceDir() : common.refdata;
+  const std::filesystem::path refdata =
+      common.refdata.empty() ? DefaultReferenceDir() : common.refdata;
   Result<ReferenceData> reference = LoadReferenceData(refdata);
   if (!reference.ok()) {
     *exit_code = ReportError("cannot load reference data", reference.error());

@@ -31,7 +31,8 @@ struct LoadedInputs {
 // prints the error and returns the exit code in `exit_code`.
 std::optional<LoadedInputs> LoadInputs(const CommonArgs& common,
                                        const std::optional<std::filesystem::path>& config,
-                                       const std::filesystem::path& data, int* exit_code);
+                                       const std::filesystem::path& data,
+                                       int* exit_code);
 
 }  // namespace jobmatch::cli
 

@@ -21,16 +21,31 @@ double Round(double value, int decimals) {
   return std::round(value * scale) / scale;
 }
 
-const char* kCsvHeader[] = {
-    "Teilnehmer",        "Vorschlag",          "Rang",          "Stelle",
-    "Stellentitel",      "Beruf",              "Arbeitgeber",   "Betriebsgröße",
-    "Ort",               "Entfernung (km)",    "Pendelzeit (Min.)", "Gesamtwert",
-    "Kompetenzen",       "Deutsch",            "Pendeln",       "Betriebsgröße (Bonus)",
-    "Sprachkurs",        "Begründung"};
+const char* kCsvHeader[] = {"Teilnehmer",
+                            "Vorschlag",
+                            "Rang",
+                            "Stelle",
+                            "Stellentitel",
+                            "Beruf",
+                            "Arbeitgeber",
+                            "Betriebsgröße",
+                            "Ort",
+                            "Entfernung (km)",
+                            "Pendelzeit (Min.)",
+                            "Gesamtwert",
+                            "Kompetenzen",
+                            "Deutsch",
+                            "Pendeln",
+                            "Betriebsgröße (Bonus)",
+                            "Sprachkurs",
+                            "Begründung"};
 
-void WriteProposalRow(SpreadsheetWriter* csv, const Dataset& dataset,
-                      const ReferenceData& reference, const Proposal& proposal) {
-  const Participant& participant = dataset.participants[static_cast<size_t>(proposal.participant.value)];
+void WriteProposalRow(SpreadsheetWriter* csv,
+                      const Dataset& dataset,
+                      const ReferenceData& reference,
+                      const Proposal& proposal) {
+  const Participant& participant =
+      dataset.participants[static_cast<size_t>(proposal.participant.value)];
   const Vacancy& vacancy = dataset.vacancies[static_cast<size_t>(proposal.pair.vacancy.value)];
   const Employer& employer = dataset.employers[static_cast<size_t>(vacancy.employer.value)];
   csv->Text(participant.id);
@@ -58,9 +73,11 @@ void WriteProposalRow(SpreadsheetWriter* csv, const Dataset& dataset,
   csv->EndRow();
 }
 
-void WriteUnplacedRow(SpreadsheetWriter* csv, const Dataset& dataset,
+void WriteUnplacedRow(SpreadsheetWriter* csv,
+                      const Dataset& dataset,
                       const UnplacedParticipant& unplaced) {
-  const Participant& participant = dataset.participants[static_cast<size_t>(unplaced.participant.value)];
+  const Participant& participant =
+      dataset.participants[static_cast<size_t>(unplaced.participant.value)];
   csv->Text(participant.id);
   csv->Text("kein Vorschlag");
   for (int i = 0; i < 15; ++i) csv->Empty();
@@ -70,27 +87,27 @@ void WriteUnplacedRow(SpreadsheetWriter* csv, const Dataset& dataset,
 
 ordered_json PartsJson(const ScoredPair& pair, const ScoringWeights& weights) {
   const std::array<double, 4> contributions = Contributions(pair.parts, weights);
-  return ordered_json{
-      {"skill", Round(pair.parts.skill, 4)},
-      {"essential_coverage", Round(pair.parts.essential_coverage, 4)},
-      {"optional_coverage", Round(pair.parts.optional_coverage, 4)},
-      {"german", Round(pair.parts.german, 4)},
-      {"commute", Round(pair.parts.commute, 4)},
-      {"micro", Round(pair.parts.micro, 4)},
-      {"requirement_fit", Round(pair.parts.requirement_fit, 4)},
-      {"isco_match_digits", pair.parts.isco_match_digits},
-      {"isco_floor_applied", pair.parts.isco_floor_applied},
-      {"contributions",
-       {{"skill", Round(contributions[0], 4)},
-        {"german", Round(contributions[1], 4)},
-        {"commute", Round(contributions[2], 4)},
-        {"micro", Round(contributions[3], 4)}}}};
+  return ordered_json{{"skill", Round(pair.parts.skill, 4)},
+                      {"essential_coverage", Round(pair.parts.essential_coverage, 4)},
+                      {"optional_coverage", Round(pair.parts.optional_coverage, 4)},
+                      {"german", Round(pair.parts.german, 4)},
+                      {"commute", Round(pair.parts.commute, 4)},
+                      {"micro", Round(pair.parts.micro, 4)},
+                      {"requirement_fit", Round(pair.parts.requirement_fit, 4)},
+                      {"isco_match_digits", pair.parts.isco_match_digits},
+                      {"isco_floor_applied", pair.parts.isco_floor_applied},
+                      {"contributions",
+                       {{"skill", Round(contributions[0], 4)},
+                        {"german", Round(contributions[1], 4)},
+                        {"commute", Round(contributions[2], 4)},
+                        {"micro", Round(contributions[3], 4)}}}};
 }
 
 ordered_json ExclusionsJson(const std::array<int32_t, kNumExclusionReasons>& counts) {
   ordered_json out = ordered_json::object();
   for (int r = 0; r < kNumExclusionReasons; ++r) {
-    out[std::string(ExclusionReasonName(static_cast<ExclusionReason>(r)))] = counts[static_cast<size_t>(r)];
+    out[std::string(ExclusionReasonName(static_cast<ExclusionReason>(r)))] =
+        counts[static_cast<size_t>(r)];
   }
   return out;
 }
@@ -111,15 +128,21 @@ std::string SafeFileStem(const std::string& id) {
 namespace {
 
 std::optional<Error> CannotWrite(const std::filesystem::path& path) {
-  return MakeError(ErrorKind::kCannotWrite, path.string(), 0, "", "",
+  return MakeError(ErrorKind::kCannotWrite,
+                   path.string(),
+                   0,
+                   "",
+                   "",
                    "cannot write file (disk full or no permission?)");
 }
 
 // One spreadsheet per coordinator, one block per participant in participant
 // order: the proposal (or "kein Vorschlag" with the reason), then the
 // alternatives by rank. Built and written one coordinator at a time.
-std::optional<Error> WriteSheets(const Dataset& dataset, const ReferenceData& reference,
-                                 const ProposalSet& set, const std::filesystem::path& dir,
+std::optional<Error> WriteSheets(const Dataset& dataset,
+                                 const ReferenceData& reference,
+                                 const ProposalSet& set,
+                                 const std::filesystem::path& dir,
                                  int* files) {
   struct Block {
     const UnplacedParticipant* unplaced = nullptr;
@@ -169,9 +192,12 @@ void WriteArray(std::ostream& out, const char* key, const Items& items, ToJson t
 
 }  // namespace
 
-std::optional<Error> WriteRunReport(const Dataset& dataset, const ReferenceData& reference,
-                                    const EngineConfig& config, const ProposalSet& set,
-                                    const std::string& run_date, const std::filesystem::path& dir,
+std::optional<Error> WriteRunReport(const Dataset& dataset,
+                                    const ReferenceData& reference,
+                                    const EngineConfig& config,
+                                    const ProposalSet& set,
+                                    const std::string& run_date,
+                                    const std::filesystem::path& dir,
                                     int* files_written) {
   int files = 0;
   if (auto error = WriteSheets(dataset, reference, set, dir, &files)) return error;
@@ -202,7 +228,8 @@ std::optional<Error> WriteRunReport(const Dataset& dataset, const ReferenceData&
                             {"excluded_pairs", ExclusionsJson(totals)}};
   const ScoringWeights& w = config.scoring.weights;
   const ordered_json config_json = {
-      {"weights", {{"skill", w.skill}, {"german", w.german}, {"commute", w.commute}, {"micro", w.micro}}},
+      {"weights",
+       {{"skill", w.skill}, {"german", w.german}, {"commute", w.commute}, {"micro", w.micro}}},
       {"top_k", config.scoring.top_k},
       {"german_tolerance_levels", config.scoring.german_tolerance_levels},
       {"placement_value", config.assignment.placement_value},
@@ -214,59 +241,77 @@ std::optional<Error> WriteRunReport(const Dataset& dataset, const ReferenceData&
   for (const Proposal& p : set.proposals) {
     if (p.assigned) ++assigned[static_cast<size_t>(p.coordinator.value)];
   }
-  for (const UnplacedParticipant& u : set.unplaced) ++unplaced[static_cast<size_t>(u.coordinator.value)];
-  WriteArray(out, "coordinators", dataset.coordinators, [&](const Coordinator& co) {
-    const size_t c = static_cast<size_t>(&co - dataset.coordinators.data());
-    return ordered_json{{"id", co.id},
-                        {"name", co.name},
-                        {"district", co.district},
-                        {"fte", co.fte},
-                        {"capacity", co.capacity},
-                        {"proposals", assigned[c]},
-                        {"unplaced", unplaced[c]}};
-  }, false);
+  for (const UnplacedParticipant& u : set.unplaced)
+    ++unplaced[static_cast<size_t>(u.coordinator.value)];
+  WriteArray(
+      out,
+      "coordinators",
+      dataset.coordinators,
+      [&](const Coordinator& co) {
+        const size_t c = static_cast<size_t>(&co - dataset.coordinators.data());
+        return ordered_json{{"id", co.id},
+                            {"name", co.name},
+                            {"district", co.district},
+                            {"fte", co.fte},
+                            {"capacity", co.capacity},
+                            {"proposals", assigned[c]},
+                            {"unplaced", unplaced[c]}};
+      },
+      false);
 
-  WriteArray(out, "proposals", set.proposals, [&](const Proposal& p) {
-    const Vacancy& v = dataset.vacancies[static_cast<size_t>(p.pair.vacancy.value)];
-    const Employer& e = dataset.employers[static_cast<size_t>(v.employer.value)];
-    return ordered_json{
-        {"coordinator", dataset.coordinators[static_cast<size_t>(p.coordinator.value)].id},
-        {"participant", dataset.participants[static_cast<size_t>(p.participant.value)].id},
-        {"assigned", p.assigned},
-        {"rank", p.rank},
-        {"vacancy", v.id},
-        {"title", v.title},
-        {"occupation", reference.OccupationCode(v.occupation)},
-        {"employer", e.id},
-        {"employer_name", e.name},
-        {"employer_size", SizeClassName(SizeClassOf(e.staff))},
-        {"place", v.place.name},
-        {"district", v.place.district_key},
-        {"score", Round(p.pair.score, 4)},
-        {"parts", PartsJson(p.pair, w)},
-        {"distance_km", Round(p.pair.distance_km, 2)},
-        {"commute_minutes", Round(p.pair.commute_minutes, 1)},
-        {"bridge_course", p.pair.bridge_course.valid()
-                              ? ordered_json(dataset.courses[static_cast<size_t>(p.pair.bridge_course.value)].id)
-                              : ordered_json(nullptr)},
-        {"reason", p.reason}};
-  }, false);
+  WriteArray(
+      out,
+      "proposals",
+      set.proposals,
+      [&](const Proposal& p) {
+        const Vacancy& v = dataset.vacancies[static_cast<size_t>(p.pair.vacancy.value)];
+        const Employer& e = dataset.employers[static_cast<size_t>(v.employer.value)];
+        return ordered_json{
+            {"coordinator", dataset.coordinators[static_cast<size_t>(p.coordinator.value)].id},
+            {"participant", dataset.participants[static_cast<size_t>(p.participant.value)].id},
+            {"assigned", p.assigned},
+            {"rank", p.rank},
+            {"vacancy", v.id},
+            {"title", v.title},
+            {"occupation", reference.OccupationCode(v.occupation)},
+            {"employer", e.id},
+            {"employer_name", e.name},
+            {"employer_size", SizeClassName(SizeClassOf(e.staff))},
+            {"place", v.place.name},
+            {"district", v.place.district_key},
+            {"score", Round(p.pair.score, 4)},
+            {"parts", PartsJson(p.pair, w)},
+            {"distance_km", Round(p.pair.distance_km, 2)},
+            {"commute_minutes", Round(p.pair.commute_minutes, 1)},
+            {"bridge_course",
+             p.pair.bridge_course.valid()
+                 ? ordered_json(dataset.courses[static_cast<size_t>(p.pair.bridge_course.value)].id)
+                 : ordered_json(nullptr)},
+            {"reason", p.reason}};
+      },
+      false);
 
-  WriteArray(out, "unplaced", set.unplaced, [&](const UnplacedParticipant& u) {
-    return ordered_json{
-        {"coordinator", dataset.coordinators[static_cast<size_t>(u.coordinator.value)].id},
-        {"participant", dataset.participants[static_cast<size_t>(u.participant.value)].id},
-        {"eligible_vacancies", u.eligible},
-        {"excluded", ExclusionsJson(u.excluded)},
-        {"nearest_miss",
-         u.has_near_miss
-             ? ordered_json{{"rule", ExclusionReasonName(u.near_miss_rule)},
-                            {"vacancies", u.near_miss.count},
-                            {"best_vacancy", dataset.vacancies[static_cast<size_t>(u.near_miss.best.value)].id},
-                            {"best_score", Round(u.near_miss.best_score, 4)}}
-             : ordered_json(nullptr)},
-        {"reason", u.reason}};
-  }, true);
+  WriteArray(
+      out,
+      "unplaced",
+      set.unplaced,
+      [&](const UnplacedParticipant& u) {
+        return ordered_json{
+            {"coordinator", dataset.coordinators[static_cast<size_t>(u.coordinator.value)].id},
+            {"participant", dataset.participants[static_cast<size_t>(u.participant.value)].id},
+            {"eligible_vacancies", u.eligible},
+            {"excluded", ExclusionsJson(u.excluded)},
+            {"nearest_miss",
+             u.has_near_miss
+                 ? ordered_json{{"rule", ExclusionReasonName(u.near_miss_rule)},
+                                {"vacancies", u.near_miss.count},
+                                {"best_vacancy",
+                                 dataset.vacancies[static_cast<size_t>(u.near_miss.best.value)].id},
+                                {"best_score", Round(u.near_miss.best_score, 4)}}
+                 : ordered_json(nullptr)},
+            {"reason", u.reason}};
+      },
+      true);
   out << "}\n";
   if (!out.flush()) return CannotWrite(json_path);
   ++files;

@@ -21,12 +21,14 @@ namespace pb = ::jobmatch::config;
 class Collector : public google::protobuf::io::ErrorCollector {
  public:
   explicit Collector(std::string file) : file_(std::move(file)) {}
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
+  void AddError(int line,
+                google::protobuf::io::ColumnNumber column,
                 const std::string& message) override {
-    diagnostics_.push_back(Diagnostic{file_, line + 1, "", "",
-                                      "column " + std::to_string(column + 1) + ": " + message});
+    diagnostics_.push_back(Diagnostic{
+        file_, line + 1, "", "", "column " + std::to_string(column + 1) + ": " + message});
   }
-  void AddWarning(int line, google::protobuf::io::ColumnNumber column,
+  void AddWarning(int line,
+                  google::protobuf::io::ColumnNumber column,
                   const std::string& message) override {
     AddError(line, column, message);
   }
@@ -93,13 +95,17 @@ void Apply(const pb::Scoring& in, ScoringOptions* out) {
   if (in.has_unrecognised_qualification_levels()) {
     out->unrecognised_qualification_levels = in.unrecognised_qualification_levels();
   }
-  if (in.has_course_bridge_max_levels()) out->course_bridge_max_levels = in.course_bridge_max_levels();
-  if (in.has_course_bridge_german_fit()) out->course_bridge_german_fit = in.course_bridge_german_fit();
+  if (in.has_course_bridge_max_levels())
+    out->course_bridge_max_levels = in.course_bridge_max_levels();
+  if (in.has_course_bridge_german_fit())
+    out->course_bridge_german_fit = in.course_bridge_german_fit();
   if (in.has_grid_cell_km()) out->grid_cell_km = in.grid_cell_km();
 }
 
 // Pathway rows: goal names are parsed here and nowhere else.
-void ApplyPathways(const pb::Scoring& in, const std::string& file, ScoringOptions* out,
+void ApplyPathways(const pb::Scoring& in,
+                   const std::string& file,
+                   ScoringOptions* out,
                    std::vector<Diagnostic>* problems) {
   for (const pb::Pathway& row : in.pathway()) {
     int goal = -1;
@@ -107,8 +113,8 @@ void ApplyPathways(const pb::Scoring& in, const std::string& file, ScoringOption
     if (row.goal() == "training") goal = static_cast<int>(Goal::kTraining);
     if (row.goal() == "internship") goal = static_cast<int>(Goal::kInternship);
     if (goal < 0) {
-      problems->push_back(Diagnostic{file, 0, "scoring.pathway.goal", row.goal(),
-                                     "expected job, training or internship"});
+      problems->push_back(Diagnostic{
+          file, 0, "scoring.pathway.goal", row.goal(), "expected job, training or internship"});
       continue;
     }
     out->pathways.rules[static_cast<size_t>(goal)][row.qualified() ? 1 : 0] =
@@ -142,8 +148,8 @@ bool ParseSolver(const std::string& name, AssignmentSolver* out) {
 }
 
 const std::set<std::string>& DatasetFiles() {
-  static const std::set<std::string> kFiles = {"participants", "vacancies", "employers",
-                                               "coordinators", "courses",   "history"};
+  static const std::set<std::string> kFiles = {
+      "participants", "vacancies", "employers", "coordinators", "courses", "history"};
   return kFiles;
 }
 
@@ -173,7 +179,8 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
       weight_sum += value;
     }
   }
-  if (!(weight_sum > 0.0)) bad("scoring.weights", Num(weight_sum), "weights that sum to more than 0");
+  if (!(weight_sum > 0.0))
+    bad("scoring.weights", Num(weight_sum), "weights that sum to more than 0");
   if (s.top_k < 1) bad("scoring.top_k", Num(s.top_k), "at least 1");
   if (!(s.min_score >= 0.0 && s.min_score <= 1.0)) {
     bad("scoring.min_score", Num(s.min_score), "a score in [0, 1]");
@@ -190,8 +197,9 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
   if (s.course_horizon_weeks < 0) {
     bad("scoring.course_horizon_weeks", Num(s.course_horizon_weeks), "weeks >= 0");
   }
-  const std::pair<const char*, double> speeds[] = {{"scoring.car_speed_kmh", s.car_speed_kmh},
-                                                   {"scoring.transit_speed_kmh", s.transit_speed_kmh}};
+  const std::pair<const char*, double> speeds[] = {
+      {"scoring.car_speed_kmh", s.car_speed_kmh},
+      {"scoring.transit_speed_kmh", s.transit_speed_kmh}};
   for (const auto& [name, value] : speeds) {
     if (!(value > 0.0 && value <= 200.0)) bad(name, Num(value), "a speed in (0, 200] km/h");
   }
@@ -202,17 +210,20 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
     bad("scoring.transit_wait_minutes", Num(s.transit_wait_minutes), "minutes in [0, 120]");
   }
   if (s.default_commute_minutes_long_day < 1 || s.default_commute_minutes_long_day > 300) {
-    bad("scoring.default_commute_minutes_long_day", Num(s.default_commute_minutes_long_day),
+    bad("scoring.default_commute_minutes_long_day",
+        Num(s.default_commute_minutes_long_day),
         "minutes in [1, 300]");
   }
   if (s.default_commute_minutes_short_day < 1 || s.default_commute_minutes_short_day > 300) {
-    bad("scoring.default_commute_minutes_short_day", Num(s.default_commute_minutes_short_day),
+    bad("scoring.default_commute_minutes_short_day",
+        Num(s.default_commute_minutes_short_day),
         "minutes in [1, 300]");
   }
   if (!(s.long_day_hours_per_week > 0.0 && s.long_day_hours_per_week <= 80.0)) {
     bad("scoring.long_day_hours_per_week", Num(s.long_day_hours_per_week), "hours in (0, 80]");
   }
-  if (!(s.hours_tolerance >= 0.0)) bad("scoring.hours_tolerance", Num(s.hours_tolerance), "hours >= 0");
+  if (!(s.hours_tolerance >= 0.0))
+    bad("scoring.hours_tolerance", Num(s.hours_tolerance), "hours >= 0");
   const char* classes[] = {"micro", "small", "medium", "large"};
   for (size_t i = 0; i < 4; ++i) {
     const double v = s.size_class_bonus[i];
@@ -221,31 +232,37 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
     }
     if (config.candidates.employer_cap_by_size[i] < 0) {
       bad(std::string("candidates.employer_cap.") + classes[i],
-          Num(config.candidates.employer_cap_by_size[i]), "a cap >= 0 (0: no cap)");
+          Num(config.candidates.employer_cap_by_size[i]),
+          "a cap >= 0 (0: no cap)");
     }
   }
   if (s.unqualified_max_requirement_level < 1 || s.unqualified_max_requirement_level > 4) {
-    bad("scoring.unqualified_max_requirement_level", Num(s.unqualified_max_requirement_level),
+    bad("scoring.unqualified_max_requirement_level",
+        Num(s.unqualified_max_requirement_level),
         "a KldB requirement level 1 to 4");
   }
   if (s.block_size < 1) bad("scoring.block_size", Num(s.block_size), "at least 1");
   if (!(s.skill_fit_without_requirements >= 0.0 && s.skill_fit_without_requirements <= 1.0)) {
-    bad("scoring.skill_fit_without_requirements", Num(s.skill_fit_without_requirements),
+    bad("scoring.skill_fit_without_requirements",
+        Num(s.skill_fit_without_requirements),
         "a value in [0, 1]");
   }
   const char* floors[] = {"unit_group", "minor_group", "sub_major_group"};
   for (size_t i = 0; i < 3; ++i) {
     if (!(s.isco_group_floor[i] >= 0.0 && s.isco_group_floor[i] <= 1.0)) {
-      bad(std::string("scoring.isco_group_floor.") + floors[i], Num(s.isco_group_floor[i]),
+      bad(std::string("scoring.isco_group_floor.") + floors[i],
+          Num(s.isco_group_floor[i]),
           "a floor in [0, 1]");
     }
   }
   if (!(s.requirement_penalty_per_level >= 0.0 && s.requirement_penalty_per_level <= 1.0)) {
-    bad("scoring.requirement_penalty_per_level", Num(s.requirement_penalty_per_level),
+    bad("scoring.requirement_penalty_per_level",
+        Num(s.requirement_penalty_per_level),
         "a value in [0, 1]");
   }
   if (s.unrecognised_qualification_levels < 0 || s.unrecognised_qualification_levels > 3) {
-    bad("scoring.unrecognised_qualification_levels", Num(s.unrecognised_qualification_levels),
+    bad("scoring.unrecognised_qualification_levels",
+        Num(s.unrecognised_qualification_levels),
         "0 to 3 levels");
   }
   if (s.course_bridge_max_levels < 0 || s.course_bridge_max_levels > 6) {
@@ -258,7 +275,8 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
     bad("scoring.grid_cell_km", Num(s.grid_cell_km), "a cell size in [0.5, 500] km");
   }
   if (config.candidates.max_arcs_per_participant < 1) {
-    bad("candidates.max_arcs_per_participant", Num(config.candidates.max_arcs_per_participant),
+    bad("candidates.max_arcs_per_participant",
+        Num(config.candidates.max_arcs_per_participant),
         "at least 1");
   }
   const AssignmentOptions& a = config.assignment;
@@ -266,7 +284,8 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
     bad("assignment.placement_value", Num(a.placement_value), "a value in [0, 1e6]");
   }
   if (a.cost_resolution < 1 || a.cost_resolution > 1'000'000'000) {
-    bad("assignment.cost_resolution", Num(static_cast<double>(a.cost_resolution)),
+    bad("assignment.cost_resolution",
+        Num(static_cast<double>(a.cost_resolution)),
         "an integer in [1, 1e9]");
   }
   if (config.proposals.alternatives < 0 || config.proposals.alternatives > 50) {
@@ -277,7 +296,8 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
   }
   for (const auto& [stem, headers] : config.loader.column_map) {
     if (!DatasetFiles().count(stem)) {
-      bad("column_map.file", stem,
+      bad("column_map.file",
+          stem,
           "one of participants, vacancies, employers, coordinators, courses, history");
     }
   }
@@ -294,7 +314,8 @@ Result<EngineConfig> ParseConfig(const std::string& text, const std::string& fil
     error.kind = ErrorKind::kBadData;
     error.diagnostics = std::move(collector.diagnostics());
     if (error.diagnostics.empty()) {
-      error.diagnostics.push_back(Diagnostic{file, 0, "", "", "not a valid config (protobuf text format)"});
+      error.diagnostics.push_back(
+          Diagnostic{file, 0, "", "", "not a valid config (protobuf text format)"});
     }
     return error;
   }
@@ -311,8 +332,8 @@ Result<EngineConfig> ParseConfig(const std::string& text, const std::string& fil
     if (a.has_placement_value()) config.assignment.placement_value = a.placement_value();
     if (a.has_cost_resolution()) config.assignment.cost_resolution = a.cost_resolution();
     if (a.has_solver() && !ParseSolver(a.solver(), &config.assignment.solver)) {
-      problems.push_back(Diagnostic{file, 0, "assignment.solver", a.solver(),
-                                    "expected network_simplex or boost"});
+      problems.push_back(Diagnostic{
+          file, 0, "assignment.solver", a.solver(), "expected network_simplex or boost"});
     }
   }
   if (message.has_proposals() && message.proposals().has_alternatives()) {
@@ -323,14 +344,14 @@ Result<EngineConfig> ParseConfig(const std::string& text, const std::string& fil
   }
   for (const pb::ColumnMapping& m : message.column_map()) {
     if (m.file().empty() || m.header().empty() || m.column().empty()) {
-      problems.push_back(Diagnostic{file, 0, "column_map", m.ShortDebugString(),
-                                    "expected file, header and column all set"});
+      problems.push_back(Diagnostic{
+          file, 0, "column_map", m.ShortDebugString(), "expected file, header and column all set"});
       continue;
     }
     auto& headers = config.loader.column_map[m.file()];
     if (!headers.emplace(m.header(), m.column()).second) {
-      problems.push_back(Diagnostic{file, 0, "column_map.header", m.header(),
-                                    "expected each header mapped once per file"});
+      problems.push_back(Diagnostic{
+          file, 0, "column_map.header", m.header(), "expected each header mapped once per file"});
     }
   }
   std::vector<Diagnostic> invalid = Validate(config, file);
@@ -347,8 +368,7 @@ Result<EngineConfig> ParseConfig(const std::string& text, const std::string& fil
 Result<EngineConfig> LoadConfig(const std::filesystem::path& file) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) {
-    return MakeError(ErrorKind::kMissingInput, file.string(), 0, "", "",
-                     "config file not found");
+    return MakeError(ErrorKind::kMissingInput, file.string(), 0, "", "", "config file not found");
   }
   std::ifstream in(file, std::ios::binary);
   if (!in) {

@@ -16,7 +16,9 @@
 namespace jobmatch {
 namespace {
 
-size_t At(int64_t i) { return static_cast<size_t>(i); }
+size_t At(int64_t i) {
+  return static_cast<size_t>(i);
+}
 
 // The flow network of assignment.h for one graph, with the node and arc of
 // every entity. Arcs and nodes of a session that are no longer used stay in
@@ -612,9 +614,9 @@ void AssignmentSession::State::ApplyChanges(const CandidateGraph& changed,
     const int64_t cb = changed.arc_begin[At(p)];
     const int64_t ce = changed.arc_begin[At(p) + 1];
     // The usual case: the row lists the same vacancies in the same order.
-    if (ce - cb == oe - ob &&
-        std::equal(changed.arc_vacancy.begin() + cb, changed.arc_vacancy.begin() + ce,
-                   old.arc_vacancy.begin() + ob)) {
+    if (ce - cb == oe - ob && std::equal(changed.arc_vacancy.begin() + cb,
+                                         changed.arc_vacancy.begin() + ce,
+                                         old.arc_vacancy.begin() + ob)) {
       for (int64_t j = cb, k = ob; j < ce; ++j, ++k) keep(j, k);
       continue;
     }
@@ -689,7 +691,11 @@ AssignmentResult AssignmentSession::Resolve(CandidateGraph changed) {
   return Solve();
 }
 
-const CandidateGraph& AssignmentSession::graph() const { return state_->graph; }
-const AssignmentOptions& AssignmentSession::options() const { return state_->options; }
+const CandidateGraph& AssignmentSession::graph() const {
+  return state_->graph;
+}
+const AssignmentOptions& AssignmentSession::options() const {
+  return state_->options;
+}
 
 }  // namespace jobmatch

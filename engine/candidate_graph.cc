@@ -18,7 +18,8 @@ bool CandidateGraph::IsValid() const {
   if (static_cast<size_t>(arc_begin.back()) != e || arc_score.size() != e || arc_pair.size() != e) {
     return false;
   }
-  if (participant_coordinator.size() != p || coordinator_capacity.size() != static_cast<size_t>(num_coordinators) ||
+  if (participant_coordinator.size() != p ||
+      coordinator_capacity.size() != static_cast<size_t>(num_coordinators) ||
       vacancy_capacity.size() != v || vacancy_employer.size() != v ||
       employer_capacity.size() != static_cast<size_t>(num_employers)) {
     return false;
@@ -50,7 +51,8 @@ bool CandidateGraph::IsValid() const {
   return true;
 }
 
-CandidateGraph BuildCandidateGraph(const Dataset& dataset, const ScoredPairs& scored,
+CandidateGraph BuildCandidateGraph(const Dataset& dataset,
+                                   const ScoredPairs& scored,
                                    const CandidateOptions& options) {
   JOBMATCH_CHECK(options.max_arcs_per_participant >= 0)
       << "max_arcs_per_participant = " << options.max_arcs_per_participant;

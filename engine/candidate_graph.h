@@ -46,7 +46,7 @@ struct CandidateGraph {
   std::vector<int32_t> coordinator_capacity;              // size num_coordinators, >= 0
   std::vector<int32_t> vacancy_capacity;                  // size num_vacancies, >= 0
   std::vector<EmployerIndex> vacancy_employer;            // size num_vacancies
-  std::vector<int32_t> employer_capacity;  // size num_employers; < 0 means no cap
+  std::vector<int32_t> employer_capacity;                 // size num_employers; < 0 means no cap
 
   int64_t num_arcs() const { return static_cast<int64_t>(arc_vacancy.size()); }
   // Offsets monotone, sizes consistent, indices in range, scores in [0, 1],
@@ -60,7 +60,8 @@ struct CandidateGraph {
 // rule simply have no arcs), employer cap by size class (<= 0: -1, no cap).
 // Preconditions (checked): scored is for this dataset; every participant has
 // a coordinator in range; capacities and openings >= 0.
-[[nodiscard]] CandidateGraph BuildCandidateGraph(const Dataset& dataset, const ScoredPairs& scored,
+[[nodiscard]] CandidateGraph BuildCandidateGraph(const Dataset& dataset,
+                                                 const ScoredPairs& scored,
                                                  const CandidateOptions& options);
 
 }  // namespace jobmatch

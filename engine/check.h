@@ -38,14 +38,13 @@ struct Voidify {
 
 }  // namespace jobmatch::internal
 
-#define JOBMATCH_CHECK(condition)   \
-  (condition) ? (void)0             \
+#define JOBMATCH_CHECK(condition)                 \
+  (condition) ? (void)0                           \
               : ::jobmatch::internal::Voidify() & \
                     ::jobmatch::internal::CheckFailure(__FILE__, __LINE__, #condition).stream()
 
 #ifdef NDEBUG
-#define JOBMATCH_DCHECK(condition) \
-  true ? (void)0 : ::jobmatch::internal::Voidify() & std::cerr
+#define JOBMATCH_DCHECK(condition) true ? (void)0 : ::jobmatch::internal::Voidify() & std::cerr
 #else
 #define JOBMATCH_DCHECK(condition) JOBMATCH_CHECK(condition)
 #endif

@@ -137,7 +137,9 @@ double CapHalfWidth(double lat0, double angle, double lo, double hi) {
 
 }  // namespace
 
-void CellRangesNear(const GridIndex& grid, GeoPoint center, double radius_km,
+void CellRangesNear(const GridIndex& grid,
+                    GeoPoint center,
+                    double radius_km,
                     std::vector<ItemRange>* ranges) {
   ranges->clear();
   if (grid.rows == 0 || radius_km < 0.0) return;
@@ -166,13 +168,16 @@ void CellRangesNear(const GridIndex& grid, GeoPoint center, double radius_km,
   for (int32_t r = r0; r <= r1; ++r) {
     cols.clear();
     // The row's latitude band within the circle's (first and last rows open-ended).
-    const double band_lo = r == 0 ? lat_lo : std::max(lat_lo, grid.min_lat + r * grid.cell_lat_deg - kMarginDeg);
-    const double band_hi = r == grid.rows - 1
-                               ? lat_hi
-                               : std::min(lat_hi, grid.min_lat + (r + 1) * grid.cell_lat_deg + kMarginDeg);
-    const double half = all_lon ? std::numbers::pi
-                                : CapHalfWidth(center.lat * kDegToRad, angle, band_lo * kDegToRad,
-                                               band_hi * kDegToRad);
+    const double band_lo =
+        r == 0 ? lat_lo : std::max(lat_lo, grid.min_lat + r * grid.cell_lat_deg - kMarginDeg);
+    const double band_hi =
+        r == grid.rows - 1
+            ? lat_hi
+            : std::min(lat_hi, grid.min_lat + (r + 1) * grid.cell_lat_deg + kMarginDeg);
+    const double half =
+        all_lon
+            ? std::numbers::pi
+            : CapHalfWidth(center.lat * kDegToRad, angle, band_lo * kDegToRad, band_hi * kDegToRad);
     if (half >= std::numbers::pi) {
       cols.push_back({0, grid.cols - 1});
     } else {
@@ -203,8 +208,10 @@ void CellRangesNear(const GridIndex& grid, GeoPoint center, double radius_km,
   }
 }
 
-std::vector<int32_t> PointsWithin(const GridIndex& grid, std::span<const GeoPoint> points,
-                                  GeoPoint center, double radius_km) {
+std::vector<int32_t> PointsWithin(const GridIndex& grid,
+                                  std::span<const GeoPoint> points,
+                                  GeoPoint center,
+                                  double radius_km) {
   std::vector<int32_t> found;
   std::vector<ItemRange> ranges;
   CellRangesNear(grid, center, radius_km, &ranges);

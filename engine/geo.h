@@ -112,12 +112,16 @@ struct ItemRange {
 // cell row, the columns the circle spans inside that row's latitude band
 // (exact spherical-cap widths plus a small margin), in row-major cell order.
 // A superset of the points within; callers filter the exact distance.
-void CellRangesNear(const GridIndex& grid, GeoPoint center, double radius_km,
+void CellRangesNear(const GridIndex& grid,
+                    GeoPoint center,
+                    double radius_km,
                     std::vector<ItemRange>* ranges);
 
 // Indices of the points within radius_km of center (inclusive), ascending.
-std::vector<int32_t> PointsWithin(const GridIndex& grid, std::span<const GeoPoint> points,
-                                  GeoPoint center, double radius_km);
+std::vector<int32_t> PointsWithin(const GridIndex& grid,
+                                  std::span<const GeoPoint> points,
+                                  GeoPoint center,
+                                  double radius_km);
 
 }  // namespace jobmatch
 

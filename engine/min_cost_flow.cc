@@ -139,7 +139,7 @@ struct NetworkSimplex::Basis {
   int32_t ZeroLeafArc(int32_t i) const;
   void HangLeaf(int32_t i, int32_t a);
   void TakeInArc(int32_t i, int32_t a);
-  std::vector<int32_t> leaves;     // HangZeroLeaves() scratch
+  std::vector<int32_t> leaves;  // HangZeroLeaves() scratch
   // Warm solves: the arcs at each node (CSR), and the nodes whose potential
   // moved in a small subtree since they were last priced (see Run()).
   std::vector<int32_t> incident_begin, incident;
@@ -149,7 +149,8 @@ struct NetworkSimplex::Basis {
   int32_t wraps = 0;  // times this solve's block search wrapped around
   bool FindEnteringArcAtMoved();
   void BuildIncidence();
-  std::vector<int32_t> single_in;  // warm solves: per node its only real in-arc; -1 none, -2 several
+  std::vector<int32_t>
+      single_in;                // warm solves: per node its only real in-arc; -1 none, -2 several
   std::vector<int64_t> excess;  // Repair() scratch, n + 1
   std::vector<std::pair<int32_t, int64_t>> detach;  // Repair(): node, flow of its artificial arc
   void ComputePotentials();
@@ -1152,7 +1153,9 @@ void NetworkSimplex::SetStartingFlow(std::vector<int64_t> flow) {
   b.has_basis = false;
 }
 
-const FlowProblem& NetworkSimplex::problem() const { return basis_->problem; }
+const FlowProblem& NetworkSimplex::problem() const {
+  return basis_->problem;
+}
 
 FlowSolution SolveMinCostFlow(const FlowProblem& problem) {
   NetworkSimplex simplex(problem);

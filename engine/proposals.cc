@@ -26,19 +26,21 @@ std::string Decimal(double value, int decimals) {
 
 // "Pflichtkompetenzen 75 % abgedeckt, optionale 40 %; Deutsch B1 (gefordert
 // B1); 23 Min. mit ÖPNV (18,4 km); Kleinstbetrieb (6 Beschäftigte)".
-std::string DescribePair(const Dataset& dataset, const Participant& participant,
+std::string DescribePair(const Dataset& dataset,
+                         const Participant& participant,
                          const ScoredPair& pair) {
   const Vacancy& vacancy = dataset.vacancies[static_cast<size_t>(pair.vacancy.value)];
   const Employer& employer = dataset.employers[static_cast<size_t>(vacancy.employer.value)];
-  std::string text = pair.parts.has_essential_skills
-                         ? "Pflichtkompetenzen " + Percent(pair.parts.essential_coverage) + " abgedeckt"
-                         : std::string("keine Pflichtkompetenzen hinterlegt");
+  std::string text =
+      pair.parts.has_essential_skills
+          ? "Pflichtkompetenzen " + Percent(pair.parts.essential_coverage) + " abgedeckt"
+          : std::string("keine Pflichtkompetenzen hinterlegt");
   text += ", optionale " + Percent(pair.parts.optional_coverage);
   if (pair.parts.isco_floor_applied) {
     // The related-occupation floor of the skill part (engine/scorer.h).
     // ISCO-08 in German: 2 digits Berufsgruppe, 3 Berufsuntergruppe, 4 Berufsgattung.
-    static constexpr const char* kGroup[] = {"", "", "Berufsgruppe", "Berufsuntergruppe",
-                                             "Berufsgattung"};
+    static constexpr const char* kGroup[] = {
+        "", "", "Berufsgruppe", "Berufsuntergruppe", "Berufsgattung"};
     text += ", verwandter Beruf (gleiche ISCO-" +
             std::string(kGroup[std::min<int>(pair.parts.isco_match_digits, 4)]) + ")";
   }
@@ -50,15 +52,14 @@ std::string DescribePair(const Dataset& dataset, const Participant& participant,
           std::string(CefrName(vacancy.min_german)) + ")";
   if (pair.bridge_course.valid()) {
     const Course& course = dataset.courses[static_cast<size_t>(pair.bridge_course.value)];
-    text += ", passt nach Sprachkurs " + course.id + " (" +
-            std::string(CefrName(course.target_level));
+    text +=
+        ", passt nach Sprachkurs " + course.id + " (" + std::string(CefrName(course.target_level));
     if (course.start_date) text += ", Beginn " + FormatDate(*course.start_date);
     text += ", " + std::to_string(course.weeks) + " Wochen)";
   }
   const bool by_car = participant.driving_licence && participant.car;
-  text += "; " + std::to_string(static_cast<int>(std::lround(pair.commute_minutes))) +
-          " Min. " + (by_car ? "mit dem Auto" : "mit ÖPNV") + " (" +
-          Decimal(pair.distance_km, 1) + " km)";
+  text += "; " + std::to_string(static_cast<int>(std::lround(pair.commute_minutes))) + " Min. " +
+          (by_car ? "mit dem Auto" : "mit ÖPNV") + " (" + Decimal(pair.distance_km, 1) + " km)";
   text += "; " + std::string(SizeClassTextDe(SizeClassOf(employer.staff))) + " (" +
           std::to_string(employer.staff) + " Beschäftigte)";
   return text;
@@ -71,9 +72,9 @@ std::string DescribeBinding(const Dataset& dataset, const Binding& binding) {
                      Decimal(binding.better_score, 2) + "): ";
   switch (binding.kind) {
     case BindingKind::kVacancyFull: {
-      text += better.openings == 1 ? std::string("der Platz ist vergeben an ")
-                                   : "alle " + std::to_string(better.openings) +
-                                         " Plätze sind vergeben an ";
+      text += better.openings == 1
+                  ? std::string("der Platz ist vergeben an ")
+                  : "alle " + std::to_string(better.openings) + " Plätze sind vergeben an ";
       for (size_t i = 0; i < binding.holders.size(); ++i) {
         if (i > 0) text += ", ";
         text += dataset.participants[static_cast<size_t>(binding.holders[i].value)].id;
@@ -98,15 +99,24 @@ std::string DescribeBinding(const Dataset& dataset, const Binding& binding) {
 // German names of the hard rules, for coordinators' lists.
 const char* ExclusionTextDe(ExclusionReason reason) {
   switch (reason) {
-    case ExclusionReason::kWorkNotPermitted: return "ohne Arbeitserlaubnis";
-    case ExclusionReason::kRejectedBefore: return "früher abgelehnt";
-    case ExclusionReason::kExpired: return "Stelle abgelaufen";
-    case ExclusionReason::kKindExcluded: return "Stellenart passt nicht zum Weg";
-    case ExclusionReason::kLicenceMissing: return "Führerschein fehlt";
-    case ExclusionReason::kHoursMismatch: return "zu viele Wochenstunden";
-    case ExclusionReason::kCommuteTooLong: return "Pendelzeit zu lang";
-    case ExclusionReason::kGermanTooLow: return "Deutsch zu weit unter dem Mindestniveau";
-    case ExclusionReason::kCount: break;
+    case ExclusionReason::kWorkNotPermitted:
+      return "ohne Arbeitserlaubnis";
+    case ExclusionReason::kRejectedBefore:
+      return "früher abgelehnt";
+    case ExclusionReason::kExpired:
+      return "Stelle abgelaufen";
+    case ExclusionReason::kKindExcluded:
+      return "Stellenart passt nicht zum Weg";
+    case ExclusionReason::kLicenceMissing:
+      return "Führerschein fehlt";
+    case ExclusionReason::kHoursMismatch:
+      return "zu viele Wochenstunden";
+    case ExclusionReason::kCommuteTooLong:
+      return "Pendelzeit zu lang";
+    case ExclusionReason::kGermanTooLow:
+      return "Deutsch zu weit unter dem Mindestniveau";
+    case ExclusionReason::kCount:
+      break;
   }
   return "";
 }
@@ -115,14 +125,15 @@ const char* ExclusionTextDe(ExclusionReason reason) {
 std::string DescribeExclusions(const std::array<int32_t, kNumExclusionReasons>& excluded) {
   std::vector<std::pair<int32_t, int>> order;
   for (int r = 0; r < kNumExclusionReasons; ++r) {
-    if (excluded[static_cast<size_t>(r)] > 0) order.emplace_back(-excluded[static_cast<size_t>(r)], r);
+    if (excluded[static_cast<size_t>(r)] > 0)
+      order.emplace_back(-excluded[static_cast<size_t>(r)], r);
   }
   std::sort(order.begin(), order.end());
   std::string text;
   for (const auto& [negative_count, r] : order) {
     if (!text.empty()) text += ", ";
-    text += std::to_string(-negative_count) + " × " +
-            ExclusionTextDe(static_cast<ExclusionReason>(r));
+    text +=
+        std::to_string(-negative_count) + " × " + ExclusionTextDe(static_cast<ExclusionReason>(r));
   }
   return text;
 }
@@ -130,7 +141,8 @@ std::string DescribeExclusions(const std::array<int32_t, kNumExclusionReasons>& 
 // The nearest miss among the rules a coordinator can act on: the rule whose
 // lifting opens the best-scoring vacancy (ties: more vacancies, then rule order).
 bool FindNearMiss(const std::array<NearMiss, kNumExclusionReasons>& misses,
-                  ExclusionReason* rule, NearMiss* best) {
+                  ExclusionReason* rule,
+                  NearMiss* best) {
   bool found = false;
   for (int r = 0; r < kNumExclusionReasons; ++r) {
     const auto reason = static_cast<ExclusionReason>(r);
@@ -154,35 +166,54 @@ std::string DescribeNearMiss(const Dataset& dataset, ExclusionReason rule, const
   const Employer& employer = dataset.employers[static_cast<size_t>(vacancy.employer.value)];
   std::string change;
   switch (rule) {
-    case ExclusionReason::kWorkNotPermitted: change = "mit Arbeitserlaubnis"; break;
-    case ExclusionReason::kKindExcluded: change = "wenn auch diese Stellenart in Frage kommt"; break;
-    case ExclusionReason::kLicenceMissing: change = "mit Führerschein"; break;
-    case ExclusionReason::kHoursMismatch: change = "mit mehr Wochenstunden"; break;
-    case ExclusionReason::kCommuteTooLong: change = "mit längerer Pendelzeit"; break;
+    case ExclusionReason::kWorkNotPermitted:
+      change = "mit Arbeitserlaubnis";
+      break;
+    case ExclusionReason::kKindExcluded:
+      change = "wenn auch diese Stellenart in Frage kommt";
+      break;
+    case ExclusionReason::kLicenceMissing:
+      change = "mit Führerschein";
+      break;
+    case ExclusionReason::kHoursMismatch:
+      change = "mit mehr Wochenstunden";
+      break;
+    case ExclusionReason::kCommuteTooLong:
+      change = "mit längerer Pendelzeit";
+      break;
     case ExclusionReason::kGermanTooLow:
       change = "mit Deutsch " + std::string(CefrName(vacancy.min_german));
       break;
-    default: change = "ohne diese Regel"; break;
+    default:
+      change = "ohne diese Regel";
+      break;
   }
-  return change + ": " + std::to_string(miss.count) + (miss.count == 1 ? " weitere Stelle" : " weitere Stellen") +
-         ", beste " + Decimal(miss.best_score, 2) + ": " + vacancy.title + " bei " + employer.name +
-         " (" + SizeClassTextDe(SizeClassOf(employer.staff)) + ") in " + vacancy.place.name;
+  return change + ": " + std::to_string(miss.count) +
+         (miss.count == 1 ? " weitere Stelle" : " weitere Stellen") + ", beste " +
+         Decimal(miss.best_score, 2) + ": " + vacancy.title + " bei " + employer.name + " (" +
+         SizeClassTextDe(SizeClassOf(employer.staff)) + ") in " + vacancy.place.name;
 }
 
 }  // namespace
 
 const char* SizeClassTextDe(SizeClass size) {
   switch (size) {
-    case SizeClass::kMicro: return "Kleinstbetrieb";
-    case SizeClass::kSmall: return "Kleinbetrieb";
-    case SizeClass::kMedium: return "mittlerer Betrieb";
-    case SizeClass::kLarge: return "Großbetrieb";
+    case SizeClass::kMicro:
+      return "Kleinstbetrieb";
+    case SizeClass::kSmall:
+      return "Kleinbetrieb";
+    case SizeClass::kMedium:
+      return "mittlerer Betrieb";
+    case SizeClass::kLarge:
+      return "Großbetrieb";
   }
   return "";
 }
 
-ProposalSet MakeProposals(const Dataset& dataset, const ScoredPairs& scored,
-                          const CandidateGraph& graph, const AssignmentResult& result,
+ProposalSet MakeProposals(const Dataset& dataset,
+                          const ScoredPairs& scored,
+                          const CandidateGraph& graph,
+                          const AssignmentResult& result,
                           const ProposalOptions& options) {
   const size_t num_participants = dataset.participants.size();
   JOBMATCH_CHECK(static_cast<size_t>(scored.num_participants()) == num_participants);
@@ -230,7 +261,11 @@ ProposalSet MakeProposals(const Dataset& dataset, const ScoredPairs& scored,
       }
       JOBMATCH_CHECK(assigned_rank > 0) << "placement on a pair the scorer did not keep";
       const ScoredPair& pair = pairs[static_cast<size_t>(assigned_rank - 1)];
-      Proposal proposal{participant.coordinator, index, pair, true, assigned_rank,
+      Proposal proposal{participant.coordinator,
+                        index,
+                        pair,
+                        true,
+                        assigned_rank,
                         DescribePair(dataset, participant, pair)};
       if (binding != nullptr) {
         const std::string why = DescribeBinding(dataset, *binding);
@@ -250,7 +285,10 @@ ProposalSet MakeProposals(const Dataset& dataset, const ScoredPairs& scored,
     int32_t listed = 0;
     for (size_t i = 0; i < pairs.size() && listed < options.alternatives; ++i) {
       if (placement != nullptr && pairs[i].vacancy == placement->vacancy) continue;
-      set.proposals.push_back(Proposal{participant.coordinator, index, pairs[i], false,
+      set.proposals.push_back(Proposal{participant.coordinator,
+                                       index,
+                                       pairs[i],
+                                       false,
                                        static_cast<int32_t>(i) + 1,
                                        DescribePair(dataset, participant, pairs[i])});
       ++listed;
@@ -262,15 +300,14 @@ ProposalSet MakeProposals(const Dataset& dataset, const ScoredPairs& scored,
       unplaced.participant = index;
       unplaced.excluded = scored.excluded[static_cast<size_t>(p)];
       unplaced.eligible = scored.eligible[static_cast<size_t>(p)];
-      unplaced.has_near_miss = FindNearMiss(scored.near_miss[static_cast<size_t>(p)],
-                                            &unplaced.near_miss_rule, &unplaced.near_miss);
+      unplaced.has_near_miss = FindNearMiss(
+          scored.near_miss[static_cast<size_t>(p)], &unplaced.near_miss_rule, &unplaced.near_miss);
       if (!participant.work_permitted) {
         unplaced.reason = "Keine Arbeitserlaubnis";
       } else if (pairs.empty()) {
         const std::string reasons = DescribeExclusions(unplaced.excluded);
-        unplaced.reason = reasons.empty()
-                              ? "Keine Stelle in Pendelreichweite"
-                              : "Keine passende Stelle in Reichweite: " + reasons;
+        unplaced.reason = reasons.empty() ? "Keine Stelle in Pendelreichweite"
+                                          : "Keine passende Stelle in Reichweite: " + reasons;
       } else if (binding != nullptr && binding->kind == BindingKind::kCoordinatorAtCapacity) {
         unplaced.reason = "Kapazität der Koordination in diesem Zyklus ausgeschöpft; " +
                           std::to_string(unplaced.eligible) + " passende Stellen, beste " +

@@ -35,24 +35,24 @@ struct ProposalOptions {
 struct Proposal {
   CoordinatorIndex coordinator;
   ParticipantIndex participant;
-  ScoredPair pair;         // vacancy, score, parts, commute, course bridge
-  bool assigned = false;   // true: the optimal assignment's choice; false: alternative
-  int32_t rank = 0;        // 1 = participant's best-scored vacancy
-  std::string reason;      // one readable sentence: why this vacancy, what to watch
+  ScoredPair pair;        // vacancy, score, parts, commute, course bridge
+  bool assigned = false;  // true: the optimal assignment's choice; false: alternative
+  int32_t rank = 0;       // 1 = participant's best-scored vacancy
+  std::string reason;     // one readable sentence: why this vacancy, what to watch
 };
 
 struct UnplacedParticipant {
   CoordinatorIndex coordinator;
   ParticipantIndex participant;
   std::array<int32_t, kNumExclusionReasons> excluded{};  // vacancies removed per rule
-  int32_t eligible = 0;     // vacancies that passed every rule
+  int32_t eligible = 0;                                  // vacancies that passed every rule
   // The nearest miss: the one rule whose lifting would open the best vacancy
   // (ScoredPairs::near_miss), if any rule a coordinator can act on removed
   // one (not kExpired or kRejectedBefore).
   bool has_near_miss = false;
   ExclusionReason near_miss_rule = ExclusionReason::kCount;
   NearMiss near_miss;
-  std::string reason;       // readable: the main reason and what would change it
+  std::string reason;  // readable: the main reason and what would change it
 };
 
 struct RunMetrics {
@@ -82,7 +82,8 @@ struct ProposalSet {
 // "Kleinstbetrieb", "Kleinbetrieb", "mittlerer Betrieb", "Großbetrieb".
 const char* SizeClassTextDe(SizeClass size);
 
-[[nodiscard]] ProposalSet MakeProposals(const Dataset& dataset, const ScoredPairs& scored,
+[[nodiscard]] ProposalSet MakeProposals(const Dataset& dataset,
+                                        const ScoredPairs& scored,
                                         const CandidateGraph& graph,
                                         const AssignmentResult& result,
                                         const ProposalOptions& options);

@@ -47,11 +47,13 @@ void CivilFromDays(int32_t z, int* y, unsigned* m, unsigned* d) {
   *y = yy + (*m <= 2);
 }
 
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool IsLeap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 unsigned DaysInMonth(int y, unsigned m) {
-  static constexpr std::array<unsigned, 12> kDays = {31, 28, 31, 30, 31, 30,
-                                                     31, 31, 30, 31, 30, 31};
+  static constexpr std::array<unsigned, 12> kDays = {
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
 }
 
@@ -62,8 +64,8 @@ std::optional<CefrLevel> ParseCefr(std::string_view text) {
   // Sub-levels such as "B1.2" or "B1+" count as their main level.
   if (text.size() > 2) {
     const std::string_view rest = text.substr(2);
-    const bool sub = (rest.size() == 2 && rest[0] == '.' && rest[1] >= '1' && rest[1] <= '9') ||
-                     rest == "+";
+    const bool sub =
+        (rest.size() == 2 && rest[0] == '.' && rest[1] >= '1' && rest[1] <= '9') || rest == "+";
     if (!sub) return std::nullopt;
     text = text.substr(0, 2);
   }
@@ -97,27 +99,36 @@ SizeClass SizeClassOf(int32_t staff) {
 
 std::string_view QualificationName(Qualification q) {
   switch (q) {
-    case Qualification::kNone: return "none";
-    case Qualification::kVocational: return "vocational";
-    case Qualification::kAcademic: return "academic";
+    case Qualification::kNone:
+      return "none";
+    case Qualification::kVocational:
+      return "vocational";
+    case Qualification::kAcademic:
+      return "academic";
   }
   return "none";
 }
 
 std::string_view GoalName(Goal g) {
   switch (g) {
-    case Goal::kJob: return "job";
-    case Goal::kTraining: return "training";
-    case Goal::kInternship: return "internship";
+    case Goal::kJob:
+      return "job";
+    case Goal::kTraining:
+      return "training";
+    case Goal::kInternship:
+      return "internship";
   }
   return "job";
 }
 
 std::string_view VacancyKindName(VacancyKind k) {
   switch (k) {
-    case VacancyKind::kJob: return "job";
-    case VacancyKind::kTraining: return "training";
-    case VacancyKind::kInternship: return "internship";
+    case VacancyKind::kJob:
+      return "job";
+    case VacancyKind::kTraining:
+      return "training";
+    case VacancyKind::kInternship:
+      return "internship";
   }
   return "job";
 }
@@ -128,21 +139,30 @@ std::string_view CourseKindName(CourseKind k) {
 
 std::string_view SizeClassName(SizeClass s) {
   switch (s) {
-    case SizeClass::kMicro: return "micro";
-    case SizeClass::kSmall: return "small";
-    case SizeClass::kMedium: return "medium";
-    case SizeClass::kLarge: return "large";
+    case SizeClass::kMicro:
+      return "micro";
+    case SizeClass::kSmall:
+      return "small";
+    case SizeClass::kMedium:
+      return "medium";
+    case SizeClass::kLarge:
+      return "large";
   }
   return "large";
 }
 
 std::string_view OutcomeKindName(OutcomeKind o) {
   switch (o) {
-    case OutcomeKind::kProposed: return "proposed";
-    case OutcomeKind::kAccepted: return "accepted";
-    case OutcomeKind::kRejected: return "rejected";
-    case OutcomeKind::kHired: return "hired";
-    case OutcomeKind::kDroppedOut: return "dropped_out";
+    case OutcomeKind::kProposed:
+      return "proposed";
+    case OutcomeKind::kAccepted:
+      return "accepted";
+    case OutcomeKind::kRejected:
+      return "rejected";
+    case OutcomeKind::kHired:
+      return "hired";
+    case OutcomeKind::kDroppedOut:
+      return "dropped_out";
   }
   return "proposed";
 }

@@ -43,7 +43,7 @@ enum class SizeClass : int8_t { kMicro = 0, kSmall, kMedium, kLarge };
 // Outcome of an earlier proposal (history.csv).
 enum class OutcomeKind : int8_t { kProposed = 0, kAccepted, kRejected, kHired, kDroppedOut };
 
-SizeClass SizeClassOf(int32_t staff);  // < 10 micro, < 50 small, < 250 medium
+SizeClass SizeClassOf(int32_t staff);                 // < 10 micro, < 50 small, < 250 medium
 std::string_view QualificationName(Qualification q);  // "none", "vocational", "academic"
 std::string_view GoalName(Goal g);                    // "job", "training", "internship"
 std::string_view VacancyKindName(VacancyKind k);      // "job", "training", "internship"

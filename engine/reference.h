@@ -25,7 +25,12 @@
 
 namespace jobmatch {
 
-enum class SkillReuse : int8_t { kTransversal = 0, kCrossSector, kSectorSpecific, kOccupationSpecific };
+enum class SkillReuse : int8_t {
+  kTransversal = 0,
+  kCrossSector,
+  kSectorSpecific,
+  kOccupationSpecific
+};
 
 struct EscoSkill {
   std::string id;  // UUID tail of the ESCO URI
@@ -34,9 +39,9 @@ struct EscoSkill {
 };
 
 struct EscoOccupation {
-  std::string id;          // UUID tail of the ESCO URI
-  std::string isco_code;   // 4-digit ISCO-08 unit group, leading zeros kept
-  std::string label_de;    // gendered pair, e.g. "Lagerarbeiter/Lagerarbeiterin"
+  std::string id;         // UUID tail of the ESCO URI
+  std::string isco_code;  // 4-digit ISCO-08 unit group, leading zeros kept
+  std::string label_de;   // gendered pair, e.g. "Lagerarbeiter/Lagerarbeiterin"
   std::string label_en;
   std::vector<SkillIndex> essential;  // sorted ascending
   std::vector<SkillIndex> optional;   // sorted ascending
@@ -58,9 +63,9 @@ struct KldbOccupation {
 };
 
 struct District {
-  std::string key;   // 5-digit Kreisschlüssel
-  std::string name;  // "Salzlandkreis"
-  std::string land;  // "Sachsen-Anhalt"
+  std::string key;    // 5-digit Kreisschlüssel
+  std::string name;   // "Salzlandkreis"
+  std::string land;   // "Sachsen-Anhalt"
   GeoPoint centroid;  // population-weighted
   int64_t population = 0;
 };

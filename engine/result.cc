@@ -29,22 +29,31 @@ std::string Error::ToString() const {
   return out;
 }
 
-Error MakeError(ErrorKind kind, std::string file, int64_t line, std::string field,
-                std::string value, std::string message) {
+Error MakeError(ErrorKind kind,
+                std::string file,
+                int64_t line,
+                std::string field,
+                std::string value,
+                std::string message) {
   Error error;
   error.kind = kind;
-  error.diagnostics.push_back(Diagnostic{std::move(file), line, std::move(field),
-                                         std::move(value), std::move(message)});
+  error.diagnostics.push_back(
+      Diagnostic{std::move(file), line, std::move(field), std::move(value), std::move(message)});
   return error;
 }
 
 int ExitCodeFor(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kUsage: return 64;
-    case ErrorKind::kBadData: return 65;
-    case ErrorKind::kMissingInput: return 66;
-    case ErrorKind::kInternal: return 70;
-    case ErrorKind::kCannotWrite: return 73;
+    case ErrorKind::kUsage:
+      return 64;
+    case ErrorKind::kBadData:
+      return 65;
+    case ErrorKind::kMissingInput:
+      return 66;
+    case ErrorKind::kInternal:
+      return 70;
+    case ErrorKind::kCannotWrite:
+      return 73;
   }
   return 70;
 }

@@ -33,10 +33,10 @@ enum class ErrorKind {
 
 // One problem found in one place. Empty fields are left out when printed.
 struct Diagnostic {
-  std::string file;   // as given by the user, e.g. "data/vacancies.csv"
-  int64_t line = 0;   // 1-based physical line where the record starts; 0: none
-  std::string field;  // column or config field, e.g. "min_german_level"
-  std::string value;  // the offending value as read
+  std::string file;     // as given by the user, e.g. "data/vacancies.csv"
+  int64_t line = 0;     // 1-based physical line where the record starts; 0: none
+  std::string field;    // column or config field, e.g. "min_german_level"
+  std::string value;    // the offending value as read
   std::string message;  // what was expected, e.g. "a CEFR level A0..C2"
 
   // "data/vacancies.csv:12: field 'min_german_level' = 'B3': expected a CEFR level A0..C2"
@@ -46,15 +46,19 @@ struct Diagnostic {
 struct Error {
   ErrorKind kind = ErrorKind::kBadData;
   std::vector<Diagnostic> diagnostics;  // at least one
-  int64_t suppressed = 0;  // problems found beyond the reporting limit
+  int64_t suppressed = 0;               // problems found beyond the reporting limit
 
   // One line per diagnostic, then "... and N more problems" if suppressed.
   std::string ToString() const;
 };
 
 // Convenience: an Error with a single diagnostic.
-Error MakeError(ErrorKind kind, std::string file, int64_t line, std::string field,
-                std::string value, std::string message);
+Error MakeError(ErrorKind kind,
+                std::string file,
+                int64_t line,
+                std::string field,
+                std::string value,
+                std::string message);
 
 // Exit code for an error kind: 64, 65, 66, 70, 73 (sysexits.h).
 int ExitCodeFor(ErrorKind kind);
@@ -62,8 +66,8 @@ int ExitCodeFor(ErrorKind kind);
 template <typename T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}        // NOLINT: implicit by design
-  Result(Error error) : state_(std::move(error)) {}    // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
+  Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
 
   bool ok() const { return state_.index() == 0; }
   const T& value() const& {

@@ -1,8 +1,8 @@
 #include "engine/scorer.h"
 
 #include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 #include <tbb/info.h>
+#include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
@@ -18,15 +18,17 @@
 namespace jobmatch {
 namespace {
 
-constexpr uint32_t Bit(ExclusionReason r) { return 1u << static_cast<int>(r); }
+constexpr uint32_t Bit(ExclusionReason r) {
+  return 1u << static_cast<int>(r);
+}
 
 // Vacancy classes for the pathway mask.
 enum KindClass : int8_t { kHelperJob = 0, kQualifiedJob, kTrainingPlace, kInternshipPlace };
 
 constexpr uint8_t kHasDeadline = 16;
 constexpr uint8_t kIsJob = 32;
-constexpr uint8_t kHasEssential = 64;   // essential skill set not empty
-constexpr uint8_t kHasOptional = 128;   // optional skill set not empty
+constexpr uint8_t kHasEssential = 64;  // essential skill set not empty
+constexpr uint8_t kHasOptional = 128;  // optional skill set not empty
 
 // What the pair loop reads of a vacancy, stored in grid order.
 struct VacancyRow {
@@ -36,8 +38,8 @@ struct VacancyRow {
   int32_t deadline = 0;  // last day a bridging course may finish (kHasDeadline)
   float hours = 0.0f;
   float micro = 0.0f;
-  float inv_essential = 0.0f;  // 1 / |essential set|, 0 if empty
-  float inv_optional = 0.0f;   // 1 / |optional set|, 0 if empty
+  float inv_essential = 0.0f;    // 1 / |essential set|, 0 if empty
+  float inv_optional = 0.0f;     // 1 / |optional set|, 0 if empty
   int32_t correction_begin = 0;  // into Prepared::corrections (grid order)
   int8_t kind_class = kHelperJob;
   int8_t min_german = 0;
@@ -145,7 +147,8 @@ int32_t ParseIsco(const std::string& code) {
 
 void AppendIsco(const OccupationRef& o, const ReferenceData& reference, std::vector<int32_t>* out) {
   if (o.esco.valid()) {
-    const int32_t code = ParseIsco(reference.occupations[static_cast<size_t>(o.esco.value)].isco_code);
+    const int32_t code =
+        ParseIsco(reference.occupations[static_cast<size_t>(o.esco.value)].isco_code);
     if (code >= 0) out->push_back(code);
   } else if (o.kldb.valid()) {
     for (const std::string& s : reference.kldb[static_cast<size_t>(o.kldb.value)].isco_codes) {
@@ -173,8 +176,7 @@ int8_t IscoMatchDigits(const std::vector<int32_t>& a, const std::vector<int32_t>
 uint8_t KindMask(const Participant& p, const ScoringOptions& options) {
   if (!options.apply_pathways) return 0xF;
   const bool qualified = p.qualification != Qualification::kNone;
-  const PathwayRule& rule =
-      options.pathways.rules[static_cast<size_t>(p.goal)][qualified ? 1 : 0];
+  const PathwayRule& rule = options.pathways.rules[static_cast<size_t>(p.goal)][qualified ? 1 : 0];
   uint8_t mask = 0;
   if (rule.job) mask |= qualified ? (1u << kHelperJob | 1u << kQualifiedJob) : 1u << kHelperJob;
   if (rule.training) mask |= 1u << kTrainingPlace;
@@ -214,7 +216,8 @@ void CheckOptions(const ScoringOptions& o) {
   JOBMATCH_CHECK(o.num_threads >= 0 && o.block_size > 0 && o.grid_cell_km > 0);
 }
 
-Prepared Prepare(const Dataset& dataset, const ReferenceData& reference,
+Prepared Prepare(const Dataset& dataset,
+                 const ReferenceData& reference,
                  const ScoringOptions& options) {
   Prepared prep;
   prep.model = CommuteModelOf(options);
@@ -251,7 +254,8 @@ Prepared Prepare(const Dataset& dataset, const ReferenceData& reference,
     const int64_t first_correction = prep.kernel.correction_begin[static_cast<size_t>(v)];
     const int64_t last_correction = prep.kernel.correction_begin[static_cast<size_t>(v) + 1];
     JOBMATCH_CHECK(last_correction - first_correction <= UINT16_MAX &&
-                   static_cast<int64_t>(prep.corrections.size()) + (last_correction - first_correction) <=
+                   static_cast<int64_t>(prep.corrections.size()) +
+                           (last_correction - first_correction) <=
                        INT32_MAX)
         << "vacancy " << v << ": too many stated skills";
     row.correction_begin = static_cast<int32_t>(prep.corrections.size());
@@ -265,7 +269,8 @@ Prepared Prepare(const Dataset& dataset, const ReferenceData& reference,
     row.min_german = static_cast<int8_t>(vacancy.min_german);
     row.hours = static_cast<float>(vacancy.hours_per_week);
     const int32_t staff = dataset.employers[static_cast<size_t>(vacancy.employer.value)].staff;
-    row.micro = static_cast<float>(options.size_class_bonus[static_cast<size_t>(SizeClassOf(staff))]);
+    row.micro =
+        static_cast<float>(options.size_class_bonus[static_cast<size_t>(SizeClassOf(staff))]);
     if (vacancy.kind == VacancyKind::kJob) row.flags |= kIsJob;
     const int32_t essential_size = prep.kernel.essential_size[static_cast<size_t>(v)];
     const int32_t optional_size = prep.kernel.optional_size[static_cast<size_t>(v)];
@@ -310,7 +315,8 @@ Prepared Prepare(const Dataset& dataset, const ReferenceData& reference,
   rejected.erase(std::unique(rejected.begin(), rejected.end()), rejected.end());
   prep.rejected_begin.assign(num_participants + 1, 0);
   for (const auto& [p, v] : rejected) ++prep.rejected_begin[static_cast<size_t>(p) + 1];
-  for (size_t p = 0; p < num_participants; ++p) prep.rejected_begin[p + 1] += prep.rejected_begin[p];
+  for (size_t p = 0; p < num_participants; ++p)
+    prep.rejected_begin[p + 1] += prep.rejected_begin[p];
   for (const auto& pv : rejected) prep.rejected.push_back(pv.second);
 
   for (size_t c = 0; c < dataset.courses.size(); ++c) {
@@ -327,9 +333,11 @@ Prepared Prepare(const Dataset& dataset, const ReferenceData& reference,
     const GeoPoint home = dataset.participants[p].home.point;
     int64_t cell = 0;
     if (g.rows > 0) {
-      const double r = std::clamp(std::floor((home.lat - g.min_lat) / g.cell_lat_deg), 0.0,
+      const double r = std::clamp(std::floor((home.lat - g.min_lat) / g.cell_lat_deg),
+                                  0.0,
                                   static_cast<double>(g.rows - 1));
-      const double c = std::clamp(std::floor((home.lon - g.min_lon) / g.cell_lon_deg), 0.0,
+      const double c = std::clamp(std::floor((home.lon - g.min_lon) / g.cell_lon_deg),
+                                  0.0,
                                   static_cast<double>(g.cols - 1));
       cell = static_cast<int64_t>(r) * g.cols + static_cast<int64_t>(c);
     }
@@ -341,8 +349,12 @@ Prepared Prepare(const Dataset& dataset, const ReferenceData& reference,
   return prep;
 }
 
-void BuildContext(const Dataset& dataset, const ReferenceData& reference, const Prepared& prep,
-                  const ScoringOptions& options, int32_t p, ParticipantContext* ctx) {
+void BuildContext(const Dataset& dataset,
+                  const ReferenceData& reference,
+                  const Prepared& prep,
+                  const ScoringOptions& options,
+                  int32_t p,
+                  ParticipantContext* ctx) {
   const Participant& participant = dataset.participants[static_cast<size_t>(p)];
   const CommuteModel& model = prep.model;
   ctx->u = ToUnitVector(participant.home.point);
@@ -364,20 +376,20 @@ void BuildContext(const Dataset& dataset, const ReferenceData& reference, const 
   const int32_t long_limit = options.default_commute_minutes_long_day;
   const int32_t short_limit = options.default_commute_minutes_short_day;
   const std::array<int32_t, 3> limits =
-      ctx->own_limit > 0
-          ? std::array<int32_t, 3>{ctx->own_limit, ctx->own_limit, ctx->own_limit}
-          : std::array<int32_t, 3>{ctx->long_own ? long_limit : short_limit, short_limit, long_limit};
+      ctx->own_limit > 0 ? std::array<int32_t, 3>{ctx->own_limit, ctx->own_limit, ctx->own_limit}
+                         : std::array<int32_t, 3>{
+                               ctx->long_own ? long_limit : short_limit, short_limit, long_limit};
   for (size_t c = 0; c < 3; ++c) {
     ctx->limit_c2[c] = chord_for(limits[c]);
     ctx->inv_limit[c] = 1.0 / limits[c];
   }
-  const int32_t reach_minutes =
-      ctx->own_limit > 0 ? ctx->own_limit
-                         : std::max(options.default_commute_minutes_long_day,
-                                    options.default_commute_minutes_short_day);
+  const int32_t reach_minutes = ctx->own_limit > 0
+                                    ? ctx->own_limit
+                                    : std::max(options.default_commute_minutes_long_day,
+                                               options.default_commute_minutes_short_day);
   ctx->reach_km = ReachKm(reach_minutes, ctx->by_car, model);
-  ctx->minutes_per_km =
-      model.road_detour_factor * 60.0 / (ctx->by_car ? model.car_speed_kmh : model.transit_speed_kmh);
+  ctx->minutes_per_km = model.road_detour_factor * 60.0 /
+                        (ctx->by_car ? model.car_speed_kmh : model.transit_speed_kmh);
   ctx->wait_minutes = ctx->by_car ? 0.0 : model.transit_wait_minutes;
   ctx->german_fail_levels = 0;
   for (int level = 0; level < kNumCefrLevels; ++level) {
@@ -400,13 +412,14 @@ void BuildContext(const Dataset& dataset, const ReferenceData& reference, const 
   ctx->by_length.fill(CourseChoice{});
   ctx->bridge_levels = 0;
   if (prep.course_ids.empty()) return;
-  const int32_t course_limit =
-      ctx->own_limit > 0 ? ctx->own_limit
-                         : (ctx->long_own ? options.default_commute_minutes_long_day
-                                          : options.default_commute_minutes_short_day);
-  const std::vector<int32_t> reachable =
-      PointsWithin(prep.course_grid, prep.course_points, participant.home.point,
-                   ReachKm(course_limit, ctx->by_car, model));
+  const int32_t course_limit = ctx->own_limit > 0
+                                   ? ctx->own_limit
+                                   : (ctx->long_own ? options.default_commute_minutes_long_day
+                                                    : options.default_commute_minutes_short_day);
+  const std::vector<int32_t> reachable = PointsWithin(prep.course_grid,
+                                                      prep.course_points,
+                                                      participant.home.point,
+                                                      ReachKm(course_limit, ctx->by_car, model));
   for (int32_t i : reachable) {
     const int32_t c = prep.course_ids[static_cast<size_t>(i)];
     const Course& course = dataset.courses[static_cast<size_t>(c)];
@@ -447,9 +460,14 @@ int32_t FindBridge(const ParticipantContext& ctx, const VacancyRow& row) {
 
 // Scores one participant: counts into `result` at index p, kept pairs
 // appended to `out` best first; returns how many were appended.
-int32_t ScoreParticipant(const Dataset& dataset, const ReferenceData& reference,
-                         const Prepared& prep, const ScoringOptions& options, int32_t p,
-                         Scratch* scratch, std::vector<ScoredPair>* out, ScoredPairs* result) {
+int32_t ScoreParticipant(const Dataset& dataset,
+                         const ReferenceData& reference,
+                         const Prepared& prep,
+                         const ScoringOptions& options,
+                         int32_t p,
+                         Scratch* scratch,
+                         std::vector<ScoredPair>* out,
+                         ScoredPairs* result) {
   ParticipantContext& ctx = scratch->context;
   BuildContext(dataset, reference, prep, options, p, &ctx);
   const SkillKernel& kernel = prep.kernel;
@@ -480,11 +498,14 @@ int32_t ScoreParticipant(const Dataset& dataset, const ReferenceData& reference,
       // branches, since the outcomes are as good as random per pair.
       const auto outside = static_cast<uint32_t>(c2 > ctx.reach_c2);
       uint32_t fail = ctx.base_fail | (row.static_fail & ctx.static_mask);
-      fail |= ((ctx.kind_excluded >> row.kind_class) & 1u) << static_cast<int>(ExclusionReason::kKindExcluded);
-      fail |= static_cast<uint32_t>(row.hours > ctx.hours_limit) << static_cast<int>(ExclusionReason::kHoursMismatch);
+      fail |= ((ctx.kind_excluded >> row.kind_class) & 1u)
+              << static_cast<int>(ExclusionReason::kKindExcluded);
+      fail |= static_cast<uint32_t>(row.hours > ctx.hours_limit)
+              << static_cast<int>(ExclusionReason::kHoursMismatch);
       fail |= static_cast<uint32_t>(c2 > ctx.limit_c2[row.hours_class])
               << static_cast<int>(ExclusionReason::kCommuteTooLong);
-      fail |= ((ctx.german_fail_levels >> row.min_german) & 1u) << static_cast<int>(ExclusionReason::kGermanTooLow);
+      fail |= ((ctx.german_fail_levels >> row.min_german) & 1u)
+              << static_cast<int>(ExclusionReason::kGermanTooLow);
       if (!ctx.rejected.empty() &&
           std::binary_search(ctx.rejected.begin(), ctx.rejected.end(), row.vacancy)) {
         fail |= Bit(ExclusionReason::kRejectedBefore);
@@ -509,8 +530,9 @@ int32_t ScoreParticipant(const Dataset& dataset, const ReferenceData& reference,
                                         : ctx.german_fit[static_cast<size_t>(row.min_german)];
       double requirement_fit = 1.0;
       if ((row.flags & kIsJob) != 0 && row.requirement > ctx.qualification_level) {
-        requirement_fit = std::max(
-            0.0, 1.0 - options.requirement_penalty_per_level * (row.requirement - ctx.qualification_level));
+        requirement_fit = std::max(0.0,
+                                   1.0 - options.requirement_penalty_per_level *
+                                             (row.requirement - ctx.qualification_level));
       }
       const double micro = row.micro;
       const VacancyIndex vacancy(row.vacancy);
@@ -526,11 +548,11 @@ int32_t ScoreParticipant(const Dataset& dataset, const ReferenceData& reference,
       }
       // First bound: skill and commute at their best, no distance computed.
       const double fixed = prep.w_german * german + prep.w_micro * micro;
-      if (static_cast<float>(prep.w_skill * requirement_fit + (fixed + prep.w_commute)) < threshold) continue;
+      if (static_cast<float>(prep.w_skill * requirement_fit + (fixed + prep.w_commute)) < threshold)
+        continue;
       const double km = KmFromChordSquared(c2);
       const double minutes = km * ctx.minutes_per_km + ctx.wait_minutes;
-      const double commute =
-          std::clamp(1.0 - minutes * ctx.inv_limit[row.hours_class], 0.0, 1.0);
+      const double commute = std::clamp(1.0 - minutes * ctx.inv_limit[row.hours_class], 0.0, 1.0);
       // Second bound: skill at its best.
       const double rest = fixed + prep.w_commute * commute;
       const double bound = prep.w_skill * requirement_fit + rest;
@@ -538,7 +560,10 @@ int32_t ScoreParticipant(const Dataset& dataset, const ReferenceData& reference,
       if (miss == nullptr && bound < options.min_score) continue;
 
       const SkillCounts counts =
-          CountOverlap(essential_row, optional_row, marks, row.profile,
+          CountOverlap(essential_row,
+                       optional_row,
+                       marks,
+                       row.profile,
                        prep.corrections.data() + row.correction_begin,
                        prep.corrections.data() + row.correction_begin + row.correction_count);
       const bool has_essential = (row.flags & kHasEssential) != 0;
@@ -633,7 +658,8 @@ int32_t ScoreParticipant(const Dataset& dataset, const ReferenceData& reference,
 
   ClearProfileCounts(kernel, p, essential_row, optional_row);
   MarkSkills(kernel, p, 0, marks);
-  for (int32_t profile : scratch->isco_touched) scratch->isco_memo[static_cast<size_t>(profile)] = -1;
+  for (int32_t profile : scratch->isco_touched)
+    scratch->isco_memo[static_cast<size_t>(profile)] = -1;
   scratch->isco_touched.clear();
   return static_cast<int32_t>(kept.size());
 }
@@ -642,30 +668,48 @@ int32_t ScoreParticipant(const Dataset& dataset, const ReferenceData& reference,
 
 std::string_view ExclusionReasonName(ExclusionReason reason) {
   switch (reason) {
-    case ExclusionReason::kWorkNotPermitted: return "work_not_permitted";
-    case ExclusionReason::kRejectedBefore: return "rejected_before";
-    case ExclusionReason::kExpired: return "expired";
-    case ExclusionReason::kKindExcluded: return "kind_excluded";
-    case ExclusionReason::kLicenceMissing: return "licence_missing";
-    case ExclusionReason::kHoursMismatch: return "hours_mismatch";
-    case ExclusionReason::kCommuteTooLong: return "commute_too_long";
-    case ExclusionReason::kGermanTooLow: return "german_too_low";
-    case ExclusionReason::kCount: break;
+    case ExclusionReason::kWorkNotPermitted:
+      return "work_not_permitted";
+    case ExclusionReason::kRejectedBefore:
+      return "rejected_before";
+    case ExclusionReason::kExpired:
+      return "expired";
+    case ExclusionReason::kKindExcluded:
+      return "kind_excluded";
+    case ExclusionReason::kLicenceMissing:
+      return "licence_missing";
+    case ExclusionReason::kHoursMismatch:
+      return "hours_mismatch";
+    case ExclusionReason::kCommuteTooLong:
+      return "commute_too_long";
+    case ExclusionReason::kGermanTooLow:
+      return "german_too_low";
+    case ExclusionReason::kCount:
+      break;
   }
   return "unknown";
 }
 
 std::string_view ExclusionReasonText(ExclusionReason reason) {
   switch (reason) {
-    case ExclusionReason::kWorkNotPermitted: return "work not permitted";
-    case ExclusionReason::kRejectedBefore: return "rejected before";
-    case ExclusionReason::kExpired: return "vacancy expired";
-    case ExclusionReason::kKindExcluded: return "kind not on the participant's pathway";
-    case ExclusionReason::kLicenceMissing: return "driving licence missing";
-    case ExclusionReason::kHoursMismatch: return "hours do not fit";
-    case ExclusionReason::kCommuteTooLong: return "commute over the limit";
-    case ExclusionReason::kGermanTooLow: return "German below the minimum";
-    case ExclusionReason::kCount: break;
+    case ExclusionReason::kWorkNotPermitted:
+      return "work not permitted";
+    case ExclusionReason::kRejectedBefore:
+      return "rejected before";
+    case ExclusionReason::kExpired:
+      return "vacancy expired";
+    case ExclusionReason::kKindExcluded:
+      return "kind not on the participant's pathway";
+    case ExclusionReason::kLicenceMissing:
+      return "driving licence missing";
+    case ExclusionReason::kHoursMismatch:
+      return "hours do not fit";
+    case ExclusionReason::kCommuteTooLong:
+      return "commute over the limit";
+    case ExclusionReason::kGermanTooLow:
+      return "German below the minimum";
+    case ExclusionReason::kCount:
+      break;
   }
   return "unknown";
 }
@@ -673,11 +717,14 @@ std::string_view ExclusionReasonText(ExclusionReason reason) {
 std::array<double, 4> Contributions(const ScoreParts& parts, const ScoringWeights& weights) {
   const double sum = weights.skill + weights.german + weights.commute + weights.micro;
   JOBMATCH_CHECK(sum > 0) << "weights sum to zero";
-  return {weights.skill * parts.skill / sum, weights.german * parts.german / sum,
-          weights.commute * parts.commute / sum, weights.micro * parts.micro / sum};
+  return {weights.skill * parts.skill / sum,
+          weights.german * parts.german / sum,
+          weights.commute * parts.commute / sum,
+          weights.micro * parts.micro / sum};
 }
 
-int32_t CommuteLimitMinutes(const Participant& participant, const Vacancy& vacancy,
+int32_t CommuteLimitMinutes(const Participant& participant,
+                            const Vacancy& vacancy,
                             const ScoringOptions& options) {
   if (participant.max_commute_minutes > 0) return participant.max_commute_minutes;
   const double hours =
@@ -687,21 +734,30 @@ int32_t CommuteLimitMinutes(const Participant& participant, const Vacancy& vacan
 }
 
 CommuteModel CommuteModelOf(const ScoringOptions& options) {
-  return CommuteModel{options.car_speed_kmh, options.transit_speed_kmh, options.road_detour_factor,
+  return CommuteModel{options.car_speed_kmh,
+                      options.transit_speed_kmh,
+                      options.road_detour_factor,
                       options.transit_wait_minutes};
 }
 
 int32_t RequirementLevel(const OccupationRef& occupation, const ReferenceData& reference) {
   if (occupation.esco.valid()) {
-    const std::string& isco = reference.occupations[static_cast<size_t>(occupation.esco.value)].isco_code;
+    const std::string& isco =
+        reference.occupations[static_cast<size_t>(occupation.esco.value)].isco_code;
     if (isco.size() < 2) return 1;
     switch (isco[0]) {
-      case '0': return isco[1] == '1' ? 4 : isco[1] == '2' ? 2 : 1;
-      case '1': return isco[1] == '4' ? 3 : 4;
-      case '2': return 4;
-      case '3': return 3;
-      case '9': return 1;
-      default: return 2;  // 4-8
+      case '0':
+        return isco[1] == '1' ? 4 : isco[1] == '2' ? 2 : 1;
+      case '1':
+        return isco[1] == '4' ? 3 : 4;
+      case '2':
+        return 4;
+      case '3':
+        return 3;
+      case '9':
+        return 1;
+      default:
+        return 2;  // 4-8
     }
   }
   if (occupation.kldb.valid()) {
@@ -721,12 +777,16 @@ int32_t QualificationLevel(const Participant& participant, const ScoringOptions&
   return level;
 }
 
-bool PathwayAllows(const Participant& participant, VacancyKind kind, int32_t requirement_level,
+bool PathwayAllows(const Participant& participant,
+                   VacancyKind kind,
+                   int32_t requirement_level,
                    const ScoringOptions& options) {
-  return ((KindMask(participant, options) >> KindClassOf(kind, requirement_level, options)) & 1u) != 0;
+  return ((KindMask(participant, options) >> KindClassOf(kind, requirement_level, options)) & 1u) !=
+         0;
 }
 
-ScoredPairs ScoreTopK(const Dataset& dataset, const ReferenceData& reference,
+ScoredPairs ScoreTopK(const Dataset& dataset,
+                      const ReferenceData& reference,
                       const ScoringOptions& options) {
   CheckOptions(options);
   const Prepared prep = Prepare(dataset, reference, options);
@@ -768,7 +828,8 @@ ScoredPairs ScoreTopK(const Dataset& dataset, const ReferenceData& reference,
     size_t offset = 0;
     for (int32_t i = first; i < last; ++i) {
       const auto p = static_cast<size_t>(prep.order[static_cast<size_t>(i)]);
-      std::copy_n(pairs.begin() + static_cast<std::ptrdiff_t>(offset), kept_count[p],
+      std::copy_n(pairs.begin() + static_cast<std::ptrdiff_t>(offset),
+                  kept_count[p],
                   result.pairs.begin() + result.begin[p]);
       offset += static_cast<size_t>(kept_count[p]);
     }

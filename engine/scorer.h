@@ -166,9 +166,9 @@ struct PathwayRule {
 struct PathwayPolicy {
   // [goal: job, training, internship][0: no qualification, 1: vocational or academic]
   std::array<std::array<PathwayRule, 2>, 3> rules = {{
-      {{{true, true, true}, {true, false, true}}},    // goal job
-      {{{false, true, true}, {false, true, true}}},   // goal training
-      {{{true, true, true}, {true, false, true}}},    // goal internship
+      {{{true, true, true}, {true, false, true}}},   // goal job
+      {{{false, true, true}, {false, true, true}}},  // goal training
+      {{{true, true, true}, {true, false, true}}},   // goal internship
   }};
 };
 
@@ -273,15 +273,15 @@ struct ScoredPair {
   VacancyIndex vacancy;
   float score = 0.0f;
   ScoreParts parts;
-  float distance_km = 0.0f;       // straight line
-  float commute_minutes = 0.0f;   // estimated, one way
-  CourseIndex bridge_course;      // valid: "fits after course C"
+  float distance_km = 0.0f;      // straight line
+  float commute_minutes = 0.0f;  // estimated, one way
+  CourseIndex bridge_course;     // valid: "fits after course C"
 };
 
 // Vacancies that only one rule removed, and the best of them (see the top).
 struct NearMiss {
   int32_t count = 0;
-  VacancyIndex best;       // invalid if count == 0
+  VacancyIndex best;        // invalid if count == 0
   float best_score = 0.0f;  // the score it would have had without the rule
 };
 
@@ -315,7 +315,8 @@ struct ScoredPairs {
 std::array<double, 4> Contributions(const ScoreParts& parts, const ScoringWeights& weights);
 
 // The commute limit for a pair in minutes (see "Commute" above).
-int32_t CommuteLimitMinutes(const Participant& participant, const Vacancy& vacancy,
+int32_t CommuteLimitMinutes(const Participant& participant,
+                            const Vacancy& vacancy,
                             const ScoringOptions& options);
 // The commute model (speeds, detour, wait) of the options.
 CommuteModel CommuteModelOf(const ScoringOptions& options);
@@ -328,13 +329,16 @@ int32_t RequirementLevel(const OccupationRef& occupation, const ReferenceData& r
 int32_t QualificationLevel(const Participant& participant, const ScoringOptions& options);
 // Whether the pathway policy opens a vacancy of this kind and requirement
 // level to the participant (true whenever apply_pathways is false).
-bool PathwayAllows(const Participant& participant, VacancyKind kind, int32_t requirement_level,
+bool PathwayAllows(const Participant& participant,
+                   VacancyKind kind,
+                   int32_t requirement_level,
                    const ScoringOptions& options);
 
 // Scores every pair within reach and keeps the top K per participant.
 // top_k <= 0 keeps every eligible pair scoring at least min_score.
 // Preconditions: every index in `dataset` is in range (loaders guarantee it).
-[[nodiscard]] ScoredPairs ScoreTopK(const Dataset& dataset, const ReferenceData& reference,
+[[nodiscard]] ScoredPairs ScoreTopK(const Dataset& dataset,
+                                    const ReferenceData& reference,
                                     const ScoringOptions& options);
 
 }  // namespace jobmatch

@@ -30,8 +30,10 @@ void CloseList(const std::vector<int32_t>& items, SkillLists* lists) {
 }
 
 // Essential and optional sets of an occupation, sorted, optional minus essential.
-void OccupationSets(const ReferenceData& reference, const OccupationRef& occupation,
-                    int32_t num_skills, std::vector<int32_t>* essential,
+void OccupationSets(const ReferenceData& reference,
+                    const OccupationRef& occupation,
+                    int32_t num_skills,
+                    std::vector<int32_t>* essential,
                     std::vector<int32_t>* optional) {
   essential->clear();
   optional->clear();
@@ -41,7 +43,10 @@ void OccupationSets(const ReferenceData& reference, const OccupationRef& occupat
   SortUnique(essential);
   SortUnique(optional);
   std::vector<int32_t> rest;
-  std::set_difference(optional->begin(), optional->end(), essential->begin(), essential->end(),
+  std::set_difference(optional->begin(),
+                      optional->end(),
+                      essential->begin(),
+                      essential->end(),
                       std::back_inserter(rest));
   optional->swap(rest);
 }
@@ -91,7 +96,10 @@ VacancySkillLists VacancySkillListsOf(const Dataset& dataset, const ReferenceDat
     AppendRaw(v.optional_skills, num_skills, &optional);
     SortUnique(&optional);
     rest.clear();
-    std::set_difference(optional.begin(), optional.end(), essential.begin(), essential.end(),
+    std::set_difference(optional.begin(),
+                        optional.end(),
+                        essential.begin(),
+                        essential.end(),
                         std::back_inserter(rest));
     CloseList(essential, &lists.essential);
     CloseList(rest, &lists.optional);
@@ -162,8 +170,9 @@ SkillKernel BuildSkillKernel(const Dataset& dataset, const ReferenceData& refere
       local.push_back({s, 0, 1});
       ++optional_size;
     }
-    std::sort(local.begin(), local.end(),
-              [](const SkillCorrection& a, const SkillCorrection& b) { return a.skill < b.skill; });
+    std::sort(local.begin(), local.end(), [](const SkillCorrection& a, const SkillCorrection& b) {
+      return a.skill < b.skill;
+    });
     kernel.corrections.insert(kernel.corrections.end(), local.begin(), local.end());
     kernel.correction_begin.push_back(static_cast<int64_t>(kernel.corrections.size()));
     kernel.essential_size[v] = essential_size;
@@ -175,7 +184,9 @@ SkillKernel BuildSkillKernel(const Dataset& dataset, const ReferenceData& refere
   return kernel;
 }
 
-void AddProfileCounts(const SkillKernel& kernel, int32_t participant, float* essential_row,
+void AddProfileCounts(const SkillKernel& kernel,
+                      int32_t participant,
+                      float* essential_row,
                       float* optional_row) {
   const auto& e = kernel.profile_essential;
   const auto& o = kernel.profile_optional;
@@ -191,7 +202,9 @@ void AddProfileCounts(const SkillKernel& kernel, int32_t participant, float* ess
   }
 }
 
-void ClearProfileCounts(const SkillKernel& kernel, int32_t participant, float* essential_row,
+void ClearProfileCounts(const SkillKernel& kernel,
+                        int32_t participant,
+                        float* essential_row,
                         float* optional_row) {
   const auto& e = kernel.profile_essential;
   const auto& o = kernel.profile_optional;

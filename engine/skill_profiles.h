@@ -82,7 +82,7 @@ struct SkillKernel {
   // num_skills x num_profiles, entries 1 where the skill belongs to the profile.
   Eigen::SparseMatrix<float, Eigen::RowMajor, int32_t> profile_essential;
   Eigen::SparseMatrix<float, Eigen::RowMajor, int32_t> profile_optional;  // minus essential
-  std::vector<int32_t> vacancy_profile;  // per vacancy; -1: no occupation
+  std::vector<int32_t> vacancy_profile;   // per vacancy; -1: no occupation
   std::vector<int64_t> correction_begin;  // size vacancies + 1
   std::vector<SkillCorrection> corrections;
   std::vector<int32_t> essential_size;  // per vacancy, size of its essential set
@@ -95,9 +95,13 @@ struct SkillKernel {
 // Adds participant p's row of skills(p) x profile_essential (and _optional)
 // into the dense rows (length num_profiles). ClearProfileCounts zeroes exactly
 // the entries that call touched, so the rows can be reused without a full reset.
-void AddProfileCounts(const SkillKernel& kernel, int32_t participant, float* essential_row,
+void AddProfileCounts(const SkillKernel& kernel,
+                      int32_t participant,
+                      float* essential_row,
                       float* optional_row);
-void ClearProfileCounts(const SkillKernel& kernel, int32_t participant, float* essential_row,
+void ClearProfileCounts(const SkillKernel& kernel,
+                        int32_t participant,
+                        float* essential_row,
                         float* optional_row);
 // Sets marks[s] = value for every skill s of the participant (marks has num_skills entries).
 void MarkSkills(const SkillKernel& kernel, int32_t participant, uint8_t value, uint8_t* marks);
@@ -109,9 +113,12 @@ struct SkillCounts {
 
 // Overlap counts of a vacancy given by its profile (-1: none) and its
 // corrections [first, last), from the participant's profile rows and marks.
-inline SkillCounts CountOverlap(const float* essential_row, const float* optional_row,
-                                const uint8_t* marks, int32_t profile,
-                                const SkillCorrection* first, const SkillCorrection* last) {
+inline SkillCounts CountOverlap(const float* essential_row,
+                                const float* optional_row,
+                                const uint8_t* marks,
+                                int32_t profile,
+                                const SkillCorrection* first,
+                                const SkillCorrection* last) {
   SkillCounts counts;
   if (profile >= 0) {
     counts.essential = static_cast<int32_t>(essential_row[profile]);
@@ -126,13 +133,19 @@ inline SkillCounts CountOverlap(const float* essential_row, const float* optiona
 }
 
 // Overlap counts of one pair, given the participant's profile rows and marks.
-inline SkillCounts PairSkillCounts(const SkillKernel& kernel, const float* essential_row,
-                                   const float* optional_row, const uint8_t* marks,
+inline SkillCounts PairSkillCounts(const SkillKernel& kernel,
+                                   const float* essential_row,
+                                   const float* optional_row,
+                                   const uint8_t* marks,
                                    int32_t vacancy) {
   const size_t v = static_cast<size_t>(vacancy);
   const SkillCorrection* base = kernel.corrections.data();
-  return CountOverlap(essential_row, optional_row, marks, kernel.vacancy_profile[v],
-                      base + kernel.correction_begin[v], base + kernel.correction_begin[v + 1]);
+  return CountOverlap(essential_row,
+                      optional_row,
+                      marks,
+                      kernel.vacancy_profile[v],
+                      base + kernel.correction_begin[v],
+                      base + kernel.correction_begin[v + 1]);
 }
 
 }  // namespace jobmatch

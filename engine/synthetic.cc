@@ -11,8 +11,8 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -39,7 +39,6 @@ Date NextTrainingStart(Date today) {
   }
 }
 
-
 using internal::Rng;
 using internal::WeightedTable;
 
@@ -47,18 +46,20 @@ using internal::WeightedTable;
 enum Stream : uint64_t { kCoordinators = 1, kParticipants, kEmployers, kCourses };
 
 Error UsageError(std::string field, std::string value, std::string message) {
-  return MakeError(ErrorKind::kUsage, "", 0, std::move(field), std::move(value),
-                   std::move(message));
+  return MakeError(
+      ErrorKind::kUsage, "", 0, std::move(field), std::move(value), std::move(message));
 }
 
 Error AnchorError(std::string_view topic, std::string message) {
-  return MakeError(ErrorKind::kUsage, "anchors.csv", 0, "topic", std::string(topic),
-                   std::move(message));
+  return MakeError(
+      ErrorKind::kUsage, "anchors.csv", 0, "topic", std::string(topic), std::move(message));
 }
 
 // Weight of a share (fraction) or count for WeightedTable: fixed point with
 // six decimals, rounded the same way everywhere.
-int64_t Fixed(double value) { return value <= 0.0 ? 0 : std::llround(value * 1e6); }
+int64_t Fixed(double value) {
+  return value <= 0.0 ? 0 : std::llround(value * 1e6);
+}
 
 // ---------------------------------------------------------------------------
 // Anchors (ReferenceData::anchors): the published figures the mix follows.
@@ -66,10 +67,10 @@ int64_t Fixed(double value) { return value <= 0.0 ? 0 : std::llround(value * 1e6
 struct Figures {
   double below_a2 = 0.0;  // DTZ result shares, fractions summing to 1
   double a2 = 0.0;
-  double b1 = 0.0;        // B1 or better
-  double micro = 0.0;     // share of enterprises with < 10 staff
-  double large = 0.0;     // share with 250+ staff
-  double helper = 0.0;    // share of employed refugees working as Helfer
+  double b1 = 0.0;                              // B1 or better
+  double micro = 0.0;                           // share of enterprises with < 10 staff
+  double large = 0.0;                           // share with 250+ staff
+  double helper = 0.0;                          // share of employed refugees working as Helfer
   std::map<std::string, double> vacancy_stock;  // district key -> latest stock
 };
 
@@ -91,8 +92,8 @@ std::optional<double> PercentBefore(std::string_view note, std::string_view labe
     size_t end = at;
     while (end > 0 && note[end - 1] == ' ') --end;
     size_t begin = end;
-    while (begin > 0 && (std::isdigit(static_cast<unsigned char>(note[begin - 1])) ||
-                         note[begin - 1] == '.')) {
+    while (begin > 0 &&
+           (std::isdigit(static_cast<unsigned char>(note[begin - 1])) || note[begin - 1] == '.')) {
       --begin;
     }
     if (begin < end) return ParseNumber(note.substr(begin, end - begin));
@@ -124,7 +125,8 @@ bool IsWholeYear(std::string_view date) {
 // The anchor of `topic` with the latest reference date; with
 // `prefer_whole_year`, whole-year figures ("2017") win over part-year ones
 // ("2018-01..09"). Ties keep the first row. Null if the topic is absent.
-const StatisticsAnchor* LatestAnchor(const ReferenceData& reference, std::string_view topic,
+const StatisticsAnchor* LatestAnchor(const ReferenceData& reference,
+                                     std::string_view topic,
                                      bool prefer_whole_year) {
   const StatisticsAnchor* best = nullptr;
   for (const StatisticsAnchor& anchor : reference.anchors) {
@@ -149,14 +151,16 @@ Result<Figures> ReadFigures(const ReferenceData& reference) {
 
   const StatisticsAnchor* dtz = LatestAnchor(reference, "dtz_result_b1", true);
   if (dtz == nullptr) {
-    return AnchorError("dtz_result_b1", "missing: the share of DTZ takers reaching B1 sets the "
-                                        "German levels of participants");
+    return AnchorError("dtz_result_b1",
+                       "missing: the share of DTZ takers reaching B1 sets the "
+                       "German levels of participants");
   }
   const std::optional<double> a2 = PercentBefore(dtz->note, "A2");
   if (!a2 || dtz->value <= 0.0 || *a2 < 0.0 || dtz->value + *a2 > 100.0) {
-    return AnchorError("dtz_result_b1", "the " + dtz->reference_date +
-                                            " row needs a B1 share as value and the A2 share "
-                                            "in its note ('40.8 % A2'), together at most 100");
+    return AnchorError("dtz_result_b1",
+                       "the " + dtz->reference_date +
+                           " row needs a B1 share as value and the A2 share "
+                           "in its note ('40.8 % A2'), together at most 100");
   }
   figures.b1 = dtz->value / 100.0;
   figures.a2 = *a2 / 100.0;
@@ -164,8 +168,9 @@ Result<Figures> ReadFigures(const ReferenceData& reference) {
 
   const StatisticsAnchor* micro = LatestAnchor(reference, "firms_micro_share", false);
   if (micro == nullptr) {
-    return AnchorError("firms_micro_share", "missing: the share of micro-enterprises sets the "
-                                            "employer size classes");
+    return AnchorError("firms_micro_share",
+                       "missing: the share of micro-enterprises sets the "
+                       "employer size classes");
   }
   const std::optional<double> large = NumberAfter(micro->note, "250+ employees:");
   if (!large || micro->value <= 0.0 || *large < 0.0 || micro->value + *large > 100.0) {
@@ -197,8 +202,9 @@ Result<Figures> ReadFigures(const ReferenceData& reference) {
     }
   }
   if (figures.vacancy_stock.empty()) {
-    return AnchorError("vacancies_stock", "missing: registered vacancies of at least one "
-                                          "district set the number of vacancies per inhabitant");
+    return AnchorError("vacancies_stock",
+                       "missing: registered vacancies of at least one "
+                       "district set the number of vacancies per inhabitant");
   }
   return figures;
 }
@@ -238,8 +244,9 @@ std::vector<int32_t> Apportion(int64_t total, std::vector<int64_t> weights, int3
     given += product / sum;
     remainders.emplace_back(product % sum, i);
   }
-  std::stable_sort(remainders.begin(), remainders.end(),
-                   [](const auto& x, const auto& y) { return x.first > y.first; });
+  std::stable_sort(remainders.begin(), remainders.end(), [](const auto& x, const auto& y) {
+    return x.first > y.first;
+  });
   for (size_t k = 0; given < rest && k < n; ++k, ++given) ++out[remainders[k].second];
   return out;
 }
@@ -289,7 +296,8 @@ Result<std::vector<std::string>> ChooseDistricts(const ReferenceData& reference,
   if (!options.district_keys.empty()) {
     for (const std::string& key : options.district_keys) {
       if (reference.district_by_key.find(key) == reference.district_by_key.end()) {
-        return UsageError("district", key,
+        return UsageError("district",
+                          key,
                           "a 5-digit district key of the reference data (e.g. 15089 "
                           "Salzlandkreis)");
       }
@@ -304,8 +312,10 @@ Result<std::vector<std::string>> ChooseDistricts(const ReferenceData& reference,
   }
   for (const std::string& key : keys) {
     if (reference.district_by_key.find(key) == reference.district_by_key.end()) {
-      return UsageError("district", key, "the tier's default district is not in the reference "
-                                         "data");
+      return UsageError("district",
+                        key,
+                        "the tier's default district is not in the reference "
+                        "data");
     }
   }
   if (keys.empty()) return UsageError("district", "", "no district to draw places from");
@@ -315,8 +325,10 @@ Result<std::vector<std::string>> ChooseDistricts(const ReferenceData& reference,
 Result<Sizes> ChooseSizes(const SyntheticOptions& options, size_t num_districts) {
   if (options.participants < 0 || options.vacancies < 0 || options.coordinators < 0 ||
       options.courses_per_district < 0) {
-    return UsageError("size", "", "participants, vacancies, coordinators and courses per "
-                                  "district must not be negative");
+    return UsageError("size",
+                      "",
+                      "participants, vacancies, coordinators and courses per "
+                      "district must not be negative");
   }
   Sizes sizes;
   switch (options.tier) {
@@ -334,16 +346,18 @@ Result<Sizes> ChooseSizes(const SyntheticOptions& options, size_t num_districts)
   if (options.vacancies > 0) sizes.vacancies = options.vacancies;
   if (options.coordinators > 0) sizes.coordinators = options.coordinators;
   if (static_cast<size_t>(sizes.coordinators) < num_districts) {
-    return UsageError("coordinators", std::to_string(sizes.coordinators),
-                      "at least one coordinator per district (" + std::to_string(num_districts) +
-                          " districts)");
+    return UsageError(
+        "coordinators",
+        std::to_string(sizes.coordinators),
+        "at least one coordinator per district (" + std::to_string(num_districts) + " districts)");
   }
   return sizes;
 }
 
 Result<std::vector<DistrictPlan>> PlanDistricts(const ReferenceData& reference,
                                                 const std::vector<std::string>& keys,
-                                                const Figures& figures, const Sizes& sizes) {
+                                                const Figures& figures,
+                                                const Sizes& sizes) {
   std::vector<DistrictPlan> plans(keys.size());
   std::map<std::string, size_t> plan_of;
   for (size_t i = 0; i < keys.size(); ++i) {
@@ -397,10 +411,9 @@ Result<std::vector<DistrictPlan>> PlanDistricts(const ReferenceData& reference,
       stock_population += d.population;
     }
   }
-  const double foreign_ratio =
-      foreign_population > 0
-          ? static_cast<double>(foreign_sum) / static_cast<double>(foreign_population)
-          : 0.0;
+  const double foreign_ratio = foreign_population > 0 ? static_cast<double>(foreign_sum) /
+                                                            static_cast<double>(foreign_population)
+                                                      : 0.0;
   const double stock_ratio =
       stock_population > 0 ? stock_sum / static_cast<double>(stock_population) : 0.0;
 
@@ -408,21 +421,18 @@ Result<std::vector<DistrictPlan>> PlanDistricts(const ReferenceData& reference,
   for (const DistrictPlan& plan : plans) {
     const District& d = reference.districts[static_cast<size_t>(plan.district)];
     const auto f = foreign.find(d.key);
-    participant_weights.push_back(f != foreign.end()
-                                      ? f->second
-                                      : std::llround(static_cast<double>(d.population) *
-                                                     foreign_ratio));
+    participant_weights.push_back(
+        f != foreign.end() ? f->second
+                           : std::llround(static_cast<double>(d.population) * foreign_ratio));
     const auto s = figures.vacancy_stock.find(d.key);
     vacancy_weights.push_back(std::llround(s != figures.vacancy_stock.end()
                                                ? s->second
                                                : static_cast<double>(d.population) * stock_ratio));
   }
-  const std::vector<int32_t> participants =
-      Apportion(sizes.participants, participant_weights, 0);
+  const std::vector<int32_t> participants = Apportion(sizes.participants, participant_weights, 0);
   const std::vector<int32_t> vacancies = Apportion(sizes.vacancies, vacancy_weights, 0);
-  const std::vector<int32_t> coordinators =
-      Apportion(sizes.coordinators, std::vector<int64_t>(participants.begin(), participants.end()),
-                1);
+  const std::vector<int32_t> coordinators = Apportion(
+      sizes.coordinators, std::vector<int64_t>(participants.begin(), participants.end()), 1);
   for (size_t i = 0; i < plans.size(); ++i) {
     plans[i].participants = participants[i];
     plans[i].vacancies = vacancies[i];
@@ -437,19 +447,31 @@ Result<std::vector<DistrictPlan>> PlanDistricts(const ReferenceData& reference,
 // reference data or without a skill profile are skipped at run time.
 
 enum Field : int8_t {
-  kWarehouse = 0, kCleaning, kKitchen, kGastronomy, kConstruction, kCare,
-  kRetail, kMetal, kDriving, kHairdressing, kIt, kNumFields
+  kWarehouse = 0,
+  kCleaning,
+  kKitchen,
+  kGastronomy,
+  kConstruction,
+  kCare,
+  kRetail,
+  kMetal,
+  kDriving,
+  kHairdressing,
+  kIt,
+  kNumFields
 };
 
 struct FieldInfo {
-  int64_t participant_weight;  // where refugees have worked or trained
-  int64_t vacancy_weight;      // where coordinators acquire vacancies
+  int64_t participant_weight;                 // where refugees have worked or trained
+  int64_t vacancy_weight;                     // where coordinators acquire vacancies
   std::array<const char*, 4> employer_words;  // first word of an employer name
 };
 
 constexpr std::array<FieldInfo, kNumFields> kFields = {{
     {16, 14, {"Logistik", "Spedition", "Lagerservice", "Logistikzentrum"}},
-    {12, 10, {"Gebäudereinigung", "Reinigungsservice", "Gebäudedienste", "Glas- und Gebäudereinigung"}},
+    {12,
+     10,
+     {"Gebäudereinigung", "Reinigungsservice", "Gebäudedienste", "Glas- und Gebäudereinigung"}},
     {10, 8, {"Gasthof", "Restaurant", "Kantine", "Großküche"}},
     {10, 10, {"Hotel", "Café", "Gasthaus", "Bistro"}},
     {12, 12, {"Bau", "Hochbau", "Tiefbau", "Haustechnik"}},
@@ -550,7 +572,7 @@ struct Job {
   KldbIndex kldb;
   const char* title;
   Field field;
-  int level;                         // requirement level 1..4
+  int level;                          // requirement level 1..4
   std::vector<OccupationIndex> esco;  // bridged ESCO occupations with a profile
 };
 
@@ -603,7 +625,11 @@ Result<Catalogue> BuildCatalogue(const ReferenceData& reference, const Figures& 
     c.jobs.push_back(std::move(job));
   }
   if (c.jobs.empty()) {
-    return MakeError(ErrorKind::kUsage, "kldb.csv", 0, "", "",
+    return MakeError(ErrorKind::kUsage,
+                     "kldb.csv",
+                     0,
+                     "",
+                     "",
                      "none of the generator's KldB codes (e.g. 51311 Lagerwirtschaft) is in the "
                      "reference data with a skill profile");
   }
@@ -612,7 +638,8 @@ Result<Catalogue> BuildCatalogue(const ReferenceData& reference, const Figures& 
     const Job& job = c.jobs[j];
     c.jobs_at_level[static_cast<size_t>(job.level - 1)].push_back(static_cast<int32_t>(j));
     c.field_jobs[static_cast<size_t>(job.field)].push_back(static_cast<int32_t>(j));
-    if (job.level == 2) c.training_jobs[static_cast<size_t>(job.field)].push_back(static_cast<int32_t>(j));
+    if (job.level == 2)
+      c.training_jobs[static_cast<size_t>(job.field)].push_back(static_cast<int32_t>(j));
   }
 
   // A field's weight is shared by its jobs at the level drawn (720720 is
@@ -623,7 +650,8 @@ Result<Catalogue> BuildCatalogue(const ReferenceData& reference, const Figures& 
     const std::vector<int32_t>& at = c.jobs_at_level[level];
     level_weights.push_back(at.empty() ? 0 : Fixed(mix[level]));
     std::array<int64_t, kNumFields> per_field{};
-    for (const int32_t j : at) ++per_field[static_cast<size_t>(c.jobs[static_cast<size_t>(j)].field)];
+    for (const int32_t j : at)
+      ++per_field[static_cast<size_t>(c.jobs[static_cast<size_t>(j)].field)];
     std::vector<int64_t> weights;
     for (const int32_t j : at) {
       const size_t field = static_cast<size_t>(c.jobs[static_cast<size_t>(j)].field);
@@ -640,7 +668,8 @@ Result<Catalogue> BuildCatalogue(const ReferenceData& reference, const Figures& 
     c.employer_fields.push_back(static_cast<int32_t>(field));
     field_weights.push_back(kFields[field].vacancy_weight);
     std::array<int64_t, 4> per_level{};
-    for (const int32_t j : jobs) ++per_level[static_cast<size_t>(c.jobs[static_cast<size_t>(j)].level - 1)];
+    for (const int32_t j : jobs)
+      ++per_level[static_cast<size_t>(c.jobs[static_cast<size_t>(j)].level - 1)];
     std::vector<int64_t> weights;
     for (const int32_t j : jobs) {
       const size_t level = static_cast<size_t>(c.jobs[static_cast<size_t>(j)].level - 1);
@@ -685,8 +714,10 @@ std::string NumberedId(std::string_view prefix, int64_t number) {
 
 constexpr int32_t kPlacementsPerFteYear = 40;
 
-void AddCoordinators(const ReferenceData& reference, uint64_t seed,
-                     std::vector<DistrictPlan>& plans, Dataset& dataset) {
+void AddCoordinators(const ReferenceData& reference,
+                     uint64_t seed,
+                     std::vector<DistrictPlan>& plans,
+                     Dataset& dataset) {
   Rng rng(seed, kCoordinators);
   for (DistrictPlan& plan : plans) {
     const District& district = reference.districts[static_cast<size_t>(plan.district)];
@@ -724,19 +755,34 @@ constexpr CefrLevel Demote(CefrLevel level) {
 // Arrival years: the 2015/16 wave and the 2022 arrivals from Ukraine
 // dominate (assumption shaped on the protection-seeker counts in anchors).
 constexpr std::array<std::pair<int, int64_t>, 11> kArrivalYears = {{
-    {2015, 14}, {2016, 12}, {2017, 5}, {2018, 4}, {2019, 4}, {2020, 3},
-    {2021, 4}, {2022, 22}, {2023, 14}, {2024, 10}, {2025, 8},
+    {2015, 14},
+    {2016, 12},
+    {2017, 5},
+    {2018, 4},
+    {2019, 4},
+    {2020, 3},
+    {2021, 4},
+    {2022, 22},
+    {2023, 14},
+    {2024, 10},
+    {2025, 8},
 }};
 
-Date YearStart(int year) { return *ParseDate(std::to_string(year) + "-01-01"); }
+Date YearStart(int year) {
+  return *ParseDate(std::to_string(year) + "-01-01");
+}
 
 class ParticipantMaker {
  public:
-  ParticipantMaker(const ReferenceData& reference, const Figures& figures,
-                   const Catalogue& catalogue, Date today)
+  ParticipantMaker(const ReferenceData& reference,
+                   const Figures& figures,
+                   const Catalogue& catalogue,
+                   Date today)
       : reference_(reference), catalogue_(catalogue), today_(today) {
-    german_ = WeightedTable({Fixed(figures.below_a2 * 0.3), Fixed(figures.below_a2 * 0.7),
-                             Fixed(figures.a2), Fixed(figures.b1)});
+    german_ = WeightedTable({Fixed(figures.below_a2 * 0.3),
+                             Fixed(figures.below_a2 * 0.7),
+                             Fixed(figures.a2),
+                             Fixed(figures.b1)});
     std::vector<int64_t> weights;
     for (const auto& [year, weight] : kArrivalYears) {
       const Date start = YearStart(year);
@@ -755,8 +801,7 @@ class ParticipantMaker {
   Participant Make(int64_t number, const DistrictPlan& plan, Rng& rng) const {
     Participant p;
     p.id = NumberedId("P-", number);
-    p.coordinator = CoordinatorIndex(
-        plan.coordinator_ids[plan.coordinator_by_fte.Draw(rng)]);
+    p.coordinator = CoordinatorIndex(plan.coordinator_ids[plan.coordinator_by_fte.Draw(rng)]);
     p.home = plan.places[plan.by_population.Draw(rng)];
 
     // Arrival: a day of the drawn year, not after today.
@@ -787,8 +832,8 @@ class ParticipantMaker {
     // German: the DTZ shares; below A2 split 30 / 70 into A0 / A1; of the B1
     // share, 30 % of those here five years or more reach B2, and a fifth of
     // the B2 academics C1. "B1 or better" keeps the anchor's share.
-    static constexpr std::array<CefrLevel, 4> kBase = {CefrLevel::kA0, CefrLevel::kA1,
-                                                       CefrLevel::kA2, CefrLevel::kB1};
+    static constexpr std::array<CefrLevel, 4> kBase = {
+        CefrLevel::kA0, CefrLevel::kA1, CefrLevel::kA2, CefrLevel::kB1};
     p.german = kBase[german_.Draw(rng)];
     if (p.german == CefrLevel::kB1 && days_here >= 5 * 365 && rng.Bernoulli(0.30)) {
       p.german = CefrLevel::kB2;
@@ -812,8 +857,8 @@ class ParticipantMaker {
 
     // Goal: mostly a job; without a qualification vocational training is
     // more often the aim (Saxon mentor programme).
-    const WeightedTable& goal = p.qualification == Qualification::kNone ? goal_unqualified_
-                                                                         : goal_qualified_;
+    const WeightedTable& goal =
+        p.qualification == Qualification::kNone ? goal_unqualified_ : goal_qualified_;
     p.goal = static_cast<Goal>(goal.Draw(rng));
     p.hours_per_week = static_cast<double>(kHours[hours_.Draw(rng)]);
     p.driving_licence = rng.Bernoulli(0.35);
@@ -837,9 +882,10 @@ class ParticipantMaker {
   std::vector<std::pair<Date, Date>> arrival_span_;  // first and last day per year
   WeightedTable arrival_year_;
   // none, vocational, academic per requirement level of the first occupation
-  std::array<WeightedTable, 4> qualification_ = {
-      WeightedTable({75, 20, 5}), WeightedTable({30, 60, 10}), WeightedTable({10, 50, 40}),
-      WeightedTable({0, 15, 85})};
+  std::array<WeightedTable, 4> qualification_ = {WeightedTable({75, 20, 5}),
+                                                 WeightedTable({30, 60, 10}),
+                                                 WeightedTable({10, 50, 40}),
+                                                 WeightedTable({0, 15, 85})};
   WeightedTable goal_unqualified_{{60, 30, 10}};  // job, training, internship
   WeightedTable goal_qualified_{{80, 10, 10}};
   WeightedTable hours_{{10, 5, 20, 10, 55}};
@@ -850,24 +896,34 @@ class ParticipantMaker {
 // Employers and their vacancies.
 
 constexpr std::array<const char*, 40> kSurnames = {
-    "Müller",  "Schmidt",  "Schneider", "Fischer", "Weber",   "Meyer",     "Wagner",
-    "Becker",  "Schulz",   "Hoffmann",  "Schäfer", "Koch",    "Bauer",     "Richter",
-    "Klein",   "Wolf",     "Schröder",  "Neumann", "Schwarz", "Zimmermann", "Braun",
-    "Krüger",  "Hartmann", "Lange",     "Werner",  "Krause",  "Lehmann",   "Schulze",
-    "Köhler",  "Herrmann", "König",     "Walter",  "Fuchs",   "Peters",    "Scholz",
-    "Möller",  "Vogel",    "Friedrich", "Günther", "Lorenz"};
-constexpr std::array<const char*, 10> kFancyNames = {
-    "Sonnenschein", "Regenbogen", "Lindenhof", "Am Markt", "Rosengarten",
-    "Eichenhof",    "Mitte",      "Am Park",   "Zentral",  "Nord"};
+    "Müller",   "Schmidt",  "Schneider", "Fischer",    "Weber",  "Meyer",     "Wagner",   "Becker",
+    "Schulz",   "Hoffmann", "Schäfer",   "Koch",       "Bauer",  "Richter",   "Klein",    "Wolf",
+    "Schröder", "Neumann",  "Schwarz",   "Zimmermann", "Braun",  "Krüger",    "Hartmann", "Lange",
+    "Werner",   "Krause",   "Lehmann",   "Schulze",    "Köhler", "Herrmann",  "König",    "Walter",
+    "Fuchs",    "Peters",   "Scholz",    "Möller",     "Vogel",  "Friedrich", "Günther",  "Lorenz"};
+constexpr std::array<const char*, 10> kFancyNames = {"Sonnenschein",
+                                                     "Regenbogen",
+                                                     "Lindenhof",
+                                                     "Am Markt",
+                                                     "Rosengarten",
+                                                     "Eichenhof",
+                                                     "Mitte",
+                                                     "Am Park",
+                                                     "Zentral",
+                                                     "Nord"};
 
 // Headcount within an EU size class; above 250 staff, larger firms are
 // rarer (halving weights per bucket).
 int32_t DrawStaff(SizeClass size, Rng& rng) {
   switch (size) {
-    case SizeClass::kMicro: return static_cast<int32_t>(rng.Between(1, 9));
-    case SizeClass::kSmall: return static_cast<int32_t>(rng.Between(10, 49));
-    case SizeClass::kMedium: return static_cast<int32_t>(rng.Between(50, 249));
-    case SizeClass::kLarge: break;
+    case SizeClass::kMicro:
+      return static_cast<int32_t>(rng.Between(1, 9));
+    case SizeClass::kSmall:
+      return static_cast<int32_t>(rng.Between(10, 49));
+    case SizeClass::kMedium:
+      return static_cast<int32_t>(rng.Between(50, 249));
+    case SizeClass::kLarge:
+      break;
   }
   static constexpr std::array<std::pair<int, int>, 4> kBuckets = {
       {{250, 499}, {500, 999}, {1000, 2499}, {2500, 5000}}};
@@ -895,18 +951,26 @@ std::string EmployerName(Field field, SizeClass size, const Place& place, Rng& r
   static constexpr std::array<const char*, 2> kSmallForms = {" GmbH", " GmbH & Co. KG"};
   static constexpr std::array<const char*, 3> kLargeForms = {" GmbH", " AG", " SE"};
   switch (size) {
-    case SizeClass::kMicro: name += Pick(kMicroForms, rng); break;
+    case SizeClass::kMicro:
+      name += Pick(kMicroForms, rng);
+      break;
     case SizeClass::kSmall:
-    case SizeClass::kMedium: name += Pick(kSmallForms, rng); break;
-    case SizeClass::kLarge: name += Pick(kLargeForms, rng); break;
+    case SizeClass::kMedium:
+      name += Pick(kSmallForms, rng);
+      break;
+    case SizeClass::kLarge:
+      name += Pick(kLargeForms, rng);
+      break;
   }
   return name;
 }
 
 class EmployerMaker {
  public:
-  EmployerMaker(const ReferenceData& reference, const Figures& figures,
-                const Catalogue& catalogue, Date today)
+  EmployerMaker(const ReferenceData& reference,
+                const Figures& figures,
+                const Catalogue& catalogue,
+                Date today)
       : reference_(reference), catalogue_(catalogue), today_(today) {
     // Size classes: micro and 250+ shares from firms_micro_share; the rest
     // split 4 : 1 between small and medium (assumption, close to the
@@ -932,10 +996,18 @@ class EmployerMaker {
       // Micro-enterprises mostly post one vacancy, larger ones several.
       int64_t count = 1;
       switch (size) {
-        case SizeClass::kMicro: count = rng.Bernoulli(0.9) ? 1 : 2; break;
-        case SizeClass::kSmall: count = rng.Between(1, 3); break;
-        case SizeClass::kMedium: count = rng.Between(2, 6); break;
-        case SizeClass::kLarge: count = rng.Between(3, 12); break;
+        case SizeClass::kMicro:
+          count = rng.Bernoulli(0.9) ? 1 : 2;
+          break;
+        case SizeClass::kSmall:
+          count = rng.Between(1, 3);
+          break;
+        case SizeClass::kMedium:
+          count = rng.Between(2, 6);
+          break;
+        case SizeClass::kLarge:
+          count = rng.Between(3, 12);
+          break;
       }
       count = std::min<int64_t>(count, remaining);
       const EmployerIndex index(static_cast<int32_t>(dataset.employers.size()));
@@ -965,8 +1037,12 @@ class EmployerMaker {
   }
 
  private:
-  Vacancy MakeVacancy(const Job& job, VacancyKind kind, SizeClass size, const Place& home,
-                      const DistrictPlan& plan, Rng& rng) const {
+  Vacancy MakeVacancy(const Job& job,
+                      VacancyKind kind,
+                      SizeClass size,
+                      const Place& home,
+                      const DistrictPlan& plan,
+                      Rng& rng) const {
     Vacancy v;
     v.kind = kind;
     v.title = job.title;
@@ -994,8 +1070,8 @@ class EmployerMaker {
 
     // German by requirement level (helper A2, skilled B1, specialist B2,
     // expert C1), one step lower or higher for 15 % each.
-    static constexpr std::array<CefrLevel, 4> kGerman = {CefrLevel::kA2, CefrLevel::kB1,
-                                                         CefrLevel::kB2, CefrLevel::kC1};
+    static constexpr std::array<CefrLevel, 4> kGerman = {
+        CefrLevel::kA2, CefrLevel::kB1, CefrLevel::kB2, CefrLevel::kC1};
     v.min_german = kGerman[static_cast<size_t>(job.level - 1)];
     const uint64_t noise = rng.Below(100);
     if (noise < 15) {
@@ -1011,17 +1087,29 @@ class EmployerMaker {
     static constexpr std::array<double, 4> kJobHours = {40, 30, 20, 35};
     static constexpr std::array<double, 3> kInternHours = {40, 30, 20};
     switch (kind) {
-      case VacancyKind::kJob: v.hours_per_week = kJobHours[job_hours_.Draw(rng)]; break;
-      case VacancyKind::kTraining: v.hours_per_week = 40; break;
+      case VacancyKind::kJob:
+        v.hours_per_week = kJobHours[job_hours_.Draw(rng)];
+        break;
+      case VacancyKind::kTraining:
+        v.hours_per_week = 40;
+        break;
       case VacancyKind::kInternship:
         v.hours_per_week = kInternHours[intern_hours_.Draw(rng)];
         break;
     }
     switch (size) {
-      case SizeClass::kMicro: v.openings = 1; break;
-      case SizeClass::kSmall: v.openings = static_cast<int32_t>(rng.Between(1, 2)); break;
-      case SizeClass::kMedium: v.openings = static_cast<int32_t>(rng.Between(1, 3)); break;
-      case SizeClass::kLarge: v.openings = static_cast<int32_t>(rng.Between(1, 5)); break;
+      case SizeClass::kMicro:
+        v.openings = 1;
+        break;
+      case SizeClass::kSmall:
+        v.openings = static_cast<int32_t>(rng.Between(1, 2));
+        break;
+      case SizeClass::kMedium:
+        v.openings = static_cast<int32_t>(rng.Between(1, 3));
+        break;
+      case SizeClass::kLarge:
+        v.openings = static_cast<int32_t>(rng.Between(1, 5));
+        break;
     }
     // Professional drivers (KldB 521) need a licence; a few other posts too.
     const std::string& code = reference_.kldb[static_cast<size_t>(job.kldb.value)].code;
@@ -1037,7 +1125,8 @@ class EmployerMaker {
     // not before the start (loaders reject expires < start_date).
     const int64_t start = rng.Between(0, 120);
     v.start_date = Date{today_.days + static_cast<int32_t>(start)};
-    v.expires = Date{today_.days + static_cast<int32_t>(rng.Between(std::max<int64_t>(30, start), 180))};
+    v.expires =
+        Date{today_.days + static_cast<int32_t>(rng.Between(std::max<int64_t>(30, start), 180))};
     return v;
   }
 
@@ -1054,8 +1143,12 @@ class EmployerMaker {
 // Courses: language courses to B1 (two in three) or B2 in the district's
 // three largest towns, in turn, starting within 90 days, 12 to 26 weeks.
 
-void AddCourses(const std::vector<DistrictPlan>& plans, const ReferenceData& reference,
-                int32_t per_district, uint64_t seed, Date today, Dataset& dataset) {
+void AddCourses(const std::vector<DistrictPlan>& plans,
+                const ReferenceData& reference,
+                int32_t per_district,
+                uint64_t seed,
+                Date today,
+                Dataset& dataset) {
   Rng rng(seed, kCourses);
   for (const DistrictPlan& plan : plans) {
     const std::string& key = reference.districts[static_cast<size_t>(plan.district)].key;
@@ -1075,8 +1168,7 @@ void AddCourses(const std::vector<DistrictPlan>& plans, const ReferenceData& ref
 
 }  // namespace
 
-Result<Dataset> GenerateSynthetic(const ReferenceData& reference,
-                                  const SyntheticOptions& options) {
+Result<Dataset> GenerateSynthetic(const ReferenceData& reference, const SyntheticOptions& options) {
   Result<std::vector<std::string>> keys = ChooseDistricts(reference, options);
   if (!keys.ok()) return keys.error();
   Result<Sizes> sizes = ChooseSizes(options, keys.value().size());
@@ -1096,8 +1188,7 @@ Result<Dataset> GenerateSynthetic(const ReferenceData& reference,
   dataset.vacancies.reserve(static_cast<size_t>(sizes.value().vacancies));
   AddCoordinators(reference, options.seed, plans, dataset);
 
-  const ParticipantMaker participants(reference, figures.value(), catalogue.value(),
-                                      options.today);
+  const ParticipantMaker participants(reference, figures.value(), catalogue.value(), options.today);
   Rng participant_rng(options.seed, kParticipants);
   for (const DistrictPlan& plan : plans) {
     for (int32_t i = 0; i < plan.participants; ++i) {
@@ -1110,8 +1201,7 @@ Result<Dataset> GenerateSynthetic(const ReferenceData& reference,
   Rng employer_rng(options.seed, kEmployers);
   for (const DistrictPlan& plan : plans) employers.Fill(plan, employer_rng, dataset);
 
-  AddCourses(plans, reference, options.courses_per_district, options.seed, options.today,
-             dataset);
+  AddCourses(plans, reference, options.courses_per_district, options.seed, options.today, dataset);
   return dataset;
 }
 

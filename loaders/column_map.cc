@@ -21,7 +21,8 @@ constexpr std::array<ColumnSpec, kNumParticipantColumns> kParticipantColumns = {
     {"hours_per_week", false, "Wochenstunden|Stunden pro Woche|Stunden"},
     {"driving_licence", false, "Führerschein"},
     {"car", false, "Auto|PKW"},
-    {"max_commute_minutes", false,
+    {"max_commute_minutes",
+     false,
      "max. Pendelzeit|Pendelzeit (Minuten)|Pendelzeit|maximale Pendelzeit"},
     {"work_permitted", false, "Arbeitserlaubnis|Beschäftigungserlaubnis"},
     {"in_germany_since", false, "in Deutschland seit|Einreise|Einreisedatum"},
@@ -136,9 +137,13 @@ std::string_view TableStem(Table table) {
   return "participants";
 }
 
-std::string TableFileName(Table table) { return std::string(TableStem(table)) + ".csv"; }
+std::string TableFileName(Table table) {
+  return std::string(TableStem(table)) + ".csv";
+}
 
-bool TableRequired(Table table) { return table != Table::kCourses && table != Table::kHistory; }
+bool TableRequired(Table table) {
+  return table != Table::kCourses && table != Table::kHistory;
+}
 
 std::span<const ColumnSpec> Columns(Table table) {
   switch (table) {
@@ -166,9 +171,11 @@ std::string FoldColumnName(std::string_view name) {
   return FoldName(spaced);
 }
 
-Result<HeaderMap> MapHeader(Table table, const std::vector<std::string>& header,
+Result<HeaderMap> MapHeader(Table table,
+                            const std::vector<std::string>& header,
                             const std::map<std::string, std::string>& overrides,
-                            const std::string& file, int64_t header_line) {
+                            const std::string& file,
+                            int64_t header_line) {
   const std::span<const ColumnSpec> columns = Columns(table);
   ProblemList problems(static_cast<int32_t>(header.size() + columns.size() + overrides.size()));
   const std::string file_name = TableFileName(table);
@@ -179,7 +186,10 @@ Result<HeaderMap> MapHeader(Table table, const std::vector<std::string>& header,
     const std::optional<int> column = FindColumn(columns, FoldColumnName(canonical));
     if (!column ||
         FoldColumnName(columns[static_cast<size_t>(*column)].name) != FoldColumnName(canonical)) {
-      problems.Add({file, 0, "column_map", written + " -> " + canonical,
+      problems.Add({file,
+                    0,
+                    "column_map",
+                    written + " -> " + canonical,
                     "expected a column of " + file_name + ": " + CanonicalNames(columns)});
       continue;
     }
@@ -200,7 +210,10 @@ Result<HeaderMap> MapHeader(Table table, const std::vector<std::string>& header,
     }
     const std::string written(TrimBlanks(header[cell]));
     if (!column) {
-      problems.Add({file, header_line, "", written,
+      problems.Add({file,
+                    header_line,
+                    "",
+                    written,
                     "unknown column; expected one of the columns of " + file_name + ": " +
                         CanonicalNames(columns) +
                         " (or their German names, or a name from the config's column_map)"});
@@ -209,7 +222,10 @@ Result<HeaderMap> MapHeader(Table table, const std::vector<std::string>& header,
     const auto c = static_cast<size_t>(*column);
     if (map.cell_of_column[c] != kNoColumn) {
       const std::string first(TrimBlanks(header[static_cast<size_t>(map.cell_of_column[c])]));
-      problems.Add({file, header_line, std::string(columns[c].name), written,
+      problems.Add({file,
+                    header_line,
+                    std::string(columns[c].name),
+                    written,
                     "expected one column per field, but '" + first + "' and '" + written +
                         "' both mean '" + std::string(columns[c].name) + "'"});
       continue;
@@ -220,7 +236,10 @@ Result<HeaderMap> MapHeader(Table table, const std::vector<std::string>& header,
   for (size_t c = 0; c < columns.size(); ++c) {
     if (columns[c].required && map.cell_of_column[c] == kNoColumn) {
       std::string also = AliasesOf(columns[c]);
-      problems.Add({file, header_line, std::string(columns[c].name), "",
+      problems.Add({file,
+                    header_line,
+                    std::string(columns[c].name),
+                    "",
                     "a required column is missing" +
                         (also.empty() ? std::string() : " (German names: " + also + ")")});
     }

@@ -44,39 +44,80 @@ enum class Table : int8_t {
   kHistory
 };
 inline constexpr int kNumTables = 6;
-inline constexpr std::array<Table, kNumTables> kAllTables = {
-    Table::kParticipants, Table::kVacancies, Table::kEmployers,
-    Table::kCoordinators, Table::kCourses,   Table::kHistory};
+inline constexpr std::array<Table, kNumTables> kAllTables = {Table::kParticipants,
+                                                             Table::kVacancies,
+                                                             Table::kEmployers,
+                                                             Table::kCoordinators,
+                                                             Table::kCourses,
+                                                             Table::kHistory};
 
 // Column indices per table, in the canonical file order.
 enum ParticipantColumn : int {
-  kParticipantId = 0, kParticipantCoordinatorId, kParticipantPlace, kParticipantGermanLevel,
-  kParticipantOccupations, kParticipantSkills, kParticipantQualification,
-  kParticipantQualificationRecognised, kParticipantGoal, kParticipantHoursPerWeek,
-  kParticipantDrivingLicence, kParticipantCar, kParticipantMaxCommuteMinutes,
-  kParticipantWorkPermitted, kParticipantInGermanySince, kParticipantGender,
+  kParticipantId = 0,
+  kParticipantCoordinatorId,
+  kParticipantPlace,
+  kParticipantGermanLevel,
+  kParticipantOccupations,
+  kParticipantSkills,
+  kParticipantQualification,
+  kParticipantQualificationRecognised,
+  kParticipantGoal,
+  kParticipantHoursPerWeek,
+  kParticipantDrivingLicence,
+  kParticipantCar,
+  kParticipantMaxCommuteMinutes,
+  kParticipantWorkPermitted,
+  kParticipantInGermanySince,
+  kParticipantGender,
   kNumParticipantColumns
 };
 enum VacancyColumn : int {
-  kVacancyId = 0, kVacancyEmployerId, kVacancyTitle, kVacancyOccupation,
-  kVacancyEssentialSkills, kVacancyOptionalSkills, kVacancyMinGermanLevel, kVacancyPlace,
-  kVacancyKind, kVacancyHoursPerWeek, kVacancyOpenings, kVacancyDrivingLicenceRequired,
-  kVacancyStartDate, kVacancyExpires, kNumVacancyColumns
+  kVacancyId = 0,
+  kVacancyEmployerId,
+  kVacancyTitle,
+  kVacancyOccupation,
+  kVacancyEssentialSkills,
+  kVacancyOptionalSkills,
+  kVacancyMinGermanLevel,
+  kVacancyPlace,
+  kVacancyKind,
+  kVacancyHoursPerWeek,
+  kVacancyOpenings,
+  kVacancyDrivingLicenceRequired,
+  kVacancyStartDate,
+  kVacancyExpires,
+  kNumVacancyColumns
 };
 enum EmployerColumn : int {
-  kEmployerId = 0, kEmployerName, kEmployerStaff, kEmployerPlace, kEmployerSector,
+  kEmployerId = 0,
+  kEmployerName,
+  kEmployerStaff,
+  kEmployerPlace,
+  kEmployerSector,
   kNumEmployerColumns
 };
 enum CoordinatorColumn : int {
-  kCoordinatorId = 0, kCoordinatorName, kCoordinatorDistrict, kCoordinatorFte,
-  kCoordinatorCapacity, kNumCoordinatorColumns
+  kCoordinatorId = 0,
+  kCoordinatorName,
+  kCoordinatorDistrict,
+  kCoordinatorFte,
+  kCoordinatorCapacity,
+  kNumCoordinatorColumns
 };
 enum CourseColumn : int {
-  kCourseId = 0, kCourseKind, kCourseTargetLevel, kCoursePlace, kCourseStartDate, kCourseWeeks,
+  kCourseId = 0,
+  kCourseKind,
+  kCourseTargetLevel,
+  kCoursePlace,
+  kCourseStartDate,
+  kCourseWeeks,
   kNumCourseColumns
 };
 enum HistoryColumn : int {
-  kHistoryParticipantId = 0, kHistoryVacancyId, kHistoryOutcome, kHistoryDate,
+  kHistoryParticipantId = 0,
+  kHistoryVacancyId,
+  kHistoryOutcome,
+  kHistoryDate,
   kNumHistoryColumns
 };
 
@@ -86,9 +127,9 @@ struct ColumnSpec {
   std::string_view aliases;  // built-in German names, '|'-separated
 };
 
-std::string_view TableStem(Table table);      // "participants"
-std::string TableFileName(Table table);       // "participants.csv"
-bool TableRequired(Table table);              // false for courses and history
+std::string_view TableStem(Table table);  // "participants"
+std::string TableFileName(Table table);   // "participants.csv"
+bool TableRequired(Table table);          // false for courses and history
 std::span<const ColumnSpec> Columns(Table table);
 
 inline constexpr int kNoColumn = -1;
@@ -100,9 +141,11 @@ struct HeaderMap {
 
 // `overrides` maps header names as written to canonical names (the file's
 // entry of LoaderOptions::column_map; may be empty).
-[[nodiscard]] Result<HeaderMap> MapHeader(Table table, const std::vector<std::string>& header,
+[[nodiscard]] Result<HeaderMap> MapHeader(Table table,
+                                          const std::vector<std::string>& header,
                                           const std::map<std::string, std::string>& overrides,
-                                          const std::string& file, int64_t header_line);
+                                          const std::string& file,
+                                          int64_t header_line);
 
 // The folded form used for matching: FoldName() plus '-' and '_' read as blanks.
 std::string FoldColumnName(std::string_view name);

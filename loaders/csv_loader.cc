@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 
 // The file holding `name` in `dir`: the exact name, else the one file whose
 // name matches ignoring case. nullopt (and a problem if ambiguous) otherwise.
-std::optional<fs::path> FindTableFile(const fs::path& dir, const std::string& name,
+std::optional<fs::path> FindTableFile(const fs::path& dir,
+                                      const std::string& name,
                                       ProblemList* problems) {
   std::error_code ec;
   const fs::path exact = dir / name;
@@ -35,7 +36,10 @@ std::optional<fs::path> FindTableFile(const fs::path& dir, const std::string& na
     std::sort(matches.begin(), matches.end());
     std::string names;
     for (const fs::path& m : matches) names += (names.empty() ? "" : ", ") + m.filename().string();
-    problems->Add({exact.string(), 0, "", names,
+    problems->Add({exact.string(),
+                   0,
+                   "",
+                   names,
                    "one file named " + name + ", but several differ only in case"});
   }
   return std::nullopt;
@@ -52,7 +56,9 @@ std::map<std::string, std::string> OverridesFor(Table table, const LoaderOptions
 }
 
 // Reads one table; every problem goes to `problems`.
-RawTable ReadTable(Table table, const fs::path& dir, const LoaderOptions& options,
+RawTable ReadTable(Table table,
+                   const fs::path& dir,
+                   const LoaderOptions& options,
                    ProblemList* problems) {
   RawTable raw;
   const std::string name = TableFileName(table);
@@ -61,7 +67,11 @@ RawTable ReadTable(Table table, const fs::path& dir, const LoaderOptions& option
   if (!path) {
     raw.complete = false;
     if (TableRequired(table)) {
-      problems->Add(MakeError(ErrorKind::kMissingInput, raw.file, 0, "", "",
+      problems->Add(MakeError(ErrorKind::kMissingInput,
+                              raw.file,
+                              0,
+                              "",
+                              "",
                               "a required file is missing (names: participants.csv, "
                               "vacancies.csv, employers.csv, coordinators.csv)"));
     } else {
@@ -104,7 +114,10 @@ RawTable ReadTable(Table table, const fs::path& dir, const LoaderOptions& option
       if (column != kNoColumn) {
         record.cells[static_cast<size_t>(column)] = std::move(row.cells[i]);
       } else if (!TrimBlanks(row.cells[i]).empty()) {
-        problems->Add({raw.file, row.line, "", row.cells[i],
+        problems->Add({raw.file,
+                       row.line,
+                       "",
+                       row.cells[i],
                        "no value in column " + std::to_string(i + 1) +
                            ", which has no name in the header line"});
       }
@@ -117,11 +130,16 @@ RawTable ReadTable(Table table, const fs::path& dir, const LoaderOptions& option
 
 }  // namespace
 
-Result<Dataset> LoadCsvDataset(const fs::path& dir, const ReferenceData& reference,
+Result<Dataset> LoadCsvDataset(const fs::path& dir,
+                               const ReferenceData& reference,
                                const LoaderOptions& options) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    return MakeError(ErrorKind::kMissingInput, dir.string(), 0, "", "",
+    return MakeError(ErrorKind::kMissingInput,
+                     dir.string(),
+                     0,
+                     "",
+                     "",
                      fs::exists(dir, ec) ? "a dataset folder, but this is a file"
                                          : "a dataset folder, but there is none");
   }
@@ -131,7 +149,10 @@ Result<Dataset> LoadCsvDataset(const fs::path& dir, const ReferenceData& referen
       return entry.first == TableStem(t) || entry.first == TableFileName(t);
     });
     if (!known) {
-      problems.Add({dir.string(), 0, "column_map", entry.first,
+      problems.Add({dir.string(),
+                    0,
+                    "column_map",
+                    entry.first,
                     "expected a file of the dataset: participants, vacancies, employers, "
                     "coordinators, courses or history"});
     }

@@ -105,8 +105,8 @@ char DetectSeparator(std::string_view text, size_t pos) {
 }
 
 bool AllBlank(const std::vector<std::string>& cells) {
-  return std::all_of(cells.begin(), cells.end(),
-                     [](const std::string& s) { return TrimBlanks(s).empty(); });
+  return std::all_of(
+      cells.begin(), cells.end(), [](const std::string& s) { return TrimBlanks(s).empty(); });
 }
 
 void SkipBlankLines(Cursor& c) {
@@ -171,20 +171,27 @@ CsvTable ParseCsv(std::string_view utf8, const std::string& file, ProblemList* p
       break;
     }
     if (status == RecordStatus::kTextAfterQuote) {
-      problems->Add({file, start_line, "", "",
+      problems->Add({file,
+                     start_line,
+                     "",
+                     "",
                      "text after the closing '\"' of a quoted cell (a '\"' inside a "
                      "quoted cell must be doubled: \"\")"});
       continue;
     }
     if (AllBlank(cells)) continue;
     if (cells.size() > width &&
-        std::all_of(cells.begin() + static_cast<std::ptrdiff_t>(width), cells.end(),
+        std::all_of(cells.begin() + static_cast<std::ptrdiff_t>(width),
+                    cells.end(),
                     [](const std::string& s) { return TrimBlanks(s).empty(); })) {
       cells.resize(width);
     }
     if (cells.size() != width) {
       problems->Add(
-          {file, start_line, "", "",
+          {file,
+           start_line,
+           "",
+           "",
            "the row has " + std::to_string(cells.size()) + " cells but the header has " +
                std::to_string(width) + " (separator '" +
                (table.separator == '\t' ? std::string("tab") : std::string(1, table.separator)) +

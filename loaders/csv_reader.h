@@ -54,7 +54,8 @@ struct CsvTable {
 CsvTable ParseCsv(std::string_view utf8, const std::string& file, ProblemList* problems);
 
 // The same, all or nothing: the table, or every problem up to max_problems.
-[[nodiscard]] Result<CsvTable> ParseCsv(std::string_view utf8, const std::string& file,
+[[nodiscard]] Result<CsvTable> ParseCsv(std::string_view utf8,
+                                        const std::string& file,
                                         int32_t max_problems = 50);
 
 }  // namespace jobmatch

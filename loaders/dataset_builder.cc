@@ -72,8 +72,10 @@ constexpr Spelling<VacancyKind> kVacancyKinds[] = {
 };
 
 constexpr Spelling<CourseKind> kCourseKinds[] = {
-    {"language", CourseKind::kLanguage},    {"sprache", CourseKind::kLanguage},
-    {"sprachkurs", CourseKind::kLanguage},  {"vocational", CourseKind::kVocational},
+    {"language", CourseKind::kLanguage},
+    {"sprache", CourseKind::kLanguage},
+    {"sprachkurs", CourseKind::kLanguage},
+    {"vocational", CourseKind::kVocational},
     {"beruflich", CourseKind::kVocational},
 };
 
@@ -241,7 +243,8 @@ class PlaceResolver {
   }
 
  private:
-  std::optional<Place> Postcode(std::string_view digits, std::string_view text,
+  std::optional<Place> Postcode(std::string_view digits,
+                                std::string_view text,
                                 std::string* expected) const {
     const std::string plz = digits.size() == 4 ? "0" + std::string(digits) : std::string(digits);
     const auto it = reference_.postcode_by_plz.find(plz);
@@ -253,7 +256,8 @@ class PlaceResolver {
     return Place{area.point, area.district_key, area.name, std::string(text)};
   }
 
-  std::optional<Place> Municipality(std::string_view digits, std::string_view text,
+  std::optional<Place> Municipality(std::string_view digits,
+                                    std::string_view text,
                                     std::string* expected) const {
     const std::string ags = digits.size() == 7 ? "0" + std::string(digits) : std::string(digits);
     const auto it = reference_.municipality_by_ags.find(ags);
@@ -291,9 +295,10 @@ class PlaceResolver {
         best = m;
       }
     };
-    const auto start = std::lower_bound(
-        by_lat_.begin(), by_lat_.end(), p.lat,
-        [&](int32_t m, double lat) { return all[static_cast<size_t>(m)].point.lat < lat; });
+    const auto start =
+        std::lower_bound(by_lat_.begin(), by_lat_.end(), p.lat, [&](int32_t m, double lat) {
+          return all[static_cast<size_t>(m)].point.lat < lat;
+        });
     for (auto it = start; it != by_lat_.end(); ++it) {
       const double dy = all[static_cast<size_t>(*it)].point.lat - p.lat;
       if (dy * dy > best_d2) break;
@@ -352,9 +357,11 @@ class CellReader {
   // `expected` completes "expected ...".
   void Problem(int column, std::string_view value, const std::string& expected) {
     const std::string name(columns_[static_cast<size_t>(column)].name);
-    problems_->Add({raw_.file, record_.line,
+    problems_->Add({raw_.file,
+                    record_.line,
                     record_.location.empty() ? name : record_.location + "." + name,
-                    std::string(value), "expected " + expected});
+                    std::string(value),
+                    "expected " + expected});
   }
 
   // Where the record is, for messages about another record: "line 7" or
@@ -377,7 +384,8 @@ class CellReader {
     if (cell.empty()) return fallback;
     const std::optional<double> value = ParseDecimal(cell);
     if (!value || *value < 0.0 || *value > max) {
-      Problem(column, cell,
+      Problem(column,
+              cell,
               std::isinf(max) ? "a number >= 0 (decimal comma or point, e.g. 38,5)"
                               : "a number from 0 to " + FormatMax(max) +
                                     " (decimal comma or point, e.g. 38,5)");
@@ -395,7 +403,8 @@ class CellReader {
     }
     const std::optional<int32_t> value = ParseWholeNumber(cell);
     if (!value || *value < 0 || *value > max) {
-      Problem(column, cell,
+      Problem(column,
+              cell,
               max == kMaxInt ? "a whole number >= 0"
                              : "a whole number from 0 to " + std::to_string(max));
       return fallback;
@@ -504,15 +513,16 @@ class Builder {
   }
 
   // The record's id; reports an empty or duplicate id.
-  std::string Id(CellReader& cells, const IdTable& ids, const RawTable& raw, size_t record,
-                 int column) {
+  std::string Id(
+      CellReader& cells, const IdTable& ids, const RawTable& raw, size_t record, int column) {
     const std::string id = cells.Text(column);
     if (!cells.Required(column)) return id;
     const int32_t first = ids.Find(id);
     if (first >= 0 && static_cast<size_t>(first) != record) {
       const RawRecord& other = raw.records[static_cast<size_t>(first)];
       cells.Problem(
-          column, id,
+          column,
+          id,
           "a unique id, but it is already used " +
               (other.line > 0 ? "on line " + std::to_string(other.line) : "by " + other.location));
     }
@@ -520,13 +530,14 @@ class Builder {
   }
 
   // Index of the record `column` refers to in `target` (which has `ids`).
-  int32_t Reference(CellReader& cells, int column, const IdTable& ids, Table target,
-                    std::string_view what) {
+  int32_t Reference(
+      CellReader& cells, int column, const IdTable& ids, Table target, std::string_view what) {
     if (!cells.Required(column)) return -1;
     const std::string_view id = cells.Cell(column);
     const int32_t index = ids.Find(id);
     if (index < 0 && raw_[target].complete) {
-      cells.Problem(column, id,
+      cells.Problem(column,
+                    id,
                     "the id of " + std::string(what) + " in " +
                         (raw_[target].file.empty() ? TableFileName(target) : raw_[target].file) +
                         ", but there is none with this id");
@@ -563,7 +574,8 @@ class Builder {
       cells.Problem(column, code, "a KldB 2010 occupation code (5 digits) in the reference data");
       return std::nullopt;
     }
-    cells.Problem(column, code,
+    cells.Problem(column,
+                  code,
                   "an occupation code: an ESCO occupation id (UUID or URI) or a 5-digit "
                   "KldB 2010 code such as 52122");
     return std::nullopt;
@@ -607,19 +619,23 @@ class Builder {
     CellReader cells = Reader(Table::kParticipants, r);
     Participant p;
     p.id = Id(cells, participant_ids_, raw, r, kParticipantId);
-    p.coordinator = CoordinatorIndex(Reference(cells, kParticipantCoordinatorId, coordinator_ids_,
-                                               Table::kCoordinators, "a coordinator"));
+    p.coordinator = CoordinatorIndex(Reference(
+        cells, kParticipantCoordinatorId, coordinator_ids_, Table::kCoordinators, "a coordinator"));
     if (cells.Required(kParticipantPlace)) {
       if (std::optional<Place> place = PlaceCell(cells, kParticipantPlace)) p.home = *place;
     }
     p.german = cells.Level(kParticipantGermanLevel, CefrLevel::kA0);
     p.occupations = Occupations(cells, kParticipantOccupations);
     p.skills = Skills(cells, kParticipantSkills);
-    p.qualification = cells.Enum(kParticipantQualification, Qualification::kNone, kQualifications,
+    p.qualification = cells.Enum(kParticipantQualification,
+                                 Qualification::kNone,
+                                 kQualifications,
                                  "none, vocational or academic (keine, Berufsausbildung, "
                                  "akademisch)");
     p.qualification_recognised = cells.YesNo(kParticipantQualificationRecognised, false);
-    p.goal = cells.Enum(kParticipantGoal, Goal::kJob, kGoals,
+    p.goal = cells.Enum(kParticipantGoal,
+                        Goal::kJob,
+                        kGoals,
                         "job, training or internship (Arbeit, Ausbildung, Praktikum)");
     p.hours_per_week = cells.Decimal(kParticipantHoursPerWeek, 0.0, kMaxHoursPerWeek);
     p.driving_licence = cells.YesNo(kParticipantDrivingLicence, false);
@@ -644,7 +660,8 @@ class Builder {
       const std::vector<std::string_view> codes =
           SplitCodes(cells.Cell(kVacancyOccupation), cells.comma_separates_codes());
       if (codes.size() != 1) {
-        cells.Problem(kVacancyOccupation, cells.Cell(kVacancyOccupation),
+        cells.Problem(kVacancyOccupation,
+                      cells.Cell(kVacancyOccupation),
                       "exactly one occupation code (ESCO id or KldB code)");
       } else if (std::optional<OccupationRef> ref =
                      Occupation(cells, kVacancyOccupation, codes[0])) {
@@ -655,7 +672,9 @@ class Builder {
     v.optional_skills = Skills(cells, kVacancyOptionalSkills);
     v.min_german = cells.Level(kVacancyMinGermanLevel, CefrLevel::kA0);
     if (std::optional<Place> place = PlaceCell(cells, kVacancyPlace)) v.place = *place;
-    v.kind = cells.Enum(kVacancyKind, VacancyKind::kJob, kVacancyKinds,
+    v.kind = cells.Enum(kVacancyKind,
+                        VacancyKind::kJob,
+                        kVacancyKinds,
                         "job, training or internship (Arbeit, Ausbildung, Praktikum)");
     v.hours_per_week = cells.Decimal(kVacancyHoursPerWeek, 0.0, kMaxHoursPerWeek);
     v.openings = cells.Whole(kVacancyOpenings, true, 1, kMaxInt);
@@ -663,7 +682,8 @@ class Builder {
     v.start_date = cells.DateCell(kVacancyStartDate);
     v.expires = cells.DateCell(kVacancyExpires);
     if (v.start_date && v.expires && *v.expires < *v.start_date) {
-      cells.Problem(kVacancyExpires, cells.Cell(kVacancyExpires),
+      cells.Problem(kVacancyExpires,
+                    cells.Cell(kVacancyExpires),
                     "a date on or after start_date (" + FormatDate(*v.start_date) + ")");
     }
     return v;
@@ -691,7 +711,8 @@ class Builder {
       if (const std::optional<std::string> key = places_.District(district)) {
         c.district = *key;
       } else {
-        cells.Problem(kCoordinatorDistrict, district,
+        cells.Problem(kCoordinatorDistrict,
+                      district,
                       "a district key (Kreisschlüssel, 5 digits, e.g. 15089 for the "
                       "Salzlandkreis) or a district's exact name");
       }
@@ -706,7 +727,9 @@ class Builder {
     CellReader cells = Reader(Table::kCourses, r);
     Course c;
     c.id = Id(cells, course_ids_, raw, r, kCourseId);
-    c.kind = cells.Enum(kCourseKind, CourseKind::kLanguage, kCourseKinds,
+    c.kind = cells.Enum(kCourseKind,
+                        CourseKind::kLanguage,
+                        kCourseKinds,
                         "language or vocational (Sprachkurs, beruflich)");
     c.target_level = cells.Level(kCourseTargetLevel, CefrLevel::kB1);
     if (std::optional<Place> place = PlaceCell(cells, kCoursePlace)) c.place = *place;
@@ -718,12 +741,14 @@ class Builder {
   Outcome BuildOutcome(size_t r) {
     CellReader cells = Reader(Table::kHistory, r);
     Outcome o;
-    o.participant = ParticipantIndex(Reference(cells, kHistoryParticipantId, participant_ids_,
-                                               Table::kParticipants, "a participant"));
+    o.participant = ParticipantIndex(Reference(
+        cells, kHistoryParticipantId, participant_ids_, Table::kParticipants, "a participant"));
     o.vacancy = VacancyIndex(
         Reference(cells, kHistoryVacancyId, vacancy_ids_, Table::kVacancies, "a vacancy"));
     if (cells.Required(kHistoryOutcome)) {
-      o.kind = cells.Enum(kHistoryOutcome, OutcomeKind::kProposed, kOutcomes,
+      o.kind = cells.Enum(kHistoryOutcome,
+                          OutcomeKind::kProposed,
+                          kOutcomes,
                           "proposed, accepted, rejected, hired or dropped_out (vorgeschlagen, "
                           "angenommen, abgelehnt, eingestellt, abgebrochen)");
     }
@@ -740,7 +765,8 @@ class Builder {
       if (!cells.Cell(kVacancyPlace).empty() || !v.employer.valid()) continue;
       const auto e = static_cast<size_t>(v.employer.value);
       if (TrimBlanks(employers.records[e].cells[kEmployerPlace]).empty()) {
-        cells.Problem(kVacancyPlace, "",
+        cells.Problem(kVacancyPlace,
+                      "",
                       "a place: the cell is empty and employer '" + dataset->employers[e].id +
                           "' has no place either");
         continue;
@@ -840,7 +866,8 @@ std::optional<GeoPoint> ParseCoordinates(std::string_view cell) {
   return GeoPoint{*la, *lo};
 }
 
-Result<Dataset> BuildDataset(const RawDataset& raw, const ReferenceData& reference,
+Result<Dataset> BuildDataset(const RawDataset& raw,
+                             const ReferenceData& reference,
                              ProblemList* problems) {
   Builder builder(raw, reference, problems);
   Dataset dataset = builder.Build();

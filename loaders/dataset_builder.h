@@ -76,7 +76,8 @@ struct RawDataset {
 // Checks and converts `raw` (see above). Adds every problem to `problems`;
 // returns the Dataset only if `problems` is empty at the end (problems the
 // caller found earlier count too), else problems->ToError(kBadData).
-[[nodiscard]] Result<Dataset> BuildDataset(const RawDataset& raw, const ReferenceData& reference,
+[[nodiscard]] Result<Dataset> BuildDataset(const RawDataset& raw,
+                                           const ReferenceData& reference,
                                            ProblemList* problems);
 
 // Cell parsers shared by the formats (blanks at the ends ignored; nullopt if

@@ -48,9 +48,13 @@ std::string PlaceText(const Place& place) {
   return Number(place.point.lat) + " " + Number(place.point.lon);
 }
 
-std::string DateText(const std::optional<Date>& date) { return date ? FormatDate(*date) : ""; }
+std::string DateText(const std::optional<Date>& date) {
+  return date ? FormatDate(*date) : "";
+}
 
-std::string YesNo(bool value) { return value ? "true" : "false"; }
+std::string YesNo(bool value) {
+  return value ? "true" : "false";
+}
 
 std::string OccupationText(const OccupationRef& occupation, const ReferenceData& reference) {
   JOBMATCH_CHECK(!occupation.esco.valid() ||
@@ -228,9 +232,12 @@ std::vector<std::vector<std::string>> CoordinatorRows(const Dataset& d) {
 std::vector<std::vector<std::string>> CourseRows(const Dataset& d) {
   std::vector<std::vector<std::string>> rows;
   for (const Course& c : d.courses) {
-    rows.push_back({c.id, std::string(CourseKindName(c.kind)),
-                    std::string(CefrName(c.target_level)), PlaceText(c.place),
-                    DateText(c.start_date), std::to_string(c.weeks)});
+    rows.push_back({c.id,
+                    std::string(CourseKindName(c.kind)),
+                    std::string(CefrName(c.target_level)),
+                    PlaceText(c.place),
+                    DateText(c.start_date),
+                    std::to_string(c.weeks)});
   }
   return rows;
 }
@@ -240,12 +247,14 @@ std::vector<std::vector<std::string>> HistoryRows(const Dataset& d) {
   for (const Outcome& o : d.history) {
     rows.push_back({IdOf(d.participants, o.participant.value, "participant"),
                     IdOf(d.vacancies, o.vacancy.value, "vacancy"),
-                    std::string(OutcomeKindName(o.kind)), DateText(o.date)});
+                    std::string(OutcomeKindName(o.kind)),
+                    DateText(o.date)});
   }
   return rows;
 }
 
-std::optional<Error> WriteCsvImpl(const Dataset& dataset, const ReferenceData& reference,
+std::optional<Error> WriteCsvImpl(const Dataset& dataset,
+                                  const ReferenceData& reference,
                                   const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -351,8 +360,10 @@ pb::Dataset ToMessage(const Dataset& d, const ReferenceData& ref) {
   return message;
 }
 
-std::optional<Error> WriteProtoImpl(const Dataset& dataset, const ReferenceData& reference,
-                                    const fs::path& file, bool text_format) {
+std::optional<Error> WriteProtoImpl(const Dataset& dataset,
+                                    const ReferenceData& reference,
+                                    const fs::path& file,
+                                    bool text_format) {
   const pb::Dataset message = ToMessage(dataset, reference);
   std::string bytes;
   const bool ok = text_format ? google::protobuf::TextFormat::PrintToString(message, &bytes)
@@ -368,7 +379,8 @@ std::optional<Error> WriteProtoImpl(const Dataset& dataset, const ReferenceData&
 
 }  // namespace
 
-std::optional<Error> WriteCsvDataset(const Dataset& dataset, const ReferenceData& reference,
+std::optional<Error> WriteCsvDataset(const Dataset& dataset,
+                                     const ReferenceData& reference,
                                      const fs::path& dir) {
   try {
     return WriteCsvImpl(dataset, reference, dir);
@@ -377,8 +389,10 @@ std::optional<Error> WriteCsvDataset(const Dataset& dataset, const ReferenceData
   }
 }
 
-std::optional<Error> WriteProtoDataset(const Dataset& dataset, const ReferenceData& reference,
-                                       const fs::path& file, bool text_format) {
+std::optional<Error> WriteProtoDataset(const Dataset& dataset,
+                                       const ReferenceData& reference,
+                                       const fs::path& file,
+                                       bool text_format) {
   try {
     return WriteProtoImpl(dataset, reference, file, text_format);
   } catch (const std::exception& e) {

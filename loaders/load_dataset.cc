@@ -12,13 +12,14 @@
 namespace jobmatch {
 namespace {
 
-Result<Dataset> Dispatch(const std::filesystem::path& path, const ReferenceData& reference,
+Result<Dataset> Dispatch(const std::filesystem::path& path,
+                         const ReferenceData& reference,
                          const LoaderOptions& options) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return LoadCsvDataset(path, reference, options);
   if (!std::filesystem::exists(path, ec)) {
-    return MakeError(ErrorKind::kMissingInput, path.string(), 0, "", "",
-                     "no such dataset folder or file");
+    return MakeError(
+        ErrorKind::kMissingInput, path.string(), 0, "", "", "no such dataset folder or file");
   }
   const std::string extension = FoldName(path.extension().string());
   if (extension == ".pb" || extension == ".binpb") {
@@ -27,22 +28,31 @@ Result<Dataset> Dispatch(const std::filesystem::path& path, const ReferenceData&
   if (extension == ".txtpb" || extension == ".textproto") {
     return LoadProtoDataset(path, reference, options, /*text_format=*/true);
   }
-  return MakeError(ErrorKind::kBadData, path.string(), 0, "", "",
+  return MakeError(ErrorKind::kBadData,
+                   path.string(),
+                   0,
+                   "",
+                   "",
                    "a dataset folder of CSV files, or a protobuf file ending in .pb, .binpb, "
                    ".txtpb or .textproto");
 }
 
 }  // namespace
 
-Result<Dataset> LoadDataset(const std::filesystem::path& path, const ReferenceData& reference,
+Result<Dataset> LoadDataset(const std::filesystem::path& path,
+                            const ReferenceData& reference,
                             const LoaderOptions& options) {
   try {
     return Dispatch(path, reference, options);
   } catch (const std::bad_alloc&) {
-    return MakeError(ErrorKind::kInternal, path.string(), 0, "", "",
-                     "out of memory while loading the dataset");
+    return MakeError(
+        ErrorKind::kInternal, path.string(), 0, "", "", "out of memory while loading the dataset");
   } catch (const std::exception& e) {
-    return MakeError(ErrorKind::kInternal, path.string(), 0, "", "",
+    return MakeError(ErrorKind::kInternal,
+                     path.string(),
+                     0,
+                     "",
+                     "",
                      std::string("unexpected failure while loading: ") + e.what());
   }
 }

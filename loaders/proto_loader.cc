@@ -26,9 +26,13 @@ class TextErrors : public google::protobuf::io::ErrorCollector {
  public:
   TextErrors(std::string file, ProblemList* problems)
       : file_(std::move(file)), problems_(problems) {}
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
+  void AddError(int line,
+                google::protobuf::io::ColumnNumber column,
                 const std::string& message) override {
-    problems_->Add({file_, line + 1, "", "",
+    problems_->Add({file_,
+                    line + 1,
+                    "",
+                    "",
                     "protobuf text format, column " + std::to_string(column + 1) + ": " + message});
   }
 
@@ -44,9 +48,13 @@ std::string Number(double value) {
 }
 
 // Moves a string out of the message: the records are large, copies are not free.
-std::string Take(std::string* field) { return std::move(*field); }
+std::string Take(std::string* field) {
+  return std::move(*field);
+}
 
-std::string YesNo(bool value) { return value ? "true" : "false"; }
+std::string YesNo(bool value) {
+  return value ? "true" : "false";
+}
 
 std::string Codes(const RepeatedPtrField<std::string>& codes) {
   std::string out;
@@ -198,7 +206,11 @@ bool HasUnknownFields(const pb::Dataset& message) {
 }
 
 Error NotADataset(const std::string& file, const std::string& why) {
-  return MakeError(ErrorKind::kBadData, file, 0, "", "",
+  return MakeError(ErrorKind::kBadData,
+                   file,
+                   0,
+                   "",
+                   "",
                    "not a complete jobmatch dataset protobuf (" + why +
                        "); binary files end in .pb or .binpb, text format in .txtpb or "
                        ".textproto");
@@ -206,8 +218,10 @@ Error NotADataset(const std::string& file, const std::string& why) {
 
 }  // namespace
 
-Result<Dataset> LoadProtoDataset(const std::filesystem::path& file, const ReferenceData& reference,
-                                 const LoaderOptions& options, bool text_format) {
+Result<Dataset> LoadProtoDataset(const std::filesystem::path& file,
+                                 const ReferenceData& reference,
+                                 const LoaderOptions& options,
+                                 bool text_format) {
   const std::string shown = file.string();
   const Result<std::string> bytes = ReadFileBytes(file, shown);
   if (!bytes.ok()) return bytes.error();

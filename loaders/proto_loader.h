@@ -29,7 +29,8 @@ namespace jobmatch {
 // kMissingInput if `file` does not exist; kBadData otherwise.
 [[nodiscard]] Result<Dataset> LoadProtoDataset(const std::filesystem::path& file,
                                                const ReferenceData& reference,
-                                               const LoaderOptions& options, bool text_format);
+                                               const LoaderOptions& options,
+                                               bool text_format);
 
 }  // namespace jobmatch
 

@@ -33,7 +33,9 @@ bool StartsWith(std::string_view bytes, std::string_view prefix) {
   return bytes.substr(0, prefix.size()) == prefix;
 }
 
-bool IsBlank(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool IsBlank(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // Length of a UTF-8 no-break space (C2 A0) at the front of `s`, else 0.
 size_t NoBreakSpaceAt(std::string_view s) {
@@ -102,7 +104,11 @@ bool Windows1252ToUtf8(std::string_view bytes, std::string* out) {
 Result<DecodedText> DecodeText(std::string_view bytes, const std::string& file) {
   if (StartsWith(bytes, "\xFF\xFE") || StartsWith(bytes, "\xFE\xFF") ||
       StartsWith(bytes, std::string_view("\x00\x00\xFE\xFF", 4))) {
-    return MakeError(ErrorKind::kBadData, file, 0, "", "",
+    return MakeError(ErrorKind::kBadData,
+                     file,
+                     0,
+                     "",
+                     "",
                      "the file is UTF-16 (Excel: \"Unicode-Text\"); save it as "
                      "\"CSV UTF-8 (durch Trennzeichen getrennt)\" instead");
   }
@@ -112,7 +118,11 @@ Result<DecodedText> DecodeText(std::string_view bytes, const std::string& file) 
     decoded.encoding = TextEncoding::kUtf8WithBom;
   }
   if (bytes.find('\0') != std::string_view::npos) {
-    return MakeError(ErrorKind::kBadData, file, 0, "", "",
+    return MakeError(ErrorKind::kBadData,
+                     file,
+                     0,
+                     "",
+                     "",
                      "the file contains NUL bytes: not a text file (or UTF-16 without "
                      "a byte order mark); save it as \"CSV UTF-8\"");
   }
@@ -121,11 +131,19 @@ Result<DecodedText> DecodeText(std::string_view bytes, const std::string& file) 
     return decoded;
   }
   if (decoded.encoding == TextEncoding::kUtf8WithBom) {
-    return MakeError(ErrorKind::kBadData, file, 0, "", "",
+    return MakeError(ErrorKind::kBadData,
+                     file,
+                     0,
+                     "",
+                     "",
                      "the file starts with a UTF-8 byte order mark but is not valid UTF-8");
   }
   if (!Windows1252ToUtf8(bytes, &decoded.utf8)) {
-    return MakeError(ErrorKind::kBadData, file, 0, "", "",
+    return MakeError(ErrorKind::kBadData,
+                     file,
+                     0,
+                     "",
+                     "",
                      "the file is neither UTF-8 nor Windows-1252 text; save it as "
                      "\"CSV UTF-8\"");
   }

@@ -111,8 +111,8 @@ class WeightedTable {
     JOBMATCH_CHECK(total() > 0) << "draw from an empty weighted table";
     const int64_t r = static_cast<int64_t>(rng.Below(static_cast<uint64_t>(total())));
     // First cumulative sum strictly above r: skips zero weights.
-    return static_cast<size_t>(
-        std::upper_bound(cumulative_.begin(), cumulative_.end(), r) - cumulative_.begin());
+    return static_cast<size_t>(std::upper_bound(cumulative_.begin(), cumulative_.end(), r) -
+                               cumulative_.begin());
   }
 
  private:

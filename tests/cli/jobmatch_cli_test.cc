@@ -40,8 +40,9 @@ std::string ReadFile(const fs::path& path) {
 
 Outcome Jobmatch(const std::string& arguments) {
   static int counter = 0;
-  const fs::path err = fs::temp_directory_path() /
-                       ("jobmatch_cli_err_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+  const fs::path err =
+      fs::temp_directory_path() /
+      ("jobmatch_cli_err_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
   const std::string command = std::string(JOBMATCH_BINARY) + " " + arguments + " 2>" + err.string();
   Outcome outcome;
   FILE* pipe = ::popen(command.c_str(), "r");
@@ -109,9 +110,10 @@ TEST_F(JobmatchCli, OutputBytesDoNotDependOnTheNumberOfThreads) {
 
 TEST_F(JobmatchCli, TheProposalSpreadsheetsOpenInGermanExcel) {
   const fs::path out = dir_ / "out";
-  ASSERT_EQ(Jobmatch("run --data " + kExample.string() + " --out " + out.string() + " --date " + kDate)
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      Jobmatch("run --data " + kExample.string() + " --out " + out.string() + " --date " + kDate)
+          .exit_code,
+      0);
   int sheets = 0;
   for (const auto& [name, bytes] : ReadFolder(out)) {
     if (name.rfind("proposals_", 0) != 0) continue;
@@ -126,9 +128,10 @@ TEST_F(JobmatchCli, TheProposalSpreadsheetsOpenInGermanExcel) {
 
 TEST_F(JobmatchCli, ABrokenFileExits65NamesFileAndLineAndKeepsTheLastGoodOutput) {
   const fs::path out = dir_ / "out";
-  ASSERT_EQ(Jobmatch("run --data " + kExample.string() + " --out " + out.string() + " --date " + kDate)
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      Jobmatch("run --data " + kExample.string() + " --out " + out.string() + " --date " + kDate)
+          .exit_code,
+      0);
   const auto before = ReadFolder(out);
 
   const fs::path broken = dir_ / "broken";
@@ -150,7 +153,8 @@ TEST_F(JobmatchCli, ABrokenFileExits65NamesFileAndLineAndKeepsTheLastGoodOutput)
     text.replace(line_start, line_end - line_start, row);
     std::ofstream(broken / "vacancies.csv", std::ios::binary) << text;
   }
-  const Outcome run = Jobmatch("run --data " + broken.string() + " --out " + out.string() + " --date " + kDate);
+  const Outcome run =
+      Jobmatch("run --data " + broken.string() + " --out " + out.string() + " --date " + kDate);
   EXPECT_EQ(run.exit_code, 65);
   EXPECT_THAT(run.err, HasSubstr("vacancies.csv:3"));
   EXPECT_THAT(run.err, HasSubstr("min_german_level"));
@@ -185,15 +189,17 @@ TEST_F(JobmatchCli, ValidateChecksFilesAndConfigOnly) {
 
   const fs::path config = dir_ / "bad.txtpb";
   std::ofstream(config) << "scoring { top_k: 0 }\n";
-  const Outcome bad = Jobmatch("validate --data " + kExample.string() + " --config " + config.string());
+  const Outcome bad =
+      Jobmatch("validate --data " + kExample.string() + " --config " + config.string());
   EXPECT_EQ(bad.exit_code, 65);
   EXPECT_THAT(bad.err, HasSubstr("scoring.top_k"));
 }
 
 TEST_F(JobmatchCli, GenerateWritesADatasetThatRunsAndValidates) {
   const fs::path data = dir_ / "gen";
-  const Outcome gen = Jobmatch("generate --tier district --seed 3 --participants 60 --vacancies 150 --out " +
-                               data.string() + " --today " + kDate);
+  const Outcome gen =
+      Jobmatch("generate --tier district --seed 3 --participants 60 --vacancies 150 --out " +
+               data.string() + " --today " + kDate);
   ASSERT_EQ(gen.exit_code, 0) << gen.err;
   const Outcome validate = Jobmatch("validate --data " + data.string());
   EXPECT_EQ(validate.exit_code, 0) << validate.err;

@@ -17,7 +17,8 @@ std::string Fields(const Error& error) {
 }
 
 TEST(LoadConfig, TheShippedConfigEqualsTheBuiltInDefaults) {
-  const Result<EngineConfig> loaded = LoadConfig(std::string(JOBMATCH_SOURCE_DIR) + "/config/jobmatch.txtpb");
+  const Result<EngineConfig> loaded =
+      LoadConfig(std::string(JOBMATCH_SOURCE_DIR) + "/config/jobmatch.txtpb");
   ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
   const EngineConfig& c = loaded.value();
   const EngineConfig d;
@@ -33,7 +34,8 @@ TEST(LoadConfig, TheShippedConfigEqualsTheBuiltInDefaults) {
   EXPECT_EQ(c.scoring.skill_fit_without_requirements, d.scoring.skill_fit_without_requirements);
   EXPECT_EQ(c.scoring.isco_group_floor, d.scoring.isco_group_floor);
   EXPECT_EQ(c.scoring.requirement_penalty_per_level, d.scoring.requirement_penalty_per_level);
-  EXPECT_EQ(c.scoring.unrecognised_qualification_levels, d.scoring.unrecognised_qualification_levels);
+  EXPECT_EQ(c.scoring.unrecognised_qualification_levels,
+            d.scoring.unrecognised_qualification_levels);
   EXPECT_EQ(c.scoring.course_bridge_max_levels, d.scoring.course_bridge_max_levels);
   EXPECT_EQ(c.scoring.course_bridge_german_fit, d.scoring.course_bridge_german_fit);
   EXPECT_EQ(c.scoring.grid_cell_km, d.scoring.grid_cell_km);
@@ -84,7 +86,8 @@ TEST(ParseConfig, ASyntaxErrorNamesFileLineAndColumn) {
 }
 
 TEST(ParseConfig, AnUnknownFieldIsAnErrorNotIgnored) {
-  const Result<EngineConfig> parsed = ParseConfig("scoring { weigths { skill: 1 } }\n", "cfg.txtpb");
+  const Result<EngineConfig> parsed =
+      ParseConfig("scoring { weigths { skill: 1 } }\n", "cfg.txtpb");
   ASSERT_FALSE(parsed.ok());
   EXPECT_THAT(parsed.error().ToString(), HasSubstr("weigths"));
 }
@@ -112,11 +115,13 @@ TEST(ParseConfig, APathwayRowReplacesThatCellOfTheTable) {
       "internship: false } }",
       "cfg.txtpb");
   ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
-  const PathwayRule& rule = parsed.value().scoring.pathways.rules[static_cast<size_t>(Goal::kTraining)][1];
+  const PathwayRule& rule =
+      parsed.value().scoring.pathways.rules[static_cast<size_t>(Goal::kTraining)][1];
   EXPECT_TRUE(rule.job);
   EXPECT_TRUE(rule.training);
   EXPECT_FALSE(rule.internship);
-  const PathwayRule& untouched = parsed.value().scoring.pathways.rules[static_cast<size_t>(Goal::kJob)][0];
+  const PathwayRule& untouched =
+      parsed.value().scoring.pathways.rules[static_cast<size_t>(Goal::kJob)][0];
   EXPECT_TRUE(untouched.training);
 }
 
@@ -128,8 +133,8 @@ TEST(ParseConfig, AnUnknownPathwayGoalIsRejected) {
 }
 
 TEST(ParseConfig, AllWeightsZeroIsRejected) {
-  const Result<EngineConfig> parsed = ParseConfig(
-      "scoring { weights { skill: 0 german: 0 commute: 0 micro: 0 } }", "cfg.txtpb");
+  const Result<EngineConfig> parsed =
+      ParseConfig("scoring { weights { skill: 0 german: 0 commute: 0 micro: 0 } }", "cfg.txtpb");
   ASSERT_FALSE(parsed.ok());
   EXPECT_THAT(Fields(parsed.error()), HasSubstr("scoring.weights;"));
 }

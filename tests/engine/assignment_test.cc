@@ -20,7 +20,9 @@ namespace {
 
 using internal::Rng;
 
-size_t At(int64_t i) { return static_cast<size_t>(i); }
+size_t At(int64_t i) {
+  return static_cast<size_t>(i);
+}
 
 struct GraphShape {
   int32_t participants = 6;

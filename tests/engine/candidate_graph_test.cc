@@ -42,7 +42,8 @@ TEST(BuildCandidateGraph, TakesTheBestArcsOfEachScoredRowInOrder) {
   for (int32_t p = 0; p < g.num_participants; ++p) {
     const auto row = in.scored.For(ParticipantIndex(p));
     const auto i = static_cast<size_t>(p);
-    ASSERT_EQ(g.arc_begin[i + 1] - g.arc_begin[i], std::min<int64_t>(4, static_cast<int64_t>(row.size())));
+    ASSERT_EQ(g.arc_begin[i + 1] - g.arc_begin[i],
+              std::min<int64_t>(4, static_cast<int64_t>(row.size())));
     for (int64_t a = g.arc_begin[i]; a < g.arc_begin[i + 1]; ++a) {
       const auto k = static_cast<size_t>(a);
       const ScoredPair& pair = in.scored.pairs[static_cast<size_t>(g.arc_pair[k])];
@@ -123,22 +124,32 @@ TEST(CandidateGraph, IsValidRejectsEveryKindOfCorruption) {
     EXPECT_FALSE(g.IsValid()) << what;
   };
   expect_invalid("first offset", [](CandidateGraph& g) { g.arc_begin[0] = 1; });
-  expect_invalid("offsets decrease", [&](CandidateGraph& g) { g.arc_begin[row + 1] = g.arc_begin[row] - 1; });
+  expect_invalid("offsets decrease",
+                 [&](CandidateGraph& g) { g.arc_begin[row + 1] = g.arc_begin[row] - 1; });
   expect_invalid("last offset", [](CandidateGraph& g) { g.arc_begin.back() -= 1; });
   expect_invalid("offsets size", [](CandidateGraph& g) { g.arc_begin.pop_back(); });
-  expect_invalid("vacancy too large", [](CandidateGraph& g) { g.arc_vacancy[1] = VacancyIndex(g.num_vacancies); });
-  expect_invalid("vacancy negative", [](CandidateGraph& g) { g.arc_vacancy[0] = VacancyIndex(-1); });
+  expect_invalid("vacancy too large",
+                 [](CandidateGraph& g) { g.arc_vacancy[1] = VacancyIndex(g.num_vacancies); });
+  expect_invalid("vacancy negative",
+                 [](CandidateGraph& g) { g.arc_vacancy[0] = VacancyIndex(-1); });
   expect_invalid("score above 1", [](CandidateGraph& g) { g.arc_score[0] = 1.01f; });
   expect_invalid("score below 0", [](CandidateGraph& g) { g.arc_score[0] = -0.01f; });
-  expect_invalid("score NaN", [](CandidateGraph& g) { g.arc_score[0] = std::numeric_limits<float>::quiet_NaN(); });
+  expect_invalid("score NaN", [](CandidateGraph& g) {
+    g.arc_score[0] = std::numeric_limits<float>::quiet_NaN();
+  });
   expect_invalid("scores size", [](CandidateGraph& g) { g.arc_score.pop_back(); });
   expect_invalid("pairs size", [](CandidateGraph& g) { g.arc_pair.pop_back(); });
-  expect_invalid("coordinator of participant", [](CandidateGraph& g) { g.participant_coordinator[0] = CoordinatorIndex(g.num_coordinators); });
-  expect_invalid("participants size", [](CandidateGraph& g) { g.participant_coordinator.pop_back(); });
+  expect_invalid("coordinator of participant", [](CandidateGraph& g) {
+    g.participant_coordinator[0] = CoordinatorIndex(g.num_coordinators);
+  });
+  expect_invalid("participants size",
+                 [](CandidateGraph& g) { g.participant_coordinator.pop_back(); });
   expect_invalid("coordinator capacity", [](CandidateGraph& g) { g.coordinator_capacity[0] = -1; });
   expect_invalid("vacancy capacity", [](CandidateGraph& g) { g.vacancy_capacity[3] = -2; });
-  expect_invalid("vacancy employer", [](CandidateGraph& g) { g.vacancy_employer[0] = EmployerIndex(g.num_employers); });
-  expect_invalid("employer capacities size", [](CandidateGraph& g) { g.employer_capacity.push_back(1); });
+  expect_invalid("vacancy employer",
+                 [](CandidateGraph& g) { g.vacancy_employer[0] = EmployerIndex(g.num_employers); });
+  expect_invalid("employer capacities size",
+                 [](CandidateGraph& g) { g.employer_capacity.push_back(1); });
   expect_invalid("negative count", [](CandidateGraph& g) { g.num_coordinators = -1; });
   // An employer capacity below zero is "no cap", not corruption.
   CandidateGraph uncapped = good;

@@ -18,8 +18,9 @@ double TextbookHaversineKm(GeoPoint a, GeoPoint b) {
   const double r = std::numbers::pi / 180.0;
   const double dlat = (b.lat - a.lat) * r;
   const double dlon = (b.lon - a.lon) * r;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat * r) * std::cos(b.lat * r) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(a.lat * r) * std::cos(b.lat * r) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2.0 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
@@ -60,7 +61,7 @@ TEST(ChordSquaredFromKm, InvertsKmFromChordSquaredAndIsMonotone) {
 
 TEST(CommuteMinutes, UsesDetourSpeedAndTransitWait) {
   const CommuteModel model;  // 50 km/h car, 22 km/h transit, detour 1.3, wait 10
-  EXPECT_NEAR(CommuteMinutes(10.0, true, model), 10.0 * 1.3 / 50.0 * 60.0, 1e-12);   // 15.6
+  EXPECT_NEAR(CommuteMinutes(10.0, true, model), 10.0 * 1.3 / 50.0 * 60.0, 1e-12);  // 15.6
   EXPECT_NEAR(CommuteMinutes(10.0, false, model), 10.0 * 1.3 / 22.0 * 60.0 + 10.0, 1e-12);
   EXPECT_EQ(CommuteMinutes(0.0, true, model), 0.0);
   EXPECT_EQ(CommuteMinutes(0.0, false, model), 10.0);
@@ -76,7 +77,8 @@ TEST(ReachKm, IsTheInverseOfCommuteMinutes) {
   EXPECT_EQ(ReachKm(8.0, false, model), 0.0);  // the wait alone is longer
 }
 
-std::vector<int32_t> BruteForceWithin(const std::vector<GeoPoint>& points, GeoPoint center,
+std::vector<int32_t> BruteForceWithin(const std::vector<GeoPoint>& points,
+                                      GeoPoint center,
                                       double radius_km) {
   std::vector<int32_t> out;
   const double limit = ChordSquaredFromKm(radius_km);
@@ -99,7 +101,8 @@ TEST(PointsWithin, EqualsBruteForceAroundGermany) {
     for (int q = 0; q < 200; ++q) {
       const GeoPoint center{46.5 + rng.Unit() * 9.5, 5.0 + rng.Unit() * 11.0};
       const double radius = rng.Unit() * 80.0;
-      EXPECT_EQ(PointsWithin(grid, points, center, radius), BruteForceWithin(points, center, radius))
+      EXPECT_EQ(PointsWithin(grid, points, center, radius),
+                BruteForceWithin(points, center, radius))
           << "cell " << cell_km << " query " << q;
     }
   }
@@ -124,13 +127,15 @@ TEST(PointsWithin, EqualsBruteForceAcrossTheAntimeridianAndNearThePoles) {
 TEST(PointsWithin, EqualsBruteForceForCirclesOfAnySizeAnywhere) {
   TestRng rng(13);
   std::vector<GeoPoint> points;
-  for (int i = 0; i < 4000; ++i) points.push_back({rng.Unit() * 179.8 - 89.9, rng.Unit() * 360 - 180});
+  for (int i = 0; i < 4000; ++i)
+    points.push_back({rng.Unit() * 179.8 - 89.9, rng.Unit() * 360 - 180});
   for (double cell_km : {50.0, 300.0}) {
     const GridIndex grid = BuildGridIndex(points, cell_km);
     for (int q = 0; q < 300; ++q) {
       const GeoPoint center{rng.Unit() * 179.8 - 89.9, rng.Unit() * 360 - 180};
       const double radius = q % 3 == 0 ? rng.Unit() * 12000.0 : rng.Unit() * 1500.0;
-      EXPECT_EQ(PointsWithin(grid, points, center, radius), BruteForceWithin(points, center, radius))
+      EXPECT_EQ(PointsWithin(grid, points, center, radius),
+                BruteForceWithin(points, center, radius))
           << "cell " << cell_km << " center " << center.lat << "," << center.lon << " r " << radius;
     }
   }
@@ -139,7 +144,8 @@ TEST(PointsWithin, EqualsBruteForceForCirclesOfAnySizeAnywhere) {
 TEST(CellRangesNear, VisitsFarFewerPointsThanTheWholeGrid) {
   TestRng rng(17);
   std::vector<GeoPoint> points;
-  for (int i = 0; i < 20000; ++i) points.push_back({47.3 + rng.Unit() * 7.7, 5.9 + rng.Unit() * 9.1});
+  for (int i = 0; i < 20000; ++i)
+    points.push_back({47.3 + rng.Unit() * 7.7, 5.9 + rng.Unit() * 9.1});
   const GridIndex grid = BuildGridIndex(points, 10.0);
   std::vector<ItemRange> ranges;
   CellRangesNear(grid, {51.8, 11.7}, 30.0, &ranges);

@@ -448,8 +448,8 @@ TEST(NetworkSimplex, WarmSolvesOnLayeredNetworksEqualColdSolves) {
           break;
         case 2: {  // a capacity
           const int64_t a = rng.Uniform(0, m - 1);
-          copy.arc_capacity[a] = copy.arc_capacity[a] == kInfiniteCapacity ? rng.Uniform(0, 5)
-                                                                           : rng.Uniform(0, 3);
+          copy.arc_capacity[a] =
+              copy.arc_capacity[a] == kInfiniteCapacity ? rng.Uniform(0, 5) : rng.Uniform(0, 3);
           simplex.SetCapacity(a, copy.arc_capacity[a]);
           break;
         }

@@ -59,7 +59,8 @@ TEST(SizeClassOf, FollowsTheEuHeadcountClasses) {
 }
 
 TEST(Diagnostic, NamesFileLineFieldValueAndExpectation) {
-  const Diagnostic d{"data/vacancies.csv", 12, "min_german_level", "B3", "expected a CEFR level A0..C2"};
+  const Diagnostic d{
+      "data/vacancies.csv", 12, "min_german_level", "B3", "expected a CEFR level A0..C2"};
   EXPECT_EQ(d.ToString(),
             "data/vacancies.csv:12: field 'min_german_level' = 'B3': expected a CEFR level A0..C2");
 }

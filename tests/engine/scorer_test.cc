@@ -195,7 +195,7 @@ TEST(ScoreTopK, SkillPartWeighsEssentialAndOptionalCoverage) {
   AddParticipant(&d, kBernburg).occupations = {Esco(0)};  // has {0,1,2,3}
   Participant& second = AddParticipant(&d, kBernburg);
   second.occupations = {Esco(0)};
-  second.skills = Skills({4});  // and one of the two optional skills
+  second.skills = Skills({4});                     // and one of the two optional skills
   AddVacancy(&d, kBernburg).occupation = Esco(0);  // E {0,1,2,3}, O {4,5}
   Vacancy& more = AddVacancy(&d, kBernburg);
   more.occupation = Esco(0);
@@ -204,7 +204,7 @@ TEST(ScoreTopK, SkillPartWeighsEssentialAndOptionalCoverage) {
   const ScoredPair* a = Find(s, 0, 0);
   EXPECT_FLOAT_EQ(a->parts.essential_coverage, 1.0f);
   EXPECT_FLOAT_EQ(a->parts.optional_coverage, 0.0f);
-  EXPECT_FLOAT_EQ(a->parts.skill, 0.75f);  // (1 - 0.25) * 1 + 0.25 * 0
+  EXPECT_FLOAT_EQ(a->parts.skill, 0.75f);               // (1 - 0.25) * 1 + 0.25 * 0
   EXPECT_FLOAT_EQ(Find(s, 1, 0)->parts.skill, 0.875f);  // 0.75 + 0.25 * 0.5
   EXPECT_FLOAT_EQ(Find(s, 0, 1)->parts.essential_coverage, 0.8f);
   EXPECT_FLOAT_EQ(Find(s, 0, 1)->parts.skill, 0.6f);  // 0.75 * 0.8
@@ -239,11 +239,11 @@ TEST(ScoreTopK, RelatedOccupationsInTheIscoHierarchyRaiseTheSkillPartToAFloor) {
   const ReferenceData ref = fixtures::TinyReference();
   Dataset d = fixtures::EmptyDataset();
   AddParticipant(&d, kBernburg).occupations = {Esco(2)};  // freight handler, ISCO 9333, has {8}
-  AddVacancy(&d, kBernburg).occupation = Esco(0);  // 9333: same unit group
-  AddVacancy(&d, kBernburg).occupation = Esco(3);  // 9334: same minor group
-  AddVacancy(&d, kBernburg).occupation = Esco(4);  // 9313: same sub-major group
-  AddVacancy(&d, kBernburg).occupation = Esco(1);  // 8344: unrelated
-  AddVacancy(&d, kBernburg).occupation = Kldb(1);  // KldB bridged to 9333
+  AddVacancy(&d, kBernburg).occupation = Esco(0);         // 9333: same unit group
+  AddVacancy(&d, kBernburg).occupation = Esco(3);         // 9334: same minor group
+  AddVacancy(&d, kBernburg).occupation = Esco(4);         // 9313: same sub-major group
+  AddVacancy(&d, kBernburg).occupation = Esco(1);         // 8344: unrelated
+  AddVacancy(&d, kBernburg).occupation = Kldb(1);         // KldB bridged to 9333
   const ScoredPairs s = ScoreTopK(d, ref, SerialKeepAll());
   const int8_t digits[] = {4, 3, 2, 0, 4};
   const float skill[] = {0.6f, 0.4f, 0.2f, 0.0f, 0.6f};
@@ -292,8 +292,8 @@ TEST(QualificationLevel, CountsAnUnrecognisedQualificationOneLevelLower) {
 TEST(ScoreTopK, RequirementLevelAboveTheQualificationLowersTheSkillPartOfJobsOnly) {
   const ReferenceData ref = fixtures::TinyReference();
   Dataset d = fixtures::EmptyDataset();
-  const Qualification q[] = {Qualification::kVocational, Qualification::kAcademic,
-                             Qualification::kAcademic};
+  const Qualification q[] = {
+      Qualification::kVocational, Qualification::kAcademic, Qualification::kAcademic};
   const bool recognised[] = {true, false, true};
   for (int i = 0; i < 3; ++i) {
     Participant& p = AddParticipant(&d, kBernburg);
@@ -456,12 +456,13 @@ TEST_F(HardRule, HoursMismatch) {
 
 TEST_F(HardRule, CommuteTooLong) {
   dataset_.participants[0].hours_per_week = 0;
-  dataset_.vacancies[0].hours_per_week = 20;  // short day: 60 minutes
+  dataset_.vacancies[0].hours_per_week = 20;                     // short day: 60 minutes
   dataset_.vacancies[0].place.point = Offset(kBernburg, 0, 16);  // 66.7 minutes by transit
   const ScoredPairs s = ExpectRemovedBy(ExclusionReason::kCommuteTooLong);
   // With the rule lifted the commute part is clamped at 0.
   EXPECT_NEAR(s.near_miss[0][static_cast<size_t>(ExclusionReason::kCommuteTooLong)].best_score,
-              0.45 + 0.20 + 0.0 + 0.15, 1e-6);
+              0.45 + 0.20 + 0.0 + 0.15,
+              1e-6);
 }
 
 TEST_F(HardRule, GermanTooLow) {
@@ -611,7 +612,8 @@ TEST_F(CourseBridge, AlsoMarksGapsWithinTheToleranceAndStopsAtTheBridgeLimit) {
   ASSERT_NE(Pair(), nullptr);
   EXPECT_EQ(Pair()->bridge_course, CourseIndex(0));
   EXPECT_FLOAT_EQ(Pair()->parts.german, 1.0f);
-  dataset_.participants[0].german = CefrLevel::kA0;  // three levels: beyond course_bridge_max_levels
+  dataset_.participants[0].german =
+      CefrLevel::kA0;  // three levels: beyond course_bridge_max_levels
   EXPECT_EQ(Pair(), nullptr);
   options_.course_bridge_max_levels = 3;
   EXPECT_NE(Pair(), nullptr);
@@ -627,7 +629,8 @@ TEST(ScoreTopK, NearMissCountsVacanciesOneRuleAwayAndNamesTheBest) {
   const ReferenceData ref = fixtures::TinyReference();
   Dataset d = fixtures::EmptyDataset();
   AddParticipant(&d, kBernburg).german = CefrLevel::kA1;
-  for (double km : {8.0, 2.0, 5.0}) AddVacancy(&d, Offset(kBernburg, 0, km)).min_german = CefrLevel::kB1;
+  for (double km : {8.0, 2.0, 5.0})
+    AddVacancy(&d, Offset(kBernburg, 0, km)).min_german = CefrLevel::kB1;
   Vacancy& both = AddVacancy(&d, Offset(kBernburg, 0, 1));  // German and licence: two rules
   both.min_german = CefrLevel::kB1;
   both.driving_licence_required = true;
@@ -685,8 +688,9 @@ TEST(ScoreTopK, MinScoreDropsPairsWithoutCountingThemAsExcluded) {
 
 double TextbookKm(GeoPoint a, GeoPoint b) {
   const double r = std::numbers::pi / 180.0;
-  const double h = std::pow(std::sin((b.lat - a.lat) * r / 2), 2) +
-                   std::cos(a.lat * r) * std::cos(b.lat * r) * std::pow(std::sin((b.lon - a.lon) * r / 2), 2);
+  const double h =
+      std::pow(std::sin((b.lat - a.lat) * r / 2), 2) +
+      std::cos(a.lat * r) * std::cos(b.lat * r) * std::pow(std::sin((b.lon - a.lon) * r / 2), 2);
   return 2.0 * 6371.0088 * std::asin(std::sqrt(h));
 }
 
@@ -718,14 +722,17 @@ int32_t RefRequirement(const OccupationRef& o, const ReferenceData& ref) {
 
 std::vector<int32_t> RefIsco(const OccupationRef& o, const ReferenceData& ref) {
   std::vector<int32_t> out;
-  if (o.esco.valid()) out.push_back(std::stoi(ref.occupations[static_cast<size_t>(o.esco.value)].isco_code));
+  if (o.esco.valid())
+    out.push_back(std::stoi(ref.occupations[static_cast<size_t>(o.esco.value)].isco_code));
   if (!o.esco.valid() && o.kldb.valid()) {
-    for (const std::string& c : ref.kldb[static_cast<size_t>(o.kldb.value)].isco_codes) out.push_back(std::stoi(c));
+    for (const std::string& c : ref.kldb[static_cast<size_t>(o.kldb.value)].isco_codes)
+      out.push_back(std::stoi(c));
   }
   return out;
 }
 
-std::vector<RefParticipant> SerialReference(const Dataset& d, const ReferenceData& ref,
+std::vector<RefParticipant> SerialReference(const Dataset& d,
+                                            const ReferenceData& ref,
                                             const ScoringOptions& o) {
   std::vector<RefParticipant> out(d.participants.size());
   const double wsum = o.weights.skill + o.weights.german + o.weights.commute + o.weights.micro;
@@ -744,13 +751,16 @@ std::vector<RefParticipant> SerialReference(const Dataset& d, const ReferenceDat
     const double wait = car ? 0.0 : o.transit_wait_minutes;
     auto minutes_for = [&](double km) { return km * o.road_detour_factor / speed * 60 + wait; };
     const int32_t reach_minutes = p.max_commute_minutes > 0 ? p.max_commute_minutes : 75;
-    const double reach_km = std::max(0.0, (reach_minutes - wait) / 60 * speed / o.road_detour_factor);
+    const double reach_km =
+        std::max(0.0, (reach_minutes - wait) / 60 * speed / o.road_detour_factor);
     const int32_t course_limit = p.max_commute_minutes > 0 ? p.max_commute_minutes
                                  : p.hours_per_week > 30   ? 75
                                                            : 60;
     int32_t qualification = 1;
-    if (p.qualification == Qualification::kVocational) qualification = p.qualification_recognised ? 2 : 1;
-    if (p.qualification == Qualification::kAcademic) qualification = p.qualification_recognised ? 4 : 3;
+    if (p.qualification == Qualification::kVocational)
+      qualification = p.qualification_recognised ? 2 : 1;
+    if (p.qualification == Qualification::kAcademic)
+      qualification = p.qualification_recognised ? 4 : 3;
     for (size_t vi = 0; vi < d.vacancies.size(); ++vi) {
       const Vacancy& v = d.vacancies[vi];
       const double km = TextbookKm(p.home.point, v.place.point);
@@ -772,7 +782,8 @@ std::vector<RefParticipant> SerialReference(const Dataset& d, const ReferenceDat
         if (v.kind == VacancyKind::kInternship) allowed = true;
         if (v.kind == VacancyKind::kTraining) allowed = !qualified || p.goal == Goal::kTraining;
         if (v.kind == VacancyKind::kJob) {
-          allowed = p.goal != Goal::kTraining && (qualified || requirement <= o.unqualified_max_requirement_level);
+          allowed = p.goal != Goal::kTraining &&
+                    (qualified || requirement <= o.unqualified_max_requirement_level);
         }
       }
       fails[3] = !allowed;
@@ -781,7 +792,9 @@ std::vector<RefParticipant> SerialReference(const Dataset& d, const ReferenceDat
                  v.hours_per_week > p.hours_per_week + o.hours_tolerance;
       const double minutes = minutes_for(km);
       const double hours = v.hours_per_week > 0 ? v.hours_per_week : p.hours_per_week;
-      const int32_t limit = p.max_commute_minutes > 0 ? p.max_commute_minutes : hours > 30 ? 75 : 60;
+      const int32_t limit = p.max_commute_minutes > 0 ? p.max_commute_minutes
+                            : hours > 30              ? 75
+                                                      : 60;
       fails[6] = minutes > limit;
       const int gap = static_cast<int>(v.min_german) - static_cast<int>(p.german);
       int32_t bridge = -1;
@@ -851,16 +864,20 @@ std::vector<RefParticipant> SerialReference(const Dataset& d, const ReferenceDat
       if (digits >= 2) mix = std::max(mix, o.isco_group_floor[static_cast<size_t>(4 - digits)]);
       double requirement_fit = 1.0;
       if (v.kind == VacancyKind::kJob && requirement > qualification) {
-        requirement_fit = std::max(0.0, 1 - o.requirement_penalty_per_level * (requirement - qualification));
+        requirement_fit =
+            std::max(0.0, 1 - o.requirement_penalty_per_level * (requirement - qualification));
       }
       RefPair pair;
       pair.skill = mix * requirement_fit;
-      pair.german = gap <= 0 ? 1.0 : bridge >= 0 ? o.course_bridge_german_fit
-                                                 : std::max(0.0, 1 - o.german_penalty_per_level * gap);
+      pair.german = gap <= 0      ? 1.0
+                    : bridge >= 0 ? o.course_bridge_german_fit
+                                  : std::max(0.0, 1 - o.german_penalty_per_level * gap);
       pair.commute = std::clamp(1 - minutes / limit, 0.0, 1.0);
-      pair.micro = o.size_class_bonus[static_cast<size_t>(SizeClassOf(d.employers[static_cast<size_t>(v.employer.value)].staff))];
+      pair.micro = o.size_class_bonus[static_cast<size_t>(
+          SizeClassOf(d.employers[static_cast<size_t>(v.employer.value)].staff))];
       pair.score = (o.weights.skill * pair.skill + o.weights.german * pair.german +
-                    o.weights.commute * pair.commute + o.weights.micro * pair.micro) / wsum;
+                    o.weights.commute * pair.commute + o.weights.micro * pair.micro) /
+                   wsum;
       pair.bridge = bridge;
       if (n_fail == 1) {
         const auto f = static_cast<size_t>(first);
@@ -892,7 +909,8 @@ void ExpectMatchesReference(const ScoredPairs& s, const std::vector<RefParticipa
       if (r.miss_count[k] > 0) {
         EXPECT_NEAR(s.near_miss[p][k].best_score, r.miss_score[k], 1e-5);
         const auto& got = s.near_miss[p][k];
-        EXPECT_TRUE(got.best.value == r.miss_best[k] || std::abs(got.best_score - r.miss_score[k]) < 1e-5);
+        EXPECT_TRUE(got.best.value == r.miss_best[k] ||
+                    std::abs(got.best_score - r.miss_score[k]) < 1e-5);
       }
     }
     const auto row = s.For(ParticipantIndex(static_cast<int32_t>(p)));
@@ -1049,7 +1067,8 @@ TEST(ScoreTopK, EveryPairWithinReachIsEligibleOrCountedOnce) {
       EXPECT_LE(s.near_miss[p][r].count, s.excluded[p][r]);
     }
     EXPECT_EQ(sum, s.within_reach[p]);
-    EXPECT_LE(static_cast<int32_t>(s.For(ParticipantIndex(static_cast<int32_t>(p))).size()), o.top_k);
+    EXPECT_LE(static_cast<int32_t>(s.For(ParticipantIndex(static_cast<int32_t>(p))).size()),
+              o.top_k);
   }
   EXPECT_EQ(totals, s.excluded_total);
 }
@@ -1068,7 +1087,8 @@ void ExpectSuperset(const ScoredPairs& relaxed, const ScoredPairs& base, const c
   const auto r = Kept(relaxed);
   const auto b = Kept(base);
   EXPECT_TRUE(std::includes(r.begin(), r.end(), b.begin(), b.end())) << what;
-  for (size_t p = 0; p < base.eligible.size(); ++p) EXPECT_GE(relaxed.eligible[p], base.eligible[p]) << what;
+  for (size_t p = 0; p < base.eligible.size(); ++p)
+    EXPECT_GE(relaxed.eligible[p], base.eligible[p]) << what;
 }
 
 TEST(ScoreTopK, RelaxingARuleNeverRemovesACandidate) {
@@ -1083,7 +1103,8 @@ TEST(ScoreTopK, RelaxingARuleNeverRemovesACandidate) {
     ASSERT_GT(base.pairs.size(), 0u);
 
     Dataset longer = d;
-    for (Participant& p : longer.participants) p.max_commute_minutes = std::max(p.max_commute_minutes, 75) + 20;
+    for (Participant& p : longer.participants)
+      p.max_commute_minutes = std::max(p.max_commute_minutes, 75) + 20;
     ExpectSuperset(ScoreTopK(longer, ref, o), base, "longer commute");
 
     Dataset licensed = d;

@@ -25,7 +25,8 @@ inline constexpr GeoPoint kBernburg{51.7950, 11.7380};
 inline GeoPoint Offset(GeoPoint origin, double dx_km, double dy_km) {
   constexpr double kKmPerDegree = 111.19508;
   const double lat = origin.lat + dy_km / kKmPerDegree;
-  const double lon = origin.lon + dx_km / (kKmPerDegree * std::cos(origin.lat * 3.14159265358979 / 180.0));
+  const double lon =
+      origin.lon + dx_km / (kKmPerDegree * std::cos(origin.lat * 3.14159265358979 / 180.0));
   return GeoPoint{lat, lon};
 }
 
@@ -59,7 +60,9 @@ inline ReferenceData TinyReference() {
     s.label_en = "skill " + std::to_string(i);
     ref.skills.push_back(s);
   }
-  auto occupation = [&](const char* id, const char* isco, std::initializer_list<int32_t> ess,
+  auto occupation = [&](const char* id,
+                        const char* isco,
+                        std::initializer_list<int32_t> ess,
                         std::initializer_list<int32_t> opt) {
     EscoOccupation o;
     o.id = id;
@@ -221,7 +224,8 @@ inline ReferenceData RandomReference(TestRng* rng, int32_t skills, int32_t occup
 }
 
 inline OccupationRef RandomOccupation(TestRng* rng, const ReferenceData& ref) {
-  const int32_t pick = rng->Below(static_cast<int32_t>(ref.occupations.size() + ref.kldb.size()) + 1);
+  const int32_t pick =
+      rng->Below(static_cast<int32_t>(ref.occupations.size() + ref.kldb.size()) + 1);
   if (pick < static_cast<int32_t>(ref.occupations.size())) return Esco(pick);
   const int32_t k = pick - static_cast<int32_t>(ref.occupations.size());
   if (k < static_cast<int32_t>(ref.kldb.size())) return Kldb(k);
@@ -237,8 +241,11 @@ inline std::vector<SkillIndex> RandomSkills(TestRng* rng, int32_t skills, int32_
 
 // A random dataset around Bernburg: places within +-box_km, every attribute
 // random, a few language courses and rejected pairs. run_date is 2025-11-22.
-inline Dataset RandomDataset(TestRng* rng, const ReferenceData& ref, int32_t participants,
-                             int32_t vacancies, double box_km) {
+inline Dataset RandomDataset(TestRng* rng,
+                             const ReferenceData& ref,
+                             int32_t participants,
+                             int32_t vacancies,
+                             double box_km) {
   const auto skills = static_cast<int32_t>(ref.skills.size());
   Dataset d;
   for (int c = 0; c < 3; ++c) {
@@ -252,11 +259,13 @@ inline Dataset RandomDataset(TestRng* rng, const ReferenceData& ref, int32_t par
     Employer emp;
     emp.id = "E" + std::to_string(e);
     emp.staff = staff_options[rng->Below(5)];
-    emp.place = PlaceAt(Offset(kBernburg, (rng->Unit() * 2 - 1) * box_km, (rng->Unit() * 2 - 1) * box_km));
+    emp.place =
+        PlaceAt(Offset(kBernburg, (rng->Unit() * 2 - 1) * box_km, (rng->Unit() * 2 - 1) * box_km));
     d.employers.push_back(emp);
   }
   auto random_place = [&] {
-    return PlaceAt(Offset(kBernburg, (rng->Unit() * 2 - 1) * box_km, (rng->Unit() * 2 - 1) * box_km));
+    return PlaceAt(
+        Offset(kBernburg, (rng->Unit() * 2 - 1) * box_km, (rng->Unit() * 2 - 1) * box_km));
   };
   const Date run{20'414};
   for (int32_t i = 0; i < participants; ++i) {

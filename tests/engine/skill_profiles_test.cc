@@ -18,7 +18,9 @@ using fixtures::kBernburg;
 using fixtures::Kldb;
 using fixtures::Skills;
 
-std::vector<int32_t> ToVector(std::span<const int32_t> s) { return {s.begin(), s.end()}; }
+std::vector<int32_t> ToVector(std::span<const int32_t> s) {
+  return {s.begin(), s.end()};
+}
 
 TEST(ParticipantSkillLists, AreStatedSkillsPlusEssentialSkillsOfEachOccupation) {
   const ReferenceData ref = fixtures::TinyReference();

@@ -37,9 +37,7 @@ std::string Fingerprint(const Dataset& d) {
     out << p.point.lat << ',' << p.point.lon << ',' << p.district_key << ',' << p.name << ','
         << p.input << ';';
   };
-  const auto date = [&](const std::optional<Date>& x) {
-    out << (x ? x->days : -999999) << ';';
-  };
+  const auto date = [&](const std::optional<Date>& x) { out << (x ? x->days : -999999) << ';'; };
   const auto skills = [&](const std::vector<SkillIndex>& s) {
     for (const SkillIndex i : s) out << i.value << ' ';
     out << ';';
@@ -55,8 +53,8 @@ std::string Fingerprint(const Dataset& d) {
     out << ';';
     skills(p.skills);
     out << static_cast<int>(p.qualification) << p.qualification_recognised
-        << static_cast<int>(p.goal) << ';' << p.hours_per_week << ';' << p.driving_licence
-        << p.car << ';' << p.max_commute_minutes << ';' << p.work_permitted << ';';
+        << static_cast<int>(p.goal) << ';' << p.hours_per_week << ';' << p.driving_licence << p.car
+        << ';' << p.max_commute_minutes << ';' << p.work_permitted << ';';
     date(p.in_germany_since);
     out << p.gender << '\n';
   }
@@ -79,8 +77,8 @@ std::string Fingerprint(const Dataset& d) {
     out << e.sector << '\n';
   }
   for (const Coordinator& c : d.coordinators) {
-    out << "K " << c.id << ';' << c.name << ';' << c.district << ';' << c.fte << ';'
-        << c.capacity << '\n';
+    out << "K " << c.id << ';' << c.name << ';' << c.district << ';' << c.fte << ';' << c.capacity
+        << '\n';
   }
   for (const Course& c : d.courses) {
     out << "C " << c.id << ';' << static_cast<int>(c.kind) << ';'
@@ -101,8 +99,10 @@ Dataset Generate(const ReferenceData& reference, const SyntheticOptions& options
 
 // The anchor of a topic with the latest reference date (whole years first
 // when asked), as the generator documents it.
-const StatisticsAnchor& Anchor(const ReferenceData& reference, const std::string& topic,
-                               bool whole_year_first = false, const std::string& ags = "") {
+const StatisticsAnchor& Anchor(const ReferenceData& reference,
+                               const std::string& topic,
+                               bool whole_year_first = false,
+                               const std::string& ags = "") {
   const StatisticsAnchor* best = nullptr;
   for (const StatisticsAnchor& a : reference.anchors) {
     if (a.topic != topic || (!ags.empty() && a.ags != ags)) continue;
@@ -157,11 +157,18 @@ ReferenceData SmallReference() {
     for (const int i : ids) out.push_back(SkillIndex(i));
     return out;
   };
-  r.occupations.push_back({"o-lager", "9333", "Lagerarbeiter/Lagerarbeiterin", "warehouse worker",
-                           skills({0}), skills({1, 2})});
+  r.occupations.push_back({"o-lager",
+                           "9333",
+                           "Lagerarbeiter/Lagerarbeiterin",
+                           "warehouse worker",
+                           skills({0}),
+                           skills({1, 2})});
   r.occupations.push_back({"o-leer", "9333", "Ohne Profil", "no profile", {}, {}});
-  const auto kldb = [&](std::string code, int8_t level, std::vector<OccupationIndex> esco,
-                        std::vector<SkillIndex> essential, std::vector<SkillIndex> optional) {
+  const auto kldb = [&](std::string code,
+                        int8_t level,
+                        std::vector<OccupationIndex> esco,
+                        std::vector<SkillIndex> essential,
+                        std::vector<SkillIndex> optional) {
     KldbOccupation k;
     k.code = std::move(code);
     k.title = "Titel " + k.code;
@@ -177,34 +184,54 @@ ReferenceData SmallReference() {
   kldb("82102", 2, {}, skills({7}), {});
   kldb("24413", 3, {}, {}, skills({8}));
   kldb("43414", 4, {}, skills({9}), skills({10, 11}));
-  kldb("54101", 1, {}, {}, {});       // in the catalogue, but without a profile
+  kldb("54101", 1, {}, {}, {});           // in the catalogue, but without a profile
   kldb("99999", 1, {}, skills({0}), {});  // not in the catalogue
 
-  r.districts.push_back({"15002", "Halle (Saale), Stadt", "Sachsen-Anhalt", {51.48, 11.97}, 238061});
+  r.districts.push_back(
+      {"15002", "Halle (Saale), Stadt", "Sachsen-Anhalt", {51.48, 11.97}, 238061});
   r.districts.push_back({"15089", "Salzlandkreis", "Sachsen-Anhalt", {51.85, 11.7}, 183000});
   r.districts.push_back({"15087", "Mansfeld-Südharz", "Sachsen-Anhalt", {51.5, 11.4}, 130000});
-  r.municipalities.push_back({"15002000", "Halle (Saale), Stadt", "15002", "06108", {51.48, 11.97}, 238061});
-  r.municipalities.push_back({"15089030", "Bernburg (Saale), Stadt", "15089", "06406", {51.79, 11.74}, 32000});
-  r.municipalities.push_back({"15089305", "Staßfurt, Stadt", "15089", "39418", {51.86, 11.58}, 25000});
+  r.municipalities.push_back(
+      {"15002000", "Halle (Saale), Stadt", "15002", "06108", {51.48, 11.97}, 238061});
+  r.municipalities.push_back(
+      {"15089030", "Bernburg (Saale), Stadt", "15089", "06406", {51.79, 11.74}, 32000});
+  r.municipalities.push_back(
+      {"15089305", "Staßfurt, Stadt", "15089", "39418", {51.86, 11.58}, 25000});
   r.municipalities.push_back({"15089999", "Unbekanntdorf", "15089", "39999", {51.90, 11.60}, 3000});
   r.municipalities.push_back({"15089998", "Grenzdorf", "15089", "06449", {51.70, 11.45}, 2000});
-  r.municipalities.push_back({"15087001", "Sangerhausen, Stadt", "15087", "06526", {51.47, 11.3}, 26000});
+  r.municipalities.push_back(
+      {"15087001", "Sangerhausen, Stadt", "15087", "06526", {51.47, 11.3}, 26000});
   r.postcodes.push_back({"06108", "Halle (Saale)", "15002", {51.485, 11.968}});
   r.postcodes.push_back({"06406", "Bernburg", "15089", {51.795, 11.738}});
   r.postcodes.push_back({"39418", "Staßfurt", "15089", {51.855, 11.577}});
   r.postcodes.push_back({"06449", "Aschersleben", "15087", {51.75, 11.46}});  // other district
   r.postcodes.push_back({"06526", "Sangerhausen", "15087", {51.47, 11.3}});
 
-  r.anchors.push_back({"dtz_result_b1", "Deutschland", "", "2017", 48.7, "% of DTZ takers",
+  r.anchors.push_back({"dtz_result_b1",
+                       "Deutschland",
+                       "",
+                       "2017",
+                       48.7,
+                       "% of DTZ takers",
                        "48.7 % B1, 40.8 % A2, 10.5 % below A2"});
-  r.anchors.push_back({"dtz_result_b1", "Deutschland", "", "2018-01..09", 52.3,
-                       "% of DTZ takers", "52.3 % B1, 33.5 % A2 (first three quarters 2018)"});
-  r.anchors.push_back({"firms_micro_share", "Sachsen-Anhalt", "15", "2023", 85.9,
-                       "% of enterprises", "Units with 250+ employees: 0.5 % of units"});
-  r.anchors.push_back({"job_level_helper_share", "Deutschland", "", "2018", 44,
-                       "% of employed refugees", ""});
-  r.anchors.push_back({"vacancies_stock", "Salzlandkreis", "15089", "2024-11", 1274,
-                       "registered vacancies", ""});
+  r.anchors.push_back({"dtz_result_b1",
+                       "Deutschland",
+                       "",
+                       "2018-01..09",
+                       52.3,
+                       "% of DTZ takers",
+                       "52.3 % B1, 33.5 % A2 (first three quarters 2018)"});
+  r.anchors.push_back({"firms_micro_share",
+                       "Sachsen-Anhalt",
+                       "15",
+                       "2023",
+                       85.9,
+                       "% of enterprises",
+                       "Units with 250+ employees: 0.5 % of units"});
+  r.anchors.push_back(
+      {"job_level_helper_share", "Deutschland", "", "2018", 44, "% of employed refugees", ""});
+  r.anchors.push_back(
+      {"vacancies_stock", "Salzlandkreis", "15089", "2024-11", 1274, "registered vacancies", ""});
   r.foreign_nationals = {{"15002", 30000}, {"15089", 9000}};  // 15087 missing
   r.BuildLookups();
   return r;
@@ -271,8 +298,8 @@ TEST(GenerateSynthetic, UsesOnlyCatalogueCodesThatHaveASkillProfile) {
     for (const OccupationRef& o : p.occupations) check(o);
   }
   for (const Vacancy& v : d.vacancies) check(v.occupation);
-  EXPECT_EQ(used.count("54101"), 0u);  // no profile
-  EXPECT_EQ(used.count("99999"), 0u);  // not in the catalogue
+  EXPECT_EQ(used.count("54101"), 0u);   // no profile
+  EXPECT_EQ(used.count("99999"), 0u);   // not in the catalogue
   EXPECT_EQ(used.count("o-leer"), 0u);  // ESCO occupation without profile
   EXPECT_EQ(used.count("51311"), 1u);
   EXPECT_EQ(used.count("o-lager"), 1u);  // some are ESCO-coded
@@ -303,8 +330,8 @@ TEST(GenerateSynthetic, DistrictsWithoutForeignNationalsFallBackToPopulation) {
   const Dataset d = Generate(r, options);
   // 15087 has no figure: it counts 130000 * (39000 / 421061) ~ 12041 against
   // 9000 for 15089, so it holds the larger share.
-  const double share = Share(d.participants,
-                             [](const Participant& p) { return p.home.district_key == "15087"; });
+  const double share =
+      Share(d.participants, [](const Participant& p) { return p.home.district_key == "15087"; });
   EXPECT_GT(share, 0.5);
   EXPECT_LT(share, 0.65);
 }
@@ -313,8 +340,8 @@ TEST(GenerateSynthetic, ParticipantsFollowForeignNationalsAndHaveACoordinatorOfT
   const ReferenceData r = SmallReference();
   const Dataset d = Generate(r, SmallOptions());
   ASSERT_EQ(d.participants.size(), 400u);
-  const double halle = Share(d.participants,
-                             [](const Participant& p) { return p.home.district_key == "15002"; });
+  const double halle =
+      Share(d.participants, [](const Participant& p) { return p.home.district_key == "15002"; });
   EXPECT_NEAR(halle * 400, 400.0 * 30000 / 39000, 1.0);  // apportioned exactly
   for (const Participant& p : d.participants) {
     ASSERT_TRUE(p.coordinator.valid());
@@ -526,7 +553,8 @@ TEST_F(RealData, StateTierCoversSaxonyAnhaltWithTheTierSizes) {
   EXPECT_EQ(d.coordinators.size(), 300u);
   std::set<std::string> districts;
   for (const Coordinator& c : d.coordinators) districts.insert(c.district);
-  const auto in_land = std::count_if(ref().districts.begin(), ref().districts.end(),
+  const auto in_land = std::count_if(ref().districts.begin(),
+                                     ref().districts.end(),
                                      [](const District& x) { return x.key.rfind("15", 0) == 0; });
   EXPECT_EQ(districts.size(), static_cast<size_t>(in_land));
   for (const std::string& key : districts) EXPECT_EQ(key.substr(0, 2), "15");
@@ -585,10 +613,14 @@ TEST_F(RealData, GermanLevelsFollowTheDtzResults) {
   };
   // 30,000 draws: the standard error of a share is below 0.003.
   EXPECT_NEAR(Share(d.participants, level(CefrLevel::kA2)), a2, 0.015);
-  EXPECT_NEAR(Share(d.participants, [](const Participant& p) { return p.german >= CefrLevel::kB1; }),
-              b1, 0.015);
-  EXPECT_NEAR(Share(d.participants, [](const Participant& p) { return p.german <= CefrLevel::kA1; }),
-              1.0 - a2 - b1, 0.015);
+  EXPECT_NEAR(
+      Share(d.participants, [](const Participant& p) { return p.german >= CefrLevel::kB1; }),
+      b1,
+      0.015);
+  EXPECT_NEAR(
+      Share(d.participants, [](const Participant& p) { return p.german <= CefrLevel::kA1; }),
+      1.0 - a2 - b1,
+      0.015);
   // Some reach B2 or better, but few.
   const double b2_plus =
       Share(d.participants, [](const Participant& p) { return p.german >= CefrLevel::kB2; });
@@ -612,7 +644,8 @@ TEST_F(RealData, HelperShareOfParticipantsFollowsTheAnchor) {
   const Dataset& d = State();
   const double helper = Anchor(ref(), "job_level_helper_share").value / 100.0;
   const auto level = [&](const OccupationRef& o) {
-    if (o.kldb.valid()) return static_cast<int>(ref().kldb[static_cast<size_t>(o.kldb.value)].requirement_level);
+    if (o.kldb.valid())
+      return static_cast<int>(ref().kldb[static_cast<size_t>(o.kldb.value)].requirement_level);
     return -1;  // ESCO-coded: level unknown from the code alone
   };
   int64_t kldb_coded = 0, helpers = 0;
@@ -643,9 +676,11 @@ TEST_F(RealData, VacanciesFollowTheRegisteredStockAndParticipantsTheForeignNatio
     if (w.district_key == "14713") foreign_lpz = static_cast<double>(w.foreign_nationals);
   }
   ASSERT_GT(foreign_slk, 0);
-  EXPECT_NEAR(Share(d.participants, [](const Participant& p) { return p.home.district_key == "15089"; }) *
-                  6000,
-              6000 * foreign_slk / (foreign_slk + foreign_lpz), 1.0);
+  EXPECT_NEAR(
+      Share(d.participants, [](const Participant& p) { return p.home.district_key == "15089"; }) *
+          6000,
+      6000 * foreign_slk / (foreign_slk + foreign_lpz),
+      1.0);
 }
 
 TEST_F(RealData, DriverVacanciesRequireALicenceAndMicroFirmsPostFew) {

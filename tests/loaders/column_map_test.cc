@@ -30,9 +30,16 @@ TEST(MapHeader, AcceptsTheCanonicalEnglishNames) {
 
 TEST(MapHeader, AcceptsGermanNamesIgnoringCaseBlanksAndDashes) {
   const Result<HeaderMap> map = MapHeader(Table::kParticipants,
-                                          {"TEILNEHMER ID", " Koordinator ", "PLZ", "deutschniveau",
-                                           "Max.  Pendelzeit", "FÜHRERSCHEIN", "Stunden pro Woche"},
-                                          {}, kFile, 1);
+                                          {"TEILNEHMER ID",
+                                           " Koordinator ",
+                                           "PLZ",
+                                           "deutschniveau",
+                                           "Max.  Pendelzeit",
+                                           "FÜHRERSCHEIN",
+                                           "Stunden pro Woche"},
+                                          {},
+                                          kFile,
+                                          1);
   ASSERT_TRUE(map.ok()) << map.error().ToString();
   EXPECT_EQ(CellOf(map.value(), kParticipantId), 0);
   EXPECT_EQ(CellOf(map.value(), kParticipantCoordinatorId), 1);
@@ -58,8 +65,11 @@ TEST(MapHeader, ReportsAnUnknownColumnByNameAndListsTheExpectedOnes) {
 
 TEST(MapHeader, ReportsAColumnNamedTwice) {
   const Result<HeaderMap> map =
-      MapHeader(Table::kParticipants, {"id", "coordinator_id", "PLZ", "Wohnort", "german_level"},
-                {}, kFile, 1);
+      MapHeader(Table::kParticipants,
+                {"id", "coordinator_id", "PLZ", "Wohnort", "german_level"},
+                {},
+                kFile,
+                1);
   ASSERT_FALSE(map.ok());
   ASSERT_EQ(map.error().diagnostics.size(), 1u);
   EXPECT_EQ(map.error().diagnostics[0].field, "place");

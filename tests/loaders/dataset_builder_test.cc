@@ -57,8 +57,12 @@ TEST(ParseGermanLevel, AcceptsCefrAndGermanWordsForNone) {
 }
 
 TEST(ParseCoordinates, AcceptsTheUsualWaysOfWritingAPair) {
-  for (const char* text : {"51.7946 11.7401", "51,7946 11,7401", "51.7946/11.7401",
-                           "51.7946;11.7401", "51.7946,11.7401", "51.7946, 11.7401"}) {
+  for (const char* text : {"51.7946 11.7401",
+                           "51,7946 11,7401",
+                           "51.7946/11.7401",
+                           "51.7946;11.7401",
+                           "51.7946,11.7401",
+                           "51.7946, 11.7401"}) {
     const std::optional<GeoPoint> p = ParseCoordinates(text);
     ASSERT_TRUE(p) << text;
     EXPECT_EQ(p->lat, 51.7946) << text;

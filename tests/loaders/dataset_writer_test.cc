@@ -33,7 +33,9 @@ Dataset MustLoad(const fs::path& path, const ReferenceData& reference = Referenc
   return dataset.ok() ? std::move(dataset).value() : Dataset{};
 }
 
-Dataset Golden() { return MustLoad(kGoldenDir / "csv_de"); }
+Dataset Golden() {
+  return MustLoad(kGoldenDir / "csv_de");
+}
 
 TEST(WriteCsvDataset, ReadsBackExactly) {
   const Dataset golden = Golden();
@@ -75,8 +77,13 @@ TEST(WriteCsvDataset, LeavesNoTemporaryFilesBehind) {
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename());
   std::sort(names.begin(), names.end());
-  EXPECT_EQ(names, (std::vector<std::string>{"coordinators.csv", "courses.csv", "employers.csv",
-                                             "history.csv", "participants.csv", "vacancies.csv"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"coordinators.csv",
+                                      "courses.csv",
+                                      "employers.csv",
+                                      "history.csv",
+                                      "participants.csv",
+                                      "vacancies.csv"}));
 }
 
 TEST(WriteCsvDataset, OmitsEmptyOptionalFilesAndRemovesStaleOnes) {

@@ -51,8 +51,11 @@ void Edit(const fs::path& file, const std::string& from, const std::string& to) 
 }
 
 // The only diagnostic of `error`, checked for kind, file name, line, field.
-void ExpectOneProblem(const Error& error, ErrorKind kind, const std::string& file_name,
-                      int64_t line, const std::string& field) {
+void ExpectOneProblem(const Error& error,
+                      ErrorKind kind,
+                      const std::string& file_name,
+                      int64_t line,
+                      const std::string& field) {
   EXPECT_EQ(error.kind, kind);
   ASSERT_EQ(error.diagnostics.size(), 1u) << error.ToString();
   const Diagnostic& d = error.diagnostics[0];
@@ -68,7 +71,9 @@ struct GoldenFormat {
   std::string path;  // below tests/data/golden
 };
 
-void PrintTo(const GoldenFormat& format, std::ostream* out) { *out << format.name; }
+void PrintTo(const GoldenFormat& format, std::ostream* out) {
+  *out << format.name;
+}
 
 class GoldenDataset : public ::testing::TestWithParam<GoldenFormat> {};
 
@@ -98,7 +103,8 @@ TEST_P(GoldenDataset, HasEveryRecordWithReferencesInRange) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(AllFormats, GoldenDataset,
+INSTANTIATE_TEST_SUITE_P(AllFormats,
+                         GoldenDataset,
                          ::testing::Values(GoldenFormat{"CsvEnglishUtf8Bom", "csv_en"},
                                            GoldenFormat{"CsvGermanWindows1252", "csv_de"},
                                            GoldenFormat{"BinaryProtobuf", "dataset.binpb"},
@@ -239,7 +245,8 @@ TEST(LoadDataset, ReportsAMissingRequiredFileAsMissingInput) {
 TEST(LoadDataset, ReportsMalformedCsvAtTheLineWhereTheRecordStarts) {
   const fs::path dir = CopyOfGoldenCsv();
   // V-105 is on line 7, after the two-line title of V-104.
-  Edit(dir / "vacancies.csv", "V-105,E-02,Berufskraftfahrer/in CE,",
+  Edit(dir / "vacancies.csv",
+       "V-105,E-02,Berufskraftfahrer/in CE,",
        "V-105,E-02,\"Berufskraftfahrer/in CE,");
   const Error error = MustFail(dir);
   ExpectOneProblem(error, ErrorKind::kBadData, "vacancies.csv", 7, "");
@@ -310,7 +317,8 @@ TEST(LoadDataset, ReportsABadDate) {
 
 TEST(LoadDataset, ReportsAnUnknownOccupationCode) {
   const fs::path dir = CopyOfGoldenCsv();
-  Edit(dir / "participants.csv", "P-006,K-ASL,39240,B1,52122|29302,",
+  Edit(dir / "participants.csv",
+       "P-006,K-ASL,39240,B1,52122|29302,",
        "P-006,K-ASL,39240,B1,52122|99999,");
   const Error error = MustFail(dir);
   ExpectOneProblem(error, ErrorKind::kBadData, "participants.csv", 7, "occupations");
@@ -331,7 +339,8 @@ TEST(LoadDataset, ReportsAHistoryRowForAnUnknownParticipant) {
 
 TEST(LoadDataset, ReportsAVacancyWithoutPlaceWhoseEmployerHasNone) {
   const fs::path dir = CopyOfGoldenCsv();
-  Edit(dir / "employers.csv", "E-03,\"Gasthaus \"\"Zur Saale\"\"\",4,15089235,",
+  Edit(dir / "employers.csv",
+       "E-03,\"Gasthaus \"\"Zur Saale\"\"\",4,15089235,",
        "E-03,\"Gasthaus \"\"Zur Saale\"\"\",4,,");
   // V-106 has no place of its own; V-102 has one.
   ExpectOneProblem(MustFail(dir), ErrorKind::kBadData, "vacancies.csv", 8, "place");
@@ -379,7 +388,8 @@ TEST(LoadDataset, CountsProblemsBeyondMaxProblems) {
 TEST(LoadDataset, DoesNotBlameReferencesIntoAFileWithUnreadableRows) {
   const fs::path dir = CopyOfGoldenCsv();
   // The row of E-02 cannot be read; vacancies V-101 and V-105 refer to it.
-  Edit(dir / "employers.csv", "E-02,Logistik Staßfurt GmbH,180,",
+  Edit(dir / "employers.csv",
+       "E-02,Logistik Staßfurt GmbH,180,",
        "E-02,Logistik Staßfurt GmbH,180,,,");
   ExpectOneProblem(MustFail(dir), ErrorKind::kBadData, "employers.csv", 3, "");
 }

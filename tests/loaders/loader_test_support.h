@@ -38,11 +38,13 @@ inline ReferenceData SmallReference() {
   ReferenceData r;
   r.skills = {
       {std::string(kSkillForklift), "operate forklift", SkillReuse::kCrossSector},
-      {std::string(kSkillFoodSafety), "comply with food safety and hygiene",
+      {std::string(kSkillFoodSafety),
+       "comply with food safety and hygiene",
        SkillReuse::kCrossSector},
       {std::string(kSkillCleanSurfaces), "clean surfaces", SkillReuse::kCrossSector},
       {std::string(kSkillStoreGoods), "store goods", SkillReuse::kSectorSpecific},
-      {std::string(kSkillFoodPreparation), "use food preparation techniques",
+      {std::string(kSkillFoodPreparation),
+       "use food preparation techniques",
        SkillReuse::kSectorSpecific},
   };
   r.occupations = {

@@ -27,7 +27,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path RepoRefdata() { return fs::path(JOBMATCH_SOURCE_DIR) / "loaders" / "refdata"; }
+fs::path RepoRefdata() {
+  return fs::path(JOBMATCH_SOURCE_DIR) / "loaders" / "refdata";
+}
 
 // The repository data, loaded once per test binary (read-only afterwards).
 const ReferenceData& Repo() {
