@@ -1,5 +1,5 @@
-// Tests loaders/dataset_builder.h directly on RawDatasets: the cell parsers
-// and the rules every format shares (places, codes, defaults, references).
+// Tests loaders/dataset_builder.h directly on RawDatasets: the rules every
+// format shares (places, codes, defaults, references).
 
 #include "loaders/dataset_builder.h"
 
@@ -15,63 +15,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using namespace ::jobmatch::testing_support;  // NOLINT: test helpers
-
-// ------------------------------------------------------------ cell parsers
-
-TEST(ParseYesNo, AcceptsEnglishGermanAndExcelSpellings) {
-  for (const char* yes : {"true", "Yes", "ja", "JA", "WAHR", "1", "x", " X "}) {
-    EXPECT_EQ(ParseYesNo(yes), true) << yes;
-  }
-  for (const char* no : {"false", "No", "nein", "FALSCH", "0"})
-    EXPECT_EQ(ParseYesNo(no), false) << no;
-  for (const char* bad : {"", "vielleicht", "2", "jein"}) EXPECT_FALSE(ParseYesNo(bad)) << bad;
-}
-
-TEST(ParseDecimal, AcceptsDecimalCommaAndPointButNoThousandsSeparators) {
-  EXPECT_EQ(ParseDecimal("38,5"), 38.5);
-  EXPECT_EQ(ParseDecimal(" 38.5 "), 38.5);
-  EXPECT_EQ(ParseDecimal("40"), 40.0);
-  EXPECT_EQ(ParseDecimal("-2"), -2.0);
-  EXPECT_EQ(ParseDecimal("+0,75"), 0.75);
-  EXPECT_EQ(ParseDecimal("1e-05"), 1e-05);
-  for (const char* bad : {"", "1.000,5", "1,000.5", "38,5h", "nan", "inf", "1 000", ","}) {
-    EXPECT_FALSE(ParseDecimal(bad)) << bad;
-  }
-}
-
-TEST(ParseWholeNumber, AcceptsOnlyWholeValuesThatFit) {
-  EXPECT_EQ(ParseWholeNumber("12"), 12);
-  EXPECT_EQ(ParseWholeNumber("12,0"), 12);
-  EXPECT_EQ(ParseWholeNumber("-3"), -3);
-  EXPECT_FALSE(ParseWholeNumber("12,5"));
-  EXPECT_FALSE(ParseWholeNumber("3000000000"));
-}
-
-TEST(ParseGermanLevel, AcceptsCefrAndGermanWordsForNone) {
-  EXPECT_EQ(ParseGermanLevel("B1.2"), CefrLevel::kB1);
-  EXPECT_EQ(ParseGermanLevel("c1"), CefrLevel::kC1);
-  EXPECT_EQ(ParseGermanLevel("keine"), CefrLevel::kA0);
-  EXPECT_EQ(ParseGermanLevel("Ohne"), CefrLevel::kA0);
-  EXPECT_FALSE(ParseGermanLevel("B3"));
-  EXPECT_FALSE(ParseGermanLevel("gut"));
-}
-
-TEST(ParseCoordinates, AcceptsTheUsualWaysOfWritingAPair) {
-  for (const char* text : {"51.7946 11.7401",
-                           "51,7946 11,7401",
-                           "51.7946/11.7401",
-                           "51.7946;11.7401",
-                           "51.7946,11.7401",
-                           "51.7946, 11.7401"}) {
-    const std::optional<GeoPoint> p = ParseCoordinates(text);
-    ASSERT_TRUE(p) << text;
-    EXPECT_EQ(p->lat, 51.7946) << text;
-    EXPECT_EQ(p->lon, 11.7401) << text;
-  }
-  for (const char* bad : {"51.7946", "51,79,11,74", "Bernburg", "51.7 11.7 3"}) {
-    EXPECT_FALSE(ParseCoordinates(bad)) << bad;
-  }
-}
 
 // ------------------------------------------------------------ BuildDataset
 
