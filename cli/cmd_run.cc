@@ -8,13 +8,13 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/output_files.h"
 #include "cli/pipeline.h"
-#include "cli/report_writer.h"
 #include "engine/assignment.h"
 #include "engine/candidate_graph.h"
 #include "engine/proposals.h"
 #include "engine/scorer.h"
+#include "reports/output_files.h"
+#include "reports/report_writer.h"
 
 namespace jobmatch::cli {
 namespace {
@@ -88,10 +88,10 @@ int RunRun(const RunArgs& args) {
 
   stage = Clock::now();
   const ProposalSet proposals = MakeProposals(dataset, scored, graph, result, config.proposals);
-  StagedDirectory out(args.out);
+  reports::StagedDirectory out(args.out);
   if (auto error = out.Begin()) return ReportError("cannot write output", *error);
   int files = 0;
-  if (auto error = WriteRunReport(
+  if (auto error = reports::WriteRunReport(
           dataset, reference, config, proposals, FormatDate(run_date), out.staging(), &files)) {
     return ReportError("cannot write output", *error);
   }

@@ -1,4 +1,4 @@
-#include "cli/output_files.h"
+#include "reports/output_files.h"
 
 #include <unistd.h>
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <system_error>
 
-namespace jobmatch::cli {
+namespace jobmatch::reports {
 namespace {
 
 Error WriteError(const std::filesystem::path& path, const std::string& what) {
@@ -166,4 +166,4 @@ void SpreadsheetWriter::EndRow() {
   row_started_ = false;
 }
 
-}  // namespace jobmatch::cli
+}  // namespace jobmatch::reports

@@ -1,4 +1,4 @@
-// cli/output_files.h
+// reports/output_files.h
 //
 // Writing output so that a failed run never leaves half-written files:
 // StagedDirectory collects files in a temporary sibling folder and Commit()
@@ -16,8 +16,8 @@
 //   if (auto error = out.WriteFile("proposals.csv", csv.bytes())) return Fail(*error);
 //   if (auto error = out.Commit()) return Fail(*error);
 
-#ifndef JOBMATCH_CLI_OUTPUT_FILES_H_
-#define JOBMATCH_CLI_OUTPUT_FILES_H_
+#ifndef JOBMATCH_REPORTS_OUTPUT_FILES_H_
+#define JOBMATCH_REPORTS_OUTPUT_FILES_H_
 
 #include <filesystem>
 #include <optional>
@@ -26,7 +26,7 @@
 
 #include "engine/result.h"
 
-namespace jobmatch::cli {
+namespace jobmatch::reports {
 
 class StagedDirectory {
  public:
@@ -70,6 +70,6 @@ class SpreadsheetWriter {
   bool row_started_ = false;
 };
 
-}  // namespace jobmatch::cli
+}  // namespace jobmatch::reports
 
-#endif  // JOBMATCH_CLI_OUTPUT_FILES_H_
+#endif  // JOBMATCH_REPORTS_OUTPUT_FILES_H_

@@ -1,4 +1,4 @@
-#include "cli/report_writer.h"
+#include "reports/report_writer.h"
 
 #include <nlohmann/json.hpp>
 
@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/output_files.h"
+#include "reports/output_files.h"
 
-namespace jobmatch::cli {
+namespace jobmatch::reports {
 namespace {
 
 using nlohmann::ordered_json;
@@ -319,4 +319,4 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
   return std::nullopt;
 }
 
-}  // namespace jobmatch::cli
+}  // namespace jobmatch::reports

@@ -1,4 +1,4 @@
-// cli/report_writer.h
+// reports/report_writer.h
 //
 // The files a run writes: one spreadsheet per coordinator listing each of
 // their participants with the proposed vacancy, its score and parts, the
@@ -7,8 +7,8 @@
 // weighted contributions, every unplaced participant with exclusion counts).
 // No timings go into files, so the same input gives the same bytes.
 
-#ifndef JOBMATCH_CLI_REPORT_WRITER_H_
-#define JOBMATCH_CLI_REPORT_WRITER_H_
+#ifndef JOBMATCH_REPORTS_REPORT_WRITER_H_
+#define JOBMATCH_REPORTS_REPORT_WRITER_H_
 
 #include <filesystem>
 #include <optional>
@@ -19,7 +19,7 @@
 #include "engine/records.h"
 #include "engine/reference.h"
 
-namespace jobmatch::cli {
+namespace jobmatch::reports {
 
 // Writes proposals_<coordinator>.csv per coordinator and jobmatch.json into
 // `dir` (the caller's staging folder), one coordinator at a time and the JSON
@@ -35,6 +35,6 @@ namespace jobmatch::cli {
 // "K-15089-1" -> "K-15089-1"; anything outside [A-Za-z0-9_.-] becomes '_'.
 std::string SafeFileStem(const std::string& id);
 
-}  // namespace jobmatch::cli
+}  // namespace jobmatch::reports
 
-#endif  // JOBMATCH_CLI_REPORT_WRITER_H_
+#endif  // JOBMATCH_REPORTS_REPORT_WRITER_H_
