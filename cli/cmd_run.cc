@@ -102,16 +102,19 @@ int RunRun(const RunArgs& args) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("jobmatch run %s on %s\n", FormatDate(run_date).c_str(), args.data.string().c_str());
-  std::printf("  participants   %8d   coordinators %d\n", m.participants, m.coordinators);
-  std::printf("  vacancies      %8d   openings %d\n", m.vacancies, m.openings);
+  auto count = [](int64_t value) { return static_cast<long long>(value); };
+  std::printf(
+      "  participants   %8lld   coordinators %lld\n", count(m.participants), count(m.coordinators));
+  std::printf("  vacancies      %8lld   openings %lld\n", count(m.vacancies), count(m.openings));
   std::printf("  pairs examined %8lld   candidate arcs %lld\n",
-              static_cast<long long>(m.pairs_examined),
-              static_cast<long long>(m.candidate_arcs));
-  std::printf("  proposals      %8d   of which micro-enterprises %d, after a language course %d\n",
-              m.proposals,
-              m.micro_enterprise_proposals,
-              m.course_bridge_proposals);
-  std::printf("  unplaced       %8d\n", m.unplaced);
+              count(m.pairs_examined),
+              count(m.candidate_arcs));
+  std::printf(
+      "  proposals      %8lld   of which micro-enterprises %lld, after a language course %lld\n",
+      count(m.proposals),
+      count(m.micro_enterprise_proposals),
+      count(m.course_bridge_proposals));
+  std::printf("  unplaced       %8lld\n", count(m.unplaced));
   std::printf("  total fit      %8.3f   mean %.3f\n", m.total_score, m.mean_score);
   std::printf("  certificate    %s\n",
               args.check ? "checked: optimal" : "not checked (use --check)");

@@ -1,10 +1,13 @@
 // engine/proposals.h
 //
-// Turns the optimal assignment into what a coordinator reads each morning:
-// for each of their participants the proposed vacancy with its score and
-// parts, the next-best alternatives worth a call, and for every participant
-// without a proposal the reasons (how many vacancies each rule removed) and
-// what bound the assignment (coordinator at capacity, vacancies full).
+// Turns the optimal assignment into the facts a coordinator's list is made
+// of: for each participant the proposed vacancy with its score and parts and,
+// when it is not their best-scored one, what bound the assignment; the
+// next-best alternatives worth a call; and for every participant without a
+// proposal why there is none (an UnplacedReason with the numbers behind it:
+// vacancies removed per rule, the nearest miss, the best vacancy waiting).
+// Facts only: enums, numbers and indices. The words people read are the
+// writers' (reports/).
 //
 // Example:
 //   const ProposalSet set = MakeProposals(dataset, scored, graph, result, options);
@@ -15,7 +18,6 @@
 
 #include <array>
 #include <cstdint>
-#include <string>
 #include <vector>
 
 #include "engine/assignment.h"
@@ -38,36 +40,55 @@ struct Proposal {
   ScoredPair pair;        // vacancy, score, parts, commute, course bridge
   bool assigned = false;  // true: the optimal assignment's choice; false: alternative
   int32_t rank = 0;       // 1 = participant's best-scored vacancy
-  std::string reason;     // one readable sentence: why this vacancy, what to watch
+  // Assigned lines: why not the best-scored vacancy (the assignment's Binding
+  // for this participant; kind kNone when there is none). Alternatives: kNone.
+  Binding binding;
+};
+
+// Why a participant has no proposal, checked in this order.
+enum class UnplacedReason : int8_t {
+  kNoWorkPermit = 0,       // the participant may not work (yet)
+  kNothingInReach,         // no vacancy scored and no rule removed one: none within reach
+  kNothingSuitable,        // no vacancy scored: rules removed every one in reach (`excluded`)
+  kCoordinatorAtCapacity,  // the coordinator's capacity is used up (`eligible`, `best_vacancy`)
+  kBound,                  // better vacancies went elsewhere (`binding`)
+  kOutscored,              // all `candidates` scored vacancies went to higher totals
 };
 
 struct UnplacedParticipant {
   CoordinatorIndex coordinator;
   ParticipantIndex participant;
+  UnplacedReason reason = UnplacedReason::kOutscored;
   std::array<int32_t, kNumExclusionReasons> excluded{};  // vacancies removed per rule
   int32_t eligible = 0;                                  // vacancies that passed every rule
+  int32_t candidates = 0;  // scored vacancies kept for this participant (top k)
+  // The best of the `candidates` (invalid when there are none).
+  VacancyIndex best_vacancy;
+  float best_score = 0.0f;
+  // The assignment's Binding for this participant (kind kNone when none).
+  Binding binding;
   // The nearest miss: the one rule whose lifting would open the best vacancy
   // (ScoredPairs::near_miss), if any rule a coordinator can act on removed
-  // one (not kExpired or kRejectedBefore).
+  // one (not kExpired or kRejectedBefore). Ties: more vacancies, then rule order.
   bool has_near_miss = false;
   ExclusionReason near_miss_rule = ExclusionReason::kCount;
   NearMiss near_miss;
-  std::string reason;  // readable: the main reason and what would change it
 };
 
+// Totals over the run. Counters that sum over records are 64-bit.
 struct RunMetrics {
-  int32_t participants = 0;
-  int32_t vacancies = 0;
-  int32_t openings = 0;
-  int32_t coordinators = 0;
+  int64_t participants = 0;
+  int64_t vacancies = 0;
+  int64_t openings = 0;  // sum of Vacancy::openings
+  int64_t coordinators = 0;
   int64_t pairs_examined = 0;
   int64_t candidate_arcs = 0;
-  int32_t proposals = 0;  // assigned
-  int32_t unplaced = 0;
+  int64_t proposals = 0;  // assigned
+  int64_t unplaced = 0;
   double total_score = 0.0;
   double mean_score = 0.0;  // over assigned
-  int32_t micro_enterprise_proposals = 0;
-  int32_t course_bridge_proposals = 0;
+  int64_t micro_enterprise_proposals = 0;
+  int64_t course_bridge_proposals = 0;
   std::array<int64_t, kNumExclusionReasons> excluded_total{};
 };
 
@@ -79,9 +100,8 @@ struct ProposalSet {
   RunMetrics metrics;
 };
 
-// "Kleinstbetrieb", "Kleinbetrieb", "mittlerer Betrieb", "Großbetrieb".
-const char* SizeClassTextDe(SizeClass size);
-
+// Preconditions: `scored` and `graph` were built from `dataset`, `result`
+// solved `graph` (status kOptimal) and places only pairs `scored` kept.
 [[nodiscard]] ProposalSet MakeProposals(const Dataset& dataset,
                                         const ScoredPairs& scored,
                                         const CandidateGraph& graph,

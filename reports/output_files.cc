@@ -2,11 +2,11 @@
 
 #include <unistd.h>
 
-#include <cmath>
-#include <cstdio>
 #include <fstream>
 #include <string>
 #include <system_error>
+
+#include "reports/reasons_de.h"
 
 namespace jobmatch::reports {
 namespace {
@@ -143,13 +143,7 @@ void SpreadsheetWriter::Text(std::string_view cell) {
 
 void SpreadsheetWriter::Number(double value, int decimals) {
   Separator();
-  if (!std::isfinite(value)) return;
-  char buffer[64];
-  std::snprintf(buffer, sizeof(buffer), "%.*f", decimals, value);
-  for (char* c = buffer; *c; ++c) {
-    if (*c == '.') *c = ',';
-  }
-  bytes_ += buffer;
+  bytes_ += DecimalDe(value, decimals);
 }
 
 void SpreadsheetWriter::Integer(int64_t value) {

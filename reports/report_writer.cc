@@ -4,12 +4,12 @@
 
 #include <cmath>
 #include <fstream>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "reports/output_files.h"
+#include "reports/coordinator_sheets.h"
+#include "reports/reasons_de.h"
 
 namespace jobmatch::reports {
 namespace {
@@ -19,70 +19,6 @@ using nlohmann::ordered_json;
 double Round(double value, int decimals) {
   const double scale = std::pow(10.0, decimals);
   return std::round(value * scale) / scale;
-}
-
-const char* kCsvHeader[] = {"Teilnehmer",
-                            "Vorschlag",
-                            "Rang",
-                            "Stelle",
-                            "Stellentitel",
-                            "Beruf",
-                            "Arbeitgeber",
-                            "Betriebsgröße",
-                            "Ort",
-                            "Entfernung (km)",
-                            "Pendelzeit (Min.)",
-                            "Gesamtwert",
-                            "Kompetenzen",
-                            "Deutsch",
-                            "Pendeln",
-                            "Betriebsgröße (Bonus)",
-                            "Sprachkurs",
-                            "Begründung"};
-
-void WriteProposalRow(SpreadsheetWriter* csv,
-                      const Dataset& dataset,
-                      const ReferenceData& reference,
-                      const Proposal& proposal) {
-  const Participant& participant =
-      dataset.participants[static_cast<size_t>(proposal.participant.value)];
-  const Vacancy& vacancy = dataset.vacancies[static_cast<size_t>(proposal.pair.vacancy.value)];
-  const Employer& employer = dataset.employers[static_cast<size_t>(vacancy.employer.value)];
-  csv->Text(participant.id);
-  csv->Text(proposal.assigned ? "Vorschlag" : "Alternative");
-  csv->Integer(proposal.rank);
-  csv->Text(vacancy.id);
-  csv->Text(vacancy.title);
-  csv->Text(reference.OccupationLabel(vacancy.occupation));
-  csv->Text(employer.name);
-  csv->Text(SizeClassTextDe(SizeClassOf(employer.staff)));
-  csv->Text(vacancy.place.name);
-  csv->Number(proposal.pair.distance_km, 1);
-  csv->Number(proposal.pair.commute_minutes, 0);
-  csv->Number(proposal.pair.score, 3);
-  csv->Number(proposal.pair.parts.skill, 2);
-  csv->Number(proposal.pair.parts.german, 2);
-  csv->Number(proposal.pair.parts.commute, 2);
-  csv->Number(proposal.pair.parts.micro, 2);
-  if (proposal.pair.bridge_course.valid()) {
-    csv->Text(dataset.courses[static_cast<size_t>(proposal.pair.bridge_course.value)].id);
-  } else {
-    csv->Empty();
-  }
-  csv->Text(proposal.reason);
-  csv->EndRow();
-}
-
-void WriteUnplacedRow(SpreadsheetWriter* csv,
-                      const Dataset& dataset,
-                      const UnplacedParticipant& unplaced) {
-  const Participant& participant =
-      dataset.participants[static_cast<size_t>(unplaced.participant.value)];
-  csv->Text(participant.id);
-  csv->Text("kein Vorschlag");
-  for (int i = 0; i < 15; ++i) csv->Empty();
-  csv->Text(unplaced.reason);
-  csv->EndRow();
 }
 
 ordered_json PartsJson(const ScoredPair& pair, const ScoringWeights& weights) {
@@ -103,7 +39,8 @@ ordered_json PartsJson(const ScoredPair& pair, const ScoringWeights& weights) {
                         {"micro", Round(contributions[3], 4)}}}};
 }
 
-ordered_json ExclusionsJson(const std::array<int32_t, kNumExclusionReasons>& counts) {
+template <typename Count>
+ordered_json ExclusionsJson(const std::array<Count, kNumExclusionReasons>& counts) {
   ordered_json out = ordered_json::object();
   for (int r = 0; r < kNumExclusionReasons; ++r) {
     out[std::string(ExclusionReasonName(static_cast<ExclusionReason>(r)))] =
@@ -112,21 +49,6 @@ ordered_json ExclusionsJson(const std::array<int32_t, kNumExclusionReasons>& cou
   return out;
 }
 
-}  // namespace
-
-std::string SafeFileStem(const std::string& id) {
-  std::string out = id;
-  for (char& c : out) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c == '.' || c == '-';
-    if (!ok) c = '_';
-  }
-  if (out.empty() || out[0] == '.') out.insert(out.begin(), '_');
-  return out;
-}
-
-namespace {
-
 std::optional<Error> CannotWrite(const std::filesystem::path& path) {
   return MakeError(ErrorKind::kCannotWrite,
                    path.string(),
@@ -134,48 +56,6 @@ std::optional<Error> CannotWrite(const std::filesystem::path& path) {
                    "",
                    "",
                    "cannot write file (disk full or no permission?)");
-}
-
-// One spreadsheet per coordinator, one block per participant in participant
-// order: the proposal (or "kein Vorschlag" with the reason), then the
-// alternatives by rank. Built and written one coordinator at a time.
-std::optional<Error> WriteSheets(const Dataset& dataset,
-                                 const ReferenceData& reference,
-                                 const ProposalSet& set,
-                                 const std::filesystem::path& dir,
-                                 int* files) {
-  struct Block {
-    const UnplacedParticipant* unplaced = nullptr;
-    std::vector<const Proposal*> lines;  // assigned first, then alternatives
-  };
-  const size_t num_coordinators = dataset.coordinators.size();
-  // Per coordinator, blocks by participant index (ordered, deterministic).
-  std::vector<std::map<int32_t, Block>> blocks(num_coordinators);
-  for (const Proposal& p : set.proposals) {
-    blocks[static_cast<size_t>(p.coordinator.value)][p.participant.value].lines.push_back(&p);
-  }
-  for (const UnplacedParticipant& u : set.unplaced) {
-    blocks[static_cast<size_t>(u.coordinator.value)][u.participant.value].unplaced = &u;
-  }
-  std::map<std::string, int> stems;
-  for (size_t c = 0; c < num_coordinators; ++c) {
-    SpreadsheetWriter sheet;
-    for (const char* header : kCsvHeader) sheet.Text(header);
-    sheet.EndRow();
-    for (const auto& [participant, block] : blocks[c]) {
-      if (block.unplaced != nullptr) WriteUnplacedRow(&sheet, dataset, *block.unplaced);
-      for (const Proposal* line : block.lines) WriteProposalRow(&sheet, dataset, reference, *line);
-    }
-    std::string stem = SafeFileStem(dataset.coordinators[c].id);
-    const int seen = stems[stem]++;
-    if (seen > 0) stem += "_" + std::to_string(seen + 1);
-    const std::filesystem::path path = dir / ("proposals_" + stem + ".csv");
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(sheet.bytes().data(), static_cast<std::streamsize>(sheet.bytes().size()));
-    if (!out.flush()) return CannotWrite(path);
-    ++*files;
-  }
-  return std::nullopt;
 }
 
 // Writes `items` as a JSON array with one compact element per line.
@@ -200,7 +80,7 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
                                     const std::filesystem::path& dir,
                                     int* files_written) {
   int files = 0;
-  if (auto error = WriteSheets(dataset, reference, set, dir, &files)) return error;
+  if (auto error = WriteCoordinatorSheets(dataset, reference, set, dir, &files)) return error;
   const size_t num_coordinators = dataset.coordinators.size();
 
   // Everything, as JSON, streamed: one compact object per line in the arrays.
@@ -208,10 +88,6 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
   std::ofstream out(json_path, std::ios::binary | std::ios::trunc);
   if (!out) return CannotWrite(json_path);
   const RunMetrics& m = set.metrics;
-  std::array<int32_t, kNumExclusionReasons> totals{};
-  for (int r = 0; r < kNumExclusionReasons; ++r) {
-    totals[static_cast<size_t>(r)] = static_cast<int32_t>(m.excluded_total[static_cast<size_t>(r)]);
-  }
   const ordered_json run = {{"date", run_date},
                             {"participants", m.participants},
                             {"vacancies", m.vacancies},
@@ -225,7 +101,7 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
                             {"mean_score", Round(m.mean_score, 4)},
                             {"micro_enterprise_proposals", m.micro_enterprise_proposals},
                             {"course_bridge_proposals", m.course_bridge_proposals},
-                            {"excluded_pairs", ExclusionsJson(totals)}};
+                            {"excluded_pairs", ExclusionsJson(m.excluded_total)}};
   const ScoringWeights& w = config.scoring.weights;
   const ordered_json config_json = {
       {"weights",
@@ -287,7 +163,7 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
              p.pair.bridge_course.valid()
                  ? ordered_json(dataset.courses[static_cast<size_t>(p.pair.bridge_course.value)].id)
                  : ordered_json(nullptr)},
-            {"reason", p.reason}};
+            {"reason", ProposalReasonDe(dataset, p)}};
       },
       false);
 
@@ -309,7 +185,7 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
                                  dataset.vacancies[static_cast<size_t>(u.near_miss.best.value)].id},
                                 {"best_score", Round(u.near_miss.best_score, 4)}}
                  : ordered_json(nullptr)},
-            {"reason", u.reason}};
+            {"reason", UnplacedReasonDe(dataset, u)}};
       },
       true);
   out << "}\n";

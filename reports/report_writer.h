@@ -32,9 +32,6 @@ namespace jobmatch::reports {
                                                   const std::filesystem::path& dir,
                                                   int* files_written);
 
-// "K-15089-1" -> "K-15089-1"; anything outside [A-Za-z0-9_.-] becomes '_'.
-std::string SafeFileStem(const std::string& id);
-
 }  // namespace jobmatch::reports
 
 #endif  // JOBMATCH_REPORTS_REPORT_WRITER_H_

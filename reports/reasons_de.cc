@@ -1,0 +1,223 @@
+#include "reports/reasons_de.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <utility>
+#include <vector>
+
+namespace jobmatch::reports {
+namespace {
+
+// Indexed by SizeClass.
+constexpr std::array<std::string_view, 4> kSizeClassDe = {
+    "Kleinstbetrieb", "Kleinbetrieb", "mittlerer Betrieb", "Großbetrieb"};
+
+// Indexed by ExclusionReason: the rule's name, and what would lift it (the
+// start of a "Nächste Möglichkeit" sentence; kGermanTooLow names the level).
+struct RuleText {
+  std::string_view name;
+  std::string_view lifted;
+};
+constexpr std::array<RuleText, kNumExclusionReasons> kRuleDe = {{
+    {"ohne Arbeitserlaubnis", "mit Arbeitserlaubnis"},
+    {"früher abgelehnt", "ohne diese Regel"},
+    {"Stelle abgelaufen", "ohne diese Regel"},
+    {"Stellenart passt nicht zum Weg", "wenn auch diese Stellenart in Frage kommt"},
+    {"Führerschein fehlt", "mit Führerschein"},
+    {"zu viele Wochenstunden", "mit mehr Wochenstunden"},
+    {"Pendelzeit zu lang", "mit längerer Pendelzeit"},
+    {"Deutsch zu weit unter dem Mindestniveau", "mit Deutsch "},
+}};
+
+// ISCO-08 in German, by matching digits: 2 Berufsgruppe, 3 Berufsuntergruppe,
+// 4 Berufsgattung.
+constexpr std::array<std::string_view, 5> kIscoGroupDe = {
+    "", "", "Berufsgruppe", "Berufsuntergruppe", "Berufsgattung"};
+
+const Vacancy& VacancyAt(const Dataset& dataset, VacancyIndex v) {
+  return dataset.vacancies[static_cast<size_t>(v.value)];
+}
+
+const Employer& EmployerOf(const Dataset& dataset, const Vacancy& vacancy) {
+  return dataset.employers[static_cast<size_t>(vacancy.employer.value)];
+}
+
+std::string SizeWithStaff(const Employer& employer) {
+  return std::string(SizeClassTextDe(SizeClassOf(employer.staff))) + " (" +
+         std::to_string(employer.staff) + " Beschäftigte)";
+}
+
+// "Pflichtkompetenzen 75 % abgedeckt, optionale 40 %; Deutsch B1 (gefordert
+// B1); 23 Min. mit ÖPNV (18,4 km); Kleinstbetrieb (6 Beschäftigte)".
+std::string DescribePair(const Dataset& dataset,
+                         const Participant& participant,
+                         const ScoredPair& pair) {
+  const Vacancy& vacancy = VacancyAt(dataset, pair.vacancy);
+  std::string text =
+      pair.parts.has_essential_skills
+          ? "Pflichtkompetenzen " + PercentDe(pair.parts.essential_coverage) + " abgedeckt"
+          : std::string("keine Pflichtkompetenzen hinterlegt");
+  text += ", optionale " + PercentDe(pair.parts.optional_coverage);
+  if (pair.parts.isco_floor_applied) {
+    // The related-occupation floor of the skill part (engine/scorer.h).
+    const size_t digits = static_cast<size_t>(std::clamp<int>(pair.parts.isco_match_digits, 0, 4));
+    text += ", verwandter Beruf (gleiche ISCO-" + std::string(kIscoGroupDe[digits]) + ")";
+  }
+  if (pair.parts.requirement_fit < 1.0f) {
+    text += ", Anforderungsniveau über der Qualifikation (Kompetenzwert × " +
+            DecimalDe(pair.parts.requirement_fit, 2) + ")";
+  }
+  text += "; Deutsch " + std::string(CefrName(participant.german)) + " (gefordert " +
+          std::string(CefrName(vacancy.min_german)) + ")";
+  if (pair.bridge_course.valid()) {
+    const Course& course = dataset.courses[static_cast<size_t>(pair.bridge_course.value)];
+    text +=
+        ", passt nach Sprachkurs " + course.id + " (" + std::string(CefrName(course.target_level));
+    if (course.start_date) text += ", Beginn " + FormatDate(*course.start_date);
+    text += ", " + std::to_string(course.weeks) + " Wochen)";
+  }
+  const bool by_car = participant.driving_licence && participant.car;
+  text += "; " + std::to_string(std::lround(pair.commute_minutes)) + " Min. " +
+          (by_car ? "mit dem Auto" : "mit ÖPNV") + " (" + DecimalDe(pair.distance_km, 1) + " km)";
+  text += "; " + SizeWithStaff(EmployerOf(dataset, vacancy));
+  return text;
+}
+
+// "Nicht die bestbewertete Stelle V-7 (0,81): der Platz ist vergeben an T-3 (0,84)";
+// "" when the binding names no better vacancy.
+std::string DescribeBinding(const Dataset& dataset, const Binding& binding) {
+  if (binding.kind == BindingKind::kNone || !binding.better_vacancy.valid()) return "";
+  const Vacancy& better = VacancyAt(dataset, binding.better_vacancy);
+  std::string text = "Nicht die bestbewertete Stelle " + better.id + " (" +
+                     DecimalDe(binding.better_score, 2) + "): ";
+  switch (binding.kind) {
+    case BindingKind::kVacancyFull: {
+      text += better.openings == 1
+                  ? std::string("der Platz ist vergeben an ")
+                  : "alle " + std::to_string(better.openings) + " Plätze sind vergeben an ";
+      for (size_t i = 0; i < binding.holders.size(); ++i) {
+        if (i > 0) text += ", ";
+        text += dataset.participants[static_cast<size_t>(binding.holders[i].value)].id;
+        if (i < binding.holder_scores.size()) {
+          text += " (" + DecimalDe(binding.holder_scores[i], 2) + ")";
+        }
+      }
+      break;
+    }
+    case BindingKind::kEmployerFull:
+      text += "der Arbeitgeber hat seine Obergrenze an Vorschlägen erreicht";
+      break;
+    case BindingKind::kCoordinatorAtCapacity:
+      text += "die Kapazität der Koordination ist ausgeschöpft";
+      break;
+    case BindingKind::kNone:
+      break;
+  }
+  return text;
+}
+
+// The rules that removed vacancies, most frequent first (ties in rule order):
+// "12 × Pendelzeit zu lang, 3 × Führerschein fehlt".
+std::string DescribeExclusions(const std::array<int32_t, kNumExclusionReasons>& excluded) {
+  std::vector<std::pair<int32_t, int>> order;
+  for (int r = 0; r < kNumExclusionReasons; ++r) {
+    if (excluded[static_cast<size_t>(r)] > 0) {
+      order.emplace_back(-excluded[static_cast<size_t>(r)], r);
+    }
+  }
+  std::sort(order.begin(), order.end());
+  std::string text;
+  for (const auto& [negative_count, r] : order) {
+    if (!text.empty()) text += ", ";
+    text += std::to_string(-static_cast<int64_t>(negative_count)) + " × " +
+            std::string(ExclusionTextDe(static_cast<ExclusionReason>(r)));
+  }
+  return text;
+}
+
+// "mit Deutsch B1: 14 weitere Stellen, beste 0,82: Lagerhelfer (m/w/d) bei
+// Logistik Krüger (Kleinstbetrieb) in Staßfurt".
+std::string DescribeNearMiss(const Dataset& dataset, ExclusionReason rule, const NearMiss& miss) {
+  const Vacancy& vacancy = VacancyAt(dataset, miss.best);
+  const Employer& employer = EmployerOf(dataset, vacancy);
+  std::string change(kRuleDe[static_cast<size_t>(rule)].lifted);
+  if (rule == ExclusionReason::kGermanTooLow) change += CefrName(vacancy.min_german);
+  return change + ": " + std::to_string(miss.count) +
+         (miss.count == 1 ? " weitere Stelle" : " weitere Stellen") + ", beste " +
+         DecimalDe(miss.best_score, 2) + ": " + vacancy.title + " bei " + employer.name + " (" +
+         std::string(SizeClassTextDe(SizeClassOf(employer.staff))) + ") in " + vacancy.place.name;
+}
+
+}  // namespace
+
+std::string DecimalDe(double value, int decimals) {
+  if (!std::isfinite(value)) return "";
+  char buffer[64];
+  std::snprintf(buffer, sizeof(buffer), "%.*f", decimals, value);
+  std::string out = buffer;
+  std::replace(out.begin(), out.end(), '.', ',');
+  return out;
+}
+
+std::string PercentDe(double share) {
+  return std::to_string(std::lround(share * 100.0)) + " %";
+}
+
+std::string_view SizeClassTextDe(SizeClass size) {
+  const auto index = static_cast<size_t>(size);
+  return index < kSizeClassDe.size() ? kSizeClassDe[index] : std::string_view();
+}
+
+std::string_view ExclusionTextDe(ExclusionReason reason) {
+  const auto index = static_cast<size_t>(reason);
+  return index < kRuleDe.size() ? kRuleDe[index].name : std::string_view();
+}
+
+std::string ProposalReasonDe(const Dataset& dataset, const Proposal& proposal) {
+  const Participant& participant =
+      dataset.participants[static_cast<size_t>(proposal.participant.value)];
+  std::string text = DescribePair(dataset, participant, proposal.pair);
+  if (proposal.assigned) {
+    const std::string why = DescribeBinding(dataset, proposal.binding);
+    if (!why.empty()) text += ". " + why;
+  }
+  return text;
+}
+
+std::string UnplacedReasonDe(const Dataset& dataset, const UnplacedParticipant& unplaced) {
+  std::string text;
+  switch (unplaced.reason) {
+    case UnplacedReason::kNoWorkPermit:
+      text = "Keine Arbeitserlaubnis";
+      break;
+    case UnplacedReason::kNothingInReach:
+      text = "Keine Stelle in Pendelreichweite";
+      break;
+    case UnplacedReason::kNothingSuitable:
+      text = "Keine passende Stelle in Reichweite: " + DescribeExclusions(unplaced.excluded);
+      break;
+    case UnplacedReason::kCoordinatorAtCapacity:
+      text = "Kapazität der Koordination in diesem Zyklus ausgeschöpft; " +
+             std::to_string(unplaced.eligible) + " passende Stellen, beste " +
+             VacancyAt(dataset, unplaced.best_vacancy).id + " (" +
+             DecimalDe(unplaced.best_score, 2) + ")";
+      break;
+    case UnplacedReason::kBound:
+      text = DescribeBinding(dataset, unplaced.binding);
+      break;
+    case UnplacedReason::kOutscored:
+      text = "Alle " + std::to_string(unplaced.candidates) +
+             " bestbewerteten passenden Stellen sind an Teilnehmende mit höherem "
+             "Gesamtwert vergeben";
+      break;
+  }
+  if (unplaced.has_near_miss && unplaced.candidates == 0) {
+    text += ". Nächste Möglichkeit " +
+            DescribeNearMiss(dataset, unplaced.near_miss_rule, unplaced.near_miss);
+  }
+  return text;
+}
+
+}  // namespace jobmatch::reports

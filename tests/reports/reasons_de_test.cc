@@ -1,0 +1,183 @@
+// Tests of reports/reasons_de.h: German number formats and words, and the
+// sentence for each fact engine/proposals.h returns.
+
+#include "reports/reasons_de.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <set>
+#include <string>
+
+namespace jobmatch::reports {
+namespace {
+
+using ::testing::EndsWith;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+TEST(DecimalDe, UsesADecimalCommaAndRounds) {
+  EXPECT_EQ(DecimalDe(18.35, 1), "18,4");
+  EXPECT_EQ(DecimalDe(0.5, 2), "0,50");
+  EXPECT_EQ(DecimalDe(-2.0, 0), "-2");
+  EXPECT_EQ(DecimalDe(std::numeric_limits<double>::infinity(), 1), "");
+}
+
+TEST(PercentDe, RoundsToWholePercent) {
+  EXPECT_EQ(PercentDe(0.754), "75 %");
+  EXPECT_EQ(PercentDe(1.0), "100 %");
+  EXPECT_EQ(PercentDe(0.0), "0 %");
+}
+
+TEST(SizeClassTextDe, NamesEverySizeClass) {
+  EXPECT_EQ(SizeClassTextDe(SizeClass::kMicro), "Kleinstbetrieb");
+  EXPECT_EQ(SizeClassTextDe(SizeClass::kSmall), "Kleinbetrieb");
+  EXPECT_EQ(SizeClassTextDe(SizeClass::kMedium), "mittlerer Betrieb");
+  EXPECT_EQ(SizeClassTextDe(SizeClass::kLarge), "Großbetrieb");
+}
+
+TEST(ExclusionTextDe, NamesEveryRuleDifferently) {
+  std::set<std::string_view> names;
+  for (int r = 0; r < kNumExclusionReasons; ++r) {
+    const std::string_view name = ExclusionTextDe(static_cast<ExclusionReason>(r));
+    EXPECT_FALSE(name.empty()) << "rule " << r;
+    names.insert(name);
+  }
+  EXPECT_EQ(names.size(), static_cast<size_t>(kNumExclusionReasons));
+  EXPECT_EQ(ExclusionTextDe(ExclusionReason::kCommuteTooLong), "Pendelzeit zu lang");
+}
+
+// One coordinator, two participants, two vacancies at a micro-enterprise.
+Dataset MakeDataset() {
+  Dataset d;
+  d.coordinators.resize(1);
+  d.employers.resize(1);
+  d.employers[0].name = "Logistik Krüger";
+  d.employers[0].staff = 6;
+  for (int v = 0; v < 2; ++v) {
+    Vacancy vacancy;
+    vacancy.id = "V-" + std::to_string(v);
+    vacancy.title = "Lagerhelfer (m/w/d)";
+    vacancy.employer = EmployerIndex(0);
+    vacancy.min_german = CefrLevel::kB1;
+    vacancy.place.name = "Staßfurt";
+    vacancy.openings = 2;
+    d.vacancies.push_back(vacancy);
+  }
+  for (int p = 0; p < 2; ++p) {
+    Participant participant;
+    participant.id = "T-" + std::to_string(p);
+    participant.coordinator = CoordinatorIndex(0);
+    participant.german = CefrLevel::kB1;
+    d.participants.push_back(participant);
+  }
+  return d;
+}
+
+Proposal MakeProposal() {
+  Proposal proposal;
+  proposal.coordinator = CoordinatorIndex(0);
+  proposal.participant = ParticipantIndex(0);
+  proposal.pair.vacancy = VacancyIndex(0);
+  proposal.pair.parts.essential_coverage = 0.75f;
+  proposal.pair.parts.optional_coverage = 0.4f;
+  proposal.pair.commute_minutes = 23.0f;
+  proposal.pair.distance_km = 18.4f;
+  proposal.assigned = true;
+  proposal.rank = 1;
+  return proposal;
+}
+
+TEST(ProposalReasonDe, DescribesSkillsGermanCommuteAndEmployer) {
+  const Dataset dataset = MakeDataset();
+  EXPECT_EQ(ProposalReasonDe(dataset, MakeProposal()),
+            "Pflichtkompetenzen 75 % abgedeckt, optionale 40 %; Deutsch B1 (gefordert B1); "
+            "23 Min. mit ÖPNV (18,4 km); Kleinstbetrieb (6 Beschäftigte)");
+}
+
+TEST(ProposalReasonDe, SaysWhyNotTheBestScoredVacancyOnAssignedLinesOnly) {
+  const Dataset dataset = MakeDataset();
+  Proposal proposal = MakeProposal();
+  proposal.binding.kind = BindingKind::kVacancyFull;
+  proposal.binding.better_vacancy = VacancyIndex(1);
+  proposal.binding.better_score = 0.9f;
+  proposal.binding.holders = {ParticipantIndex(1), ParticipantIndex(0)};
+  proposal.binding.holder_scores = {0.95f, 0.91f};
+  EXPECT_THAT(ProposalReasonDe(dataset, proposal),
+              EndsWith(". Nicht die bestbewertete Stelle V-1 (0,90): alle 2 Plätze sind vergeben "
+                       "an T-1 (0,95), T-0 (0,91)"));
+  proposal.assigned = false;
+  EXPECT_THAT(ProposalReasonDe(dataset, proposal), EndsWith("(6 Beschäftigte)"));
+}
+
+TEST(UnplacedReasonDe, GivesOneSentencePerReason) {
+  const Dataset dataset = MakeDataset();
+  UnplacedParticipant u;
+  u.coordinator = CoordinatorIndex(0);
+  u.participant = ParticipantIndex(1);
+
+  u.reason = UnplacedReason::kNoWorkPermit;
+  EXPECT_EQ(UnplacedReasonDe(dataset, u), "Keine Arbeitserlaubnis");
+
+  u.reason = UnplacedReason::kNothingInReach;
+  EXPECT_EQ(UnplacedReasonDe(dataset, u), "Keine Stelle in Pendelreichweite");
+
+  u.reason = UnplacedReason::kNothingSuitable;
+  u.excluded[static_cast<size_t>(ExclusionReason::kLicenceMissing)] = 3;
+  u.excluded[static_cast<size_t>(ExclusionReason::kCommuteTooLong)] = 12;
+  EXPECT_EQ(UnplacedReasonDe(dataset, u),
+            "Keine passende Stelle in Reichweite: 12 × Pendelzeit zu lang, 3 × Führerschein "
+            "fehlt");
+
+  u.reason = UnplacedReason::kCoordinatorAtCapacity;
+  u.candidates = 2;
+  u.eligible = 7;
+  u.best_vacancy = VacancyIndex(1);
+  u.best_score = 0.81f;
+  EXPECT_EQ(UnplacedReasonDe(dataset, u),
+            "Kapazität der Koordination in diesem Zyklus ausgeschöpft; 7 passende Stellen, "
+            "beste V-1 (0,81)");
+
+  u.reason = UnplacedReason::kBound;
+  u.binding.kind = BindingKind::kEmployerFull;
+  u.binding.better_vacancy = VacancyIndex(0);
+  u.binding.better_score = 0.7f;
+  EXPECT_EQ(UnplacedReasonDe(dataset, u),
+            "Nicht die bestbewertete Stelle V-0 (0,70): der Arbeitgeber hat seine Obergrenze an "
+            "Vorschlägen erreicht");
+
+  u.reason = UnplacedReason::kOutscored;
+  EXPECT_EQ(UnplacedReasonDe(dataset, u),
+            "Alle 2 bestbewerteten passenden Stellen sind an Teilnehmende mit höherem Gesamtwert "
+            "vergeben");
+}
+
+TEST(UnplacedReasonDe, AddsTheNearestPossibilityWhenNothingWasScored) {
+  const Dataset dataset = MakeDataset();
+  UnplacedParticipant u;
+  u.participant = ParticipantIndex(1);
+  u.reason = UnplacedReason::kNothingSuitable;
+  u.excluded[static_cast<size_t>(ExclusionReason::kGermanTooLow)] = 14;
+  u.has_near_miss = true;
+  u.near_miss_rule = ExclusionReason::kGermanTooLow;
+  u.near_miss = {14, VacancyIndex(0), 0.82f};
+  EXPECT_EQ(UnplacedReasonDe(dataset, u),
+            "Keine passende Stelle in Reichweite: 14 × Deutsch zu weit unter dem Mindestniveau. "
+            "Nächste Möglichkeit mit Deutsch B1: 14 weitere Stellen, beste 0,82: Lagerhelfer "
+            "(m/w/d) bei Logistik Krüger (Kleinstbetrieb) in Staßfurt");
+
+  u.near_miss_rule = ExclusionReason::kLicenceMissing;
+  u.near_miss.count = 1;
+  EXPECT_THAT(UnplacedReasonDe(dataset, u),
+              HasSubstr("Nächste Möglichkeit mit Führerschein: 1 weitere Stelle, beste"));
+
+  // With scored vacancies the near miss is not the news.
+  u.reason = UnplacedReason::kOutscored;
+  u.candidates = 1;
+  EXPECT_THAT(UnplacedReasonDe(dataset, u), StartsWith("Alle 1 "));
+  EXPECT_THAT(UnplacedReasonDe(dataset, u), ::testing::Not(HasSubstr("Nächste")));
+}
+
+}  // namespace
+}  // namespace jobmatch::reports
