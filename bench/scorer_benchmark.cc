@@ -34,7 +34,7 @@
 #include "engine/reference.h"
 #include "engine/scorer.h"
 #include "engine/skill_profiles.h"
-#include "engine/synthetic.h"
+#include "synth/synthetic.h"
 
 namespace jobmatch {
 namespace {

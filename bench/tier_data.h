@@ -14,7 +14,7 @@
 #include "engine/candidate_graph.h"
 #include "engine/records.h"
 #include "engine/reference.h"
-#include "engine/synthetic.h"
+#include "synth/synthetic.h"
 
 namespace jobmatch::bench {
 

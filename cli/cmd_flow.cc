@@ -13,6 +13,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/exit_codes.h"
 #include "engine/boost_flow.h"
 #include "engine/flow_certificate.h"
 #include "engine/min_cost_flow.h"

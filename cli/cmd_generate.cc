@@ -1,14 +1,14 @@
 // jobmatch generate: writes a realistic synthetic dataset built from the real
-// reference data and published figures (engine/synthetic.h).
+// reference data and published figures (synth/synthetic.h).
 
 #include <chrono>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/pipeline.h"
-#include "engine/synthetic.h"
 #include "loaders/dataset_writer.h"
 #include "loaders/reference_loader.h"
+#include "synth/synthetic.h"
 
 namespace jobmatch::cli {
 

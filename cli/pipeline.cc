@@ -3,6 +3,7 @@
 #include <iostream>
 #include <utility>
 
+#include "cli/exit_codes.h"
 #include "loaders/load_dataset.h"
 #include "loaders/reference_loader.h"
 

@@ -1,13 +1,13 @@
 // engine/result.h
 //
 // Expected failures are values. A Result<T> holds either a T or an Error; an
-// Error carries its kind (which decides the program's exit code) and every
+// Error carries its kind (what went wrong, for the caller to act on) and every
 // Diagnostic found, each naming file, line, field, the value seen and what was
 // expected, so a coordinator can fix the spreadsheet in one pass.
 //
 // Example:
 //   Result<Dataset> loaded = LoadDataset(dir, reference);
-//   if (!loaded.ok()) { std::cerr << loaded.error().ToString(); return 65; }
+//   if (!loaded.ok()) { std::cerr << loaded.error().ToString(); return loaded.error(); }
 //   const Dataset& dataset = loaded.value();
 
 #ifndef JOBMATCH_ENGINE_RESULT_H_
@@ -24,11 +24,11 @@
 namespace jobmatch {
 
 enum class ErrorKind {
-  kUsage,         // wrong flags or arguments (exit 64)
-  kBadData,       // input exists but is malformed or inconsistent (exit 65)
-  kMissingInput,  // an input file or folder does not exist (exit 66)
-  kInternal,      // a bug or an impossible state reached as a value (exit 70)
-  kCannotWrite,   // output cannot be created or replaced (exit 73)
+  kUsage,         // wrong flags, arguments or options
+  kBadData,       // input exists but is malformed or inconsistent
+  kMissingInput,  // an input file or folder does not exist
+  kInternal,      // a bug or an impossible state reached as a value
+  kCannotWrite,   // output cannot be created or replaced
 };
 
 // One problem found in one place. Empty fields are left out when printed.
@@ -59,9 +59,6 @@ Error MakeError(ErrorKind kind,
                 std::string field,
                 std::string value,
                 std::string message);
-
-// Exit code for an error kind: 64, 65, 66, 70, 73 (sysexits.h).
-int ExitCodeFor(ErrorKind kind);
 
 template <typename T>
 class Result {

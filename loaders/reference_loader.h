@@ -7,7 +7,7 @@
 //
 // Example:
 //   Result<ReferenceData> reference = LoadReferenceData(DefaultReferenceDir());
-//   if (!reference.ok()) return ExitCodeFor(reference.error().kind);
+//   if (!reference.ok()) return reference.error();
 
 #ifndef JOBMATCH_LOADERS_REFERENCE_LOADER_H_
 #define JOBMATCH_LOADERS_REFERENCE_LOADER_H_

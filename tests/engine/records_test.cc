@@ -65,13 +65,5 @@ TEST(Diagnostic, NamesFileLineFieldValueAndExpectation) {
             "data/vacancies.csv:12: field 'min_german_level' = 'B3': expected a CEFR level A0..C2");
 }
 
-TEST(ExitCodeFor, FollowsSysexits) {
-  EXPECT_EQ(ExitCodeFor(ErrorKind::kUsage), 64);
-  EXPECT_EQ(ExitCodeFor(ErrorKind::kBadData), 65);
-  EXPECT_EQ(ExitCodeFor(ErrorKind::kMissingInput), 66);
-  EXPECT_EQ(ExitCodeFor(ErrorKind::kInternal), 70);
-  EXPECT_EQ(ExitCodeFor(ErrorKind::kCannotWrite), 73);
-}
-
 }  // namespace
 }  // namespace jobmatch

@@ -9,9 +9,9 @@
 
 #include <string>
 
-#include "engine/synthetic.h"
 #include "loaders/load_dataset.h"
 #include "loaders/reference_loader.h"
+#include "synth/synthetic.h"
 #include "tests/loaders/loader_test_support.h"
 
 namespace jobmatch {

@@ -1,11 +1,11 @@
-// tests/engine/synthetic_test.cc
+// tests/synth/synthetic_test.cc
 //
 // GenerateSynthetic() on a small hand-built ReferenceData (exact cases: place
 // resolution, skipped codes, errors) and on the real reference data of
 // loaders/refdata (sizes per tier, determinism, shares against the anchors).
 // Expected shares are read from the anchors here too, never typed in.
 
-#include "engine/synthetic.h"
+#include "synth/synthetic.h"
 
 #include <gtest/gtest.h>
 

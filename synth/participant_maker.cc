@@ -1,0 +1,175 @@
+// synth/participant_maker.cc: AddParticipants(), see synth/record_makers.h.
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "synth/record_makers.h"
+
+namespace jobmatch::synth {
+namespace {
+
+using internal::Rng;
+using internal::WeightedTable;
+
+// Arrival years: the 2015/16 wave and the 2022 arrivals from Ukraine
+// dominate (assumption shaped on the protection-seeker counts in anchors).
+constexpr std::array<std::pair<int, int64_t>, 11> kArrivalYears = {{
+    {2015, 14},
+    {2016, 12},
+    {2017, 5},
+    {2018, 4},
+    {2019, 4},
+    {2020, 3},
+    {2021, 4},
+    {2022, 22},
+    {2023, 14},
+    {2024, 10},
+    {2025, 8},
+}};
+
+Date YearStart(int year) {
+  return *ParseDate(std::to_string(year) + "-01-01");
+}
+
+class ParticipantMaker {
+ public:
+  ParticipantMaker(const ReferenceData& reference,
+                   const Figures& figures,
+                   const Catalogue& catalogue,
+                   Date today)
+      : reference_(reference), catalogue_(catalogue), today_(today) {
+    german_ = WeightedTable({FixedWeight(figures.below_a2 * 0.3),
+                             FixedWeight(figures.below_a2 * 0.7),
+                             FixedWeight(figures.a2),
+                             FixedWeight(figures.b1)});
+    std::vector<int64_t> weights;
+    for (const auto& [year, weight] : kArrivalYears) {
+      const Date start = YearStart(year);
+      if (start > today_) break;
+      arrival_span_.emplace_back(start, Date{std::min(YearStart(year + 1).days - 1, today_.days)});
+      weights.push_back(weight);
+    }
+    if (arrival_span_.empty()) {  // `today` before 2015: everyone arrived this year
+      const Date start = YearStart(std::stoi(FormatDate(today_).substr(0, 4)));
+      arrival_span_.emplace_back(start, today_);
+      weights.push_back(1);
+    }
+    arrival_year_ = WeightedTable(weights);
+  }
+
+  Participant Make(int64_t number, const DistrictPlan& plan, Rng& rng) const {
+    Participant p;
+    p.id = NumberedId("P-", number);
+    p.coordinator = CoordinatorIndex(plan.coordinator_ids[plan.coordinator_by_fte.Draw(rng)]);
+    p.home = plan.places[plan.by_population.Draw(rng)];
+
+    // Arrival: a day of the drawn year, not after today.
+    const auto [first, last] = arrival_span_[arrival_year_.Draw(rng)];
+    p.in_germany_since = Date{static_cast<int32_t>(rng.Between(first.days, last.days))};
+    const int32_t days_here = today_.days - p.in_germany_since->days;
+
+    // Occupations: the first sets the requirement level; a second one for
+    // about a third, from the same level.
+    const size_t level = catalogue_.participant_level.Draw(rng);
+    const std::vector<int32_t>& at_level = catalogue_.jobs_at_level[level];
+    const int32_t first_job = at_level[catalogue_.participant_job_at_level[level].Draw(rng)];
+    p.occupations.push_back(CodeOccupation(JobAt(first_job), 0.15, rng));
+    if (at_level.size() > 1 && rng.Bernoulli(0.35)) {
+      int32_t second = first_job;
+      while (second == first_job) {
+        second = at_level[catalogue_.participant_job_at_level[level].Draw(rng)];
+      }
+      p.occupations.push_back(CodeOccupation(JobAt(second), 0.15, rng));
+    }
+
+    // Qualification follows the level of the occupation (assumption).
+    p.qualification = static_cast<Qualification>(qualification_[level].Draw(rng));
+    p.qualification_recognised =
+        (p.qualification == Qualification::kVocational && rng.Bernoulli(0.35)) ||
+        (p.qualification == Qualification::kAcademic && rng.Bernoulli(0.45));
+
+    // German: the DTZ shares; below A2 split 30 / 70 into A0 / A1; of the B1
+    // share, 30 % of those here five years or more reach B2, and a fifth of
+    // the B2 academics C1. "B1 or better" keeps the anchor's share.
+    static constexpr std::array<CefrLevel, 4> kBase = {
+        CefrLevel::kA0, CefrLevel::kA1, CefrLevel::kA2, CefrLevel::kB1};
+    p.german = kBase[german_.Draw(rng)];
+    if (p.german == CefrLevel::kB1 && days_here >= 5 * 365 && rng.Bernoulli(0.30)) {
+      p.german = CefrLevel::kB2;
+      if (p.qualification == Qualification::kAcademic && rng.Bernoulli(0.20)) {
+        p.german = CefrLevel::kC1;
+      }
+    }
+
+    // 0-5 stated skills from the optional skills of their occupations.
+    const int64_t stated = rng.Between(0, 5);
+    std::vector<SkillIndex> pool;
+    for (const OccupationRef& o : p.occupations) {
+      const std::vector<SkillIndex>& optional = reference_.OptionalSkills(o);
+      pool.insert(pool.end(), optional.begin(), optional.end());
+    }
+    for (int64_t i = 0; i < stated && !pool.empty(); ++i) {
+      p.skills.push_back(pool[rng.Below(pool.size())]);
+    }
+    std::sort(p.skills.begin(), p.skills.end());
+    p.skills.erase(std::unique(p.skills.begin(), p.skills.end()), p.skills.end());
+
+    // Goal: mostly a job; without a qualification vocational training is
+    // more often the aim (Saxon mentor programme).
+    const WeightedTable& goal =
+        p.qualification == Qualification::kNone ? goal_unqualified_ : goal_qualified_;
+    p.goal = static_cast<Goal>(goal.Draw(rng));
+    p.hours_per_week = static_cast<double>(kHours[hours_.Draw(rng)]);
+    p.driving_licence = rng.Bernoulli(0.35);
+    p.car = p.driving_licence && rng.Bernoulli(0.5);
+    p.max_commute_minutes =
+        rng.Bernoulli(0.75) ? 0 : static_cast<int32_t>(30 + 15 * rng.Between(0, 2));
+    p.work_permitted = rng.Bernoulli(0.93);
+    static constexpr std::array<const char*, 3> kGender = {"m", "f", "d"};
+    p.gender = kGender[gender_.Draw(rng)];
+    return p;
+  }
+
+ private:
+  const Job& JobAt(int32_t j) const { return catalogue_.jobs[static_cast<size_t>(j)]; }
+
+  static constexpr std::array<int, 5> kHours = {20, 25, 30, 35, 40};
+  const ReferenceData& reference_;
+  const Catalogue& catalogue_;
+  Date today_;
+  WeightedTable german_;
+  std::vector<std::pair<Date, Date>> arrival_span_;  // first and last day per year
+  WeightedTable arrival_year_;
+  // none, vocational, academic per requirement level of the first occupation
+  std::array<WeightedTable, 4> qualification_ = {WeightedTable({75, 20, 5}),
+                                                 WeightedTable({30, 60, 10}),
+                                                 WeightedTable({10, 50, 40}),
+                                                 WeightedTable({0, 15, 85})};
+  WeightedTable goal_unqualified_{{60, 30, 10}};  // job, training, internship
+  WeightedTable goal_qualified_{{80, 10, 10}};
+  WeightedTable hours_{{10, 5, 20, 10, 55}};
+  WeightedTable gender_{{62, 37, 1}};
+};
+
+}  // namespace
+
+void AddParticipants(const ReferenceData& reference,
+                     const Figures& figures,
+                     const Catalogue& catalogue,
+                     Date today,
+                     const std::vector<DistrictPlan>& plans,
+                     Rng& rng,
+                     Dataset& dataset) {
+  const ParticipantMaker participants(reference, figures, catalogue, today);
+  for (const DistrictPlan& plan : plans) {
+    for (int32_t i = 0; i < plan.participants; ++i) {
+      dataset.participants.push_back(
+          participants.Make(static_cast<int64_t>(dataset.participants.size()) + 1, plan, rng));
+    }
+  }
+}
+
+}  // namespace jobmatch::synth
