@@ -59,6 +59,28 @@ struct FlowArgs {
 };
 int RunFlow(const FlowArgs& args);
 
+struct EvaluateArgs {
+  CommonArgs common;
+  std::filesystem::path data;
+  std::optional<std::filesystem::path> config;
+  std::filesystem::path out;
+  std::string date;            // run date; empty: today
+  int32_t min_group_size = 5;  // smaller groups are withheld in every figure
+  int32_t random_draws = 20;   // draws of the random baseline
+  uint64_t seed = 1;           // first seed of the random baseline
+};
+int RunEvaluate(const EvaluateArgs& args);
+
+struct ReportArgs {
+  CommonArgs common;
+  std::filesystem::path data;
+  std::optional<std::filesystem::path> config;
+  std::filesystem::path out;
+  std::string date;
+  int32_t min_group_size = 5;
+};
+int RunReport(const ReportArgs& args);
+
 }  // namespace jobmatch::cli
 
 #endif  // JOBMATCH_CLI_COMMANDS_H_

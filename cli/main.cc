@@ -78,6 +78,39 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"simplex", "boost"}));
   flow_cmd->add_flag("--check", flow.check, "verify the optimality certificate (on stderr)");
 
+  EvaluateArgs evaluate;
+  std::string evaluate_config;
+  CLI::App* evaluate_cmd = app.add_subcommand(
+      "evaluate", "compare the exact assignment with greedy, natural order, nearest and random");
+  evaluate_cmd
+      ->add_option("--data", evaluate.data, "dataset: folder of CSV files or a .pb/.txtpb file")
+      ->required();
+  evaluate_cmd->add_option("--config", evaluate_config, "config file (protobuf text format)");
+  evaluate_cmd->add_option("--out", evaluate.out, "output folder (replaced only on success)")
+      ->required();
+  evaluate_cmd->add_option("--date", evaluate.date, "run date, e.g. 2025-11-22 (default: today)");
+  evaluate_cmd
+      ->add_option("--min-group-size", evaluate.min_group_size, "smaller groups are withheld")
+      ->check(CLI::PositiveNumber);
+  evaluate_cmd->add_option("--draws", evaluate.random_draws, "draws of the random baseline")
+      ->check(CLI::PositiveNumber);
+  evaluate_cmd->add_option("--seed", evaluate.seed, "first seed of the random baseline");
+  add_common(evaluate_cmd);
+
+  ReportArgs report;
+  std::string report_config;
+  CLI::App* report_cmd =
+      app.add_subcommand("report", "the regional report (report.html and tables) for REKO");
+  report_cmd->add_option("--data", report.data, "dataset: folder of CSV files or a .pb/.txtpb file")
+      ->required();
+  report_cmd->add_option("--config", report_config, "config file (protobuf text format)");
+  report_cmd->add_option("--out", report.out, "output folder (replaced only on success)")
+      ->required();
+  report_cmd->add_option("--date", report.date, "run date, e.g. 2025-11-22 (default: today)");
+  report_cmd->add_option("--min-group-size", report.min_group_size, "smaller groups are withheld")
+      ->check(CLI::PositiveNumber);
+  add_common(report_cmd);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -98,6 +131,16 @@ int main(int argc, char** argv) {
   if (*generate_cmd) {
     generate.common = common;
     return RunGenerate(generate);
+  }
+  if (*evaluate_cmd) {
+    if (!evaluate_config.empty()) evaluate.config = evaluate_config;
+    evaluate.common = common;
+    return RunEvaluate(evaluate);
+  }
+  if (*report_cmd) {
+    if (!report_config.empty()) report.config = report_config;
+    report.common = common;
+    return RunReport(report);
   }
   return RunFlow(flow);
 }

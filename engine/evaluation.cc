@@ -324,6 +324,11 @@ MethodMetrics AverageDraws(std::span<const MethodMetrics> draws, const Evaluatio
     g.mean_score = mean([i](const MethodMetrics& d) { return d.groups[i].mean_score; });
   }
   FinishGroups(&m.groups, options);
+  m.agreement.same_vacancy = mean([](const MethodMetrics& d) { return d.agreement.same_vacancy; });
+  m.agreement.other_vacancy =
+      mean([](const MethodMetrics& d) { return d.agreement.other_vacancy; });
+  m.agreement.only_this = mean([](const MethodMetrics& d) { return d.agreement.only_this; });
+  m.agreement.only_optimal = mean([](const MethodMetrics& d) { return d.agreement.only_optimal; });
 
   std::vector<double> proposals;
   std::vector<double> objective;
@@ -341,24 +346,45 @@ MethodMetrics AverageDraws(std::span<const MethodMetrics> draws, const Evaluatio
   return m;
 }
 
+Agreement AgreementWith(std::span<const Placement> optimal,
+                        std::span<const Placement> placements,
+                        int32_t num_participants) {
+  std::vector<int32_t> best(At(num_participants), -1);
+  std::vector<int32_t> here(At(num_participants), -1);
+  for (const Placement& p : optimal) best[At(p.participant.value)] = p.vacancy.value;
+  for (const Placement& p : placements) here[At(p.participant.value)] = p.vacancy.value;
+  Agreement a;
+  for (size_t p = 0; p < best.size(); ++p) {
+    if (best[p] >= 0 && here[p] >= 0) {
+      (best[p] == here[p] ? a.same_vacancy : a.other_vacancy) += 1.0;
+    } else if (here[p] >= 0) {
+      a.only_this += 1.0;
+    } else if (best[p] >= 0) {
+      a.only_optimal += 1.0;
+    }
+  }
+  return a;
+}
+
 std::vector<MethodMetrics> CompareMethods(const EvaluationContext& context,
                                           const AssignmentResult& optimal,
                                           const AssignmentOptions& assignment) {
   const CandidateGraph& graph = *context.graph;
   std::vector<MethodMetrics> methods;
-  methods.push_back(MeasurePlacements(context, optimal.placements, assignment, "optimal"));
-  methods.push_back(MeasurePlacements(context, GreedyByScore(graph), assignment, "greedy"));
-  methods.push_back(MeasurePlacements(context, NaturalOrder(graph), assignment, "natural_order"));
-  methods.push_back(
-      MeasurePlacements(context, NearestFirst(graph, context.arc_minutes), assignment, "nearest"));
+  auto measure = [&](std::span<const Placement> placements, std::string name) {
+    MethodMetrics m = MeasurePlacements(context, placements, assignment, std::move(name));
+    m.agreement = AgreementWith(optimal.placements, placements, graph.num_participants);
+    return m;
+  };
+  methods.push_back(measure(optimal.placements, "optimal"));
+  methods.push_back(measure(GreedyByScore(graph), "greedy"));
+  methods.push_back(measure(NaturalOrder(graph), "natural_order"));
+  methods.push_back(measure(NearestFirst(graph, context.arc_minutes), "nearest"));
   std::vector<MethodMetrics> draws;
   const int32_t n = std::max(1, context.options.random_draws);
   for (int32_t i = 0; i < n; ++i) {
-    draws.push_back(MeasurePlacements(
-        context,
-        RandomOrder(graph, context.options.random_seed + static_cast<uint64_t>(i)),
-        assignment,
-        "random"));
+    draws.push_back(measure(
+        RandomOrder(graph, context.options.random_seed + static_cast<uint64_t>(i)), "random"));
   }
   methods.push_back(AverageDraws(draws, context.options));
   return methods;

@@ -135,6 +135,15 @@ struct Spread {
   double objective_stddev = 0.0;
 };
 
+// Who a method places compared with the exact assignment (all zero for the
+// optimum itself, apart from same_vacancy = its proposals).
+struct Agreement {
+  double same_vacancy = 0.0;   // placed by both, on the same vacancy
+  double other_vacancy = 0.0;  // placed by both, on different vacancies
+  double only_this = 0.0;      // placed here, left out by the optimum
+  double only_optimal = 0.0;   // placed by the optimum, left out here
+};
+
 struct MethodMetrics {
   std::string name;  // "optimal", "greedy", "natural_order", "nearest", "random", ...
   int32_t participants = 0;
@@ -154,6 +163,7 @@ struct MethodMetrics {
   Congestion congestion;
   std::vector<GroupFigure> groups;  // by kind, then key
   Spread spread;
+  Agreement agreement;  // set by CompareMethods
 };
 
 // What measuring needs from the dataset, taken once: per arc its commute,
@@ -187,6 +197,11 @@ struct EvaluationContext {
 // group rates and ratios recomputed from the mean placed counts.
 [[nodiscard]] MethodMetrics AverageDraws(std::span<const MethodMetrics> draws,
                                          const EvaluationOptions& options);
+
+// Compares `placements` with `optimal` participant by participant.
+[[nodiscard]] Agreement AgreementWith(std::span<const Placement> optimal,
+                                      std::span<const Placement> placements,
+                                      int32_t num_participants);
 
 // The exact assignment and every baseline of engine/baselines.h on the
 // context's graph, measured: "optimal", "greedy", "natural_order", "nearest",

@@ -88,7 +88,11 @@ TEST(CompareMethods, OptimalFirstAndNoBaselineBeatsItOnTheExample) {
     }
     EXPECT_NEAR(by_coordinator, m.proposals, 1e-9);
     EXPECT_LE(m.congestion.contested_vacancies, m.congestion.proposed_vacancies);
+    const Agreement& a = m.agreement;
+    EXPECT_NEAR(a.same_vacancy + a.other_vacancy + a.only_this, m.proposals, 1e-9);
+    EXPECT_NEAR(a.same_vacancy + a.other_vacancy + a.only_optimal, optimal.proposals, 1e-9);
   }
+  EXPECT_EQ(optimal.agreement.same_vacancy, optimal.proposals);
   EXPECT_EQ(methods.back().spread.draws, 20);
   EXPECT_LE(methods.back().spread.proposals_min, methods.back().proposals);
   EXPECT_GE(methods.back().spread.proposals_max, methods.back().proposals);

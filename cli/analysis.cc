@@ -1,0 +1,71 @@
+#include "cli/analysis.h"
+
+#include <chrono>
+#include <utility>
+
+namespace jobmatch::cli {
+
+SensitivityInputs SolvedRun::Rerun() const {
+  SensitivityInputs rerun;
+  rerun.dataset = &inputs.dataset;
+  rerun.reference = &inputs.reference;
+  rerun.scoring = inputs.config.scoring;
+  rerun.candidates = inputs.config.candidates;
+  rerun.assignment = inputs.config.assignment;
+  return rerun;
+}
+
+std::map<std::string, std::string> SolvedRun::DistrictNames() const {
+  std::map<std::string, std::string> names;
+  for (const District& d : inputs.reference.districts) names[d.key] = d.name;
+  return names;
+}
+
+std::optional<SolvedRun> LoadAndSolve(const CommonArgs& common,
+                                      const std::optional<std::filesystem::path>& config,
+                                      const std::filesystem::path& data,
+                                      const std::string& date,
+                                      int* exit_code) {
+  Date run_date{static_cast<int32_t>(std::chrono::duration_cast<std::chrono::days>(
+                                         std::chrono::system_clock::now().time_since_epoch())
+                                         .count())};
+  if (!date.empty()) {
+    const std::optional<Date> parsed = ParseDate(date);
+    if (!parsed) {
+      *exit_code = ReportError(
+          "bad arguments",
+          MakeError(ErrorKind::kUsage, "", 0, "--date", date, "expected a date like 2025-11-22"));
+      return std::nullopt;
+    }
+    run_date = *parsed;
+  }
+  std::optional<LoadedInputs> inputs = LoadInputs(common, config, data, exit_code);
+  if (!inputs) return std::nullopt;
+  SolvedRun run;
+  run.inputs = std::move(*inputs);
+  run.run_date = run_date;
+  run.inputs.config.scoring.run_date = run_date;
+  run.inputs.config.scoring.num_threads = common.threads;
+  run.scored = ScoreTopK(run.inputs.dataset, run.inputs.reference, run.inputs.config.scoring);
+  run.graph = BuildCandidateGraph(run.inputs.dataset, run.scored, run.inputs.config.candidates);
+  if (!run.graph.IsValid()) {
+    *exit_code = ReportError(
+        "internal error",
+        MakeError(ErrorKind::kInternal, "", 0, "", "", "the candidate graph is inconsistent"));
+    return std::nullopt;
+  }
+  run.result = AssignParticipants(run.graph, run.inputs.config.assignment);
+  if (run.result.status != AssignmentStatus::kOptimal) {
+    *exit_code = ReportError("cannot solve the assignment",
+                             MakeError(ErrorKind::kBadData,
+                                       "",
+                                       0,
+                                       "assignment.cost_resolution",
+                                       std::to_string(run.inputs.config.assignment.cost_resolution),
+                                       "a resolution small enough for this many participants"));
+    return std::nullopt;
+  }
+  return run;
+}
+
+}  // namespace jobmatch::cli

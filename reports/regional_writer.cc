@@ -1,0 +1,580 @@
+#include "reports/regional_writer.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "reports/html_page.h"
+#include "reports/output_files.h"
+#include "reports/svg_chart.h"
+#include "reports/words_de.h"
+
+namespace jobmatch::reports {
+namespace {
+
+std::string DistrictLabel(const RegionalReport& report, const std::string& key) {
+  if (key.empty()) return "unbekannt";
+  const auto it = report.district_names.find(key);
+  return it == report.district_names.end() ? key : it->second;
+}
+
+std::string SliceLabel(const RegionalReport& report, const RegionalSlice& s) {
+  switch (s.kind) {
+    case SliceKind::kAll:
+      return "gesamt";
+    case SliceKind::kDistrict:
+      return DistrictLabel(report, s.key);
+    case SliceKind::kCoordinator:
+      return s.key;
+  }
+  return s.key;
+}
+
+std::string SliceKindDe(SliceKind kind) {
+  switch (kind) {
+    case SliceKind::kAll:
+      return "gesamt";
+    case SliceKind::kDistrict:
+      return "Landkreis";
+    case SliceKind::kCoordinator:
+      return "Koordination";
+  }
+  return "";
+}
+
+std::string Withheld(const RegionalReport& report) {
+  return "< " + std::to_string(report.summary.min_group_size);
+}
+
+std::string CountText(const RegionalReport& report, const CountRow& row) {
+  return row.suppressed ? Withheld(report) : FormatNumber(row.count, 0);
+}
+
+std::string AreaLabel(const std::string& area) {
+  return area.empty() ? LabelDe(Vocabulary::kKldbArea, "")
+                      : area + " " + LabelDe(Vocabulary::kKldbArea, area);
+}
+
+std::string Li(const std::string& text) {
+  return "<li>" + XmlEscape(text) + "</li>";
+}
+
+std::string Kpi(const std::string& value, const std::string& label) {
+  return "<div class=\"kpi\"><b>" + XmlEscape(value) + "</b><span>" + XmlEscape(label) +
+         "</span></div>";
+}
+
+// Rows in the order of `keys` (the vocabulary's natural order), others after.
+std::vector<CountRow> Ordered(const std::vector<CountRow>& rows,
+                              std::initializer_list<std::string_view> keys) {
+  std::vector<CountRow> out;
+  for (const std::string_view key : keys) {
+    for (const CountRow& row : rows) {
+      if (row.key == key) out.push_back(row);
+    }
+  }
+  for (const CountRow& row : rows) {
+    if (std::find(keys.begin(), keys.end(), row.key) == keys.end()) out.push_back(row);
+  }
+  return out;
+}
+
+std::vector<Bar> Bars(const RegionalReport& report,
+                      const std::vector<CountRow>& rows,
+                      const std::function<std::string(const std::string&)>& label) {
+  std::vector<Bar> bars;
+  for (const CountRow& row : rows) {
+    bars.push_back({label(row.key), static_cast<double>(row.count), CountText(report, row)});
+  }
+  return bars;
+}
+
+std::string Chart(const std::string& title,
+                  const std::vector<Bar>& bars,
+                  int width = 360,
+                  int label_width = 170) {
+  return "<div><h3>" + XmlEscape(title) + "</h3>" +
+         BarChart(bars, {.title = title, .width = width, .label_width = label_width}) + "</div>";
+}
+
+const RegionalSlice* All(const RegionalReport& report) {
+  for (const RegionalSlice& s : report.summary.slices) {
+    if (s.kind == SliceKind::kAll) return &s;
+  }
+  return nullptr;
+}
+
+int32_t Sum(const std::vector<CountRow>& rows) {
+  int32_t n = 0;
+  for (const CountRow& row : rows) n += row.count;
+  return n;
+}
+
+// Areas sorted by participants minus openings, most short of openings first.
+std::vector<AreaBalance> ByGap(const std::vector<AreaBalance>& balance) {
+  std::vector<AreaBalance> sorted = balance;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const AreaBalance& a, const AreaBalance& b) {
+    return a.participants - a.openings > b.participants - b.openings;
+  });
+  return sorted;
+}
+
+std::string SummaryHtml(const RegionalReport& report, const RegionalSlice& all) {
+  std::string out = "<div class=\"summary\"><b>Kurzfassung</b><ul>";
+  int32_t capacity = 0;
+  for (const CapacityValue& c : report.summary.capacity) capacity += c.capacity;
+  out += Li(std::to_string(all.participants) + " Teilnehmende, " + std::to_string(all.vacancies) +
+            " Stellen mit " + std::to_string(all.openings) + " offenen Plätzen. Die exakte " +
+            "Zuordnung schlägt " + std::to_string(all.proposals) + " Personen eine Stelle vor; " +
+            "die Koordinationen haben in diesem Zyklus Kapazität für " + std::to_string(capacity) +
+            ".");
+  const std::vector<AreaBalance> gaps = ByGap(all.balance);
+  if (!gaps.empty()) {
+    const AreaBalance& shortage = gaps.front();
+    const AreaBalance& surplus = gaps.back();
+    if (shortage.participants > shortage.openings) {
+      out += Li("Mehr Menschen als Plätze: " + AreaLabel(shortage.area) + " (" +
+                std::to_string(shortage.participants) + " Teilnehmende, " +
+                std::to_string(shortage.openings) + " Plätze).");
+    }
+    if (surplus.openings > surplus.participants) {
+      out += Li("Mehr Plätze als Menschen: " + AreaLabel(surplus.area) + " (" +
+                std::to_string(surplus.openings) + " Plätze, " +
+                (surplus.suppressed ? Withheld(report) : std::to_string(surplus.participants)) +
+                " Teilnehmende).");
+    }
+  }
+  const int32_t unmet = Sum(all.unmet_by_rule);
+  if (unmet > 0) {
+    const auto top =
+        std::max_element(all.unmet_by_rule.begin(),
+                         all.unmet_by_rule.end(),
+                         [](const CountRow& a, const CountRow& b) { return a.count < b.count; });
+    out += Li(std::to_string(unmet) +
+              " Teilnehmende haben keine einzige mögliche Stelle; häufigster " + "Grund: " +
+              LabelDe(Vocabulary::kRule, top->key) + " (" + std::to_string(top->count) + ").");
+  } else {
+    out += Li("Alle ausgewiesenen Teilnehmenden haben mindestens eine mögliche Stelle.");
+  }
+  for (const CourseNeed& need : report.summary.course_needs) {
+    if (need.suppressed) continue;
+    const std::string effect = need.proposals_after > need.proposals_before
+                                   ? std::to_string(need.proposals_after) + " statt " +
+                                         std::to_string(need.proposals_before) + " Vorschläge."
+                                   : "die Zahl der Vorschläge bliebe bei " +
+                                         std::to_string(need.proposals_before) +
+                                         ", weil die Kapazität der Koordinationen bindet.";
+    out += Li("Sprachkurs bis " + std::string(CefrName(need.level)) + " für die " +
+              std::to_string(need.below) +
+              " Personen darunter: " + std::to_string(need.gaining_candidates) +
+              " von ihnen hätten mehr mögliche Stellen; " + effect);
+  }
+  int32_t extra = 0;
+  for (const CapacityValue& c : report.summary.capacity) extra += c.extra_proposals;
+  out += Li("Kapazität: ein zusätzlicher Platz je Koordination brächte zusammen " +
+            std::to_string(extra) + " weitere Vorschläge (je Koordination einzeln nachgerechnet).");
+  double target = 0.0;
+  for (const CapacityValue& c : report.summary.capacity) target += c.yearly_target;
+  out += Li("Zielsteuerung: Jahresziel " + FormatNumber(target, 0) + " Vermittlungen (" +
+            FormatNumber(report.placements_per_fte_year, 0) + " je Vollzeitstelle). " +
+            (report.store_note.empty() ? std::string("Stand siehe unten.") : report.store_note));
+  out += "</ul></div>\n";
+  return out;
+}
+
+std::string ParticipantsHtml(const RegionalReport& report, const RegionalSlice& all) {
+  std::string out = "<h2>Teilnehmende</h2>\n<div class=\"cols\">";
+  out += Chart("nach Deutschniveau",
+               Bars(report, all.participants_by_german, [](const std::string& k) { return k; }));
+  out += Chart("nach Qualifikation",
+               Bars(report,
+                    Ordered(all.participants_by_qualification, {"none", "vocational", "academic"}),
+                    [](const std::string& k) { return LabelDe(Vocabulary::kQualification, k); }));
+  out += Chart("nach Ziel",
+               Bars(report,
+                    Ordered(all.participants_by_goal, {"job", "training", "internship"}),
+                    [](const std::string& k) { return LabelDe(Vocabulary::kGoal, k); }));
+  out += "</div>\n";
+  return out;
+}
+
+std::string VacanciesHtml(const RegionalReport& report, const RegionalSlice& all) {
+  std::string out = "<h2>Offene Plätze</h2>\n";
+  std::vector<CountRow> areas = all.vacancies_by_area;
+  std::stable_sort(areas.begin(), areas.end(), [](const CountRow& a, const CountRow& b) {
+    return a.count > b.count;
+  });
+  if (areas.size() > 15) areas.resize(15);
+  out += "<div class=\"cols\">";
+  out += Chart("nach Berufsbereich (KldB 2010, die 15 größten)",
+               Bars(report, areas, [](const std::string& k) { return AreaLabel(k); }),
+               1000,
+               560);
+  out += "</div><div class=\"cols\">";
+  out += Chart("nach Art",
+               Bars(report,
+                    Ordered(all.vacancies_by_kind, {"job", "training", "internship"}),
+                    [](const std::string& k) { return LabelDe(Vocabulary::kVacancyKind, k); }));
+  out += Chart("nach Betriebsgröße",
+               Bars(report,
+                    Ordered(all.vacancies_by_size, {"micro", "small", "medium", "large"}),
+                    [](const std::string& k) { return LabelDe(Vocabulary::kSizeClass, k); }));
+  out += "</div>\n";
+  return out;
+}
+
+std::string BalanceHtml(const RegionalReport& report, const RegionalSlice& all) {
+  std::string out = "<h2>Wo Angebot und Nachfrage nicht zusammenpassen</h2>\n";
+  out += Paragraph(
+      "Teilnehmende nach dem Berufsbereich ihres ersten Berufs gegen offene Plätze im selben "
+      "Bereich (Klassifikation der Berufe 2010, zweistellig). Ansatzpunkte für Umschulung, "
+      "Anerkennung und die Akquise von Stellen.");
+  const std::vector<AreaBalance> gaps = ByGap(all.balance);
+  auto table = [&](const std::string& caption) {
+    HtmlTable t;
+    t.caption = caption;
+    t.header = {"Berufsbereich", "Teilnehmende", "Stellen", "Plätze", "Plätze je Person"};
+    return t;
+  };
+  auto add = [&](HtmlTable* t, const AreaBalance& b) {
+    t->rows.push_back({AreaLabel(b.area),
+                       b.suppressed ? Withheld(report) : std::to_string(b.participants),
+                       std::to_string(b.vacancies),
+                       std::to_string(b.openings),
+                       !b.suppressed && b.participants > 0
+                           ? FormatNumber(static_cast<double>(b.openings) / b.participants, 1)
+                           : "–"});
+  };
+  HtmlTable shortage = table("Mehr Teilnehmende als Plätze");
+  for (const AreaBalance& b : gaps) {
+    if (!b.suppressed && b.participants > b.openings && shortage.rows.size() < 10)
+      add(&shortage, b);
+  }
+  HtmlTable surplus = table("Mehr Plätze als Teilnehmende (die 10 größten Überhänge)");
+  for (auto it = gaps.rbegin(); it != gaps.rend() && surplus.rows.size() < 10; ++it) {
+    if (it->openings > it->participants) add(&surplus, *it);
+  }
+  if (shortage.rows.empty()) {
+    out += Paragraph("Kein Berufsbereich hat mehr Teilnehmende als offene Plätze.");
+  } else {
+    out += RenderTable(shortage);
+  }
+  out += RenderTable(surplus);
+  out += "<p class=\"note\">Vollständige Tabelle: report_balance.csv.</p>\n";
+  return out;
+}
+
+std::string UnmetHtml(const RegionalReport& report, const RegionalSlice& all) {
+  std::string out = "<h2>Ungedeckter Bedarf: Menschen ohne mögliche Stelle</h2>\n";
+  if (all.unmet_by_rule.empty()) {
+    out += Paragraph("Jede Person hat mindestens eine mögliche Stelle.");
+    return out;
+  }
+  out += Paragraph(
+      "Personen, für die keine einzige Stelle alle Regeln erfüllt, nach der Regel, die die "
+      "meisten ihrer Stellen ausschließt.");
+  out += "<div class=\"cols\">" +
+         Chart("nach hinderndem Grund",
+               Bars(report,
+                    all.unmet_by_rule,
+                    [](const std::string& k) { return LabelDe(Vocabulary::kRule, k); }),
+               640) +
+         "</div>\n";
+  return out;
+}
+
+std::string CoursesHtml(const RegionalReport& report) {
+  std::string out = "<h2>Sprachkurse: was B1 oder B2 öffnen würde</h2>\n";
+  out += Paragraph(
+      "Alle Personen unter dem Niveau werden probeweise auf das Niveau gesetzt, alle Paare neu "
+      "bewertet und die Zuordnung neu gelöst (gleiche Kapazitäten).");
+  HtmlTable table;
+  table.header = {"Niveau",
+                  "Personen darunter",
+                  "mit mehr möglichen Stellen",
+                  "Vorschläge heute",
+                  "Vorschläge mit Kurs",
+                  "davon Kursteilnehmende"};
+  for (const CourseNeed& need : report.summary.course_needs) {
+    if (need.suppressed) {
+      table.rows.push_back(
+          {std::string(CefrName(need.level)), Withheld(report), "–", "–", "–", "–"});
+      continue;
+    }
+    table.rows.push_back({std::string(CefrName(need.level)),
+                          std::to_string(need.below),
+                          std::to_string(need.gaining_candidates),
+                          std::to_string(need.proposals_before),
+                          std::to_string(need.proposals_after),
+                          std::to_string(need.raised_placed_after)});
+  }
+  out += RenderTable(table);
+  return out;
+}
+
+std::string CapacityHtml(const RegionalReport& report) {
+  std::string out = "<h2>Was Kapazität wert ist</h2>\n";
+  out += Paragraph(
+      "Je Koordination: was ein zusätzlicher Platz in diesem Zyklus bringt, abgelesen an den "
+      "Dualwerten der optimalen Lösung und durch Neulösen mit Kapazität + 1 bestätigt (Wert = 1 "
+      "je Vorschlag + Passung).");
+  HtmlTable table;
+  table.header = {"Koordination",
+                  "VZÄ",
+                  "Kapazität",
+                  "Teilnehmende",
+                  "Vorschläge",
+                  "Wert +1 (Dualwert)",
+                  "Wert +1 (nachgerechnet)",
+                  "weitere Vorschläge",
+                  "Jahresziel"};
+  std::vector<Bar> bars;
+  for (const CapacityValue& c : report.summary.capacity) {
+    table.rows.push_back({c.id,
+                          FormatNumber(c.fte, 2),
+                          std::to_string(c.capacity),
+                          std::to_string(c.participants),
+                          std::to_string(c.proposals),
+                          FormatNumber(c.dual_value, 2),
+                          FormatNumber(c.objective_gain, 2),
+                          std::to_string(c.extra_proposals),
+                          FormatNumber(c.yearly_target, 0)});
+    bars.push_back({c.id, c.objective_gain, FormatNumber(c.objective_gain, 2)});
+  }
+  out += RenderTable(table);
+  if (bars.size() <= 30) {
+    out +=
+        "<div class=\"cols\">" + Chart("Wert eines zusätzlichen Platzes", bars, 560) + "</div>\n";
+  }
+  return out;
+}
+
+std::string ControllingHtml(const RegionalReport& report) {
+  std::string out = "<h2>Zielsteuerung und Entwicklung</h2>\n";
+  if (!report.store_note.empty()) {
+    out += Paragraph(report.store_note);
+  }
+  return out;
+}
+
+std::string SlicesHtml(const RegionalReport& report, SliceKind kind, const std::string& title) {
+  std::string out = "<h2>" + XmlEscape(title) + "</h2>\n";
+  HtmlTable table;
+  table.header = {kind == SliceKind::kDistrict ? "Landkreis" : "Koordination",
+                  "Teilnehmende",
+                  "Stellen",
+                  "Plätze",
+                  "Vorschläge",
+                  "ohne Stelle"};
+  static constexpr const char* kLevels[] = {"A0", "A1", "A2", "B1", "B2", "C1", "C2"};
+  for (const char* level : kLevels) table.header.push_back(level);
+  for (const char* q : {"ohne Abschluss", "Ausbildung", "Hochschule"}) table.header.push_back(q);
+  for (const RegionalSlice& s : report.summary.slices) {
+    if (s.kind != kind) continue;
+    std::vector<std::string> row = {SliceLabel(report, s)};
+    if (s.suppressed) {
+      row.push_back(Withheld(report));
+    } else {
+      row.push_back(std::to_string(s.participants));
+    }
+    row.push_back(std::to_string(s.vacancies));
+    row.push_back(std::to_string(s.openings));
+    row.push_back(s.suppressed ? "–" : std::to_string(s.proposals));
+    row.push_back(s.suppressed ? "–" : std::to_string(Sum(s.unmet_by_rule)));
+    auto find = [&](const std::vector<CountRow>& rows, const std::string& key) {
+      if (s.suppressed) return std::string("–");
+      for (const CountRow& r : rows) {
+        if (r.key == key) return CountText(report, r);
+      }
+      return std::string("0");
+    };
+    for (const char* level : kLevels) row.push_back(find(s.participants_by_german, level));
+    for (const char* q : {"none", "vocational", "academic"}) {
+      row.push_back(find(s.participants_by_qualification, q));
+    }
+    table.rows.push_back(std::move(row));
+  }
+  out += RenderTable(table);
+  out +=
+      "<p class=\"note\">A0–C2: Teilnehmende nach Deutschniveau; dann nach Qualifikation. "
+      "„ohne Stelle“: Teilnehmende ohne eine einzige mögliche Stelle.</p>\n";
+  return out;
+}
+
+void CountCsv(SpreadsheetWriter& csv,
+              const RegionalReport& report,
+              const RegionalSlice& s,
+              const std::string& dimension,
+              const std::vector<CountRow>& rows) {
+  for (const CountRow& row : rows) {
+    csv.Text(SliceKindDe(s.kind));
+    csv.Text(SliceLabel(report, s));
+    csv.Text(dimension);
+    csv.Text(row.key);
+    if (row.suppressed) {
+      csv.Empty();
+      csv.Text("ja");
+    } else {
+      csv.Integer(row.count);
+      csv.Text("nein");
+    }
+    csv.EndRow();
+  }
+}
+
+void Header(SpreadsheetWriter& csv, std::initializer_list<const char*> names) {
+  for (const char* name : names) csv.Text(name);
+  csv.EndRow();
+}
+
+}  // namespace
+
+std::string RegionalHtml(const RegionalReport& report) {
+  const RegionalSlice* all = All(report);
+  std::string region;
+  for (const RegionalSlice& s : report.summary.slices) {
+    if (s.kind != SliceKind::kDistrict) continue;
+    if (!region.empty()) region += ", ";
+    region += DistrictLabel(report, s.key);
+  }
+  std::string out = HtmlHead("Regionalbericht " + report.run_date);
+  out += "<h1>Regionalbericht Arbeitsmarktintegration" +
+         (region.empty() ? std::string() : ": " + XmlEscape(region)) + "</h1>\n";
+  out += "<p class=\"meta\">" +
+         XmlEscape("Stand " + report.run_date +
+                   " · für die regionale Koordination: Analyse, Prioritäten, Zielsteuerung") +
+         "</p>\n";
+  if (all == nullptr) return out + HtmlFoot();
+  int32_t capacity = 0;
+  for (const CapacityValue& c : report.summary.capacity) capacity += c.capacity;
+  out += "<div class=\"kpis\">" + Kpi(std::to_string(all->participants), "Teilnehmende") +
+         Kpi(std::to_string(all->openings), "offene Plätze") +
+         Kpi(std::to_string(all->proposals), "Vorschläge (Optimum)") +
+         Kpi(std::to_string(capacity), "Kapazität im Zyklus") +
+         Kpi(std::to_string(Sum(all->unmet_by_rule)), "ohne mögliche Stelle") + "</div>\n";
+  out += SummaryHtml(report, *all);
+  out += ParticipantsHtml(report, *all);
+  out += VacanciesHtml(report, *all);
+  out += BalanceHtml(report, *all);
+  out += UnmetHtml(report, *all);
+  out += CoursesHtml(report);
+  out += CapacityHtml(report);
+  out += ControllingHtml(report);
+  out += SlicesHtml(report, SliceKind::kDistrict, "Nach Landkreis (Wohnort der Teilnehmenden)");
+  out += SlicesHtml(report, SliceKind::kCoordinator, "Nach Koordination");
+  out += "<p class=\"note\">" +
+         XmlEscape("Nur zusammengefasste Zahlen; Gruppen unter " +
+                   std::to_string(report.summary.min_group_size) +
+                   " Personen werden nicht ausgewiesen. Berufsbereiche: Klassifikation der Berufe "
+                   "2010 (Bundesagentur für Arbeit). Erstellt von jobmatch report.") +
+         "</p>\n";
+  out += HtmlFoot();
+  return out;
+}
+
+std::vector<OutputFile> RegionalTables(const RegionalReport& report) {
+  std::vector<OutputFile> files;
+  SpreadsheetWriter people;
+  Header(people, {"Ebene", "Einheit", "Merkmal", "Wert", "Teilnehmende", "zurückgehalten"});
+  SpreadsheetWriter vacancies;
+  Header(vacancies, {"Ebene", "Einheit", "Merkmal", "Wert", "Plätze", "zurückgehalten"});
+  SpreadsheetWriter balance;
+  Header(balance,
+         {"Ebene",
+          "Einheit",
+          "Berufsbereich",
+          "Bezeichnung",
+          "Teilnehmende",
+          "Stellen",
+          "Plätze",
+          "zurückgehalten"});
+  SpreadsheetWriter unmet;
+  Header(unmet, {"Ebene", "Einheit", "Merkmal", "Grund", "Teilnehmende", "zurückgehalten"});
+  for (const RegionalSlice& s : report.summary.slices) {
+    CountCsv(people, report, s, "deutschniveau", s.participants_by_german);
+    CountCsv(people, report, s, "qualifikation", s.participants_by_qualification);
+    CountCsv(people, report, s, "ziel", s.participants_by_goal);
+    CountCsv(vacancies, report, s, "berufsbereich", s.vacancies_by_area);
+    CountCsv(vacancies, report, s, "art", s.vacancies_by_kind);
+    CountCsv(vacancies, report, s, "betriebsgroesse", s.vacancies_by_size);
+    CountCsv(unmet, report, s, "grund", s.unmet_by_rule);
+    for (const AreaBalance& b : s.balance) {
+      balance.Text(SliceKindDe(s.kind));
+      balance.Text(SliceLabel(report, s));
+      balance.Text(b.area);
+      balance.Text(LabelDe(Vocabulary::kKldbArea, b.area));
+      if (b.suppressed) {
+        balance.Empty();
+      } else {
+        balance.Integer(b.participants);
+      }
+      balance.Integer(b.vacancies);
+      balance.Integer(b.openings);
+      balance.Text(b.suppressed ? "ja" : "nein");
+      balance.EndRow();
+    }
+  }
+  files.push_back({"report_participants.csv", people.bytes()});
+  files.push_back({"report_vacancies.csv", vacancies.bytes()});
+  files.push_back({"report_balance.csv", balance.bytes()});
+  files.push_back({"report_unmet.csv", unmet.bytes()});
+
+  SpreadsheetWriter courses;
+  Header(courses,
+         {"Niveau",
+          "Personen darunter",
+          "mit mehr möglichen Stellen",
+          "Vorschläge heute",
+          "Vorschläge mit Kurs",
+          "davon Kursteilnehmende",
+          "zurückgehalten"});
+  for (const CourseNeed& need : report.summary.course_needs) {
+    courses.Text(CefrName(need.level));
+    if (need.suppressed) {
+      for (int i = 0; i < 5; ++i) courses.Empty();
+      courses.Text("ja");
+    } else {
+      courses.Integer(need.below);
+      courses.Integer(need.gaining_candidates);
+      courses.Integer(need.proposals_before);
+      courses.Integer(need.proposals_after);
+      courses.Integer(need.raised_placed_after);
+      courses.Text("nein");
+    }
+    courses.EndRow();
+  }
+  files.push_back({"report_courses.csv", courses.bytes()});
+
+  SpreadsheetWriter capacity;
+  Header(capacity,
+         {"Koordination",
+          "VZÄ",
+          "Kapazität",
+          "Teilnehmende",
+          "Vorschläge",
+          "Wert +1 Dualwert",
+          "Wert +1 nachgerechnet",
+          "weitere Vorschläge",
+          "Jahresziel"});
+  for (const CapacityValue& c : report.summary.capacity) {
+    capacity.Text(c.id);
+    capacity.Number(c.fte, 2);
+    capacity.Integer(c.capacity);
+    capacity.Integer(c.participants);
+    capacity.Integer(c.proposals);
+    capacity.Number(c.dual_value, 4);
+    capacity.Number(c.objective_gain, 4);
+    capacity.Integer(c.extra_proposals);
+    capacity.Number(c.yearly_target, 1);
+    capacity.EndRow();
+  }
+  files.push_back({"report_capacity.csv", capacity.bytes()});
+  return files;
+}
+
+std::vector<OutputFile> RegionalFiles(const RegionalReport& report) {
+  std::vector<OutputFile> files = {{"report.html", RegionalHtml(report)}};
+  for (OutputFile& f : RegionalTables(report)) files.push_back(std::move(f));
+  return files;
+}
+
+}  // namespace jobmatch::reports

@@ -1,0 +1,183 @@
+#include "reports/words_de.h"
+
+#include <array>
+#include <utility>
+
+namespace jobmatch::reports {
+namespace {
+
+using Entry = std::pair<std::string_view, std::string_view>;
+
+constexpr std::array kMethods = {
+    Entry{"optimal", "Exakte Zuordnung (Optimum)"},
+    Entry{"greedy", "Höchste Punktzahl zuerst (Greedy)"},
+    Entry{"natural_order", "Listenreihenfolge (wer zuerst kommt)"},
+    Entry{"nearest", "Nächste Stelle zuerst"},
+    Entry{"random", "Zufällige Reihenfolge"},
+    Entry{"previous", "Früher vorgeschlagen"},
+};
+constexpr std::array kMethodsShort = {
+    Entry{"optimal", "Optimum"},
+    Entry{"greedy", "Greedy"},
+    Entry{"natural_order", "Listenreihenfolge"},
+    Entry{"nearest", "Nächste Stelle"},
+    Entry{"random", "Zufall"},
+    Entry{"previous", "Früher"},
+};
+constexpr std::array kGroupKinds = {
+    Entry{"gender", "Geschlecht"},
+    Entry{"german_level", "Deutschniveau"},
+    Entry{"qualification", "Qualifikation"},
+    Entry{"time_in_germany", "Zeit in Deutschland"},
+    Entry{"district", "Landkreis / kreisfreie Stadt"},
+    Entry{"coordinator", "Koordination"},
+};
+constexpr std::array kGenders = {
+    Entry{"female", "weiblich"},
+    Entry{"male", "männlich"},
+    Entry{"diverse", "divers"},
+    Entry{"unknown", "ohne Angabe"},
+    Entry{"other", "andere Angabe"},
+};
+constexpr std::array kQualifications = {
+    Entry{"none", "ohne Berufsabschluss"},
+    Entry{"vocational", "Berufsausbildung"},
+    Entry{"academic", "Hochschulabschluss"},
+};
+constexpr std::array kGoals = {
+    Entry{"job", "Arbeit"},
+    Entry{"training", "Ausbildung"},
+    Entry{"internship", "Praktikum"},
+};
+constexpr std::array kKinds = {
+    Entry{"job", "Arbeitsstelle"},
+    Entry{"training", "Ausbildungsplatz"},
+    Entry{"internship", "Praktikum"},
+};
+constexpr std::array kSizes = {
+    Entry{"micro", "Kleinstbetrieb (unter 10)"},
+    Entry{"small", "Kleinbetrieb (10–49)"},
+    Entry{"medium", "mittlerer Betrieb (50–249)"},
+    Entry{"large", "Großbetrieb (ab 250)"},
+};
+constexpr std::array kBands = {
+    Entry{"under_1_year", "unter 1 Jahr"},
+    Entry{"1_to_2_years", "1 bis unter 2 Jahre"},
+    Entry{"2_to_4_years", "2 bis unter 4 Jahre"},
+    Entry{"4_years_or_more", "4 Jahre und länger"},
+    Entry{"unknown", "unbekannt"},
+};
+constexpr std::array kRules = {
+    Entry{"work_not_permitted", "keine Arbeitserlaubnis"},
+    Entry{"rejected_before", "früher abgelehnt"},
+    Entry{"expired", "Stellen abgelaufen"},
+    Entry{"kind_excluded", "Stellenart passt nicht zum Weg (Ziel/Qualifikation)"},
+    Entry{"licence_missing", "Führerschein fehlt"},
+    Entry{"hours_mismatch", "Arbeitszeit passt nicht"},
+    Entry{"commute_too_long", "Arbeitsweg zu lang"},
+    Entry{"german_too_low", "Deutsch zu weit unter der Anforderung"},
+    Entry{"no_vacancy_in_reach", "keine Stelle in Pendelreichweite"},
+    Entry{"below_min_score", "Passung unter dem Mindestwert"},
+};
+constexpr std::array kParts = {
+    Entry{"skill", "Kompetenzen"},
+    Entry{"german", "Deutsch"},
+    Entry{"commute", "Arbeitsweg"},
+    Entry{"micro", "Betriebsgröße"},
+};
+// KldB 2010 (Fassung 2020), Berufshauptgruppen (2 digits), titles as the
+// Bundesagentur für Arbeit publishes them (the classification of
+// loaders/refdata/kldb.csv).
+constexpr std::array kAreas = {
+    Entry{"01", "Angehörige der regulären Streitkräfte"},
+    Entry{"11", "Land-, Tier- und Forstwirtschaftsberufe"},
+    Entry{"12", "Gartenbauberufe und Floristik"},
+    Entry{"21", "Rohstoffgewinnung, Glas- und Keramikverarbeitung"},
+    Entry{"22", "Kunststoff- und Holzherstellung und -verarbeitung"},
+    Entry{"23", "Papier- und Druckberufe, technische Mediengestaltung"},
+    Entry{"24", "Metallerzeugung und -bearbeitung, Metallbauberufe"},
+    Entry{"25", "Maschinen- und Fahrzeugtechnikberufe"},
+    Entry{"26", "Mechatronik-, Energie- und Elektroberufe"},
+    Entry{"27",
+          "Technische Forschungs-, Entwicklungs-, Konstruktions- und Produktionssteuerungsberufe"},
+    Entry{"28", "Textil- und Lederberufe"},
+    Entry{"29", "Lebensmittelherstellung und -verarbeitung"},
+    Entry{"31", "Bauplanungs-, Architektur- und Vermessungsberufe"},
+    Entry{"32", "Hoch- und Tiefbauberufe"},
+    Entry{"33", "(Innen-)Ausbauberufe"},
+    Entry{"34", "Gebäude- und versorgungstechnische Berufe"},
+    Entry{"41", "Mathematik-, Biologie-, Chemie- und Physikberufe"},
+    Entry{"42", "Geologie-, Geografie- und Umweltschutzberufe"},
+    Entry{"43", "Informatik-, Informations- und Kommunikationstechnologieberufe"},
+    Entry{"51", "Verkehrs- und Logistikberufe (außer Fahrzeugführung)"},
+    Entry{"52", "Führer/innen von Fahrzeug- und Transportgeräten"},
+    Entry{"53", "Schutz-, Sicherheits- und Überwachungsberufe"},
+    Entry{"54", "Reinigungsberufe"},
+    Entry{"61", "Einkaufs-, Vertriebs- und Handelsberufe"},
+    Entry{"62", "Verkaufsberufe"},
+    Entry{"63", "Tourismus-, Hotel- und Gaststättenberufe"},
+    Entry{"71", "Berufe in Unternehmensführung und -organisation"},
+    Entry{"72", "Berufe in Finanzdienstleistungen, Rechnungswesen und Steuerberatung"},
+    Entry{"73", "Berufe in Recht und Verwaltung"},
+    Entry{"81", "Medizinische Gesundheitsberufe"},
+    Entry{"82", "Nichtmedizinische Gesundheits-, Körperpflege- und Wellnessberufe, Medizintechnik"},
+    Entry{"83", "Erziehung, soziale und hauswirtschaftliche Berufe, Theologie"},
+    Entry{"84", "Lehrende und ausbildende Berufe"},
+    Entry{"91",
+          "Sprach-, literatur-, geistes-, gesellschafts- und wirtschaftswissenschaftliche Berufe"},
+    Entry{"92", "Werbung, Marketing, kaufmännische und redaktionelle Medienberufe"},
+    Entry{"93",
+          "Produktdesign und kunsthandwerkliche Berufe, bildende Kunst, Musikinstrumentenbau"},
+    Entry{"94", "Darstellende und unterhaltende Berufe"},
+    Entry{"", "ohne Berufsangabe"},
+};
+
+template <size_t N>
+std::string Find(const std::array<Entry, N>& table, std::string_view key) {
+  for (const Entry& e : table) {
+    if (e.first == key) return std::string(e.second);
+  }
+  return std::string(key);
+}
+
+}  // namespace
+
+std::string LabelDe(Vocabulary vocabulary, std::string_view key) {
+  switch (vocabulary) {
+    case Vocabulary::kMethod:
+      return Find(kMethods, key);
+    case Vocabulary::kMethodShort:
+      return Find(kMethodsShort, key);
+    case Vocabulary::kGroupKind:
+      return Find(kGroupKinds, key);
+    case Vocabulary::kGender:
+      return Find(kGenders, key);
+    case Vocabulary::kQualification:
+      return Find(kQualifications, key);
+    case Vocabulary::kGoal:
+      return Find(kGoals, key);
+    case Vocabulary::kVacancyKind:
+      return Find(kKinds, key);
+    case Vocabulary::kSizeClass:
+      return Find(kSizes, key);
+    case Vocabulary::kTimeInGermany:
+      return Find(kBands, key);
+    case Vocabulary::kRule:
+      return Find(kRules, key);
+    case Vocabulary::kScorePart:
+      return Find(kParts, key);
+    case Vocabulary::kKldbArea:
+      return Find(kAreas, key);
+  }
+  return std::string(key);
+}
+
+std::string GroupKeyDe(std::string_view kind, std::string_view key) {
+  if (kind == "gender") return LabelDe(Vocabulary::kGender, key);
+  if (kind == "qualification") return LabelDe(Vocabulary::kQualification, key);
+  if (kind == "time_in_germany") return LabelDe(Vocabulary::kTimeInGermany, key);
+  if (key == "unknown") return "unbekannt";
+  return std::string(key);
+}
+
+}  // namespace jobmatch::reports

@@ -1,0 +1,213 @@
+// Tests reports/svg_chart.h, reports/html_page.h, reports/evaluation_writer.h
+// and reports/regional_writer.h by parsing what they write: well-formed
+// markup, one bar per value, every label escaped, withheld groups without
+// figures, no script and nothing loaded from elsewhere.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "reports/evaluation_writer.h"
+#include "reports/html_page.h"
+#include "reports/regional_writer.h"
+#include "reports/svg_chart.h"
+#include "tests/reports/markup_check.h"
+
+namespace jobmatch::reports {
+namespace {
+
+using jobmatch::testing::CheckMarkup;
+using jobmatch::testing::MarkupCheck;
+
+int Count(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(BarChart, IsWellFormedWithOneBarPerValueAndEscapedLabels) {
+  const std::vector<Bar> bars = {{"Exakt <Optimum>", 24, "24"},
+                                 {"Greedy & Co", 22, "22"},
+                                 {"\"Zufall\"", 0, "0"},
+                                 {"negativ", -3, "-3", true}};
+  const std::string svg = BarChart(bars, {.title = "Vorschläge <je> Verfahren"});
+  const MarkupCheck check = CheckMarkup(svg);
+  ASSERT_EQ(check.problem, "") << svg;
+  EXPECT_EQ(check.elements.at("svg"), 1);
+  EXPECT_EQ(check.elements.at("rect"), 4);
+  EXPECT_EQ(check.elements.at("title"), 1);
+  EXPECT_NE(svg.find("Exakt &lt;Optimum&gt;"), std::string::npos);
+  EXPECT_NE(svg.find("Greedy &amp; Co"), std::string::npos);
+  EXPECT_NE(svg.find("&quot;Zufall&quot;"), std::string::npos);
+  EXPECT_EQ(svg.find("<Optimum>"), std::string::npos);
+  EXPECT_EQ(Count(svg, "class=\"bar bar-flag\""), 1);
+  // No bar is wider than the chart, none negative; the largest fills the scale.
+  EXPECT_EQ(svg.find("width=\"-"), std::string::npos);
+}
+
+TEST(BarChart, LongestBarForTheLargestValueAndZeroForZero) {
+  const std::vector<Bar> bars = {{"a", 10, "10"}, {"b", 5, "5"}, {"c", 0, "0"}};
+  const std::string svg = BarChart(bars, {.title = "t", .width = 400, .label_width = 100});
+  std::vector<double> widths;
+  for (size_t at = svg.find("<rect"); at != std::string::npos; at = svg.find("<rect", at + 1)) {
+    const size_t w = svg.find("width=\"", at) + 7;
+    widths.push_back(std::stod(svg.substr(w, svg.find('"', w) - w)));
+  }
+  ASSERT_EQ(widths.size(), 3u);
+  EXPECT_NEAR(widths[1] * 2, widths[0], 0.2);
+  EXPECT_EQ(widths[2], 0.0);
+  EXPECT_LE(widths[0], 400 - 100);
+}
+
+TEST(GroupedBarChart, OneBarPerSeriesAndCategoryPlusLegend) {
+  GroupedBars bars;
+  bars.categories = {"weiblich", "männlich", "<divers>"};
+  bars.series = {"Optimum", "Greedy"};
+  bars.values = {{30, 27, 20}, {31, 25, 10}};
+  bars.texts = {{"30 %", "27 %", "20 %"}, {"31 %", "25 %", "10 %"}};
+  const std::string svg = GroupedBarChart(bars, {.title = "Quote", .max = 100});
+  const MarkupCheck check = CheckMarkup(svg);
+  ASSERT_EQ(check.problem, "") << svg;
+  EXPECT_EQ(check.elements.at("rect"), 3 * 2 + 2);  // bars plus two legend swatches
+  EXPECT_EQ(Count(svg, "class=\"bar s0\""), 3);
+  EXPECT_EQ(Count(svg, "class=\"bar s1\""), 3);
+  EXPECT_NE(svg.find("&lt;divers&gt;"), std::string::npos);
+}
+
+TEST(MarkupCheck, FindsTheProblemsItIsMeantToFind) {
+  EXPECT_NE(CheckMarkup("<svg><rect></svg>").problem, "");
+  EXPECT_NE(CheckMarkup("<p>a < b</p>").problem, "");
+  EXPECT_NE(CheckMarkup("<p>a & b</p>").problem, "");
+  EXPECT_NE(CheckMarkup("<rect width=3/>").problem, "");
+  EXPECT_EQ(CheckMarkup("<p>a &amp; b<br></p>").problem, "");
+}
+
+TEST(FormatNumber, GermanDecimalCommaAndThousandsDot) {
+  EXPECT_EQ(FormatNumber(1234.5, 1), "1.234,5");
+  EXPECT_EQ(FormatNumber(0.8349, 2), "0,83");
+  EXPECT_EQ(FormatNumber(-12, 0), "-12");
+  EXPECT_EQ(FormatNumber(-0.0001, 2), "0,00");
+  EXPECT_EQ(FormatNumber(1234567, 0), "1.234.567");
+  EXPECT_EQ(FormatPercent(0.834), "83,4 %");
+}
+
+TEST(RenderTable, EscapesEveryCell) {
+  HtmlTable table;
+  table.header = {"<Gruppe>"};
+  table.rows = {{"a & b"}, {"<script>alert(1)</script>"}};
+  const std::string html = RenderTable(table);
+  EXPECT_EQ(CheckMarkup(html).problem, "");
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
+}
+
+EvaluationReport HandMadeReport() {
+  EvaluationReport report;
+  report.run_date = "2026-11-22";
+  report.participants = 20;
+  report.vacancies = 10;
+  report.openings = 12;
+  report.coordinators = 1;
+  report.coordinator_ids = {"K-1"};
+  for (const char* name : {"optimal", "greedy"}) {
+    MethodMetrics m;
+    m.name = name;
+    m.participants = 20;
+    m.proposals = 8;
+    m.unplaced = 12;
+    m.coordinators.push_back({CoordinatorIndex(0), 8, 20, 8});
+    GroupFigure shown;
+    shown.kind = GroupKind::kGender;
+    shown.key = "female";
+    shown.participants = 17;
+    shown.placed = 7;
+    shown.placement_rate = 7.0 / 17;
+    shown.ratio_to_best = 1.0;
+    GroupFigure withheld;
+    withheld.kind = GroupKind::kGender;
+    withheld.key = "diverse";
+    withheld.suppressed = true;
+    m.groups = {withheld, shown};
+    report.methods.push_back(m);
+  }
+  return report;
+}
+
+TEST(EvaluationJson, HasTheMethodsListAndNullsForWithheldGroups) {
+  const nlohmann::json j = nlohmann::json::parse(EvaluationJson(HandMadeReport()));
+  ASSERT_TRUE(j["methods"].is_array());
+  EXPECT_EQ(j["methods"][0]["name"], "optimal");
+  for (const char* field : {"proposals", "objective", "total_score", "unplaced", "groups"}) {
+    EXPECT_TRUE(j["methods"][0].contains(field)) << field;
+  }
+  EXPECT_EQ(j["methods"][0]["proposals"], 8);
+  const nlohmann::json& withheld = j["methods"][0]["groups"][0];
+  EXPECT_EQ(withheld["key"], "diverse");
+  EXPECT_TRUE(withheld["suppressed"].get<bool>());
+  EXPECT_TRUE(withheld["participants"].is_null());
+  EXPECT_TRUE(withheld["placement_rate"].is_null());
+  ASSERT_TRUE(j["groups"].is_array());
+  EXPECT_TRUE(j["groups"][0]["methods"]["optimal"].is_null());
+  EXPECT_EQ(j["groups"][1]["methods"]["greedy"]["placed"], 7);
+  // No outcomes recorded: no rates at all.
+  EXPECT_TRUE(j["outcomes"]["total"].is_null());
+}
+
+TEST(EvaluationHtml, IsSelfContainedWellFormedAndSaysWhenThereAreNoOutcomes) {
+  const std::string html = EvaluationHtml(HandMadeReport());
+  const MarkupCheck check = CheckMarkup(html);
+  ASSERT_EQ(check.problem, "");
+  EXPECT_EQ(check.elements.count("script"), 0u);
+  EXPECT_EQ(check.elements.count("link"), 0u);
+  EXPECT_EQ(check.elements.count("img"), 0u);
+  EXPECT_EQ(html.find("http://", html.find("<body>")), html.find("http://www.w3.org/2000/svg"));
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  EXPECT_EQ(html.find("url("), std::string::npos);
+  EXPECT_NE(html.find("@media print"), std::string::npos);
+  EXPECT_NE(html.find("Kurzfassung"), std::string::npos);
+  EXPECT_NE(html.find("keine Ergebnisse früherer Vorschläge"), std::string::npos);
+  EXPECT_GT(check.elements.at("svg"), 0);
+}
+
+TEST(EvaluationTables, WithheldGroupsHaveEmptyFigureCells) {
+  const std::vector<OutputFile> tables = EvaluationTables(HandMadeReport());
+  ASSERT_EQ(tables.size(), 5u);
+  const std::string& groups = tables[1].bytes;
+  EXPECT_EQ(tables[1].name, "evaluation_groups.csv");
+  EXPECT_NE(groups.find("optimal;Geschlecht;divers;;;;;;ja\r\n"), std::string::npos) << groups;
+  EXPECT_NE(groups.find("optimal;Geschlecht;weiblich;17;7,0;"), std::string::npos) << groups;
+}
+
+TEST(RegionalHtml, WellFormedWithWithheldCountsShownAsBelowTheMinimum) {
+  RegionalReport report;
+  report.run_date = "2026-11-22";
+  report.district_names = {{"15089", "Salzlandkreis"}};
+  RegionalSlice all;
+  all.participants = 40;
+  all.vacancies = 30;
+  all.openings = 35;
+  all.participants_by_german = {{"A2", false, 30}, {"B1", true, 0}};
+  all.vacancies_by_area = {{"52", false, 20}, {"", false, 15}};
+  all.balance = {{"52", 30, false, 20, 20}, {"", 0, true, 15, 15}};
+  RegionalSlice district = all;
+  district.kind = SliceKind::kDistrict;
+  district.key = "15089";
+  report.summary.slices = {all, district};
+  report.summary.capacity.push_back({CoordinatorIndex(0), "K-1", 1.0, 8, 40, 8, 1.7, 1, 1.7, 40});
+  const std::string html = RegionalHtml(report);
+  const MarkupCheck check = CheckMarkup(html);
+  ASSERT_EQ(check.problem, "");
+  EXPECT_EQ(check.elements.count("script"), 0u);
+  EXPECT_NE(html.find("Salzlandkreis"), std::string::npos);
+  EXPECT_NE(html.find("Führer/innen von Fahrzeug- und Transportgeräten"), std::string::npos);
+  EXPECT_NE(html.find("&lt; 5"), std::string::npos);
+  const std::vector<OutputFile> tables = RegionalTables(report);
+  EXPECT_EQ(tables.size(), 6u);
+  EXPECT_NE(tables[0].bytes.find("gesamt;gesamt;deutschniveau;B1;;ja"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jobmatch::reports
