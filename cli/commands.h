@@ -81,6 +81,17 @@ struct ReportArgs {
 };
 int RunReport(const ReportArgs& args);
 
+struct WhatifArgs {
+  CommonArgs common;
+  std::filesystem::path data;
+  std::optional<std::filesystem::path> config;
+  std::string date;                             // run date; empty: today
+  std::optional<std::filesystem::path> script;  // commands from a file
+  bool json = false;                            // one JSON object per answer
+  bool timing = false;                          // print how long each command took
+};
+int RunWhatif(const WhatifArgs& args);
+
 }  // namespace jobmatch::cli
 
 #endif  // JOBMATCH_CLI_COMMANDS_H_

@@ -111,6 +111,21 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   add_common(report_cmd);
 
+  WhatifArgs whatif;
+  std::string whatif_config;
+  std::string whatif_script;
+  CLI::App* whatif_cmd = app.add_subcommand(
+      "whatif", "load and solve once, then answer what-if commands with the difference each makes");
+  whatif_cmd->add_option("--data", whatif.data, "dataset: folder of CSV files or a .pb/.txtpb file")
+      ->required();
+  whatif_cmd->add_option("--config", whatif_config, "config file (protobuf text format)");
+  whatif_cmd->add_option("--date", whatif.date, "run date, e.g. 2025-11-22 (default: today)");
+  whatif_cmd->add_option(
+      "--script", whatif_script, "commands from this file (else the terminal or stdin)");
+  whatif_cmd->add_flag("--json", whatif.json, "one JSON object per answer, on one line");
+  whatif_cmd->add_flag("--timing", whatif.timing, "print how long each command took");
+  add_common(whatif_cmd);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -141,6 +156,12 @@ int main(int argc, char** argv) {
     if (!report_config.empty()) report.config = report_config;
     report.common = common;
     return RunReport(report);
+  }
+  if (*whatif_cmd) {
+    if (!whatif_config.empty()) whatif.config = whatif_config;
+    if (!whatif_script.empty()) whatif.script = whatif_script;
+    whatif.common = common;
+    return RunWhatif(whatif);
   }
   return RunFlow(flow);
 }

@@ -1,0 +1,162 @@
+// jobmatch whatif: loads and solves once, then takes what-if commands
+// (whatif/shell.h) interactively with line editing and history when standard
+// input is a terminal, else from --script FILE or standard input. `export`
+// writes the scenario's sheets and jobmatch.json with the batch run's writer:
+// the files are what `jobmatch run` writes on the scenario's data.
+
+#include <editline/readline.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <utility>
+
+#include "cli/commands.h"
+#include "cli/pipeline.h"
+#include "engine/assignment.h"
+#include "engine/candidate_graph.h"
+#include "engine/proposals.h"
+#include "engine/scorer.h"
+#include "reports/output_files.h"
+#include "reports/report_writer.h"
+#include "whatif/scenario.h"
+#include "whatif/shell.h"
+#include "whatif/text.h"
+
+namespace jobmatch::cli {
+namespace {
+
+Date Today() {
+  const auto now = std::chrono::system_clock::now();
+  return Date{static_cast<int32_t>(
+      std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count())};
+}
+
+// The batch run on the scenario's data, written like `jobmatch run` does.
+std::optional<Error> ExportScenario(const whatif::Scenario& scenario,
+                                    EngineConfig config,
+                                    const std::filesystem::path& dir) {
+  config.scoring = scenario.options.scoring;
+  config.candidates = scenario.options.candidates;
+  config.assignment = scenario.options.assignment;
+  config.proposals = scenario.options.proposals;
+  const Dataset dataset = whatif::ChangedDataset(scenario);
+  const ScoredPairs scored = ScoreTopK(dataset, *scenario.reference, config.scoring);
+  const CandidateGraph graph = BuildCandidateGraph(dataset, scored, config.candidates);
+  const AssignmentResult result = AssignParticipants(graph, config.assignment);
+  if (result.status != AssignmentStatus::kOptimal) {
+    return MakeError(ErrorKind::kInternal,
+                     "",
+                     0,
+                     "assignment.cost_resolution",
+                     std::to_string(config.assignment.cost_resolution),
+                     "a resolution small enough for this many participants");
+  }
+  const ProposalSet proposals = MakeProposals(dataset, scored, graph, result, config.proposals);
+  reports::StagedDirectory out(dir);
+  if (auto error = out.Begin()) return error;
+  int files = 0;
+  const std::string run_date =
+      config.scoring.run_date ? FormatDate(*config.scoring.run_date) : std::string();
+  if (auto error = reports::WriteRunReport(
+          dataset, *scenario.reference, config, proposals, run_date, out.staging(), &files)) {
+    return error;
+  }
+  return out.Commit();
+}
+
+int Interactive(whatif::ShellState* state, const whatif::ShellOptions& options) {
+  const char* home = std::getenv("HOME");
+  const std::string history =
+      home != nullptr ? std::string(home) + "/.jobmatch_whatif_history" : std::string();
+  using_history();
+  if (!history.empty()) read_history(history.c_str());
+  int64_t line = 0;
+  while (true) {
+    char* raw = readline("whatif> ");
+    if (raw == nullptr) break;  // end of input (Ctrl-D)
+    const std::string text(raw);
+    std::free(raw);
+    ++line;
+    if (text == "quit" || text == "exit") break;
+    if (text.find_first_not_of(" \t") != std::string::npos) add_history(text.c_str());
+    whatif::RunCommandLine(state, text, line, "<eingabe>", options, std::cout);
+    std::cout.flush();
+  }
+  if (!history.empty()) write_history(history.c_str());
+  std::cout << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int RunWhatif(const WhatifArgs& args) {
+  Date run_date = Today();
+  if (!args.date.empty()) {
+    const std::optional<Date> parsed = ParseDate(args.date);
+    if (!parsed) {
+      return ReportError(
+          "bad arguments",
+          MakeError(
+              ErrorKind::kUsage, "", 0, "--date", args.date, "expected a date like 2025-11-22"));
+    }
+    run_date = *parsed;
+  }
+  std::ifstream script;
+  if (args.script) {
+    script.open(*args.script);
+    if (!script) {
+      return ReportError("cannot read the script",
+                         MakeError(ErrorKind::kMissingInput,
+                                   args.script->string(),
+                                   0,
+                                   "",
+                                   "",
+                                   "a readable script file"));
+    }
+  }
+  int exit_code = 0;
+  std::optional<LoadedInputs> inputs = LoadInputs(args.common, args.config, args.data, &exit_code);
+  if (!inputs) return exit_code;
+  EngineConfig config = std::move(inputs->config);
+  config.scoring.run_date = run_date;
+  config.scoring.num_threads = args.common.threads;
+  whatif::ScenarioOptions scenario_options{
+      config.scoring, config.candidates, config.assignment, config.proposals};
+  auto reference = std::make_shared<const ReferenceData>(std::move(inputs->reference));
+  whatif::Scenario scenario =
+      whatif::MakeScenario(std::move(inputs->dataset), reference, std::move(scenario_options));
+  if (scenario.result.status != AssignmentStatus::kOptimal) {
+    return ReportError("cannot solve the assignment",
+                       MakeError(ErrorKind::kBadData,
+                                 "",
+                                 0,
+                                 "assignment.cost_resolution",
+                                 std::to_string(config.assignment.cost_resolution),
+                                 "a resolution small enough for this many participants"));
+  }
+  whatif::ShellState state = whatif::StartSession(std::move(scenario));
+  whatif::ShellOptions options;
+  options.json = args.json;
+  options.timing = args.timing;
+  options.export_to = [config](const whatif::Scenario& s, const std::filesystem::path& dir) {
+    return ExportScenario(s, config, dir);
+  };
+  std::cout << whatif::StartText(state.current, args.data.string(), args.json);
+  std::cout.flush();
+  if (!args.script && isatty(STDIN_FILENO) != 0) return Interactive(&state, options);
+  std::optional<Error> failed =
+      args.script ? whatif::RunScript(&state, script, args.script->string(), options, std::cout)
+                  : whatif::RunScript(&state, std::cin, "<stdin>", options, std::cout);
+  std::cout.flush();
+  if (failed) return ReportError("the script stopped", *failed);
+  return 0;
+}
+
+}  // namespace jobmatch::cli

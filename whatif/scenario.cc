@@ -1,0 +1,446 @@
+#include "whatif/scenario.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <utility>
+
+#include "engine/check.h"
+#include "engine/geo.h"
+#include "engine/rescore.h"
+
+namespace jobmatch::whatif {
+namespace {
+
+std::optional<Error> Usage(std::string field, std::string value, std::string expected) {
+  return MakeError(
+      ErrorKind::kUsage, "", 0, std::move(field), std::move(value), std::move(expected));
+}
+
+std::vector<VacancyIndex> ActiveVacancies(const Scenario& s) {
+  std::vector<VacancyIndex> active;
+  active.reserve(s.dataset.vacancies.size());
+  for (size_t v = 0; v < s.dataset.vacancies.size(); ++v) {
+    if (s.withdrawn[v] == 0) active.emplace_back(static_cast<int32_t>(v));
+  }
+  return active;
+}
+
+std::vector<ParticipantIndex> AllParticipants(const Scenario& s) {
+  std::vector<ParticipantIndex> all(s.dataset.participants.size());
+  for (size_t p = 0; p < all.size(); ++p) all[p] = ParticipantIndex(static_cast<int32_t>(p));
+  return all;
+}
+
+// `old` with the rows of `participants` replaced by the rows of `rows` (row
+// i is participants[i]), counts and totals included.
+ScoredPairs ReplaceRows(const ScoredPairs& old,
+                        std::span<const ParticipantIndex> participants,
+                        const ScoredPairs& rows) {
+  const size_t n = old.begin.size() - 1;
+  std::vector<int32_t> row_of(n, -1);
+  for (size_t i = 0; i < participants.size(); ++i) {
+    row_of[static_cast<size_t>(participants[i].value)] = static_cast<int32_t>(i);
+  }
+  ScoredPairs out;
+  out.begin.assign(n + 1, 0);
+  out.pairs.reserve(old.pairs.size());
+  out.excluded = old.excluded;
+  out.eligible = old.eligible;
+  out.within_reach = old.within_reach;
+  out.near_miss = old.near_miss;
+  out.pairs_examined = old.pairs_examined;
+  out.excluded_total = old.excluded_total;
+  for (size_t p = 0; p < n; ++p) {
+    const int32_t r = row_of[p];
+    const std::span<const ScoredPair> row =
+        r < 0 ? old.For(ParticipantIndex(static_cast<int32_t>(p))) : rows.For(ParticipantIndex(r));
+    out.pairs.insert(out.pairs.end(), row.begin(), row.end());
+    out.begin[p + 1] = static_cast<int64_t>(out.pairs.size());
+  }
+  for (size_t i = 0; i < participants.size(); ++i) {
+    const auto p = static_cast<size_t>(participants[i].value);
+    out.pairs_examined += rows.within_reach[i] - old.within_reach[p];
+    for (size_t r = 0; r < static_cast<size_t>(kNumExclusionReasons); ++r) {
+      out.excluded_total[r] += rows.excluded[i][r] - old.excluded[p][r];
+    }
+    out.excluded[p] = rows.excluded[i];
+    out.eligible[p] = rows.eligible[i];
+    out.within_reach[p] = rows.within_reach[i];
+    out.near_miss[p] = rows.near_miss[i];
+  }
+  return out;
+}
+
+// Rebuilds the candidate graph from the scored pairs and re-solves warm.
+std::optional<Error> Resolve(Scenario* s) {
+  s->graph = BuildCandidateGraph(s->dataset, *s->scored, s->options.candidates);
+  JOBMATCH_CHECK(s->graph.IsValid()) << "candidate graph inconsistent after an edit";
+  AssignmentResult result = s->solver->Resolve(s->graph);
+  if (result.status != AssignmentStatus::kOptimal) {
+    return MakeError(ErrorKind::kInternal,
+                     "",
+                     0,
+                     "assignment.cost_resolution",
+                     std::to_string(s->options.assignment.cost_resolution),
+                     "a resolution small enough for this many participants");
+  }
+  s->result = std::move(result);
+  return std::nullopt;
+}
+
+std::optional<Error> RescoreParticipants(Scenario* s, std::vector<ParticipantIndex> participants) {
+  std::sort(participants.begin(), participants.end());
+  participants.erase(std::unique(participants.begin(), participants.end()), participants.end());
+  if (!participants.empty()) {
+    const std::vector<VacancyIndex> active = ActiveVacancies(*s);
+    const ScoredPairs rows =
+        ScoreParticipants(s->dataset, *s->reference, s->options.scoring, participants, active);
+    s->scored = std::make_shared<const ScoredPairs>(ReplaceRows(*s->scored, participants, rows));
+  }
+  return Resolve(s);
+}
+
+std::optional<Error> RescoreEveryone(Scenario* s) {
+  const std::vector<ParticipantIndex> all = AllParticipants(*s);
+  const std::vector<VacancyIndex> active = ActiveVacancies(*s);
+  s->scored = std::make_shared<const ScoredPairs>(
+      ScoreParticipants(s->dataset, *s->reference, s->options.scoring, all, active));
+  return Resolve(s);
+}
+
+bool ValidWeights(const ScoringWeights& w) {
+  return w.skill >= 0 && w.german >= 0 && w.commute >= 0 && w.micro >= 0 &&
+         w.skill + w.german + w.commute + w.micro > 0;
+}
+
+template <typename Index, typename Records>
+std::optional<Index> FindById(const Records& records, const std::string& id) {
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (records[i].id == id) return Index(static_cast<int32_t>(i));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Scenario MakeScenario(Dataset dataset,
+                      std::shared_ptr<const ReferenceData> reference,
+                      ScenarioOptions options) {
+  Scenario s;
+  s.reference = std::move(reference);
+  s.dataset = std::move(dataset);
+  s.withdrawn.assign(s.dataset.vacancies.size(), 0);
+  s.options = std::move(options);
+  s.scored =
+      std::make_shared<const ScoredPairs>(ScoreTopK(s.dataset, *s.reference, s.options.scoring));
+  s.graph = BuildCandidateGraph(s.dataset, *s.scored, s.options.candidates);
+  s.solver = std::make_shared<AssignmentSession>(s.graph, s.options.assignment);
+  s.result = s.solver->Solve();
+  return s;
+}
+
+Dataset ChangedDataset(const Scenario& s) {
+  Dataset out;
+  out.participants = s.dataset.participants;
+  out.employers = s.dataset.employers;
+  out.coordinators = s.dataset.coordinators;
+  out.courses = s.dataset.courses;
+  std::vector<int32_t> new_index(s.dataset.vacancies.size(), -1);
+  for (size_t v = 0; v < s.dataset.vacancies.size(); ++v) {
+    if (s.withdrawn[v] != 0) continue;
+    new_index[v] = static_cast<int32_t>(out.vacancies.size());
+    out.vacancies.push_back(s.dataset.vacancies[v]);
+  }
+  for (Outcome o : s.dataset.history) {
+    const int32_t v = new_index[static_cast<size_t>(o.vacancy.value)];
+    if (v < 0) continue;
+    o.vacancy = VacancyIndex(v);
+    out.history.push_back(o);
+  }
+  return out;
+}
+
+std::optional<Error> SetCapacity(Scenario* s, CoordinatorIndex c, int32_t capacity) {
+  if (capacity < 0) {
+    return Usage("capacity", std::to_string(capacity), "a capacity of 0 or more");
+  }
+  s->dataset.coordinators[static_cast<size_t>(c.value)].capacity = capacity;
+  return Resolve(s);
+}
+
+std::vector<ParticipantIndex> TakeoverParticipants(const Scenario& s,
+                                                   CoordinatorIndex from,
+                                                   int32_t capacity) {
+  const int32_t from_capacity = s.dataset.coordinators[static_cast<size_t>(from.value)].capacity;
+  std::vector<ParticipantIndex> unplaced;
+  std::vector<ParticipantIndex> placed;
+  std::vector<float> placed_score(s.dataset.participants.size(), -1.0f);
+  for (const Placement& pl : s.result.placements) {
+    placed_score[static_cast<size_t>(pl.participant.value)] = pl.score;
+  }
+  for (size_t p = 0; p < s.dataset.participants.size(); ++p) {
+    if (s.dataset.participants[p].coordinator != from) continue;
+    (placed_score[p] < 0 ? unplaced : placed).emplace_back(static_cast<int32_t>(p));
+  }
+  const auto total = static_cast<int64_t>(unplaced.size() + placed.size());
+  const int64_t denominator = static_cast<int64_t>(from_capacity) + capacity;
+  const int64_t share =
+      denominator <= 0 ? 0 : (total * capacity * 2 + denominator) / (2 * denominator);  // rounded
+  auto best_kept = [&](ParticipantIndex p) {
+    const std::span<const ScoredPair> row = s.scored->For(p);
+    return row.empty() ? -1.0f : row.front().score;
+  };
+  std::stable_sort(unplaced.begin(), unplaced.end(), [&](ParticipantIndex a, ParticipantIndex b) {
+    return best_kept(a) > best_kept(b);
+  });
+  std::stable_sort(placed.begin(), placed.end(), [&](ParticipantIndex a, ParticipantIndex b) {
+    return placed_score[static_cast<size_t>(a.value)] < placed_score[static_cast<size_t>(b.value)];
+  });
+  std::vector<ParticipantIndex> chosen = std::move(unplaced);
+  chosen.insert(chosen.end(), placed.begin(), placed.end());
+  chosen.resize(static_cast<size_t>(std::min<int64_t>(share, total)));
+  std::sort(chosen.begin(), chosen.end());
+  return chosen;
+}
+
+std::optional<Error> AddCoordinator(Scenario* s,
+                                    Coordinator coordinator,
+                                    CoordinatorIndex from,
+                                    std::vector<ParticipantIndex>* moved) {
+  if (coordinator.id.empty() || FindCoordinator(*s, coordinator.id)) {
+    return Usage("id", coordinator.id, "the id of a new coordinator");
+  }
+  if (coordinator.capacity < 0) {
+    return Usage("capacity", std::to_string(coordinator.capacity), "a capacity of 0 or more");
+  }
+  *moved = TakeoverParticipants(*s, from, coordinator.capacity);
+  const CoordinatorIndex index(static_cast<int32_t>(s->dataset.coordinators.size()));
+  s->dataset.coordinators.push_back(std::move(coordinator));
+  for (const ParticipantIndex p : *moved) {
+    s->dataset.participants[static_cast<size_t>(p.value)].coordinator = index;
+  }
+  return Resolve(s);
+}
+
+std::optional<Error> SetGermanLevel(Scenario* s,
+                                    CefrLevel level,
+                                    std::span<const ParticipantIndex> participants) {
+  for (const ParticipantIndex p : participants) {
+    s->dataset.participants[static_cast<size_t>(p.value)].german = level;
+  }
+  return RescoreParticipants(s, {participants.begin(), participants.end()});
+}
+
+std::vector<ParticipantIndex> CourseParticipants(const Scenario& s, CourseIndex c) {
+  std::vector<ParticipantIndex> found;
+  const Course& course = s.dataset.courses[static_cast<size_t>(c.value)];
+  const ScoringOptions& o = s.options.scoring;
+  if (course.kind != CourseKind::kLanguage) return found;
+  const std::optional<Date> start = course.start_date ? course.start_date : o.run_date;
+  if (!start || (o.run_date && *start < *o.run_date)) return found;
+  const CommuteModel model = CommuteModelOf(o);
+  const UnitVector at = ToUnitVector(course.place.point);
+  const int target = static_cast<int>(course.target_level);
+  for (size_t p = 0; p < s.dataset.participants.size(); ++p) {
+    const Participant& participant = s.dataset.participants[p];
+    const int gap = target - static_cast<int>(participant.german);
+    if (gap <= 0 || gap > o.course_bridge_max_levels) continue;
+    const bool by_car = participant.driving_licence && participant.car;
+    const int32_t limit = participant.max_commute_minutes > 0
+                              ? participant.max_commute_minutes
+                              : (participant.hours_per_week > o.long_day_hours_per_week
+                                     ? o.default_commute_minutes_long_day
+                                     : o.default_commute_minutes_short_day);
+    const double reach = ChordSquaredFromKm(ReachKm(limit, by_car, model));
+    if (ChordSquared(ToUnitVector(participant.home.point), at) <= reach) {
+      found.emplace_back(static_cast<int32_t>(p));
+    }
+  }
+  return found;
+}
+
+std::optional<Error> FinishCourse(Scenario* s,
+                                  CourseIndex course,
+                                  std::vector<ParticipantIndex>* finished) {
+  *finished = CourseParticipants(*s, course);
+  return SetGermanLevel(
+      s, s->dataset.courses[static_cast<size_t>(course.value)].target_level, *finished);
+}
+
+std::optional<Error> SetCommuteLimit(Scenario* s, int32_t minutes) {
+  if (minutes <= 0 || minutes > 24 * 60) {
+    return Usage("minutes", std::to_string(minutes), "minutes one way between 1 and 1440");
+  }
+  ScoringOptions& o = s->options.scoring;
+  const double ratio = static_cast<double>(o.default_commute_minutes_short_day) /
+                       static_cast<double>(o.default_commute_minutes_long_day);
+  o.default_commute_minutes_long_day = minutes;
+  o.default_commute_minutes_short_day =
+      std::max(1, static_cast<int32_t>(std::lround(ratio * minutes)));
+  return RescoreEveryone(s);
+}
+
+std::optional<Error> SetWeight(Scenario* s, WeightPart part, double value) {
+  ScoringWeights weights = s->options.scoring.weights;
+  switch (part) {
+    case WeightPart::kSkill:
+      weights.skill = value;
+      break;
+    case WeightPart::kGerman:
+      weights.german = value;
+      break;
+    case WeightPart::kCommute:
+      weights.commute = value;
+      break;
+    case WeightPart::kMicro:
+      weights.micro = value;
+      break;
+  }
+  if (!std::isfinite(value) || !ValidWeights(weights)) {
+    return Usage("weight", std::to_string(value), "a weight >= 0, not all four 0");
+  }
+  s->options.scoring.weights = weights;
+  return RescoreEveryone(s);
+}
+
+std::vector<VacancyIndex> EmployerVacancies(const Scenario& s, EmployerIndex e) {
+  std::vector<VacancyIndex> found;
+  for (size_t v = 0; v < s.dataset.vacancies.size(); ++v) {
+    if (s.withdrawn[v] == 0 && s.dataset.vacancies[v].employer == e) {
+      found.emplace_back(static_cast<int32_t>(v));
+    }
+  }
+  return found;
+}
+
+std::optional<Error> WithdrawVacancies(Scenario* s, std::span<const VacancyIndex> vacancies) {
+  std::vector<uint8_t> gone(s->dataset.vacancies.size(), 0);
+  for (const VacancyIndex v : vacancies) {
+    const auto i = static_cast<size_t>(v.value);
+    if (s->withdrawn[i] != 0) continue;
+    gone[i] = 1;
+    s->withdrawn[i] = 1;
+    s->dataset.vacancies[i].openings = 0;
+  }
+  std::vector<ParticipantIndex> holders;
+  for (size_t p = 0; p < s->dataset.participants.size(); ++p) {
+    for (const ScoredPair& pair : s->scored->For(ParticipantIndex(static_cast<int32_t>(p)))) {
+      if (gone[static_cast<size_t>(pair.vacancy.value)] != 0) {
+        holders.emplace_back(static_cast<int32_t>(p));
+        break;
+      }
+    }
+  }
+  return RescoreParticipants(s, std::move(holders));
+}
+
+std::optional<Error> SetOpenings(Scenario* s, VacancyIndex v, int32_t openings) {
+  if (s->withdrawn[static_cast<size_t>(v.value)] != 0) {
+    return Usage("vacancy",
+                 s->dataset.vacancies[static_cast<size_t>(v.value)].id,
+                 "a vacancy that is not withdrawn");
+  }
+  if (openings < 0) {
+    return Usage("openings", std::to_string(openings), "a number of openings of 0 or more");
+  }
+  s->dataset.vacancies[static_cast<size_t>(v.value)].openings = openings;
+  return Resolve(s);
+}
+
+std::optional<Error> AddVacancy(Scenario* s, Vacancy vacancy) {
+  if (vacancy.id.empty() || FindVacancy(*s, vacancy.id)) {
+    return Usage("id", vacancy.id, "the id of a new vacancy");
+  }
+  if (!vacancy.employer.valid() ||
+      static_cast<size_t>(vacancy.employer.value) >= s->dataset.employers.size()) {
+    return Usage("employer_id", "", "the id of an employer in the dataset");
+  }
+  if (vacancy.openings < 0) {
+    return Usage("openings", std::to_string(vacancy.openings), "a number of openings of 0 or more");
+  }
+  const VacancyIndex index(static_cast<int32_t>(s->dataset.vacancies.size()));
+  s->dataset.vacancies.push_back(std::move(vacancy));
+  s->withdrawn.push_back(0);
+  const std::vector<ParticipantIndex> all = AllParticipants(*s);
+  const std::vector<VacancyIndex> column = {index};
+  const ScoredPairs added =
+      ScoreParticipants(s->dataset, *s->reference, s->options.scoring, all, column);
+  // Merge the column into each row: the rows stay best first and top K long,
+  // the counts add up (the new vacancy is one more within reach or not).
+  const size_t top_k =
+      s->options.scoring.top_k > 0 ? static_cast<size_t>(s->options.scoring.top_k) : 0;
+  auto scored = std::make_shared<ScoredPairs>(*s->scored);
+  ScoredPairs merged;
+  const size_t n = all.size();
+  merged.begin.assign(n + 1, 0);
+  merged.pairs.reserve(s->scored->pairs.size() + added.pairs.size());
+  auto better = [](const ScoredPair& a, const ScoredPair& b) {
+    return a.score > b.score || (a.score == b.score && a.vacancy < b.vacancy);
+  };
+  for (size_t p = 0; p < n; ++p) {
+    const ParticipantIndex pi(static_cast<int32_t>(p));
+    const std::span<const ScoredPair> row = scored->For(pi);
+    const std::span<const ScoredPair> extra = added.For(pi);
+    const size_t first = merged.pairs.size();
+    std::merge(row.begin(),
+               row.end(),
+               extra.begin(),
+               extra.end(),
+               std::back_inserter(merged.pairs),
+               better);
+    if (top_k > 0 && merged.pairs.size() - first > top_k) merged.pairs.resize(first + top_k);
+    merged.begin[p + 1] = static_cast<int64_t>(merged.pairs.size());
+    for (size_t r = 0; r < static_cast<size_t>(kNumExclusionReasons); ++r) {
+      scored->excluded[p][r] += added.excluded[p][r];
+      NearMiss& mine = scored->near_miss[p][r];
+      const NearMiss& theirs = added.near_miss[p][r];
+      if (theirs.count == 0) continue;
+      if (mine.count == 0 || theirs.best_score > mine.best_score ||
+          (theirs.best_score == mine.best_score && theirs.best < mine.best)) {
+        mine.best = theirs.best;
+        mine.best_score = theirs.best_score;
+      }
+      mine.count += theirs.count;
+    }
+    scored->eligible[p] += added.eligible[p];
+    scored->within_reach[p] += added.within_reach[p];
+  }
+  scored->begin = std::move(merged.begin);
+  scored->pairs = std::move(merged.pairs);
+  scored->pairs_examined += added.pairs_examined;
+  for (size_t r = 0; r < static_cast<size_t>(kNumExclusionReasons); ++r) {
+    scored->excluded_total[r] += added.excluded_total[r];
+  }
+  s->scored = std::move(scored);
+  return Resolve(s);
+}
+
+int32_t CountWithoutCandidates(const Scenario& s) {
+  int32_t count = 0;
+  for (int32_t p = 0; p < s.graph.num_participants; ++p) {
+    if (s.graph.arc_begin[static_cast<size_t>(p)] ==
+        s.graph.arc_begin[static_cast<size_t>(p) + 1]) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+std::optional<CoordinatorIndex> FindCoordinator(const Scenario& s, const std::string& id) {
+  return FindById<CoordinatorIndex>(s.dataset.coordinators, id);
+}
+std::optional<ParticipantIndex> FindParticipant(const Scenario& s, const std::string& id) {
+  return FindById<ParticipantIndex>(s.dataset.participants, id);
+}
+std::optional<VacancyIndex> FindVacancy(const Scenario& s, const std::string& id) {
+  return FindById<VacancyIndex>(s.dataset.vacancies, id);
+}
+std::optional<EmployerIndex> FindEmployer(const Scenario& s, const std::string& id) {
+  return FindById<EmployerIndex>(s.dataset.employers, id);
+}
+std::optional<CourseIndex> FindCourse(const Scenario& s, const std::string& id) {
+  return FindById<CourseIndex>(s.dataset.courses, id);
+}
+
+}  // namespace jobmatch::whatif
