@@ -39,8 +39,12 @@ Error Bad(const std::string& source,
           std::string field,
           std::string value,
           std::string expected) {
-  return MakeError(
-      ErrorKind::kBadData, source, line, std::move(field), std::move(value), std::move(expected));
+  return MakeError(ErrorKind::kBadData,
+                   source,
+                   line,
+                   std::move(field),
+                   std::move(value),
+                   "expected " + expected);
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ namespace {
 
 std::optional<Error> Usage(std::string field, std::string value, std::string expected) {
   return MakeError(
-      ErrorKind::kUsage, "", 0, std::move(field), std::move(value), std::move(expected));
+      ErrorKind::kUsage, "", 0, std::move(field), std::move(value), "expected " + expected);
 }
 
 std::vector<VacancyIndex> ActiveVacancies(const Scenario& s) {

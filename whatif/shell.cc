@@ -21,7 +21,7 @@ Error Bad(const Command& c, std::string field, std::string value, std::string ex
                    c.line,
                    std::move(field),
                    std::move(value),
-                   std::move(expected));
+                   "expected " + expected);
 }
 
 // An edit's own error, placed at the command's line.
