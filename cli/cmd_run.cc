@@ -88,7 +88,7 @@ int RunRun(const RunArgs& args) {
 
   stage = Clock::now();
   const ProposalSet proposals = MakeProposals(dataset, scored, graph, result, config.proposals);
-  reports::StagedDirectory out(args.out);
+  reports::StagedDirectory out(args.out, "jobmatch.json");
   if (auto error = out.Begin()) return ReportError("cannot write output", *error);
   int files = 0;
   if (auto error = reports::WriteRunReport(

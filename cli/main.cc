@@ -1,6 +1,7 @@
 // The jobmatch program: parses flags with CLI11 and calls one subcommand
 // (cli/commands.h). Usage errors exit 64; each subcommand returns its own
-// exit code (0, or 65/66/70/73 by the kind of error, see engine/result.h).
+// exit code (0, or 65/66/70/73 by the kind of error, see cli/exit_codes.h);
+// an exception that escapes one exits 70 with a message (cli/exceptions.h).
 
 #include <CLI/CLI.hpp>
 
@@ -8,8 +9,11 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/exceptions.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int Main(int argc, char** argv) {
   using namespace jobmatch::cli;
   CLI::App app{
       "jobmatch: proposes vacancies for refugees' job coordinators.\n"
@@ -164,4 +168,11 @@ int main(int argc, char** argv) {
     return RunWhatif(whatif);
   }
   return RunFlow(flow);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  jobmatch::cli::InstallTerminateHandler();
+  return jobmatch::cli::ExitCodeCatchingExceptions([&] { return Main(argc, argv); }, std::cerr);
 }

@@ -1,9 +1,14 @@
 #include "reports/coordinator_sheets.h"
 
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <map>
+#include <set>
 #include <string_view>
 #include <vector>
+
+#include "engine/check.h"
 
 #include "reports/output_files.h"
 #include "reports/reasons_de.h"
@@ -165,17 +170,72 @@ std::optional<Error> CannotWrite(const std::filesystem::path& path) {
                    "cannot write file (disk full or no permission?)");
 }
 
+bool SafeFileChar(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == '-';
+}
+
+std::string Lower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+// FNV-1a over the raw id, folded to 32 bits, as 8 hex digits: stable across
+// runs, machines and versions.
+std::string ShortHash(std::string_view id) {
+  uint64_t hash = 14695981039346656037ULL;
+  for (const char c : id) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  const auto folded = static_cast<uint32_t>(hash ^ (hash >> 32));
+  char buffer[9];
+  std::snprintf(buffer, sizeof(buffer), "%08x", folded);
+  return buffer;
+}
+
 }  // namespace
 
-std::string SafeFileStem(const std::string& id) {
-  std::string out = id;
-  for (char& c : out) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c == '.' || c == '-';
-    if (!ok) c = '_';
+std::vector<std::string> SheetFileNames(const std::vector<Coordinator>& coordinators) {
+  const size_t n = coordinators.size();
+  // The id with unsafe characters replaced and cut to kMaxSheetStemBytes; a
+  // stem that is not the id itself gets the hash of the id.
+  std::vector<std::string> stems(n);
+  std::vector<bool> hashed(n, false);
+  for (size_t c = 0; c < n; ++c) {
+    const std::string& id = coordinators[c].id;
+    std::string stem = id;
+    for (char& ch : stem) {
+      if (!SafeFileChar(ch)) ch = '_';
+    }
+    if (stem.empty() || stem[0] == '.') stem.insert(stem.begin(), '_');
+    if (stem.size() > kMaxSheetStemBytes) stem.resize(kMaxSheetStemBytes);
+    hashed[c] = stem != id;
+    stems[c] = std::move(stem);
   }
-  if (out.empty() || out[0] == '.') out.insert(out.begin(), '_');
-  return out;
+  // Stems equal but for case would share a file on case-insensitive file
+  // systems (a Windows share): those get the hash too.
+  std::map<std::string, int> same_stem;
+  for (size_t c = 0; c < n; ++c) {
+    if (!hashed[c]) ++same_stem[Lower(stems[c])];
+  }
+  std::vector<std::string> names(n);
+  std::set<std::string> taken;  // lower case
+  for (size_t c = 0; c < n; ++c) {
+    std::string stem = stems[c];
+    if (hashed[c] || same_stem[Lower(stem)] > 1) stem += "-" + ShortHash(coordinators[c].id);
+    // Left: a hash collision or an id crafted to look like another's hashed
+    // stem. Count up, in coordinator order.
+    std::string name = "proposals_" + stem + ".csv";
+    for (int k = 2; taken.count(Lower(name)) > 0; ++k) {
+      name = "proposals_" + stem + "-" + std::to_string(k) + ".csv";
+    }
+    taken.insert(Lower(name));
+    names[c] = std::move(name);
+  }
+  return names;
 }
 
 std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
@@ -183,36 +243,45 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
                                             const ProposalSet& set,
                                             const std::filesystem::path& dir,
                                             int* files_written) {
-  struct Block {
-    const UnplacedParticipant* unplaced = nullptr;
-    std::vector<const Proposal*> lines;  // assigned first, then alternatives
-  };
-  const size_t num_coordinators = dataset.coordinators.size();
-  // Per coordinator, blocks by participant index (ordered, deterministic).
-  std::vector<std::map<int32_t, Block>> blocks(num_coordinators);
-  for (const Proposal& p : set.proposals) {
-    blocks[static_cast<size_t>(p.coordinator.value)][p.participant.value].lines.push_back(&p);
-  }
-  for (const UnplacedParticipant& u : set.unplaced) {
-    blocks[static_cast<size_t>(u.coordinator.value)][u.participant.value].unplaced = &u;
-  }
-  std::map<std::string, int> stems;
-  for (size_t c = 0; c < num_coordinators; ++c) {
-    SpreadsheetWriter sheet;
-    WriteHeader(sheet);
-    for (const auto& [participant, block] : blocks[c]) {
-      if (block.unplaced != nullptr) WriteUnplacedRow(sheet, dataset, *block.unplaced);
-      for (const Proposal* line : block.lines) WriteProposalRow(sheet, dataset, reference, *line);
-    }
-    std::string stem = SafeFileStem(dataset.coordinators[c].id);
-    const int seen = stems[stem]++;
-    if (seen > 0) stem += "_" + std::to_string(seen + 1);
-    const std::filesystem::path path = dir / ("proposals_" + stem + ".csv");
+  const std::vector<std::string> names = SheetFileNames(dataset.coordinators);
+  // Both lists are sorted by coordinator, then participant (engine/proposals.h):
+  // walk them side by side, one coordinator's sheet at a time.
+  size_t next_proposal = 0;
+  size_t next_unplaced = 0;
+  const std::vector<Proposal>& proposals = set.proposals;
+  const std::vector<UnplacedParticipant>& unplaced = set.unplaced;
+  for (size_t c = 0; c < dataset.coordinators.size(); ++c) {
+    const auto coordinator = CoordinatorIndex(static_cast<int32_t>(c));
+    const std::filesystem::path path = dir / names[c];
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(sheet.bytes().data(), static_cast<std::streamsize>(sheet.bytes().size()));
-    if (!out.flush()) return CannotWrite(path);
+    if (!out) return CannotWrite(path);
+    SpreadsheetWriter sheet(out);
+    WriteHeader(sheet);
+    auto proposal_here = [&] {
+      return next_proposal < proposals.size() &&
+             proposals[next_proposal].coordinator == coordinator;
+    };
+    auto unplaced_here = [&] {
+      return next_unplaced < unplaced.size() && unplaced[next_unplaced].coordinator == coordinator;
+    };
+    while (proposal_here() || unplaced_here()) {
+      // The next participant of this coordinator: the "kein Vorschlag" line
+      // first, then their proposal lines.
+      const bool unplaced_first =
+          unplaced_here() && (!proposal_here() || unplaced[next_unplaced].participant <=
+                                                      proposals[next_proposal].participant);
+      const ParticipantIndex participant = unplaced_first ? unplaced[next_unplaced].participant
+                                                          : proposals[next_proposal].participant;
+      if (unplaced_first) WriteUnplacedRow(sheet, dataset, unplaced[next_unplaced++]);
+      while (proposal_here() && proposals[next_proposal].participant == participant) {
+        WriteProposalRow(sheet, dataset, reference, proposals[next_proposal++]);
+      }
+    }
+    if (!sheet.Flush() || !out.flush()) return CannotWrite(path);
     ++*files_written;
   }
+  JOBMATCH_CHECK(next_proposal == proposals.size() && next_unplaced == unplaced.size())
+      << "proposals not sorted by coordinator and participant";
   return std::nullopt;
 }
 

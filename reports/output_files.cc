@@ -1,6 +1,11 @@
 #include "reports/output_files.h"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <fstream>
 #include <string>
@@ -11,23 +16,88 @@
 namespace jobmatch::reports {
 namespace {
 
-Error WriteError(const std::filesystem::path& path, const std::string& what) {
+namespace fs = std::filesystem;
+
+// Linux's flag for renameat2(): swap two existing paths atomically.
+constexpr unsigned kRenameExchange = 1U << 1;
+
+Error WriteError(const fs::path& path, const std::string& what) {
   return MakeError(ErrorKind::kCannotWrite, path.string(), 0, "", "", what);
 }
 
-std::filesystem::path SiblingName(const std::filesystem::path& target, const char* tag) {
-  std::filesystem::path parent = target.parent_path();
-  if (parent.empty()) parent = ".";
-  const std::string name = "." + target.filename().string() + "." + tag + "-" +
-                           std::to_string(static_cast<long>(::getpid()));
-  return parent / name;
+// ".<name>.<tag>-<pid>" next to `target`: a hidden sibling on the same file
+// system (so renames are atomic) that says which process made it.
+std::string SiblingPrefix(const fs::path& target, std::string_view tag) {
+  return "." + target.filename().string() + "." + std::string(tag) + "-";
+}
+
+fs::path SiblingName(const fs::path& target, std::string_view tag) {
+  return target.parent_path() /
+         (SiblingPrefix(target, tag) + std::to_string(static_cast<long>(::getpid())));
+}
+
+bool ProcessAlive(long pid) {
+  if (pid <= 0) return false;
+  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+// Removes the siblings of `target` named ".<name>.<tag>-<pid>" whose process
+// is gone: what a run killed before it could clean up left behind. Siblings
+// of live processes (a run going on now) are left alone.
+void RemoveStaleSiblings(const fs::path& target, std::string_view tag) {
+  const std::string prefix = SiblingPrefix(target, tag);
+  std::error_code ec;
+  fs::directory_iterator it(target.parent_path(), ec);
+  if (ec) return;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) return;
+    const std::string name = it->path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) {
+      continue;
+    }
+    if (ProcessAlive(std::stol(digits))) continue;
+    std::error_code ignored;
+    fs::remove_all(it->path(), ignored);
+  }
+}
+
+// Swaps two existing paths in one step (Linux renameat2 RENAME_EXCHANGE).
+// Returns 0 or an errno value: ENOSYS/EINVAL where the kernel or file system
+// cannot, ENOENT when one of them does not exist.
+int ExchangePaths(const fs::path& a, const fs::path& b) {
+#ifdef SYS_renameat2
+  if (::syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), kRenameExchange) == 0) {
+    return 0;
+  }
+  return errno;
+#else
+  (void)a;
+  (void)b;
+  (void)kRenameExchange;
+  return ENOSYS;
+#endif
+}
+
+// `path` made absolute with '.', '..' and symbolic links resolved as the
+// kernel would, without a trailing separator; empty if it names no folder
+// that could be replaced (the root).
+fs::path NormalTarget(const fs::path& path, std::error_code& ec) {
+  fs::path normal = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) return {};
+  if (!normal.has_filename()) normal = normal.parent_path();
+  if (!normal.has_filename() || normal == normal.root_path()) return {};
+  return normal;
 }
 
 }  // namespace
 
-std::optional<Error> WriteFileAtomically(const std::filesystem::path& path,
-                                         std::string_view bytes) {
-  const std::filesystem::path temp = SiblingName(path, "tmp");
+std::optional<Error> WriteFileAtomically(const fs::path& path, std::string_view bytes) {
+  std::error_code ec;
+  const fs::path target = NormalTarget(path, ec);
+  if (target.empty()) return WriteError(path, "not a file name");
+  const fs::path temp = SiblingName(target, "tmp");
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (!out) return WriteError(path, "cannot create file");
@@ -35,44 +105,54 @@ std::optional<Error> WriteFileAtomically(const std::filesystem::path& path,
     out.flush();
     if (!out) {
       std::error_code ignored;
-      std::filesystem::remove(temp, ignored);
+      fs::remove(temp, ignored);
       return WriteError(path, "cannot write file (disk full?)");
     }
   }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
+  fs::rename(temp, target, ec);
   if (ec) {
     std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
+    fs::remove(temp, ignored);
     return WriteError(path, "cannot replace file: " + ec.message());
   }
+  RemoveStaleSiblings(target, "tmp");
   return std::nullopt;
 }
 
-StagedDirectory::StagedDirectory(std::filesystem::path target) : target_(std::move(target)) {}
+StagedDirectory::StagedDirectory(fs::path target, std::string marker)
+    : requested_(std::move(target)), marker_(std::move(marker)) {}
 
 StagedDirectory::~StagedDirectory() {
   if (!committed_ && !staging_.empty()) {
     std::error_code ignored;
-    std::filesystem::remove_all(staging_, ignored);
+    fs::remove_all(staging_, ignored);
   }
 }
 
 std::optional<Error> StagedDirectory::Begin() {
   std::error_code ec;
-  if (std::filesystem::exists(target_, ec) && !std::filesystem::is_directory(target_, ec)) {
-    return WriteError(target_, "exists and is not a folder");
+  target_ = NormalTarget(requested_, ec);
+  if (ec) return WriteError(requested_, "cannot resolve the folder: " + ec.message());
+  if (target_.empty()) return WriteError(requested_, "is not a folder that can be replaced");
+  const fs::file_status status = fs::status(target_, ec);
+  if (fs::exists(status)) {
+    if (!fs::is_directory(status)) return WriteError(requested_, "exists and is not a folder");
+    if (!marker_.empty() && !fs::exists(target_ / marker_, ec) && !fs::is_empty(target_, ec)) {
+      return WriteError(requested_,
+                        "is a folder with other files and no " + marker_ +
+                            ": not an earlier output, so it is not replaced");
+    }
   }
-  std::filesystem::path parent = target_.parent_path();
-  if (!parent.empty()) {
-    std::filesystem::create_directories(parent, ec);
-    if (ec) return WriteError(parent, "cannot create folder: " + ec.message());
-  }
+  const fs::path parent = target_.parent_path();
+  fs::create_directories(parent, ec);
+  if (ec) return WriteError(parent, "cannot create folder: " + ec.message());
+  RemoveStaleSiblings(target_, "staging");
+  RemoveStaleSiblings(target_, "old");
   staging_ = SiblingName(target_, "staging");
-  std::filesystem::remove_all(staging_, ec);
-  std::filesystem::create_directory(staging_, ec);
+  fs::remove_all(staging_, ec);
+  fs::create_directory(staging_, ec);
   if (ec) {
-    const std::filesystem::path failed = staging_;
+    const fs::path failed = staging_;
     staging_.clear();
     return WriteError(failed, "cannot create staging folder: " + ec.message());
   }
@@ -80,38 +160,68 @@ std::optional<Error> StagedDirectory::Begin() {
 }
 
 std::optional<Error> StagedDirectory::WriteFile(const std::string& name, std::string_view bytes) {
-  const std::filesystem::path path = staging_ / name;
+  const fs::path path = staging_ / name;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return WriteError(target_ / name, "cannot create file");
+  if (!out) return WriteError(requested_ / name, "cannot create file");
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.flush();
-  if (!out) return WriteError(target_ / name, "cannot write file (disk full?)");
+  if (!out) return WriteError(requested_ / name, "cannot write file (disk full?)");
   return std::nullopt;
 }
 
 std::optional<Error> StagedDirectory::Commit() {
   std::error_code ec;
-  const std::filesystem::path old = SiblingName(target_, "old");
-  const bool had_target = std::filesystem::exists(target_, ec);
-  if (had_target) {
-    std::filesystem::remove_all(old, ec);
-    std::filesystem::rename(target_, old, ec);
-    if (ec) return WriteError(target_, "cannot move the previous output aside: " + ec.message());
+  const int exchanged = ExchangePaths(staging_, target_);
+  if (exchanged == 0) {
+    // The staging name now holds the previous output.
+    committed_ = true;
+    fs::remove_all(staging_, ec);
+    return std::nullopt;
   }
-  std::filesystem::rename(staging_, target_, ec);
+  if (exchanged == ENOENT && !fs::exists(target_, ec)) {
+    fs::rename(staging_, target_, ec);
+    if (ec) return WriteError(requested_, "cannot move the new output into place: " + ec.message());
+    committed_ = true;
+    return std::nullopt;
+  }
+  if (exchanged != ENOSYS && exchanged != EINVAL) {
+    return WriteError(requested_,
+                      "cannot swap in the new output: " +
+                          std::error_code(exchanged, std::generic_category()).message());
+  }
+  // No atomic exchange on this kernel or file system: move the previous
+  // output aside, then the new one into place. --out is missing for a moment.
+  const fs::path old = SiblingName(target_, "old");
+  fs::remove_all(old, ec);
+  fs::rename(target_, old, ec);
+  if (ec) return WriteError(requested_, "cannot move the previous output aside: " + ec.message());
+  fs::rename(staging_, target_, ec);
   if (ec) {
-    if (had_target) {
-      std::error_code ignored;
-      std::filesystem::rename(old, target_, ignored);  // put the last good output back
-    }
-    return WriteError(target_, "cannot move the new output into place: " + ec.message());
+    std::error_code ignored;
+    fs::rename(old, target_, ignored);  // put the last good output back
+    return WriteError(requested_, "cannot move the new output into place: " + ec.message());
   }
   committed_ = true;
-  if (had_target) std::filesystem::remove_all(old, ec);
+  fs::remove_all(old, ec);
   return std::nullopt;
 }
 
-SpreadsheetWriter::SpreadsheetWriter() : bytes_("\xEF\xBB\xBF") {}
+namespace {
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+}  // namespace
+
+SpreadsheetWriter::SpreadsheetWriter() : bytes_(kByteOrderMark) {}
+
+SpreadsheetWriter::SpreadsheetWriter(std::ostream& sink) : bytes_(kByteOrderMark), sink_(&sink) {
+  bytes_.reserve(kBlockBytes + 4096);
+}
+
+bool SpreadsheetWriter::Flush() {
+  if (sink_ == nullptr) return true;
+  sink_->write(bytes_.data(), static_cast<std::streamsize>(bytes_.size()));
+  bytes_.clear();
+  return static_cast<bool>(*sink_);
+}
 
 void SpreadsheetWriter::Separator() {
   if (row_started_) bytes_ += ';';
@@ -158,6 +268,8 @@ void SpreadsheetWriter::Empty() {
 void SpreadsheetWriter::EndRow() {
   bytes_ += "\r\n";
   row_started_ = false;
+  // A failed sink is reported by the final Flush(); rows after it are dropped.
+  if (sink_ != nullptr && bytes_.size() >= kBlockBytes) (void)Flush();
 }
 
 }  // namespace jobmatch::reports

@@ -1,10 +1,10 @@
 // reports/output_files.h
 //
-// Writing output so that a failed run never leaves half-written files:
-// StagedDirectory collects files in a temporary sibling folder and Commit()
-// swaps it into place by rename, so the last good output stays untouched
-// until the new one is complete. SpreadsheetWriter writes CSV that opens
-// cleanly in German Excel: UTF-8 with BOM, ';' separators, CRLF, decimal
+// Writing output so that a failed or killed run never leaves half-written
+// files: StagedDirectory collects files in a sibling folder and Commit()
+// swaps it into place in one step, so the last good output stays untouched
+// until the new one is complete and the path never lacks a complete output. SpreadsheetWriter
+// writes CSV that opens cleanly in German Excel: UTF-8 with BOM, ';' separators, CRLF, decimal
 // commas, and text cells that start with = + - @ made harmless (prefixed with
 // an apostrophe) so a crafted id or title cannot run as a formula.
 //
@@ -19,8 +19,11 @@
 #ifndef JOBMATCH_REPORTS_OUTPUT_FILES_H_
 #define JOBMATCH_REPORTS_OUTPUT_FILES_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -30,43 +33,71 @@ namespace jobmatch::reports {
 
 class StagedDirectory {
  public:
-  explicit StagedDirectory(std::filesystem::path target);
+  // `target` may be relative, end in '/' and hold '.' or '..'; Begin() makes
+  // it absolute and resolves it as the kernel would. `marker`, if not empty,
+  // names a file every output of this kind holds ("jobmatch.json"): an
+  // existing folder with other files and without it is not replaced, so a
+  // mistyped --out never deletes somebody's folder.
+  explicit StagedDirectory(std::filesystem::path target, std::string marker = "");
   ~StagedDirectory();  // removes the staging folder unless committed
   StagedDirectory(const StagedDirectory&) = delete;
   StagedDirectory& operator=(const StagedDirectory&) = delete;
 
-  // Creates the staging folder next to the target (kCannotWrite on failure).
+  // Creates the staging folder ".<name>.staging-<pid>" next to the target,
+  // after removing the staging folders of runs whose process is gone
+  // (kCannotWrite on failure).
   [[nodiscard]] std::optional<Error> Begin();
   const std::filesystem::path& staging() const { return staging_; }
   // Writes `name` inside the staging folder.
   [[nodiscard]] std::optional<Error> WriteFile(const std::string& name, std::string_view bytes);
-  // Replaces the target folder by the staging folder.
+  // Puts the staging folder in the target's place. An existing target is
+  // swapped with it in one step (Linux renameat2 RENAME_EXCHANGE), so the
+  // target path always holds a complete output, then removed; where the file
+  // system cannot swap, it is moved aside first.
   [[nodiscard]] std::optional<Error> Commit();
 
  private:
-  std::filesystem::path target_;
+  std::filesystem::path requested_;  // as given, for messages
+  std::string marker_;
+  std::filesystem::path target_;  // absolute and normal (Begin)
   std::filesystem::path staging_;
   bool committed_ = false;
 };
 
-// Writes `bytes` to `path` through a temporary file in the same folder and a
-// rename (kCannotWrite on failure).
+// Writes `bytes` to `path` through a temporary file ".<name>.tmp-<pid>" in
+// the same folder and a rename (kCannotWrite on failure); temporary files of
+// processes that are gone are removed.
 [[nodiscard]] std::optional<Error> WriteFileAtomically(const std::filesystem::path& path,
                                                        std::string_view bytes);
 
 class SpreadsheetWriter {
  public:
-  SpreadsheetWriter();                      // starts with the UTF-8 byte order mark
+  // In memory: bytes() holds the whole sheet.
+  SpreadsheetWriter();
+  // Streamed: finished rows go to `sink` in blocks of about kBlockBytes, so
+  // memory stays flat however long the sheet; call Flush() at the end.
+  explicit SpreadsheetWriter(std::ostream& sink);
+  SpreadsheetWriter(const SpreadsheetWriter&) = delete;
+  SpreadsheetWriter& operator=(const SpreadsheetWriter&) = delete;
+
   void Text(std::string_view cell);         // quoted when needed, formulas defused
-  void Number(double value, int decimals);  // decimal comma
+  void Number(double value, int decimals);  // decimal comma; non-finite: empty cell
   void Integer(int64_t value);
   void Empty();
   void EndRow();
+  // Streamed: writes what is buffered to the sink; false if the sink failed
+  // (now or before). In memory: does nothing and returns true.
+  [[nodiscard]] bool Flush();
+  // In memory: the whole sheet so far, starting with the UTF-8 byte order
+  // mark. Streamed: only what was not yet written to the sink.
   const std::string& bytes() const { return bytes_; }
+
+  static constexpr size_t kBlockBytes = size_t{64} << 10;
 
  private:
   void Separator();
   std::string bytes_;
+  std::ostream* sink_ = nullptr;
   bool row_started_ = false;
 };
 

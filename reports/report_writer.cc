@@ -49,6 +49,12 @@ ordered_json ExclusionsJson(const std::array<Count, kNumExclusionReasons>& count
   return out;
 }
 
+// Compact JSON. Text that is not valid UTF-8 (a loader should have refused
+// it) is written with U+FFFD in place of the bad bytes instead of throwing.
+std::string Dump(const ordered_json& json) {
+  return json.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
 std::optional<Error> CannotWrite(const std::filesystem::path& path) {
   return MakeError(ErrorKind::kCannotWrite,
                    path.string(),
@@ -64,7 +70,7 @@ void WriteArray(std::ostream& out, const char* key, const Items& items, ToJson t
   out << "  \"" << key << "\": [";
   bool first = true;
   for (const auto& item : items) {
-    out << (first ? "\n    " : ",\n    ") << to_json(item).dump();
+    out << (first ? "\n    " : ",\n    ") << Dump(to_json(item));
     first = false;
   }
   out << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
@@ -110,7 +116,7 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
       {"german_tolerance_levels", config.scoring.german_tolerance_levels},
       {"placement_value", config.assignment.placement_value},
       {"max_arcs_per_participant", config.candidates.max_arcs_per_participant}};
-  out << "{\n  \"run\": " << run.dump() << ",\n  \"config\": " << config_json.dump() << ",\n";
+  out << "{\n  \"run\": " << Dump(run) << ",\n  \"config\": " << Dump(config_json) << ",\n";
 
   std::vector<int32_t> assigned(num_coordinators, 0);
   std::vector<int32_t> unplaced(num_coordinators, 0);

@@ -1,19 +1,29 @@
 // End-to-end tests of the jobmatch program: the example run against its
 // reviewed expected output, identical bytes on 1 and several threads, broken
-// input giving exit 65 with file and line and leaving earlier output intact.
+// input giving exit 65 with file and line and leaving earlier output intact,
+// sheet file names for every id, --out however it is spelled, runs killed
+// at any moment, and exceptions ending in a sysexits code.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -38,12 +48,14 @@ std::string ReadFile(const fs::path& path) {
   return s.str();
 }
 
-Outcome Jobmatch(const std::string& arguments) {
+// Runs the program with `arguments` in the folder `cwd` (empty: this one).
+Outcome JobmatchIn(const fs::path& cwd, const std::string& arguments) {
   static int counter = 0;
   const fs::path err =
       fs::temp_directory_path() /
       ("jobmatch_cli_err_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-  const std::string command = std::string(JOBMATCH_BINARY) + " " + arguments + " 2>" + err.string();
+  const std::string command = (cwd.empty() ? "" : "cd '" + cwd.string() + "' && ") +
+                              std::string(JOBMATCH_BINARY) + " " + arguments + " 2>" + err.string();
   Outcome outcome;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return outcome;
@@ -55,6 +67,10 @@ Outcome Jobmatch(const std::string& arguments) {
   outcome.err = ReadFile(err);
   fs::remove(err);
   return outcome;
+}
+
+Outcome Jobmatch(const std::string& arguments) {
+  return JobmatchIn({}, arguments);
 }
 
 std::map<std::string, std::string> ReadFolder(const fs::path& dir) {
@@ -228,6 +244,231 @@ TEST_F(JobmatchCli, FlowSolvesADimacsProblemAndRejectsMalformedOnes) {
   const Outcome bad = Jobmatch("flow " + malformed.string());
   EXPECT_EQ(bad.exit_code, 65);
   EXPECT_THAT(bad.err, HasSubstr(":4"));
+}
+
+// Replaces every "old" id by "new" in the coordinators' and participants'
+// files of a copy of the example.
+void RenameCoordinators(const fs::path& data, const std::map<std::string, std::string>& ids) {
+  for (const char* file : {"coordinators.csv", "participants.csv"}) {
+    std::string text = ReadFile(data / file);
+    for (const auto& [old_id, new_id] : ids) {
+      for (size_t at = text.find(old_id); at != std::string::npos;
+           at = text.find(old_id, at + new_id.size())) {
+        text.replace(at, old_id.size(), new_id);
+      }
+    }
+    std::ofstream(data / file, std::ios::binary) << text;
+  }
+}
+
+// Participant ids listed in a sheet (first cell of every row but the header).
+std::set<std::string> ParticipantsIn(const std::string& sheet) {
+  std::set<std::string> ids;
+  std::istringstream lines(sheet);
+  std::string line;
+  std::getline(lines, line);  // header
+  while (std::getline(lines, line)) {
+    const std::string id = line.substr(0, line.find(';'));
+    if (id.rfind("P-", 0) == 0) ids.insert(id);
+  }
+  return ids;
+}
+
+TEST_F(JobmatchCli, CoordinatorIdsThatSanitiseAlikeEachGetTheirOwnSheet) {
+  const fs::path data = dir_ / "data";
+  fs::copy(kExample, data, fs::copy_options::recursive);
+  RenameCoordinators(data, {{"K-15089-1", "K/1"}, {"K-15089-2", "K_1"}});
+  const fs::path out = dir_ / "out";
+  const Outcome run =
+      Jobmatch("run --data " + data.string() + " --out " + out.string() + " --date " + kDate);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto files = ReadFolder(out);
+  ASSERT_EQ(files.size(), 3u) << "a sheet was overwritten by another";
+  ASSERT_TRUE(files.count("proposals_K_1.csv"));
+  const auto expected = ReadFolder(kExpected);
+  // The sheets hold the same people as the example's.
+  EXPECT_EQ(ParticipantsIn(files.at("proposals_K_1.csv")),
+            ParticipantsIn(expected.at("proposals_K-15089-2.csv")));
+  for (const auto& [name, bytes] : files) {
+    if (name == "jobmatch.json" || name == "proposals_K_1.csv") continue;
+    EXPECT_THAT(name, ::testing::MatchesRegex("proposals_K_1-[0-9a-f]{8}\\.csv"));
+    EXPECT_EQ(ParticipantsIn(bytes), ParticipantsIn(expected.at("proposals_K-15089-1.csv")));
+  }
+}
+
+TEST_F(JobmatchCli, EveryIdThatValidateAcceptsCanBeWrittenAsASheet) {
+  const fs::path data = dir_ / "data";
+  fs::copy(kExample, data, fs::copy_options::recursive);
+  const std::string long_id = "K-" + std::string(298, 'x');  // 300 bytes
+  RenameCoordinators(data, {{"K-15089-1", long_id}, {"K-15089-2", "Köthen/Süd 2"}});
+  const Outcome validate = Jobmatch("validate --data " + data.string());
+  ASSERT_EQ(validate.exit_code, 0) << validate.err;
+  const fs::path out = dir_ / "out";
+  const Outcome run =
+      Jobmatch("run --data " + data.string() + " --out " + out.string() + " --date " + kDate);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto files = ReadFolder(out);
+  EXPECT_EQ(files.size(), 3u);
+  for (const auto& [name, bytes] : files) EXPECT_LT(name.size(), 255u) << name;
+}
+
+TEST_F(JobmatchCli, OutMayEndInASlashOrHoldDotParts) {
+  const auto expected = ReadFolder(kExpected);
+  const std::string data = " --data " + kExample.string() + " --date " + kDate;
+  for (const std::string& spelling : {(dir_ / "out").string() + "/",
+                                      (dir_ / "x" / ".." / "out").string(),
+                                      (dir_ / "." / "out" / ".").string()}) {
+    const Outcome run = Jobmatch("run" + data + " --out " + spelling);
+    ASSERT_EQ(run.exit_code, 0) << spelling << ": " << run.err;
+    EXPECT_EQ(ReadFolder(dir_ / "out"), expected) << spelling;
+  }
+  EXPECT_EQ(ReadFolder(dir_).size(), 1u) << "staging or other folders left next to --out";
+
+  // "." is the current folder: replaced when empty or an earlier output.
+  const fs::path here = dir_ / "here";
+  fs::create_directories(here);
+  const Outcome dot = JobmatchIn(here, "run" + data + " --out .");
+  ASSERT_EQ(dot.exit_code, 0) << dot.err;
+  EXPECT_EQ(ReadFolder(here), expected);
+}
+
+TEST_F(JobmatchCli, AFolderThatIsNoEarlierOutputIsNeverReplaced) {
+  const fs::path documents = dir_ / "documents";
+  fs::create_directories(documents / "inner");
+  std::ofstream(documents / "letter.txt") << "keep me";
+  const std::string data = " --data " + kExample.string() + " --date " + kDate;
+  const Outcome run = Jobmatch("run" + data + " --out " + documents.string());
+  EXPECT_EQ(run.exit_code, 73);
+  EXPECT_THAT(run.err, HasSubstr("jobmatch.json"));
+  // ".." from inside it names the test's folder, which holds other things.
+  const Outcome up = JobmatchIn(documents / "inner", "run" + data + " --out ..");
+  EXPECT_EQ(up.exit_code, 73);
+  EXPECT_EQ(ReadFile(documents / "letter.txt"), "keep me");
+  EXPECT_TRUE(fs::is_directory(documents / "inner"));
+}
+
+// Starts the program without a shell, output to /dev/null; returns its pid.
+pid_t Spawn(const std::vector<std::string>& arguments) {
+  std::vector<std::string> args = {JOBMATCH_BINARY};
+  args.insert(args.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = -1;
+  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  return rc == 0 ? pid : -1;
+}
+
+int WaitFor(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return status;
+}
+
+TEST_F(JobmatchCli, RunsKilledAtAnyMomentLeaveACompleteOutputAndTheirStagingIsCleanedUp) {
+  // A dataset whose run takes long enough to be killed while writing.
+  const fs::path data = dir_ / "data";
+  const Outcome gen = Jobmatch(
+      "generate --tier district --seed 11 --participants 1500 "
+      "--vacancies 1200 --coordinators 3 --out " +
+      data.string() + " --today " + kDate);
+  ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  // Two complete outputs that differ (by the run date).
+  const std::vector<std::string> dates = {"2026-11-22", "2026-11-23"};
+  std::vector<std::map<std::string, std::string>> complete;
+  const fs::path runs = dir_ / "runs";
+  const fs::path out = runs / "out";
+  auto run_args = [&](const std::string& date) {
+    return std::vector<std::string>{
+        "run", "--data", data.string(), "--out", out.string(), "--date", date, "--threads", "1"};
+  };
+  double seconds = 0.0;
+  for (const std::string& date : dates) {
+    const auto start = std::chrono::steady_clock::now();
+    ASSERT_EQ(WaitFor(Spawn(run_args(date))), 0);
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    complete.push_back(ReadFolder(out));
+  }
+  ASSERT_NE(complete[0], complete[1]);
+
+  // Kill runs at moments spread over a whole run, and more while they write
+  // (once their staging folder exists); after each, --out holds one complete
+  // output, never a mix or nothing.
+  auto staging_exists = [&] {
+    for (const auto& entry : fs::directory_iterator(runs)) {
+      if (entry.path().filename().string().rfind(".out.staging-", 0) == 0) return true;
+    }
+    return false;
+  };
+  constexpr int kSpread = 6;
+  constexpr int kWhileWriting = 6;
+  int killed_while_writing = 0;
+  for (int k = 0; k < kSpread + kWhileWriting; ++k) {
+    const pid_t pid = Spawn(run_args(dates[static_cast<size_t>(k % 2)]));
+    ASSERT_GT(pid, 0);
+    double delay = seconds * (k + 0.5) / kSpread;
+    if (k >= kSpread) {
+      const auto give_up =
+          std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds * 2);
+      while (!staging_exists() && std::chrono::steady_clock::now() < give_up) {
+        std::this_thread::sleep_for(std::chrono::microseconds(500));
+      }
+      delay = seconds * 0.06 * (k - kSpread);
+    }
+    std::this_thread::sleep_for(std::chrono::duration<double>(delay));
+    killed_while_writing += staging_exists() ? 1 : 0;
+    ::kill(pid, SIGKILL);
+    WaitFor(pid);
+    ASSERT_TRUE(fs::is_directory(out)) << "kill " << k << ": --out is missing";
+    const auto now = ReadFolder(out);
+    EXPECT_TRUE(now == complete[0] || now == complete[1])
+        << "kill " << k << " after " << delay << " s left a partial output";
+  }
+
+  // Each run removes the staging folders killed runs left; the next one
+  // removes the last killed run's and one made here of a process that ended.
+  const pid_t ended = Spawn({"--version"});
+  WaitFor(ended);
+  fs::create_directories(runs / (".out.staging-" + std::to_string(ended)));
+  int stale = 0;
+  for (const auto& entry : fs::directory_iterator(runs)) {
+    stale += entry.path().filename().string().rfind(".out.staging-", 0) == 0 ? 1 : 0;
+  }
+  std::printf("%d of %d runs killed while writing; %d staging folders before the next run\n",
+              killed_while_writing,
+              kSpread + kWhileWriting,
+              stale);
+  ASSERT_EQ(WaitFor(Spawn(run_args(dates[0]))), 0);
+  EXPECT_EQ(ReadFolder(out), complete[0]);
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(runs)) {
+    left.push_back(entry.path().filename().string());
+  }
+  EXPECT_THAT(left, ::testing::ElementsAre("out"));
+}
+
+TEST_F(JobmatchCli, TextThatIsNotUtf8EndsInASysexitsCodeNotAnAbort) {
+  const fs::path data = dir_ / "data.txtpb";
+  ASSERT_EQ(Jobmatch("generate --tier district --seed 2 --participants 20 --vacancies 30 "
+                     "--format txtpb --out " +
+                     data.string() + " --today " + kDate)
+                .exit_code,
+            0);
+  std::string text = ReadFile(data);
+  const size_t at = text.find("id: \"");
+  ASSERT_NE(at, std::string::npos);
+  text.insert(at + 5, "\xff\xfe");
+  std::ofstream(data, std::ios::binary) << text;
+  const Outcome run = Jobmatch("run --data " + data.string() + " --out " + (dir_ / "out").string() +
+                               " --date " + kDate);
+  // Refused as bad data by the loader, or written with U+FFFD; never a crash.
+  EXPECT_TRUE(run.exit_code == 0 || run.exit_code == 65) << run.exit_code << ": " << run.err;
+  EXPECT_THAT(run.err, ::testing::Not(HasSubstr("terminate")));
 }
 
 }  // namespace

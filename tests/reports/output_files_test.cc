@@ -6,13 +6,17 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <atomic>
 
 #include <filesystem>
 #include <fstream>
 #include <limits>
 #include <sstream>
 #include <string>
+#include <thread>
 
 namespace jobmatch::reports {
 namespace {
@@ -24,6 +28,21 @@ std::string ReadFile(const fs::path& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+int Entries(const fs::path& dir) {
+  int entries = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++entries;
+  return entries;
+}
+
+// The id of a process that has ended.
+pid_t DeadPid() {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return child;
 }
 
 class OutputFilesTest : public ::testing::Test {
@@ -90,9 +109,7 @@ TEST_F(OutputFilesTest, StagedDirectoryReplacesTheTargetOnlyOnCommit) {
   }
   EXPECT_FALSE(fs::exists(out / "old.csv"));
   EXPECT_EQ(ReadFile(out / "new.csv"), "new");
-  int entries = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_)) ++entries;
-  EXPECT_EQ(entries, 1) << "staging or old folders left behind";
+  EXPECT_EQ(Entries(dir_), 1) << "staging or old folders left behind";
 }
 
 TEST_F(OutputFilesTest, StagedDirectoryWithoutCommitLeavesTheTargetAndCleansUp) {
@@ -106,9 +123,7 @@ TEST_F(OutputFilesTest, StagedDirectoryWithoutCommitLeavesTheTargetAndCleansUp) 
   }
   EXPECT_EQ(ReadFile(out / "old.csv"), "old");
   EXPECT_FALSE(fs::exists(out / "new.csv"));
-  int entries = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_)) ++entries;
-  EXPECT_EQ(entries, 1);
+  EXPECT_EQ(Entries(dir_), 1);
 }
 
 TEST_F(OutputFilesTest, StagedDirectoryRefusesATargetThatIsAFile) {
@@ -125,15 +140,119 @@ TEST_F(OutputFilesTest, WriteFileAtomicallyReplacesAFileWholeAndLeavesNoTemporar
   std::ofstream(path) << "before";
   ASSERT_FALSE(WriteFileAtomically(path, "after").has_value());
   EXPECT_EQ(ReadFile(path), "after");
-  int entries = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_)) ++entries;
-  EXPECT_EQ(entries, 1);
+  EXPECT_EQ(Entries(dir_), 1);
 }
 
 TEST_F(OutputFilesTest, WriteFileAtomicallyFailsWithCannotWriteInAMissingFolder) {
   const std::optional<Error> error = WriteFileAtomically(dir_ / "missing" / "file.txt", "x");
   ASSERT_TRUE(error.has_value());
   EXPECT_EQ(error->kind, ErrorKind::kCannotWrite);
+}
+
+TEST_F(OutputFilesTest, StagedDirectoryNormalisesTrailingSlashesAndDotParts) {
+  const fs::path out = dir_ / "out";
+  for (const std::string& spelling :
+       {out.string() + "/", (dir_ / "." / "x" / ".." / "out").string(), out.string() + "/./"}) {
+    StagedDirectory staged(spelling);
+    ASSERT_FALSE(staged.Begin().has_value()) << spelling;
+    EXPECT_EQ(staged.staging().parent_path(), fs::canonical(dir_)) << spelling;
+    ASSERT_FALSE(staged.WriteFile("f.csv", spelling).has_value());
+    ASSERT_FALSE(staged.Commit().has_value()) << spelling;
+    EXPECT_EQ(ReadFile(out / "f.csv"), spelling);
+    EXPECT_EQ(Entries(dir_), 1) << spelling;
+  }
+}
+
+TEST_F(OutputFilesTest, StagedDirectoryRefusesTheRootFolder) {
+  StagedDirectory staged("/");
+  EXPECT_TRUE(staged.Begin().has_value());
+}
+
+TEST_F(OutputFilesTest, AFolderWithOtherFilesAndNoMarkerIsNotReplaced) {
+  const fs::path out = dir_ / "documents";
+  fs::create_directories(out);
+  std::ofstream(out / "letter.txt") << "keep me";
+  StagedDirectory staged(out, "jobmatch.json");
+  const std::optional<Error> error = staged.Begin();
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->kind, ErrorKind::kCannotWrite);
+  EXPECT_THAT(error->ToString(), ::testing::HasSubstr("jobmatch.json"));
+  EXPECT_EQ(ReadFile(out / "letter.txt"), "keep me");
+}
+
+TEST_F(OutputFilesTest, AnEmptyFolderOrAnEarlierOutputIsReplaced) {
+  const fs::path empty = dir_ / "empty";
+  const fs::path earlier = dir_ / "earlier";
+  fs::create_directories(empty);
+  fs::create_directories(earlier);
+  std::ofstream(earlier / "jobmatch.json") << "{}";
+  std::ofstream(earlier / "proposals_K.csv") << "old";
+  for (const fs::path& out : {empty, earlier}) {
+    StagedDirectory staged(out, "jobmatch.json");
+    ASSERT_FALSE(staged.Begin().has_value()) << out;
+    ASSERT_FALSE(staged.WriteFile("jobmatch.json", "{\"new\": 1}").has_value());
+    ASSERT_FALSE(staged.Commit().has_value()) << out;
+    EXPECT_EQ(ReadFile(out / "jobmatch.json"), "{\"new\": 1}");
+    EXPECT_FALSE(fs::exists(out / "proposals_K.csv"));
+  }
+}
+
+TEST_F(OutputFilesTest, StagingFoldersOfEndedProcessesAreRemovedAtTheNextBegin) {
+  const fs::path out = dir_ / "out";
+  const fs::path stale = dir_ / (".out.staging-" + std::to_string(DeadPid()));
+  const fs::path stale_old = dir_ / (".out.old-" + std::to_string(DeadPid()));
+  const fs::path live = dir_ / (".out.staging-" + std::to_string(::getppid()));
+  const fs::path other = dir_ / ".other.staging-1";
+  for (const fs::path& folder : {stale, stale_old, live, other}) {
+    fs::create_directories(folder);
+    std::ofstream(folder / "jobmatch.json") << "{}";
+  }
+  StagedDirectory staged(out);
+  ASSERT_FALSE(staged.Begin().has_value());
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_FALSE(fs::exists(stale_old));
+  EXPECT_TRUE(fs::exists(live)) << "a running process's staging folder was removed";
+  EXPECT_TRUE(fs::exists(other)) << "another target's folder was removed";
+}
+
+TEST_F(OutputFilesTest, TheTargetNeverLacksACompleteOutputWhileCommitsSwapIt) {
+  const fs::path out = dir_ / "out";
+  {
+    StagedDirectory first(out);
+    ASSERT_FALSE(first.Begin().has_value());
+    ASSERT_FALSE(first.WriteFile("jobmatch.json", "0").has_value());
+    ASSERT_FALSE(first.Commit().has_value());
+  }
+  std::atomic<bool> done{false};
+  std::atomic<int64_t> looks{0};
+  std::atomic<int64_t> misses{0};
+  std::thread reader([&] {
+    while (!done.load()) {
+      if (!fs::exists(out / "jobmatch.json")) ++misses;
+      ++looks;
+    }
+  });
+  for (int i = 1; i <= 300; ++i) {
+    StagedDirectory staged(out);
+    ASSERT_FALSE(staged.Begin().has_value());
+    ASSERT_FALSE(staged.WriteFile("jobmatch.json", std::to_string(i)).has_value());
+    ASSERT_FALSE(staged.Commit().has_value());
+  }
+  done = true;
+  reader.join();
+  EXPECT_GT(looks.load(), 0);
+  EXPECT_EQ(misses.load(), 0) << "the output folder was missing during a swap";
+  EXPECT_EQ(ReadFile(out / "jobmatch.json"), "300");
+  EXPECT_EQ(Entries(dir_), 1);
+}
+
+TEST_F(OutputFilesTest, WriteFileAtomicallyRemovesTemporaryFilesOfEndedProcesses) {
+  const fs::path path = dir_ / "file.txt";
+  const fs::path stale = dir_ / (".file.txt.tmp-" + std::to_string(DeadPid()));
+  std::ofstream(stale) << "half";
+  ASSERT_FALSE(WriteFileAtomically(path, "whole").has_value());
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_EQ(Entries(dir_), 1);
 }
 
 }  // namespace
