@@ -6,6 +6,8 @@
 #include <exception>
 #include <new>
 
+#include "cli/exit_codes.h"
+
 namespace jobmatch::cli {
 namespace {
 
@@ -26,7 +28,7 @@ namespace {
   }
   std::fputs("\n", stderr);
   std::fflush(stderr);
-  ::_exit(kExitInternalError);
+  ::_exit(ExitCodeFor(ErrorKind::kInternal));
 }
 
 }  // namespace
@@ -42,7 +44,7 @@ int ExitCodeCatchingExceptions(const std::function<int()>& body, std::ostream& e
     err << "jobmatch: internal error: unknown exception\n";
   }
   err.flush();
-  return kExitInternalError;
+  return ExitCodeFor(ErrorKind::kInternal);
 }
 
 void InstallTerminateHandler() {

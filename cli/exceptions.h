@@ -18,18 +18,15 @@
 
 namespace jobmatch::cli {
 
-// The exit code for an exception that escaped a subcommand.
-inline constexpr int kExitInternalError = 70;
-
 // Returns body(); if it throws, writes "jobmatch: ..." to `err` and returns
-// kExitInternalError: "out of memory" for std::bad_alloc, "internal error: "
+// ExitCodeFor(ErrorKind::kInternal) (70): "out of memory" for std::bad_alloc, "internal error: "
 // and what() for other std::exception, "internal error: unknown exception"
 // for anything else.
 int ExitCodeCatchingExceptions(const std::function<int()>& body, std::ostream& err);
 
 // For exceptions no try block can catch (thrown through a noexcept function
 // or on a thread of its own): std::terminate prints "jobmatch: internal
-// error" with what it knows on stderr and exits kExitInternalError.
+// error" with what it knows on stderr and exits 70 as above.
 void InstallTerminateHandler();
 
 }  // namespace jobmatch::cli
