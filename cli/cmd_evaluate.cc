@@ -50,7 +50,7 @@ int RunEvaluate(const EvaluateArgs& args) {
   report.outcomes = SummariseOutcomes(dataset, run->inputs.reference, config.scoring, options);
   report.sensitivity = WeightSensitivity(run->Rerun(), run->scored, run->graph, run->result);
 
-  reports::StagedDirectory out(args.out);
+  reports::StagedDirectory out(args.out, "evaluation.json");
   if (auto error = out.Begin()) return ReportError("cannot write output", *error);
   const std::vector<reports::OutputFile> files = reports::EvaluationFiles(report);
   for (const reports::OutputFile& file : files) {

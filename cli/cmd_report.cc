@@ -31,7 +31,7 @@ int RunReport(const ReportArgs& args) {
       "sich die Zahlen über die Läufe entwickeln, zeigt dieser Bericht erst mit einem Speicher "
       "erfasster Läufe und Entscheidungen; er wurde ohne Speicher erstellt.";
 
-  reports::StagedDirectory out(args.out);
+  reports::StagedDirectory out(args.out, "report.html");
   if (auto error = out.Begin()) return ReportError("cannot write output", *error);
   const std::vector<reports::OutputFile> files = reports::RegionalFiles(report);
   for (const reports::OutputFile& file : files) {

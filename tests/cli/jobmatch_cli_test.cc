@@ -347,6 +347,23 @@ TEST_F(JobmatchCli, AFolderThatIsNoEarlierOutputIsNeverReplaced) {
   EXPECT_TRUE(fs::is_directory(documents / "inner"));
 }
 
+TEST_F(JobmatchCli, EvaluateAndReportNeverReplaceAFolderThatIsNoEarlierOutputOfTheirs) {
+  const fs::path documents = dir_ / "documents";
+  fs::create_directories(documents);
+  std::ofstream(documents / "letter.txt") << "keep me";
+  const std::string data = " --data " + kExample.string() + " --date " + kDate;
+  for (const char* command : {"evaluate", "report"}) {
+    const Outcome run = Jobmatch(std::string(command) + data + " --out " + documents.string());
+    EXPECT_EQ(run.exit_code, 73) << command << ": " << run.err;
+  }
+  EXPECT_EQ(ReadFile(documents / "letter.txt"), "keep me");
+  // Their own earlier output is replaced.
+  const Outcome first = Jobmatch("report" + data + " --out " + (dir_ / "report").string());
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const Outcome again = Jobmatch("report" + data + " --out " + (dir_ / "report").string());
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+}
+
 // Starts the program without a shell, output to /dev/null; returns its pid.
 pid_t Spawn(const std::vector<std::string>& arguments) {
   std::vector<std::string> args = {JOBMATCH_BINARY};
