@@ -72,11 +72,35 @@ ScoredPairs ReplaceRows(const ScoredPairs& old,
   return out;
 }
 
+// The warm solver's graph may only grow, but a scenario restored by undo,
+// reset or from a copy may have fewer coordinators or vacancies than the
+// last graph solved: pad it with what the solver holds, inert (no
+// participants, no arcs, capacity 0, no employer cap), which changes no
+// optimum.
+CandidateGraph PadToSession(const CandidateGraph& graph, const CandidateGraph& held) {
+  CandidateGraph padded = graph;
+  while (padded.num_coordinators < held.num_coordinators) {
+    padded.coordinator_capacity.push_back(0);
+    ++padded.num_coordinators;
+  }
+  while (padded.num_employers < held.num_employers) {
+    padded.employer_capacity.push_back(-1);
+    ++padded.num_employers;
+  }
+  while (padded.num_vacancies < held.num_vacancies) {
+    padded.vacancy_capacity.push_back(0);
+    padded.vacancy_employer.push_back(
+        held.vacancy_employer[static_cast<size_t>(padded.num_vacancies)]);
+    ++padded.num_vacancies;
+  }
+  return padded;
+}
+
 // Rebuilds the candidate graph from the scored pairs and re-solves warm.
 std::optional<Error> Resolve(Scenario* s) {
   s->graph = BuildCandidateGraph(s->dataset, *s->scored, s->options.candidates);
   JOBMATCH_CHECK(s->graph.IsValid()) << "candidate graph inconsistent after an edit";
-  AssignmentResult result = s->solver->Resolve(s->graph);
+  AssignmentResult result = s->solver->Resolve(PadToSession(s->graph, s->solver->graph()));
   if (result.status != AssignmentStatus::kOptimal) {
     return MakeError(ErrorKind::kInternal,
                      "",
@@ -85,6 +109,10 @@ std::optional<Error> Resolve(Scenario* s) {
                      std::to_string(s->options.assignment.cost_resolution),
                      "a resolution small enough for this many participants");
   }
+  // Drop the padding's duals: nothing else of it reaches the result.
+  result.duals.coordinator.resize(static_cast<size_t>(s->graph.num_coordinators));
+  result.duals.vacancy.resize(static_cast<size_t>(s->graph.num_vacancies));
+  result.duals.employer.resize(static_cast<size_t>(s->graph.num_employers));
   s->result = std::move(result);
   return std::nullopt;
 }
