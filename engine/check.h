@@ -38,6 +38,9 @@ struct Voidify {
 
 }  // namespace jobmatch::internal
 
+// The stream must bind to the macro's last operand, so the replacement list
+// cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define JOBMATCH_CHECK(condition)                 \
   (condition) ? (void)0                           \
               : ::jobmatch::internal::Voidify() & \
@@ -48,5 +51,6 @@ struct Voidify {
 #else
 #define JOBMATCH_DCHECK(condition) JOBMATCH_CHECK(condition)
 #endif
+// NOLINTEND(bugprone-macro-parentheses)
 
 #endif  // JOBMATCH_ENGINE_CHECK_H_

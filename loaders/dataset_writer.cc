@@ -69,6 +69,7 @@ std::string OccupationText(const OccupationRef& occupation, const ReferenceData&
 std::vector<std::string> OccupationTexts(const std::vector<OccupationRef>& occupations,
                                          const ReferenceData& reference) {
   std::vector<std::string> out;
+  out.reserve(occupations.size());
   for (const OccupationRef& o : occupations) out.push_back(OccupationText(o, reference));
   return out;
 }

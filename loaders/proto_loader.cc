@@ -199,7 +199,7 @@ bool AnyUnknownFields(const RepeatedPtrField<Record>& records) {
 // True if the parser kept fields the schema does not know: the bytes were
 // not written as a jobmatch Dataset.
 bool HasUnknownFields(const pb::Dataset& message) {
-  return !message.GetReflection()->GetUnknownFields(message).empty() ||
+  return !pb::Dataset::GetReflection()->GetUnknownFields(message).empty() ||
          AnyUnknownFields(message.participants()) || AnyUnknownFields(message.vacancies()) ||
          AnyUnknownFields(message.employers()) || AnyUnknownFields(message.coordinators()) ||
          AnyUnknownFields(message.courses()) || AnyUnknownFields(message.history());

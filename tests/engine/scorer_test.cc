@@ -377,7 +377,7 @@ class HardRule : public ::testing::Test {
   }
   // Scores and checks that the pair is removed by `reason` alone.
   ScoredPairs ExpectRemovedBy(ExclusionReason reason) {
-    const ScoredPairs s = ScoreTopK(dataset_, ref_, options_);
+    ScoredPairs s = ScoreTopK(dataset_, ref_, options_);
     EXPECT_EQ(Find(s, 0, 0), nullptr);
     EXPECT_EQ(s.within_reach[0], 1);
     EXPECT_EQ(s.eligible[0], 0);
@@ -840,7 +840,7 @@ std::vector<RefParticipant> SerialReference(const Dataset& d,
       for (int32_t s : ess) opt.erase(s);
       auto covered = [&](const std::set<int32_t>& set) {
         int n = 0;
-        for (int32_t s : set) n += has.count(s) ? 1 : 0;
+        for (int32_t s : set) n += has.contains(s) ? 1 : 0;
         return set.empty() ? 1.0 : static_cast<double>(n) / static_cast<double>(set.size());
       };
       double mix;

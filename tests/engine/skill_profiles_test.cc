@@ -84,8 +84,8 @@ TEST(PairSkillCounts, EqualSetIntersectionsOnRandomInstances) {
       const std::set<int32_t> has(mine.begin(), mine.end());
       for (int32_t v = 0; v < static_cast<int32_t>(d.vacancies.size()); ++v) {
         int32_t e = 0, o = 0;
-        for (int32_t s : vacancy_lists.essential.For(v)) e += has.count(s) ? 1 : 0;
-        for (int32_t s : vacancy_lists.optional.For(v)) o += has.count(s) ? 1 : 0;
+        for (int32_t s : vacancy_lists.essential.For(v)) e += has.contains(s) ? 1 : 0;
+        for (int32_t s : vacancy_lists.optional.For(v)) o += has.contains(s) ? 1 : 0;
         const SkillCounts c = PairSkillCounts(kernel, ess.data(), opt.data(), marks.data(), v);
         ASSERT_EQ(c.essential, e) << "seed " << seed << " p " << p << " v " << v;
         ASSERT_EQ(c.optional, o) << "seed " << seed << " p " << p << " v " << v;

@@ -205,7 +205,7 @@ inline std::filesystem::path ScratchDir() {
   for (char& c : name) {
     if (c == '/' || c == '\\') c = '_';
   }
-  const std::filesystem::path dir =
+  std::filesystem::path dir =
       std::filesystem::path(::testing::TempDir()) / "jobmatch_loaders" / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
@@ -224,7 +224,7 @@ inline std::string ReadBytes(const std::filesystem::path& path) {
 
 // Copies the golden English CSV folder to a scratch folder, to be spoiled.
 inline std::filesystem::path CopyOfGoldenCsv() {
-  const std::filesystem::path dir = ScratchDir();
+  std::filesystem::path dir = ScratchDir();
   for (const auto& entry : std::filesystem::directory_iterator(kGoldenDir / "csv_en")) {
     std::filesystem::copy_file(entry.path(), dir / entry.path().filename());
   }
