@@ -2,12 +2,17 @@
 
 // GCC 12 reports -Wmaybe-uninitialized inside Boost's edge iterator
 // (boost::optional in adj_list_edge_iterator); a known false positive.
+// Clang has no such warning (and would warn about the unknown name).
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/bellman_ford_shortest_paths.hpp>
 #include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 
 #include <cstdint>
 #include <cstdlib>
