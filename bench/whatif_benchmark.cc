@@ -72,17 +72,20 @@ void RunAndUndo(benchmark::State& bench, const std::string& line, bool undo) {
 void BM_StateCapacity(benchmark::State& bench) {
   RunAndUndo(bench, "capacity " + StateSession().current.dataset.coordinators[0].id + " +5", true);
 }
-BENCHMARK(BM_StateCapacity)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StateCapacity)->UseRealTime()->MeasureProcessCPUTime()->Unit(benchmark::kMillisecond);
 
 void BM_StateOpenings(benchmark::State& bench) {
   RunAndUndo(bench, "openings " + BusiestVacancy(StateSession().current) + " 5", true);
 }
-BENCHMARK(BM_StateOpenings)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StateOpenings)->UseRealTime()->MeasureProcessCPUTime()->Unit(benchmark::kMillisecond);
 
 void BM_StateWithdrawLargestEmployer(benchmark::State& bench) {
   RunAndUndo(bench, "withdraw-employer " + LargestEmployer(StateSession().current), true);
 }
-BENCHMARK(BM_StateWithdrawLargestEmployer)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StateWithdrawLargestEmployer)
+    ->UseRealTime()
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond);
 
 void BM_StateGerman100(benchmark::State& bench) {
   const whatif::Scenario& s = StateSession().current;
@@ -90,23 +93,30 @@ void BM_StateGerman100(benchmark::State& bench) {
   for (size_t p = 0; p < 100; ++p) line += " " + s.dataset.participants[p * 300].id;
   RunAndUndo(bench, line, true);
 }
-BENCHMARK(BM_StateGerman100)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StateGerman100)->UseRealTime()->MeasureProcessCPUTime()->Unit(benchmark::kMillisecond);
 
 void BM_StateAddCoordinator(benchmark::State& bench) {
   const whatif::Scenario& s = StateSession().current;
   RunAndUndo(bench, "add-coordinator K-NEU " + s.dataset.coordinators[0].district + " 10", true);
 }
-BENCHMARK(BM_StateAddCoordinator)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StateAddCoordinator)
+    ->UseRealTime()
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond);
 
 void BM_StateValue(benchmark::State& bench) {
   RunAndUndo(bench, "value", false);
 }
-BENCHMARK(BM_StateValue)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StateValue)->UseRealTime()->MeasureProcessCPUTime()->Unit(benchmark::kMillisecond);
 
 void BM_StateCommuteLimit(benchmark::State& bench) {
   RunAndUndo(bench, "commute-limit 90", true);
 }
-BENCHMARK(BM_StateCommuteLimit)->UseRealTime()->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_StateCommuteLimit)
+    ->UseRealTime()
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 
 }  // namespace
 }  // namespace jobmatch::bench

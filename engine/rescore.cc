@@ -1,11 +1,22 @@
 #include "engine/rescore.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
 #include "engine/check.h"
+#include "engine/geo.h"
 
 namespace jobmatch {
+namespace {
+
+// Above this many participant-vacancy distance checks, every vacancy is
+// prepared instead of only those in reach (the checks would cost more).
+constexpr size_t kNearbyCheckLimit = 20'000'000;
+// Added to each reach for the nearby test (rounding of the chord distances).
+constexpr double kReachMarginKm = 1.0;
+
+}  // namespace
 
 std::vector<VacancyIndex> AllVacancies(const Dataset& dataset) {
   std::vector<VacancyIndex> all(dataset.vacancies.size());
@@ -46,22 +57,70 @@ ScoredPairs ScoreParticipants(const Dataset& dataset,
   }
   if (identity) return ScoreTopK(dataset, reference, options);
 
+  // Only vacancies within some chosen participant's reach can enter a row or
+  // a count (the scorer never looks further), so the others are left out
+  // too: with few participants that saves most of the preparation. The test
+  // keeps a margin, so it only ever keeps more than the scorer looks at.
+  std::vector<VacancyIndex> nearby;
+  std::span<const VacancyIndex> scored_vacancies = vacancies;
+  if (participants.size() * vacancies.size() <= kNearbyCheckLimit) {
+    std::vector<UnitVector> homes;
+    std::vector<double> reach_c2;
+    const CommuteModel model = CommuteModelOf(options);
+    for (const ParticipantIndex p : participants) {
+      const Participant& who = dataset.participants[static_cast<size_t>(p.value)];
+      const bool by_car = who.driving_licence && who.car;
+      const int32_t minutes = who.max_commute_minutes > 0
+                                  ? who.max_commute_minutes
+                                  : std::max(options.default_commute_minutes_long_day,
+                                             options.default_commute_minutes_short_day);
+      homes.push_back(ToUnitVector(who.home.point));
+      reach_c2.push_back(ChordSquaredFromKm(ReachKm(minutes, by_car, model) + kReachMarginKm));
+    }
+    for (const VacancyIndex v : vacancies) {
+      const UnitVector at =
+          ToUnitVector(dataset.vacancies[static_cast<size_t>(v.value)].place.point);
+      for (size_t i = 0; i < homes.size(); ++i) {
+        if (ChordSquared(homes[i], at) <= reach_c2[i]) {
+          nearby.push_back(v);
+          break;
+        }
+      }
+    }
+    scored_vacancies = nearby;
+  }
+  const bool same_vacancies = scored_vacancies.size() == num_vacancies;
+
   Dataset restricted;
   restricted.participants.reserve(participants.size());
   for (const ParticipantIndex p : participants) {
     restricted.participants.push_back(dataset.participants[static_cast<size_t>(p.value)]);
   }
-  if (all_vacancies) {
+  // Employers of the scored vacancies only, renumbered in order.
+  std::vector<int32_t> local_employer(dataset.employers.size(), -1);
+  if (same_vacancies) {
     restricted.vacancies = dataset.vacancies;
+    restricted.employers = dataset.employers;
   } else {
-    restricted.vacancies.reserve(vacancies.size());
-    for (const VacancyIndex v : vacancies) {
-      restricted.vacancies.push_back(dataset.vacancies[static_cast<size_t>(v.value)]);
+    restricted.vacancies.reserve(scored_vacancies.size());
+    for (const VacancyIndex v : scored_vacancies) {
+      Vacancy vacancy = dataset.vacancies[static_cast<size_t>(v.value)];
+      int32_t& e = local_employer[static_cast<size_t>(vacancy.employer.value)];
+      if (e < 0) {
+        e = static_cast<int32_t>(restricted.employers.size());
+        restricted.employers.push_back(
+            dataset.employers[static_cast<size_t>(vacancy.employer.value)]);
+      }
+      vacancy.employer = EmployerIndex(e);
+      restricted.vacancies.push_back(std::move(vacancy));
     }
   }
-  restricted.employers = dataset.employers;
   restricted.coordinators = dataset.coordinators;
   restricted.courses = dataset.courses;
+  std::fill(local_vacancy.begin(), local_vacancy.end(), -1);
+  for (size_t i = 0; i < scored_vacancies.size(); ++i) {
+    local_vacancy[static_cast<size_t>(scored_vacancies[i].value)] = static_cast<int32_t>(i);
+  }
   for (const Outcome& o : dataset.history) {
     if (!o.participant.valid() || !o.vacancy.valid()) continue;
     const int32_t p = local_participant[static_cast<size_t>(o.participant.value)];
@@ -74,13 +133,13 @@ ScoredPairs ScoreParticipants(const Dataset& dataset,
   }
 
   ScoredPairs rows = ScoreTopK(restricted, reference, options);
-  if (!all_vacancies) {
+  if (!same_vacancies) {
     for (ScoredPair& pair : rows.pairs) {
-      pair.vacancy = vacancies[static_cast<size_t>(pair.vacancy.value)];
+      pair.vacancy = scored_vacancies[static_cast<size_t>(pair.vacancy.value)];
     }
     for (auto& misses : rows.near_miss) {
       for (NearMiss& miss : misses) {
-        if (miss.best.valid()) miss.best = vacancies[static_cast<size_t>(miss.best.value)];
+        if (miss.best.valid()) miss.best = scored_vacancies[static_cast<size_t>(miss.best.value)];
       }
     }
   }

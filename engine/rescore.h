@@ -15,9 +15,11 @@
 // The totals (pairs_examined, excluded_total) are summed over these rows.
 //
 // Method. Builds that restricted dataset with only the chosen participants
-// and runs ScoreTopK() on it, so the rows are the full scorer's by
-// construction; its cost is one preparation of the chosen vacancies (grid,
-// skill kernel) plus the chosen participants' pairs.
+// and, of the chosen vacancies, only those within some chosen participant's
+// reach (the scorer never looks further, so rows and counts stay the same),
+// and runs ScoreTopK() on it: the rows are the full scorer's by
+// construction. Its cost is one preparation of the vacancies within reach
+// (grid, skill kernel) plus the chosen participants' pairs.
 //
 // Example:
 //   const std::vector<ParticipantIndex> changed = {ParticipantIndex{7}};
