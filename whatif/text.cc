@@ -285,8 +285,8 @@ std::string DiffText(const Command& command,
            (people.empty() ? "" : ": " + IdList(people)) + "\n";
   }
   if (!vacancies.empty() && command.name != "add-vacancy") {
-    out += "  zurückgezogen: " + std::to_string(vacancies.size()) + " Stellen (" +
-           IdList(vacancies) + ")\n";
+    out += "  zurückgezogen: " + std::to_string(vacancies.size()) +
+           (vacancies.size() == 1 ? " Stelle (" : " Stellen (") + IdList(vacancies) + ")\n";
   }
   return out + DiffBody(before, after, diff);
 }
