@@ -229,7 +229,7 @@ std::vector<std::string> SheetFileNames(const std::vector<Coordinator>& coordina
     // Left: a hash collision or an id crafted to look like another's hashed
     // stem. Count up, in coordinator order.
     std::string name = "proposals_" + stem + ".csv";
-    for (int k = 2; taken.count(Lower(name)) > 0; ++k) {
+    for (int k = 2; taken.contains(Lower(name)); ++k) {
       name = "proposals_" + stem + "-" + std::to_string(k) + ".csv";
     }
     taken.insert(Lower(name));

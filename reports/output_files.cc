@@ -1,12 +1,11 @@
 #include "reports/output_files.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
-
+#include <csignal>
 #include <fstream>
 #include <string>
 #include <system_error>

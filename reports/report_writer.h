@@ -27,7 +27,7 @@ namespace jobmatch::reports {
 [[nodiscard]] std::optional<Error> WriteRunReport(const Dataset& dataset,
                                                   const ReferenceData& reference,
                                                   const EngineConfig& config,
-                                                  const ProposalSet& proposals,
+                                                  const ProposalSet& set,
                                                   const std::string& run_date,
                                                   const std::filesystem::path& dir,
                                                   int* files_written);
