@@ -2,9 +2,11 @@
 //
 // The bipartite graph the assignment runs on: one arc per kept participant–
 // vacancy pair, stored as compressed rows (CSR) by participant, with the
-// capacities of every layer of the flow network in DESIGN.md: coordinator
-// (new placements this cycle), participant (one placement), vacancy
-// (openings) and, optionally, employer (at most N people at once).
+// capacities of every layer of the flow network the assignment solves
+// (coordinator -> participant -> vacancy [-> employer] -> sink, see
+// engine/assignment.h): coordinator (new placements this cycle), participant
+// (one placement), vacancy (openings) and, optionally, employer (at most N
+// people at once).
 //
 // Example:
 //   const CandidateGraph graph = BuildCandidateGraph(dataset, scored, {});

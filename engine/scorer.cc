@@ -1,3 +1,8 @@
+// engine/scorer.cc: ScoreTopK(), the hot kernel: the vacancies in grid order,
+// participants in blocks, the rules of each pair (engine/internal/
+// scoring_rules.h), the exact bounds that skip the skill overlap, the skill
+// kernel, and the top K per participant laid out as CSR.
+
 #include "engine/scorer.h"
 
 #include <tbb/blocked_range.h>
@@ -6,31 +11,29 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <limits>
 #include <string>
 
 #include "engine/check.h"
+#include "engine/exclusion_rules.h"
 #include "engine/geo.h"
+#include "engine/internal/scoring_rules.h"
 #include "engine/skill_profiles.h"
 
 namespace jobmatch {
 namespace {
 
-constexpr uint32_t Bit(ExclusionReason r) {
-  return 1u << static_cast<int>(r);
-}
-
-// Vacancy classes for the pathway mask.
-enum KindClass : int8_t { kHelperJob = 0, kQualifiedJob, kTrainingPlace, kInternshipPlace };
+using internal::ParticipantRules;
+using internal::RuleTables;
 
 constexpr uint8_t kHasDeadline = 16;
 constexpr uint8_t kIsJob = 32;
 constexpr uint8_t kHasEssential = 64;  // essential skill set not empty
 constexpr uint8_t kHasOptional = 128;  // optional skill set not empty
 
-// What the pair loop reads of a vacancy, stored in grid order.
+// What the pair loop reads of a vacancy, stored in grid order (rule fields
+// from internal::RulesOfVacancy).
 struct VacancyRow {
   UnitVector u;
   int32_t vacancy = 0;
@@ -41,21 +44,13 @@ struct VacancyRow {
   float inv_essential = 0.0f;    // 1 / |essential set|, 0 if empty
   float inv_optional = 0.0f;     // 1 / |optional set|, 0 if empty
   int32_t correction_begin = 0;  // into Prepared::corrections (grid order)
-  int8_t kind_class = kHelperJob;
+  int8_t kind_class = internal::kHelperJob;
   int8_t min_german = 0;
   int8_t requirement = 1;
   uint8_t flags = 0;
-  // Bits of ExclusionReason the vacancy alone may cause (expired, needs a
-  // licence); the participant's static_mask keeps those that apply.
-  uint8_t static_fail = 0;
-  // Which § 140 limit applies: 0 the participant's hours decide, 1 short, 2 long day.
-  uint8_t hours_class = 0;
+  uint8_t static_fail = 0;  // internal::VacancyRules::static_fail
+  uint8_t hours_class = 0;  // internal::VacancyRules::hours_class
   uint16_t correction_count = 0;
-};
-
-struct CourseChoice {
-  int32_t finish = std::numeric_limits<int32_t>::max();
-  int32_t course = -1;
 };
 
 // Everything derived once from the inputs, read-only during scoring.
@@ -65,11 +60,7 @@ struct Prepared {
   std::vector<VacancyRow> rows;                    // grid order
   std::vector<SkillCorrection> corrections;        // the kernel's, in grid order
   std::vector<std::vector<int32_t>> profile_isco;  // per kernel profile, ISCO unit codes
-  std::vector<int64_t> rejected_begin;             // CSR by participant
-  std::vector<int32_t> rejected;
-  std::vector<int32_t> course_ids;  // language courses
-  std::vector<GeoPoint> course_points;
-  GridIndex course_grid;
+  RuleTables rules;
   std::vector<int32_t> order;  // participants sorted by grid cell
   CommuteModel model;
   // Weights divided by their sum: score = sum of weight * part.
@@ -79,36 +70,21 @@ struct Prepared {
   double w_micro = 0.0;
 };
 
-// Per participant, derived at the start of its turn.
+// Per participant, derived at the start of its turn: the rules, and what the
+// parts need.
 struct ParticipantContext {
+  ParticipantRules rules;
   UnitVector u;
-  bool by_car = false;
-  bool long_own = false;  // participant's own hours above the long-day threshold
-  uint32_t base_fail = 0;
-  uint32_t static_mask = 0;  // which of VacancyRow::static_fail apply
-  int32_t german = 0;
   int32_t qualification_level = 1;
-  uint32_t kind_excluded = 0;  // bit per KindClass the pathway closes
-  double hours_limit = 0.0;
-  int32_t own_limit = 0;
   double reach_c2 = 0.0;
   double reach_km = 0.0;
-  // By VacancyRow::hours_class: squared chord of the limit, 1 / limit minutes.
-  std::array<double, 3> limit_c2{};
+  // By VacancyRow::hours_class: 1 / limit minutes.
   std::array<double, 3> inv_limit{};
   double minutes_per_km = 0.0;  // detour * 60 / speed of the participant's means
   double wait_minutes = 0.0;
-  // German by vacancy minimum level: the part when no course bridges (0
-  // beyond tolerance), bit set where the gap is beyond the tolerance, bit set
-  // where a course could bridge (gap within course_bridge_max_levels and a
-  // reachable course reaches the level).
+  // German part by vacancy minimum level when no course bridges.
   std::array<double, kNumCefrLevels> german_fit{};
-  uint32_t german_fail_levels = 0;
-  uint32_t bridge_levels = 0;
-  std::span<const int32_t> rejected;
   std::vector<int32_t> isco;
-  std::array<CourseChoice, kNumCefrLevels> by_date;
-  std::array<CourseChoice, kNumCefrLevels> by_length;
 };
 
 // Reusable buffers of one block.
@@ -171,29 +147,6 @@ int8_t IscoMatchDigits(const std::vector<int32_t>& a, const std::vector<int32_t>
     }
   }
   return best;
-}
-
-uint8_t KindMask(const Participant& p, const ScoringOptions& options) {
-  if (!options.apply_pathways) return 0xF;
-  const bool qualified = p.qualification != Qualification::kNone;
-  const PathwayRule& rule = options.pathways.rules[static_cast<size_t>(p.goal)][qualified ? 1 : 0];
-  uint8_t mask = 0;
-  if (rule.job) mask |= qualified ? (1u << kHelperJob | 1u << kQualifiedJob) : 1u << kHelperJob;
-  if (rule.training) mask |= 1u << kTrainingPlace;
-  if (rule.internship) mask |= 1u << kInternshipPlace;
-  return mask;
-}
-
-int8_t KindClassOf(VacancyKind kind, int32_t requirement, const ScoringOptions& options) {
-  switch (kind) {
-    case VacancyKind::kJob:
-      return requirement <= options.unqualified_max_requirement_level ? kHelperJob : kQualifiedJob;
-    case VacancyKind::kTraining:
-      return kTrainingPlace;
-    case VacancyKind::kInternship:
-      return kInternshipPlace;
-  }
-  return kHelperJob;
 }
 
 void CheckOptions(const ScoringOptions& o) {
@@ -265,7 +218,14 @@ Prepared Prepare(const Dataset& dataset,
                             prep.kernel.corrections.begin() + last_correction);
     const int32_t requirement = RequirementLevel(vacancy.occupation, reference);
     row.requirement = static_cast<int8_t>(requirement);
-    row.kind_class = KindClassOf(vacancy.kind, requirement, options);
+    const internal::VacancyRules rules = internal::RulesOfVacancy(vacancy, requirement, options);
+    row.kind_class = rules.kind_class;
+    row.static_fail = rules.static_fail;
+    row.hours_class = rules.hours_class;
+    if (rules.has_deadline) {
+      row.flags |= kHasDeadline;
+      row.deadline = rules.deadline;
+    }
     row.min_german = static_cast<int8_t>(vacancy.min_german);
     row.hours = static_cast<float>(vacancy.hours_per_week);
     const int32_t staff = dataset.employers[static_cast<size_t>(vacancy.employer.value)].staff;
@@ -282,49 +242,10 @@ Prepared Prepare(const Dataset& dataset,
       row.flags |= kHasOptional;
       row.inv_optional = 1.0f / static_cast<float>(optional_size);
     }
-    if (vacancy.driving_licence_required) {
-      row.static_fail |= static_cast<uint8_t>(Bit(ExclusionReason::kLicenceMissing));
-    }
-    if (options.run_date && vacancy.expires && *vacancy.expires < *options.run_date) {
-      row.static_fail |= static_cast<uint8_t>(Bit(ExclusionReason::kExpired));
-    }
-    if (vacancy.hours_per_week > 0) {
-      row.hours_class = vacancy.hours_per_week > options.long_day_hours_per_week ? 2 : 1;
-    }
-    if (vacancy.start_date) {
-      row.flags |= kHasDeadline;
-      row.deadline = vacancy.start_date->days;
-    } else if (options.run_date) {
-      row.flags |= kHasDeadline;
-      row.deadline = options.run_date->days + 7 * options.course_horizon_weeks;
-    }
   }
 
-  // Rejected pairs, CSR by participant.
+  prep.rules = internal::BuildRuleTables(dataset, options);
   const size_t num_participants = dataset.participants.size();
-  std::vector<std::pair<int32_t, int32_t>> rejected;
-  for (const Outcome& o : dataset.history) {
-    if (o.kind != OutcomeKind::kRejected) continue;
-    JOBMATCH_CHECK(o.participant.valid() &&
-                   static_cast<size_t>(o.participant.value) < num_participants &&
-                   o.vacancy.valid() && static_cast<size_t>(o.vacancy.value) < num_vacancies)
-        << "history entry out of range";
-    rejected.emplace_back(o.participant.value, o.vacancy.value);
-  }
-  std::sort(rejected.begin(), rejected.end());
-  rejected.erase(std::unique(rejected.begin(), rejected.end()), rejected.end());
-  prep.rejected_begin.assign(num_participants + 1, 0);
-  for (const auto& [p, v] : rejected) ++prep.rejected_begin[static_cast<size_t>(p) + 1];
-  for (size_t p = 0; p < num_participants; ++p)
-    prep.rejected_begin[p + 1] += prep.rejected_begin[p];
-  for (const auto& pv : rejected) prep.rejected.push_back(pv.second);
-
-  for (size_t c = 0; c < dataset.courses.size(); ++c) {
-    if (dataset.courses[c].kind != CourseKind::kLanguage) continue;
-    prep.course_ids.push_back(static_cast<int32_t>(c));
-    prep.course_points.push_back(dataset.courses[c].place.point);
-  }
-  prep.course_grid = BuildGridIndex(prep.course_points, options.grid_cell_km);
 
   // Participants in grid-cell order, so that a block shares its vacancies.
   std::vector<std::pair<int64_t, int32_t>> keyed(num_participants);
@@ -357,105 +278,31 @@ void BuildContext(const Dataset& dataset,
                   ParticipantContext* ctx) {
   const Participant& participant = dataset.participants[static_cast<size_t>(p)];
   const CommuteModel& model = prep.model;
+  ParticipantRules& rules = ctx->rules;
+  internal::BuildParticipantRules(dataset, prep.rules, options, model, p, &rules);
   ctx->u = ToUnitVector(participant.home.point);
-  ctx->by_car = participant.driving_licence && participant.car;
-  ctx->long_own = participant.hours_per_week > options.long_day_hours_per_week;
-  ctx->base_fail = participant.work_permitted ? 0u : Bit(ExclusionReason::kWorkNotPermitted);
-  ctx->static_mask = Bit(ExclusionReason::kExpired) |
-                     (participant.driving_licence ? 0u : Bit(ExclusionReason::kLicenceMissing));
-  ctx->german = static_cast<int32_t>(participant.german);
   ctx->qualification_level = QualificationLevel(participant, options);
-  ctx->kind_excluded = ~static_cast<uint32_t>(KindMask(participant, options)) & 0xFu;
-  ctx->hours_limit = participant.hours_per_week > 0
-                         ? participant.hours_per_week + options.hours_tolerance
-                         : std::numeric_limits<double>::infinity();
-  ctx->own_limit = std::max(participant.max_commute_minutes, 0);
-  auto chord_for = [&](int32_t minutes) {
-    return ChordSquaredFromKm(ReachKm(minutes, ctx->by_car, model));
-  };
-  const int32_t long_limit = options.default_commute_minutes_long_day;
-  const int32_t short_limit = options.default_commute_minutes_short_day;
-  const std::array<int32_t, 3> limits =
-      ctx->own_limit > 0 ? std::array<int32_t, 3>{ctx->own_limit, ctx->own_limit, ctx->own_limit}
-                         : std::array<int32_t, 3>{
-                               ctx->long_own ? long_limit : short_limit, short_limit, long_limit};
-  for (size_t c = 0; c < 3; ++c) {
-    ctx->limit_c2[c] = chord_for(limits[c]);
-    ctx->inv_limit[c] = 1.0 / limits[c];
-  }
-  const int32_t reach_minutes = ctx->own_limit > 0
-                                    ? ctx->own_limit
+  for (size_t c = 0; c < 3; ++c) ctx->inv_limit[c] = 1.0 / rules.limit_minutes[c];
+  const int32_t reach_minutes = rules.own_limit > 0
+                                    ? rules.own_limit
                                     : std::max(options.default_commute_minutes_long_day,
                                                options.default_commute_minutes_short_day);
-  ctx->reach_km = ReachKm(reach_minutes, ctx->by_car, model);
+  ctx->reach_km = ReachKm(reach_minutes, rules.by_car, model);
+  ctx->reach_c2 = ChordSquaredFromKm(ctx->reach_km);
   ctx->minutes_per_km = model.road_detour_factor * 60.0 /
-                        (ctx->by_car ? model.car_speed_kmh : model.transit_speed_kmh);
-  ctx->wait_minutes = ctx->by_car ? 0.0 : model.transit_wait_minutes;
-  ctx->german_fail_levels = 0;
+                        (rules.by_car ? model.car_speed_kmh : model.transit_speed_kmh);
+  ctx->wait_minutes = rules.by_car ? 0.0 : model.transit_wait_minutes;
+  const auto german = static_cast<int32_t>(participant.german);
   for (int level = 0; level < kNumCefrLevels; ++level) {
-    const int gap = level - ctx->german;
+    const int gap = level - german;
     ctx->german_fit[static_cast<size_t>(level)] =
         gap <= 0 ? 1.0 : std::max(0.0, 1.0 - options.german_penalty_per_level * gap);
-    if (gap > options.german_tolerance_levels) ctx->german_fail_levels |= 1u << level;
   }
-  ctx->reach_c2 = ChordSquaredFromKm(ctx->reach_km);
-  ctx->rejected = {prep.rejected.data() + prep.rejected_begin[static_cast<size_t>(p)],
-                   prep.rejected.data() + prep.rejected_begin[static_cast<size_t>(p) + 1]};
 
   ctx->isco.clear();
   for (const OccupationRef& o : participant.occupations) AppendIsco(o, reference, &ctx->isco);
   std::sort(ctx->isco.begin(), ctx->isco.end());
   ctx->isco.erase(std::unique(ctx->isco.begin(), ctx->isco.end()), ctx->isco.end());
-
-  // Earliest-finishing reachable language course per target level.
-  ctx->by_date.fill(CourseChoice{});
-  ctx->by_length.fill(CourseChoice{});
-  ctx->bridge_levels = 0;
-  if (prep.course_ids.empty()) return;
-  const int32_t course_limit = ctx->own_limit > 0
-                                   ? ctx->own_limit
-                                   : (ctx->long_own ? options.default_commute_minutes_long_day
-                                                    : options.default_commute_minutes_short_day);
-  const std::vector<int32_t> reachable = PointsWithin(prep.course_grid,
-                                                      prep.course_points,
-                                                      participant.home.point,
-                                                      ReachKm(course_limit, ctx->by_car, model));
-  for (int32_t i : reachable) {
-    const int32_t c = prep.course_ids[static_cast<size_t>(i)];
-    const Course& course = dataset.courses[static_cast<size_t>(c)];
-    const std::optional<Date> start = course.start_date ? course.start_date : options.run_date;
-    if (!start) continue;
-    if (options.run_date && *start < *options.run_date) continue;
-    const int32_t finish = start->days + 7 * course.weeks;
-    const CourseChoice choice{finish, c};
-    auto earlier = [](const CourseChoice& a, const CourseChoice& b) {
-      return a.finish < b.finish || (a.finish == b.finish && a.course < b.course);
-    };
-    for (int level = 0; level <= static_cast<int>(course.target_level); ++level) {
-      const auto l = static_cast<size_t>(level);
-      if (earlier(choice, ctx->by_date[l])) ctx->by_date[l] = choice;
-      if (course.weeks <= options.course_horizon_weeks && earlier(choice, ctx->by_length[l])) {
-        ctx->by_length[l] = choice;
-      }
-    }
-  }
-  for (int level = 0; level < kNumCefrLevels; ++level) {
-    const int gap = level - ctx->german;
-    const auto l = static_cast<size_t>(level);
-    if (gap > 0 && gap <= options.course_bridge_max_levels &&
-        (ctx->by_date[l].course >= 0 || ctx->by_length[l].course >= 0)) {
-      ctx->bridge_levels |= 1u << level;
-    }
-  }
-}
-
-int32_t FindBridge(const ParticipantContext& ctx, const VacancyRow& row) {
-  const auto level = static_cast<size_t>(row.min_german);
-  if ((row.flags & kHasDeadline) != 0) {
-    const CourseChoice& c = ctx.by_date[level];
-    return c.course >= 0 && c.finish <= row.deadline ? c.course : -1;
-  }
-  return ctx.by_length[level].course;
 }
 
 // Scores one participant: counts into `result` at index p, kept pairs
@@ -494,31 +341,24 @@ int32_t ScoreParticipant(const Dataset& dataset,
     for (int32_t k = range.first; k < range.last; ++k) {
       const VacancyRow& row = prep.rows[static_cast<size_t>(k)];
       const double c2 = ChordSquared(ctx.u, row.u);
-      // Every rule, so that single-rule misses are known; written without
-      // branches, since the outcomes are as good as random per pair.
       const auto outside = static_cast<uint32_t>(c2 > ctx.reach_c2);
-      uint32_t fail = ctx.base_fail | (row.static_fail & ctx.static_mask);
-      fail |= ((ctx.kind_excluded >> row.kind_class) & 1u)
-              << static_cast<int>(ExclusionReason::kKindExcluded);
-      fail |= static_cast<uint32_t>(row.hours > ctx.hours_limit)
-              << static_cast<int>(ExclusionReason::kHoursMismatch);
-      fail |= static_cast<uint32_t>(c2 > ctx.limit_c2[row.hours_class])
-              << static_cast<int>(ExclusionReason::kCommuteTooLong);
-      fail |= ((ctx.german_fail_levels >> row.min_german) & 1u)
-              << static_cast<int>(ExclusionReason::kGermanTooLow);
-      if (!ctx.rejected.empty() &&
-          std::binary_search(ctx.rejected.begin(), ctx.rejected.end(), row.vacancy)) {
-        fail |= Bit(ExclusionReason::kRejectedBefore);
-      }
-      int32_t bridge = -1;
-      if (((ctx.bridge_levels >> row.min_german) & 1u) != 0) {
-        bridge = FindBridge(ctx, row);
-        if (bridge >= 0) fail &= ~Bit(ExclusionReason::kGermanTooLow);
-      }
-      const int first_reason = std::countr_zero(fail | (1u << kEligibleSlot));
+      // Every rule, so that single-rule misses are known.
+      const internal::PairFacts facts{c2,
+                                      row.hours,
+                                      row.vacancy,
+                                      row.deadline,
+                                      (row.flags & kHasDeadline) != 0,
+                                      row.static_fail,
+                                      row.kind_class,
+                                      row.hours_class,
+                                      row.min_german};
+      const internal::PairVerdict verdict = internal::JudgePair(ctx.rules, facts);
+      const uint32_t fail = verdict.fail;
+      const int32_t bridge = verdict.bridge;
+      const int first_reason = internal::FirstRule(fail);
       ++tally[static_cast<size_t>(outside != 0 ? kOutsideSlot : first_reason)];
       // Outside reach, or two rules or more (no near miss): done.
-      if ((outside | static_cast<uint32_t>((fail & (fail - 1)) != 0)) != 0) continue;
+      if ((outside | static_cast<uint32_t>(internal::SeveralRules(fail))) != 0) continue;
 
       // Every part but the skill part first: with skill at its best
       // (requirement_fit) they bound the score, and a pair that cannot enter
@@ -666,54 +506,6 @@ int32_t ScoreParticipant(const Dataset& dataset,
 
 }  // namespace
 
-std::string_view ExclusionReasonName(ExclusionReason reason) {
-  switch (reason) {
-    case ExclusionReason::kWorkNotPermitted:
-      return "work_not_permitted";
-    case ExclusionReason::kRejectedBefore:
-      return "rejected_before";
-    case ExclusionReason::kExpired:
-      return "expired";
-    case ExclusionReason::kKindExcluded:
-      return "kind_excluded";
-    case ExclusionReason::kLicenceMissing:
-      return "licence_missing";
-    case ExclusionReason::kHoursMismatch:
-      return "hours_mismatch";
-    case ExclusionReason::kCommuteTooLong:
-      return "commute_too_long";
-    case ExclusionReason::kGermanTooLow:
-      return "german_too_low";
-    case ExclusionReason::kCount:
-      break;
-  }
-  return "unknown";
-}
-
-std::string_view ExclusionReasonText(ExclusionReason reason) {
-  switch (reason) {
-    case ExclusionReason::kWorkNotPermitted:
-      return "work not permitted";
-    case ExclusionReason::kRejectedBefore:
-      return "rejected before";
-    case ExclusionReason::kExpired:
-      return "vacancy expired";
-    case ExclusionReason::kKindExcluded:
-      return "kind not on the participant's pathway";
-    case ExclusionReason::kLicenceMissing:
-      return "driving licence missing";
-    case ExclusionReason::kHoursMismatch:
-      return "hours do not fit";
-    case ExclusionReason::kCommuteTooLong:
-      return "commute over the limit";
-    case ExclusionReason::kGermanTooLow:
-      return "German below the minimum";
-    case ExclusionReason::kCount:
-      break;
-  }
-  return "unknown";
-}
-
 std::array<double, 4> Contributions(const ScoreParts& parts, const ScoringWeights& weights) {
   const double sum = weights.skill + weights.german + weights.commute + weights.micro;
   JOBMATCH_CHECK(sum > 0) << "weights sum to zero";
@@ -723,66 +515,11 @@ std::array<double, 4> Contributions(const ScoreParts& parts, const ScoringWeight
           weights.micro * parts.micro / sum};
 }
 
-int32_t CommuteLimitMinutes(const Participant& participant,
-                            const Vacancy& vacancy,
-                            const ScoringOptions& options) {
-  if (participant.max_commute_minutes > 0) return participant.max_commute_minutes;
-  const double hours =
-      vacancy.hours_per_week > 0 ? vacancy.hours_per_week : participant.hours_per_week;
-  return hours > options.long_day_hours_per_week ? options.default_commute_minutes_long_day
-                                                 : options.default_commute_minutes_short_day;
-}
-
 CommuteModel CommuteModelOf(const ScoringOptions& options) {
   return CommuteModel{options.car_speed_kmh,
                       options.transit_speed_kmh,
                       options.road_detour_factor,
                       options.transit_wait_minutes};
-}
-
-int32_t RequirementLevel(const OccupationRef& occupation, const ReferenceData& reference) {
-  if (occupation.esco.valid()) {
-    const std::string& isco =
-        reference.occupations[static_cast<size_t>(occupation.esco.value)].isco_code;
-    if (isco.size() < 2) return 1;
-    switch (isco[0]) {
-      case '0':
-        return isco[1] == '1' ? 4 : isco[1] == '2' ? 2 : 1;
-      case '1':
-        return isco[1] == '4' ? 3 : 4;
-      case '2':
-        return 4;
-      case '3':
-        return 3;
-      case '9':
-        return 1;
-      default:
-        return 2;  // 4-8
-    }
-  }
-  if (occupation.kldb.valid()) {
-    const int level = reference.kldb[static_cast<size_t>(occupation.kldb.value)].requirement_level;
-    return std::clamp(level, 1, 4);
-  }
-  return 1;
-}
-
-int32_t QualificationLevel(const Participant& participant, const ScoringOptions& options) {
-  int32_t level = 1;
-  if (participant.qualification == Qualification::kVocational) level = 2;
-  if (participant.qualification == Qualification::kAcademic) level = 4;
-  if (participant.qualification != Qualification::kNone && !participant.qualification_recognised) {
-    level = std::max(1, level - options.unrecognised_qualification_levels);
-  }
-  return level;
-}
-
-bool PathwayAllows(const Participant& participant,
-                   VacancyKind kind,
-                   int32_t requirement_level,
-                   const ScoringOptions& options) {
-  return ((KindMask(participant, options) >> KindClassOf(kind, requirement_level, options)) & 1u) !=
-         0;
 }
 
 ScoredPairs ScoreTopK(const Dataset& dataset,

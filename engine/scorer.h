@@ -12,7 +12,8 @@
 //  * commute: 1 at zero minutes, falling linearly to 0 at the participant's
 //             limit: 1 - minutes / limit;
 //  * micro:   the configured bonus for the employer's size class.
-// Hard rules remove a pair instead of lowering its score; each removed pair
+// Hard rules (engine/exclusion_rules.h: what each checks, their order,
+// pathways) remove a pair instead of lowering its score; each removed pair
 // counts under the first rule (in ExclusionReason order) that removed it.
 //
 // Skill part (engine/skill_profiles.h defines the skill sets). Participant
@@ -52,9 +53,10 @@
 // weeks days) on or before the vacancy's start date; a vacancy without start
 // date gives run_date + course_horizon_weeks, or, with no run date either, any
 // course of at most course_horizon_weeks. Among fitting courses the earliest
-// finishing is taken, ties by course index. Setting course_bridge_max_levels
-// = german_tolerance_levels gives the strict reading of issue #3 (a course
-// only marks gaps already within the tolerance).
+// finishing is taken, ties by course index; course ends are computed in 64
+// bits, so an absurd `weeks` never wraps into a bridge. Setting
+// course_bridge_max_levels = german_tolerance_levels gives the strict reading
+// in which a course only marks gaps already within the tolerance.
 //
 // Commute. Straight-line (great-circle) km * road_detour_factor at
 // car_speed_kmh if the participant has a driving licence and a car, else at
@@ -62,21 +64,6 @@
 // max_commute_minutes, or by default § 140(4) SGB III: 75 minutes one way if
 // the vacancy's hours (the participant's hours if the vacancy gives none)
 // exceed long_day_hours_per_week, 60 otherwise (CommuteLimitMinutes).
-//
-// Pathways (kKindExcluded, if apply_pathways). PathwayPolicy gives, by goal
-// and by whether the participant holds a vocational or academic
-// qualification (recognised or not), which kinds are open. Default:
-//   goal \ qualification   none                            vocational/academic
-//   job, internship        helper jobs, training, intern.  jobs, internships
-//   training               training, internships           training, internships
-// A helper job is a job of requirement level <= unqualified_max_requirement_level
-// (a vacancy without occupation counts as level 1).
-//
-// Other rules. kWorkNotPermitted: the participant may not work. kRejectedBefore:
-// Dataset::history holds a kRejected outcome for the pair. kExpired: run_date
-// set and vacancy.expires < run_date. kLicenceMissing: vacancy needs a licence
-// the participant lacks. kHoursMismatch: both hours > 0 and vacancy hours >
-// participant hours + hours_tolerance.
 //
 // Reach and counts. Each participant looks only at vacancies within the
 // straight-line distance that their fastest means covers in the longest limit
@@ -126,6 +113,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/exclusion_rules.h"
 #include "engine/geo.h"
 #include "engine/ids.h"
 #include "engine/records.h"
@@ -133,43 +121,11 @@
 
 namespace jobmatch {
 
-// Why a pair was removed. Order matters: a pair counts under the first rule
-// that removes it, and explanations list reasons in this order.
-enum class ExclusionReason : int8_t {
-  kWorkNotPermitted = 0,  // the participant may not work (yet)
-  kRejectedBefore,        // history: this pair was rejected earlier
-  kExpired,               // the vacancy expired before the run date
-  kKindExcluded,          // vacancy kind does not fit the participant's goal/pathway
-  kLicenceMissing,        // vacancy needs a driving licence the participant lacks
-  kHoursMismatch,         // vacancy hours exceed the participant's by more than the tolerance
-  kCommuteTooLong,        // estimated commute beyond the participant's limit
-  kGermanTooLow,          // German below the minimum by more than the tolerance, no course bridge
-  kCount,
-};
-inline constexpr int kNumExclusionReasons = static_cast<int>(ExclusionReason::kCount);
-std::string_view ExclusionReasonName(ExclusionReason reason);  // "commute_too_long"
-std::string_view ExclusionReasonText(ExclusionReason reason);  // "commute over the limit"
-
 struct ScoringWeights {
   double skill = 0.45;
   double german = 0.20;
   double commute = 0.20;
   double micro = 0.15;
-};
-
-// Vacancy kinds open to a participant (see "Pathways" above).
-struct PathwayRule {
-  bool job = false;  // for participants without qualification: helper jobs only
-  bool training = false;
-  bool internship = true;
-};
-struct PathwayPolicy {
-  // [goal: job, training, internship][0: no qualification, 1: vocational or academic]
-  std::array<std::array<PathwayRule, 2>, 3> rules = {{
-      {{{true, true, true}, {true, false, true}}},   // goal job
-      {{{false, true, true}, {false, true, true}}},  // goal training
-      {{{true, true, true}, {true, false, true}}},   // goal internship
-  }};
 };
 
 struct ScoringOptions {
@@ -227,7 +183,7 @@ struct ScoringOptions {
   std::array<double, 4> size_class_bonus = {1.0, 0.6, 0.3, 0.0};  // micro, small, medium, large
 
   // Pathways (Saxon mentors' rule): which vacancy kinds each participant may
-  // be proposed (table at the top of this file). By default no
+  // be proposed (table in engine/exclusion_rules.h). By default no
   // qualification: training, internships and helper-level jobs; with one:
   // jobs and internships; goal training: training and internships.
   // Internships are always open for activation.
@@ -278,13 +234,6 @@ struct ScoredPair {
   CourseIndex bridge_course;     // valid: "fits after course C"
 };
 
-// Vacancies that only one rule removed, and the best of them (see the top).
-struct NearMiss {
-  int32_t count = 0;
-  VacancyIndex best;        // invalid if count == 0
-  float best_score = 0.0f;  // the score it would have had without the rule
-};
-
 struct ScoredPairs {
   // CSR by participant: pairs[begin[p] .. begin[p+1]) are participant p's
   // kept vacancies, best first (score descending, then vacancy ascending).
@@ -314,25 +263,8 @@ struct ScoredPairs {
 // skill, german, commute, micro.
 std::array<double, 4> Contributions(const ScoreParts& parts, const ScoringWeights& weights);
 
-// The commute limit for a pair in minutes (see "Commute" above).
-int32_t CommuteLimitMinutes(const Participant& participant,
-                            const Vacancy& vacancy,
-                            const ScoringOptions& options);
 // The commute model (speeds, detour, wait) of the options.
 CommuteModel CommuteModelOf(const ScoringOptions& options);
-// Requirement level 1..4 of an occupation: the KldB fifth digit, or for ESCO
-// the ISCO-08 skill level of its group (9: 1; 4-8: 2; 3 and 14: 3; 1, 2: 4;
-// armed forces 01: 4, 02: 2, 03: 1); 1 if invalid.
-int32_t RequirementLevel(const OccupationRef& occupation, const ReferenceData& reference);
-// Qualification level 1..4: none 1, vocational 2, academic 4, lowered by
-// unrecognised_qualification_levels (not below 1) if not recognised.
-int32_t QualificationLevel(const Participant& participant, const ScoringOptions& options);
-// Whether the pathway policy opens a vacancy of this kind and requirement
-// level to the participant (true whenever apply_pathways is false).
-bool PathwayAllows(const Participant& participant,
-                   VacancyKind kind,
-                   int32_t requirement_level,
-                   const ScoringOptions& options);
 
 // Scores every pair within reach and keeps the top K per participant.
 // top_k <= 0 keeps every eligible pair scoring at least min_score.

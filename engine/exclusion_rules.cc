@@ -1,0 +1,262 @@
+// engine/exclusion_rules.cc: the hard rules, public (engine/exclusion_rules.h)
+// and as the pair loop checks them (engine/internal/scoring_rules.h).
+
+#include "engine/exclusion_rules.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "engine/check.h"
+#include "engine/internal/scoring_rules.h"
+#include "engine/scorer.h"
+
+namespace jobmatch {
+
+std::string_view ExclusionReasonName(ExclusionReason reason) {
+  switch (reason) {
+    case ExclusionReason::kWorkNotPermitted:
+      return "work_not_permitted";
+    case ExclusionReason::kRejectedBefore:
+      return "rejected_before";
+    case ExclusionReason::kExpired:
+      return "expired";
+    case ExclusionReason::kKindExcluded:
+      return "kind_excluded";
+    case ExclusionReason::kLicenceMissing:
+      return "licence_missing";
+    case ExclusionReason::kHoursMismatch:
+      return "hours_mismatch";
+    case ExclusionReason::kCommuteTooLong:
+      return "commute_too_long";
+    case ExclusionReason::kGermanTooLow:
+      return "german_too_low";
+    case ExclusionReason::kCount:
+      break;
+  }
+  return "unknown";
+}
+
+int32_t CommuteLimitMinutes(const Participant& participant,
+                            const Vacancy& vacancy,
+                            const ScoringOptions& options) {
+  if (participant.max_commute_minutes > 0) return participant.max_commute_minutes;
+  const double hours =
+      vacancy.hours_per_week > 0 ? vacancy.hours_per_week : participant.hours_per_week;
+  return hours > options.long_day_hours_per_week ? options.default_commute_minutes_long_day
+                                                 : options.default_commute_minutes_short_day;
+}
+
+int32_t RequirementLevel(const OccupationRef& occupation, const ReferenceData& reference) {
+  if (occupation.esco.valid()) {
+    const std::string& isco =
+        reference.occupations[static_cast<size_t>(occupation.esco.value)].isco_code;
+    if (isco.size() < 2) return 1;
+    switch (isco[0]) {
+      case '0':
+        return isco[1] == '1' ? 4 : isco[1] == '2' ? 2 : 1;
+      case '1':
+        return isco[1] == '4' ? 3 : 4;
+      case '2':
+        return 4;
+      case '3':
+        return 3;
+      case '9':
+        return 1;
+      default:
+        return 2;  // 4-8
+    }
+  }
+  if (occupation.kldb.valid()) {
+    const int level = reference.kldb[static_cast<size_t>(occupation.kldb.value)].requirement_level;
+    return std::clamp(level, 1, 4);
+  }
+  return 1;
+}
+
+int32_t QualificationLevel(const Participant& participant, const ScoringOptions& options) {
+  int32_t level = 1;
+  if (participant.qualification == Qualification::kVocational) level = 2;
+  if (participant.qualification == Qualification::kAcademic) level = 4;
+  if (participant.qualification != Qualification::kNone && !participant.qualification_recognised) {
+    level = std::max(1, level - options.unrecognised_qualification_levels);
+  }
+  return level;
+}
+
+bool PathwayAllows(const Participant& participant,
+                   VacancyKind kind,
+                   int32_t requirement_level,
+                   const ScoringOptions& options) {
+  return ((internal::KindMask(participant, options) >>
+           internal::KindClassOf(kind, requirement_level, options)) &
+          1u) != 0;
+}
+
+namespace internal {
+
+uint8_t KindMask(const Participant& p, const ScoringOptions& options) {
+  if (!options.apply_pathways) return 0xF;
+  const bool qualified = p.qualification != Qualification::kNone;
+  const PathwayRule& rule = options.pathways.rules[static_cast<size_t>(p.goal)][qualified ? 1 : 0];
+  uint8_t mask = 0;
+  if (rule.job) mask |= qualified ? (1u << kHelperJob | 1u << kQualifiedJob) : 1u << kHelperJob;
+  if (rule.training) mask |= 1u << kTrainingPlace;
+  if (rule.internship) mask |= 1u << kInternshipPlace;
+  return mask;
+}
+
+KindClass KindClassOf(VacancyKind kind, int32_t requirement, const ScoringOptions& options) {
+  switch (kind) {
+    case VacancyKind::kJob:
+      return requirement <= options.unqualified_max_requirement_level ? kHelperJob : kQualifiedJob;
+    case VacancyKind::kTraining:
+      return kTrainingPlace;
+    case VacancyKind::kInternship:
+      return kInternshipPlace;
+  }
+  return kHelperJob;
+}
+
+VacancyRules RulesOfVacancy(const Vacancy& vacancy,
+                            int32_t requirement,
+                            const ScoringOptions& options) {
+  VacancyRules rules;
+  rules.kind_class = KindClassOf(vacancy.kind, requirement, options);
+  if (vacancy.driving_licence_required) {
+    rules.static_fail |= static_cast<uint8_t>(RuleBit(ExclusionReason::kLicenceMissing));
+  }
+  if (options.run_date && vacancy.expires && *vacancy.expires < *options.run_date) {
+    rules.static_fail |= static_cast<uint8_t>(RuleBit(ExclusionReason::kExpired));
+  }
+  if (vacancy.hours_per_week > 0) {
+    rules.hours_class = vacancy.hours_per_week > options.long_day_hours_per_week ? 2 : 1;
+  }
+  if (vacancy.start_date) {
+    rules.has_deadline = true;
+    rules.deadline = vacancy.start_date->days;
+  } else if (options.run_date) {
+    rules.has_deadline = true;
+    const int64_t deadline = static_cast<int64_t>(options.run_date->days) +
+                             7 * static_cast<int64_t>(options.course_horizon_weeks);
+    rules.deadline = static_cast<int32_t>(
+        std::clamp<int64_t>(deadline, std::numeric_limits<int32_t>::min(), INT32_MAX));
+  }
+  return rules;
+}
+
+RuleTables BuildRuleTables(const Dataset& dataset, const ScoringOptions& options) {
+  RuleTables tables;
+  // Rejected pairs, CSR by participant.
+  const size_t num_participants = dataset.participants.size();
+  const size_t num_vacancies = dataset.vacancies.size();
+  std::vector<std::pair<int32_t, int32_t>> rejected;
+  for (const Outcome& o : dataset.history) {
+    if (o.kind != OutcomeKind::kRejected) continue;
+    JOBMATCH_CHECK(o.participant.valid() &&
+                   static_cast<size_t>(o.participant.value) < num_participants &&
+                   o.vacancy.valid() && static_cast<size_t>(o.vacancy.value) < num_vacancies)
+        << "history entry out of range";
+    rejected.emplace_back(o.participant.value, o.vacancy.value);
+  }
+  std::sort(rejected.begin(), rejected.end());
+  rejected.erase(std::unique(rejected.begin(), rejected.end()), rejected.end());
+  tables.rejected_begin.assign(num_participants + 1, 0);
+  for (const auto& [p, v] : rejected) ++tables.rejected_begin[static_cast<size_t>(p) + 1];
+  for (size_t p = 0; p < num_participants; ++p) {
+    tables.rejected_begin[p + 1] += tables.rejected_begin[p];
+  }
+  for (const auto& pv : rejected) tables.rejected.push_back(pv.second);
+
+  for (size_t c = 0; c < dataset.courses.size(); ++c) {
+    if (dataset.courses[c].kind != CourseKind::kLanguage) continue;
+    tables.course_ids.push_back(static_cast<int32_t>(c));
+    tables.course_points.push_back(dataset.courses[c].place.point);
+  }
+  tables.course_grid = BuildGridIndex(tables.course_points, options.grid_cell_km);
+  return tables;
+}
+
+void BuildParticipantRules(const Dataset& dataset,
+                           const RuleTables& tables,
+                           const ScoringOptions& options,
+                           const CommuteModel& model,
+                           int32_t p,
+                           ParticipantRules* rules) {
+  const Participant& participant = dataset.participants[static_cast<size_t>(p)];
+  rules->by_car = participant.driving_licence && participant.car;
+  rules->long_own = participant.hours_per_week > options.long_day_hours_per_week;
+  rules->base_fail = participant.work_permitted ? 0u : RuleBit(ExclusionReason::kWorkNotPermitted);
+  rules->static_mask =
+      RuleBit(ExclusionReason::kExpired) |
+      (participant.driving_licence ? 0u : RuleBit(ExclusionReason::kLicenceMissing));
+  rules->kind_excluded = ~static_cast<uint32_t>(KindMask(participant, options)) & 0xFu;
+  rules->hours_limit = participant.hours_per_week > 0
+                           ? participant.hours_per_week + options.hours_tolerance
+                           : std::numeric_limits<double>::infinity();
+  rules->own_limit = std::max(participant.max_commute_minutes, 0);
+  const int32_t long_limit = options.default_commute_minutes_long_day;
+  const int32_t short_limit = options.default_commute_minutes_short_day;
+  rules->limit_minutes =
+      rules->own_limit > 0
+          ? std::array<int32_t, 3>{rules->own_limit, rules->own_limit, rules->own_limit}
+          : std::array<int32_t, 3>{
+                rules->long_own ? long_limit : short_limit, short_limit, long_limit};
+  for (size_t c = 0; c < 3; ++c) {
+    rules->limit_c2[c] = ChordSquaredFromKm(ReachKm(rules->limit_minutes[c], rules->by_car, model));
+  }
+  rules->german_fail_levels = 0;
+  const auto german = static_cast<int32_t>(participant.german);
+  for (int level = 0; level < kNumCefrLevels; ++level) {
+    if (level - german > options.german_tolerance_levels) rules->german_fail_levels |= 1u << level;
+  }
+  rules->rejected = {tables.rejected.data() + tables.rejected_begin[static_cast<size_t>(p)],
+                     tables.rejected.data() + tables.rejected_begin[static_cast<size_t>(p) + 1]};
+
+  // Earliest-finishing reachable language course per target level.
+  rules->by_date.fill(CourseChoice{});
+  rules->by_length.fill(CourseChoice{});
+  rules->bridge_levels = 0;
+  if (tables.course_ids.empty()) return;
+  const int32_t course_limit = rules->own_limit > 0 ? rules->own_limit
+                               : rules->long_own    ? long_limit
+                                                    : short_limit;
+  const std::vector<int32_t> reachable = PointsWithin(tables.course_grid,
+                                                      tables.course_points,
+                                                      participant.home.point,
+                                                      ReachKm(course_limit, rules->by_car, model));
+  for (int32_t i : reachable) {
+    const int32_t c = tables.course_ids[static_cast<size_t>(i)];
+    const Course& course = dataset.courses[static_cast<size_t>(c)];
+    const std::optional<Date> start = course.start_date ? course.start_date : options.run_date;
+    if (!start) continue;
+    if (options.run_date && *start < *options.run_date) continue;
+    // 64-bit: a course of absurd length finishes late instead of wrapping.
+    const int64_t finish =
+        static_cast<int64_t>(start->days) + 7 * static_cast<int64_t>(course.weeks);
+    const CourseChoice choice{finish, c};
+    auto earlier = [](const CourseChoice& a, const CourseChoice& b) {
+      return a.finish < b.finish || (a.finish == b.finish && a.course < b.course);
+    };
+    for (int level = 0; level <= static_cast<int>(course.target_level); ++level) {
+      const auto l = static_cast<size_t>(level);
+      if (earlier(choice, rules->by_date[l])) rules->by_date[l] = choice;
+      if (course.weeks <= options.course_horizon_weeks && earlier(choice, rules->by_length[l])) {
+        rules->by_length[l] = choice;
+      }
+    }
+  }
+  for (int level = 0; level < kNumCefrLevels; ++level) {
+    const int gap = level - german;
+    const auto l = static_cast<size_t>(level);
+    if (gap > 0 && gap <= options.course_bridge_max_levels &&
+        (rules->by_date[l].course >= 0 || rules->by_length[l].course >= 0)) {
+      rules->bridge_levels |= 1u << level;
+    }
+  }
+}
+
+}  // namespace internal
+}  // namespace jobmatch
