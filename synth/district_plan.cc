@@ -8,6 +8,9 @@
 #include <set>
 #include <utility>
 
+#include "engine/check.h"
+#include "loaders/place_resolution.h"
+
 namespace jobmatch::synth {
 namespace {
 
@@ -18,29 +21,21 @@ Error UsageError(std::string field, std::string value, std::string message) {
       ErrorKind::kUsage, "", 0, std::move(field), std::move(value), std::move(message));
 }
 
-// The place a loader resolves from the cell we write: the town hall's
-// postcode when the reference data knows it and files it under the same
-// district (the usual way coordinators write a place), else the 8-digit AGS.
-Place ResolvedPlace(const ReferenceData& reference, const Municipality& m) {
-  Place place;
+// The place a loader resolves from the cell the writers put out, resolved by
+// the loaders' own rules: the town hall's postcode when it resolves to the
+// same district (the usual way coordinators write a place), else the 8-digit
+// AGS.
+Place ResolvedPlace(const PlaceResolver& places, const Municipality& m) {
   if (!m.plz.empty()) {
-    const auto it = reference.postcode_by_plz.find(m.plz);
-    if (it != reference.postcode_by_plz.end()) {
-      const PostcodeArea& area = reference.postcodes[static_cast<size_t>(it->second)];
-      if (area.district_key == m.district_key) {
-        place.point = area.point;
-        place.district_key = area.district_key;
-        place.name = area.name;
-        place.input = area.plz;
-        return place;
-      }
+    PlaceResolution by_postcode = places.Resolve(m.plz);
+    if (by_postcode.place && by_postcode.place->district_key == m.district_key) {
+      return *std::move(by_postcode.place);
     }
   }
-  place.point = m.point;
-  place.district_key = m.district_key;
-  place.name = m.name;
-  place.input = m.ags;
-  return place;
+  PlaceResolution by_ags = places.Resolve(m.ags);
+  JOBMATCH_CHECK(by_ags.place.has_value())
+      << "municipality key " << m.ags << " of the reference data does not resolve";
+  return *std::move(by_ags.place);
 }
 
 }  // namespace
@@ -152,6 +147,7 @@ Result<std::vector<DistrictPlan>> PlanDistricts(const ReferenceData& reference,
     const auto it = plan_of.find(reference.municipalities[m].district_key);
     if (it != plan_of.end()) plans[it->second].municipalities.push_back(static_cast<int32_t>(m));
   }
+  const PlaceResolver places(reference);
   for (DistrictPlan& plan : plans) {
     const std::string& key = reference.districts[static_cast<size_t>(plan.district)].key;
     if (plan.municipalities.empty()) {
@@ -161,7 +157,7 @@ Result<std::vector<DistrictPlan>> PlanDistricts(const ReferenceData& reference,
     for (const int32_t m : plan.municipalities) {
       const Municipality& municipality = reference.municipalities[static_cast<size_t>(m)];
       population.push_back(std::max<int64_t>(municipality.population, 0));
-      plan.places.push_back(ResolvedPlace(reference, municipality));
+      plan.places.push_back(ResolvedPlace(places, municipality));
     }
     if (std::all_of(population.begin(), population.end(), [](int64_t p) { return p == 0; })) {
       std::fill(population.begin(), population.end(), 1);

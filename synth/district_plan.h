@@ -11,10 +11,11 @@
 // district without a figure counts with its population times the national
 // ratio); vacancies follow the latest registered stock where an anchor gives
 // one, else the population times the stock per inhabitant of the anchored
-// districts; coordinators follow the participants. Places are what a loader
-// resolves from the cell the writers put out (postcode when it resolves to
-// the same district, else the 8-digit AGS), so a written and re-read dataset
-// has the same places. Errors are kUsage and name the district or size.
+// districts; coordinators follow the participants. Places are resolved by
+// the loaders' PlaceResolver (loaders/place_resolution.h) from the cell the
+// writers put out (postcode when it resolves to the same district, else the
+// 8-digit AGS), so a written and re-read dataset has the same places. Errors are kUsage and name
+// the district or size.
 //
 // Example:
 //   Result<std::vector<std::string>> keys = ChooseDistricts(reference, options);

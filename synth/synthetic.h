@@ -19,9 +19,9 @@
 //
 // Places: Place.input is the municipality's town-hall postcode when
 // ReferenceData::postcode_by_plz knows it and files it under the same
-// district, else its 8-digit AGS; point, district_key and name are what a
-// loader resolves from that input, so a written and re-read dataset has the
-// same places.
+// district, else its 8-digit AGS; point, district_key and name are what the
+// loaders' PlaceResolver (loaders/place_resolution.h) makes of that input, so
+// a written and re-read dataset has the same places.
 //
 // Deterministic: the same reference data and options give the same dataset on
 // every machine and number of threads (own xoshiro256** generator and draws in
