@@ -93,7 +93,7 @@ int RunRun(const RunArgs& args) {
   int files = 0;
   if (auto error = reports::WriteRunReport(
           dataset, reference, config, proposals, FormatDate(run_date), out.staging(), &files)) {
-    return ReportError("cannot write output", *error);
+    return ReportError("cannot write output", out.InTarget(*error));
   }
   if (auto error = out.Commit()) return ReportError("cannot write output", *error);
   const double write_seconds = seconds_since(stage);

@@ -205,6 +205,19 @@ std::optional<Error> StagedDirectory::Commit() {
   return std::nullopt;
 }
 
+Error StagedDirectory::InTarget(Error error) const {
+  if (staging_.empty()) return error;
+  const std::string staging = staging_.string();
+  for (Diagnostic& diagnostic : error.diagnostics) {
+    if (diagnostic.file.compare(0, staging.size(), staging) == 0) {
+      diagnostic.file = (requested_ / fs::path(diagnostic.file).lexically_relative(staging_))
+                            .lexically_normal()
+                            .string();
+    }
+  }
+  return error;
+}
+
 namespace {
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 }  // namespace

@@ -55,6 +55,9 @@ class StagedDirectory {
   // target path always holds a complete output, then removed; where the file
   // system cannot swap, it is moved aside first.
   [[nodiscard]] std::optional<Error> Commit();
+  // `error` from writing into staging() with its files named as they would
+  // be in the target ("out/proposals_K.csv", not the hidden staging folder).
+  [[nodiscard]] Error InTarget(Error error) const;
 
  private:
   std::filesystem::path requested_;  // as given, for messages

@@ -163,6 +163,22 @@ TEST_F(OutputFilesTest, StagedDirectoryNormalisesTrailingSlashesAndDotParts) {
   }
 }
 
+TEST_F(OutputFilesTest, ErrorsWritingIntoStagingNameTheFileAsInTheTarget) {
+  const fs::path out = dir_ / "out";
+  StagedDirectory staged(out);
+  ASSERT_FALSE(staged.Begin().has_value());
+  const Error error = staged.InTarget(MakeError(ErrorKind::kCannotWrite,
+                                                (staged.staging() / "proposals_K.csv").string(),
+                                                0,
+                                                "",
+                                                "",
+                                                "cannot write file"));
+  EXPECT_EQ(error.diagnostics[0].file, (out / "proposals_K.csv").string());
+  const Error other = staged.InTarget(
+      MakeError(ErrorKind::kCannotWrite, "elsewhere.csv", 0, "", "", "cannot write file"));
+  EXPECT_EQ(other.diagnostics[0].file, "elsewhere.csv");
+}
+
 TEST_F(OutputFilesTest, StagedDirectoryRefusesTheRootFolder) {
   StagedDirectory staged("/");
   EXPECT_TRUE(staged.Begin().has_value());
