@@ -31,7 +31,7 @@ std::string Num(double value, int decimals) {
 
 std::string Signed(double value, int decimals) {
   std::string text = Num(value, decimals);
-  if (value >= 0 && text.front() != '-') text.insert(0, "+");
+  if (text.front() != '-') text.insert(0, "+");
   return text;
 }
 
