@@ -131,7 +131,7 @@ int RunWhatif(const WhatifArgs& args) {
       config.scoring, config.candidates, config.assignment, config.proposals};
   auto reference = std::make_shared<const ReferenceData>(std::move(inputs->reference));
   whatif::Scenario scenario =
-      whatif::MakeScenario(std::move(inputs->dataset), reference, std::move(scenario_options));
+      whatif::MakeScenario(std::move(inputs->dataset), reference, scenario_options);
   if (scenario.result.status != AssignmentStatus::kOptimal) {
     return ReportError("cannot solve the assignment",
                        MakeError(ErrorKind::kBadData,

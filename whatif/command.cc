@@ -38,7 +38,7 @@ Error Bad(const std::string& source,
           int64_t line,
           std::string field,
           std::string value,
-          std::string expected) {
+          const std::string& expected) {
   return MakeError(ErrorKind::kBadData,
                    source,
                    line,

@@ -12,7 +12,7 @@
 namespace jobmatch::whatif {
 namespace {
 
-std::optional<Error> Usage(std::string field, std::string value, std::string expected) {
+std::optional<Error> Usage(std::string field, std::string value, const std::string& expected) {
   return MakeError(
       ErrorKind::kUsage, "", 0, std::move(field), std::move(value), "expected " + expected);
 }
@@ -159,7 +159,7 @@ Scenario MakeScenario(Dataset dataset,
   s.reference = std::move(reference);
   s.dataset = std::move(dataset);
   s.withdrawn.assign(s.dataset.vacancies.size(), 0);
-  s.options = std::move(options);
+  s.options = options;
   s.scored =
       std::make_shared<const ScoredPairs>(ScoreTopK(s.dataset, *s.reference, s.options.scoring));
   s.graph = BuildCandidateGraph(s.dataset, *s.scored, s.options.candidates);

@@ -15,7 +15,7 @@
 namespace jobmatch::whatif {
 namespace {
 
-Error Bad(const Command& c, std::string field, std::string value, std::string expected) {
+Error Bad(const Command& c, std::string field, std::string value, const std::string& expected) {
   return MakeError(ErrorKind::kBadData,
                    c.source,
                    c.line,

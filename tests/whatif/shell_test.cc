@@ -74,8 +74,9 @@ TEST_F(Shell, TypedSessionsWithUndoResetAndCompareEqualColdRuns) {
       "german B2 P-000001 P-000002 P-000003",
       "save a",
       "reset",
-      "add-vacancy id=V-NEU employer_id=E-000001 occupation=52122 openings=2 place=06406 "
-      "min_german_level=A2 kind=job hours_per_week=30 \"title=Lagerhelfer (m/w/d)\"",
+      std::string("add-vacancy id=V-NEU employer_id=E-000001 occupation=52122 openings=2 ") +
+          "place=06406 min_german_level=A2 kind=job hours_per_week=30 \"title=Lagerhelfer "
+          "(m/w/d)\"",
       "commute-limit 90",
       "openings V-000148 3",
       "undo",

@@ -37,8 +37,8 @@ Outcome Shell(const std::string& command) {
 }
 
 std::filesystem::path TempDir(const std::string& name) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                    ("jobmatch_whatif_" + name + "_" + std::to_string(getpid()));
+  std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                              ("jobmatch_whatif_" + name + "_" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
@@ -47,8 +47,8 @@ std::filesystem::path TempDir(const std::string& name) {
 TEST(JobmatchWhatif, AScriptErrorExits65NamingTheLine) {
   const std::filesystem::path dir = TempDir("script");
   std::ofstream(dir / "bad.jmw") << "capacity K-15089-1 +1\n\nwithdraw-employer E-NOPE\n";
-  const Outcome run = Shell(kBinary + " whatif --data " + kExample + " --date 2026-11-22 --script " +
-                        (dir / "bad.jmw").string());
+  const Outcome run = Shell(kBinary + " whatif --data " + kExample +
+                            " --date 2026-11-22 --script " + (dir / "bad.jmw").string());
   EXPECT_EQ(run.exit_code, 65) << run.out;
   EXPECT_NE(run.out.find("bad.jmw:3: field 'employer' = 'E-NOPE'"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("24 -> 25"), std::string::npos) << run.out;  // line 1 ran
