@@ -3,7 +3,9 @@
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
+#include <array>
 #include <cmath>
+#include <exception>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -38,6 +40,14 @@ class Collector : public google::protobuf::io::ErrorCollector {
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
 };
+
+// Upper bounds: beyond them a value is a typing accident, and the engine's
+// int32 arithmetic (week counts times 7, block ranges) would overflow.
+constexpr int32_t kMaxTopK = 100'000;
+constexpr int32_t kMaxCourseHorizonWeeks = 520;
+constexpr int32_t kMaxBlockSize = 1 << 20;
+constexpr int32_t kMaxArcsPerParticipant = 100'000;
+constexpr double kMaxEmployerCap = 1'000'000;
 
 void Apply(const pb::BySizeClass& in, std::array<double, 4>* out) {
   if (in.has_micro()) (*out)[0] = in.micro();
@@ -122,7 +132,10 @@ void ApplyPathways(const pb::Scoring& in,
   }
 }
 
-void Apply(const pb::Candidates& in, CandidateOptions* out) {
+void Apply(const pb::Candidates& in,
+           const std::string& file,
+           CandidateOptions* out,
+           std::vector<Diagnostic>* problems) {
   if (in.has_max_arcs_per_participant()) {
     out->max_arcs_per_participant = in.max_arcs_per_participant();
   }
@@ -130,7 +143,21 @@ void Apply(const pb::Candidates& in, CandidateOptions* out) {
     std::array<double, 4> caps{};
     for (size_t i = 0; i < 4; ++i) caps[i] = out->employer_cap_by_size[i];
     Apply(in.employer_cap(), &caps);
-    for (size_t i = 0; i < 4; ++i) out->employer_cap_by_size[i] = static_cast<int32_t>(caps[i]);
+    const char* classes[] = {"micro", "small", "medium", "large"};
+    for (size_t i = 0; i < 4; ++i) {
+      // Checked before the cast, which would be undefined out of range.
+      if (!(caps[i] >= 0.0 && caps[i] <= kMaxEmployerCap && std::floor(caps[i]) == caps[i])) {
+        std::ostringstream value;
+        value << caps[i];
+        problems->push_back(Diagnostic{file,
+                                       0,
+                                       std::string("candidates.employer_cap.") + classes[i],
+                                       value.str(),
+                                       "expected a whole number from 0 to 1000000 (0: no cap)"});
+        continue;
+      }
+      out->employer_cap_by_size[i] = static_cast<int32_t>(caps[i]);
+    }
   }
 }
 
@@ -181,7 +208,9 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
   }
   if (!(weight_sum > 0.0))
     bad("scoring.weights", Num(weight_sum), "weights that sum to more than 0");
-  if (s.top_k < 1) bad("scoring.top_k", Num(s.top_k), "at least 1");
+  if (s.top_k < 1 || s.top_k > kMaxTopK) {
+    bad("scoring.top_k", Num(s.top_k), "1 to " + Num(kMaxTopK));
+  }
   if (!(s.min_score >= 0.0 && s.min_score <= 1.0)) {
     bad("scoring.min_score", Num(s.min_score), "a score in [0, 1]");
   }
@@ -194,8 +223,10 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
   if (!(s.german_penalty_per_level >= 0.0 && s.german_penalty_per_level <= 1.0)) {
     bad("scoring.german_penalty_per_level", Num(s.german_penalty_per_level), "a value in [0, 1]");
   }
-  if (s.course_horizon_weeks < 0) {
-    bad("scoring.course_horizon_weeks", Num(s.course_horizon_weeks), "weeks >= 0");
+  if (s.course_horizon_weeks < 0 || s.course_horizon_weeks > kMaxCourseHorizonWeeks) {
+    bad("scoring.course_horizon_weeks",
+        Num(s.course_horizon_weeks),
+        "0 to " + Num(kMaxCourseHorizonWeeks) + " weeks");
   }
   const std::pair<const char*, double> speeds[] = {
       {"scoring.car_speed_kmh", s.car_speed_kmh},
@@ -222,18 +253,20 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
   if (!(s.long_day_hours_per_week > 0.0 && s.long_day_hours_per_week <= 80.0)) {
     bad("scoring.long_day_hours_per_week", Num(s.long_day_hours_per_week), "hours in (0, 80]");
   }
-  if (!(s.hours_tolerance >= 0.0))
-    bad("scoring.hours_tolerance", Num(s.hours_tolerance), "hours >= 0");
+  if (!(s.hours_tolerance >= 0.0 && s.hours_tolerance <= 80.0)) {
+    bad("scoring.hours_tolerance", Num(s.hours_tolerance), "hours in [0, 80]");
+  }
   const char* classes[] = {"micro", "small", "medium", "large"};
   for (size_t i = 0; i < 4; ++i) {
     const double v = s.size_class_bonus[i];
     if (!(v >= 0.0 && v <= 1.0)) {
       bad(std::string("scoring.size_class_bonus.") + classes[i], Num(v), "a bonus in [0, 1]");
     }
-    if (config.candidates.employer_cap_by_size[i] < 0) {
+    if (config.candidates.employer_cap_by_size[i] < 0 ||
+        config.candidates.employer_cap_by_size[i] > kMaxEmployerCap) {
       bad(std::string("candidates.employer_cap.") + classes[i],
           Num(config.candidates.employer_cap_by_size[i]),
-          "a cap >= 0 (0: no cap)");
+          "a whole number from 0 to 1000000 (0: no cap)");
     }
   }
   if (s.unqualified_max_requirement_level < 1 || s.unqualified_max_requirement_level > 4) {
@@ -241,7 +274,9 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
         Num(s.unqualified_max_requirement_level),
         "a KldB requirement level 1 to 4");
   }
-  if (s.block_size < 1) bad("scoring.block_size", Num(s.block_size), "at least 1");
+  if (s.block_size < 1 || s.block_size > kMaxBlockSize) {
+    bad("scoring.block_size", Num(s.block_size), "1 to " + Num(kMaxBlockSize));
+  }
   if (!(s.skill_fit_without_requirements >= 0.0 && s.skill_fit_without_requirements <= 1.0)) {
     bad("scoring.skill_fit_without_requirements",
         Num(s.skill_fit_without_requirements),
@@ -274,10 +309,11 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
   if (!(s.grid_cell_km >= 0.5 && s.grid_cell_km <= 500.0)) {
     bad("scoring.grid_cell_km", Num(s.grid_cell_km), "a cell size in [0.5, 500] km");
   }
-  if (config.candidates.max_arcs_per_participant < 1) {
+  if (config.candidates.max_arcs_per_participant < 1 ||
+      config.candidates.max_arcs_per_participant > kMaxArcsPerParticipant) {
     bad("candidates.max_arcs_per_participant",
         Num(config.candidates.max_arcs_per_participant),
-        "at least 1");
+        "1 to " + Num(kMaxArcsPerParticipant));
   }
   const AssignmentOptions& a = config.assignment;
   if (!(a.placement_value >= 0.0 && a.placement_value <= 1e6)) {
@@ -304,7 +340,9 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
   return problems;
 }
 
-Result<EngineConfig> ParseConfig(const std::string& text, const std::string& file) {
+namespace {
+
+Result<EngineConfig> ParseConfigText(const std::string& text, const std::string& file) {
   pb::Config message;
   google::protobuf::TextFormat::Parser parser;
   Collector collector(file);
@@ -326,7 +364,9 @@ Result<EngineConfig> ParseConfig(const std::string& text, const std::string& fil
     Apply(message.scoring(), &config.scoring);
     ApplyPathways(message.scoring(), file, &config.scoring, &problems);
   }
-  if (message.has_candidates()) Apply(message.candidates(), &config.candidates);
+  if (message.has_candidates()) {
+    Apply(message.candidates(), file, &config.candidates, &problems);
+  }
   if (message.has_assignment()) {
     const pb::Assignment& a = message.assignment();
     if (a.has_placement_value()) config.assignment.placement_value = a.placement_value();
@@ -363,6 +403,21 @@ Result<EngineConfig> ParseConfig(const std::string& text, const std::string& fil
     return error;
   }
   return config;
+}
+
+}  // namespace
+
+Result<EngineConfig> ParseConfig(const std::string& text, const std::string& file) {
+  try {
+    return ParseConfigText(text, file);
+  } catch (const std::exception& e) {  // allocation failure or a library's exception
+    return MakeError(ErrorKind::kInternal,
+                     file,
+                     0,
+                     "",
+                     "",
+                     std::string("unexpected failure while reading the config: ") + e.what());
+  }
 }
 
 Result<EngineConfig> LoadConfig(const std::filesystem::path& file) {

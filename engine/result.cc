@@ -1,9 +1,101 @@
 #include "engine/result.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
 namespace jobmatch {
+namespace {
+
+// Values longer than this are described, not quoted.
+constexpr size_t kMaxQuotedBytes = 24;
+
+bool IsAsciiDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool IsAsciiLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// A number with a decimal point or comma ("51.79", "11,74"), optional sign.
+bool IsDecimalWithSeparator(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  int digits = 0;
+  int separators = 0;
+  for (const char c : s) {
+    if (IsAsciiDigit(c)) {
+      ++digits;
+    } else if (c == '.' || c == ',') {
+      ++separators;
+    } else {
+      return false;
+    }
+  }
+  return digits > 0 && separators == 1;
+}
+
+// "06406 Bernburg": five digits, a blank, then a word of letters.
+bool IsPostcodeAndWord(std::string_view head, std::string_view tail) {
+  if (head.size() != 5 || !std::all_of(head.begin(), head.end(), IsAsciiDigit)) return false;
+  return !tail.empty() && std::none_of(tail.begin(), tail.end(), IsAsciiDigit);
+}
+
+// Well-formed UTF-8 as far as a message needs it: every lead byte followed by
+// its continuation bytes (values that fail are described, not printed).
+bool IsWellFormedUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const size_t len = b < 0x80                 ? 1
+                       : b >= 0xC2 && b <= 0xDF ? 2
+                       : b >= 0xE0 && b <= 0xEF ? 3
+                       : b >= 0xF0 && b <= 0xF4 ? 4
+                                                : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+size_t CountCodePoints(std::string_view s) {
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
+bool IsQuotableValue(std::string_view value) {
+  if (value.empty() || value.size() > kMaxQuotedBytes) return false;
+  size_t blank = std::string_view::npos;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == ' ') {
+      if (blank != std::string_view::npos) return false;  // two blanks: prose
+      blank = i;
+    } else if (byte == 0xC2 && i + 1 < value.size() &&
+               static_cast<unsigned char>(value[i + 1]) < 0xA0) {
+      return false;  // U+0080..U+009F, control characters
+    } else if (!(IsAsciiLetter(c) || IsAsciiDigit(c) || byte >= 0x80 ||
+                 std::string_view(".,-_/:;+()#").find(c) != std::string_view::npos)) {
+      return false;  // control bytes, '@', quotes, ...
+    }
+  }
+  if (!IsWellFormedUtf8(value)) return false;
+  if (blank == std::string_view::npos) return true;
+  const std::string_view head = value.substr(0, blank);
+  const std::string_view tail = value.substr(blank + 1);
+  return IsPostcodeAndWord(head, tail) ||
+         (IsDecimalWithSeparator(head) && IsDecimalWithSeparator(tail));
+}
+
+std::string ShownValue(std::string_view value) {
+  if (value.empty() || IsQuotableValue(value)) return "'" + std::string(value) + "'";
+  const size_t n = CountCodePoints(value);
+  return "(a text of " + std::to_string(n) + (n == 1 ? " character)" : " characters)");
+}
 
 std::string Diagnostic::ToString() const {
   std::string out;
@@ -11,9 +103,9 @@ std::string Diagnostic::ToString() const {
   if (line > 0) out.append(":").append(std::to_string(line));
   out.append(":");
   if (!field.empty()) {
-    out.append(" field '").append(field).append("' = '").append(value).append("':");
+    out.append(" field '").append(field).append("' = ").append(ShownValue(value)).append(":");
   } else if (!value.empty()) {
-    out.append(" '").append(value).append("':");
+    out.append(" ").append(ShownValue(value)).append(":");
   }
   out.append(" ").append(message);
   return out;

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -36,12 +37,23 @@ struct Diagnostic {
   std::string file;     // as given by the user, e.g. "data/vacancies.csv"
   int64_t line = 0;     // 1-based physical line where the record starts; 0: none
   std::string field;    // column or config field, e.g. "min_german_level"
-  std::string value;    // the offending value as read
+  std::string value;    // the offending value as read (printed only if IsQuotableValue)
   std::string message;  // what was expected, e.g. "a CEFR level A0..C2"
 
-  // "data/vacancies.csv:12: field 'min_german_level' = 'B3': expected a CEFR level A0..C2"
+  // "data/vacancies.csv:12: field 'min_german_level' = 'B3': expected a CEFR level A0..C2";
+  // a value that may be free text is described, not repeated:
+  // "data/participants.csv:4: field 'place' = (a text of 57 characters): expected ..."
   std::string ToString() const;
 };
+
+// Whether a value is short and code-like enough to be repeated in messages
+// that end up in logs: at most 24 bytes of letters, digits and . , - _ / : ; +
+// ( ) #, with at most one blank, and then only as "06406 Bernburg" or
+// "51.79 11.74". Free text (a name and address typed into a cell) is not.
+bool IsQuotableValue(std::string_view value);
+// The value as printed in a diagnostic: 'B7', '' (empty), or "(a text of 57
+// characters)".
+std::string ShownValue(std::string_view value);
 
 struct Error {
   ErrorKind kind = ErrorKind::kBadData;

@@ -263,6 +263,52 @@ std::vector<std::string_view> SplitCodes(std::string_view cell, bool comma) {
   }
   return items;
 }
+// ------------------------------------------------------------------ Excel damage
+
+bool LooksLikeScientificNotation(std::string_view cell) {
+  std::string_view text = TrimBlanks(cell);
+  const size_t e = text.find_first_of("eE");
+  if (e == std::string_view::npos || e == 0) return false;
+  std::string_view mantissa = text.substr(0, e);
+  std::string_view exponent = text.substr(e + 1);
+  if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) exponent.remove_prefix(1);
+  if (!IsDigits(exponent) || exponent.size() > 3) return false;
+  if (!mantissa.empty() && mantissa[0] == '-') mantissa.remove_prefix(1);
+  const size_t separator = mantissa.find_first_of(".,");
+  if (separator == std::string_view::npos) return IsDigits(mantissa);
+  return IsDigits(mantissa.substr(0, separator)) && IsDigits(mantissa.substr(separator + 1));
+}
+
+bool LooksLikeRoundedLongNumber(std::string_view cell) {
+  const std::string_view text = TrimBlanks(cell);
+  constexpr size_t kExcelDigits = 15;
+  if (text.size() <= kExcelDigits || !IsDigits(text)) return false;
+  const std::string_view tail = text.substr(kExcelDigits);
+  return std::all_of(tail.begin(), tail.end(), [](char c) { return c == '0'; });
+}
+
+std::optional<Date> ExcelSerialDate(std::string_view cell) {
+  const std::string_view text = TrimBlanks(cell);
+  if (text.size() != 5 || !IsDigits(text)) return std::nullopt;
+  int32_t serial = 0;
+  std::from_chars(text.data(), text.data() + text.size(), serial);
+  constexpr int32_t kSerialOf1970 = 25569;  // Excel's day 25569 is 1970-01-01
+  constexpr int32_t kSerialOf1950 = 18264;
+  constexpr int32_t kSerialOf2100 = 73051;
+  if (serial < kSerialOf1950 || serial >= kSerialOf2100) return std::nullopt;
+  return Date{serial - kSerialOf1970};
+}
+
+bool LooksCutAtExcelLimit(std::string_view utf8) {
+  if (utf8.size() < kExcelCellLimit) return false;
+  size_t units = 0;  // UTF-16 code units, as Excel counts
+  for (const char c : utf8) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte & 0xC0) != 0x80) units += byte >= 0xF0 ? 2 : 1;
+  }
+  return units == kExcelCellLimit;
+}
+
 // ------------------------------------------------------------------ reader
 
 CellReader::CellReader(Table table, const RawTable& raw, size_t record, ProblemList* problems)
@@ -293,6 +339,63 @@ bool CellReader::Required(int column) {
   if (!Cell(column).empty()) return true;
   Problem(column, "", "a value (the cell must not be empty)");
   return false;
+}
+
+bool CellReader::CheckText(int column) {
+  const std::string_view cell = record_.cells[static_cast<size_t>(column)];
+  if (const size_t valid = ValidUtf8Prefix(cell); valid != cell.size()) {
+    Problem(column,
+            cell,
+            "UTF-8 text, but byte " + std::to_string(valid + 1) +
+                " of the value is not UTF-8 (text in a protobuf dataset must be UTF-8)");
+    return false;
+  }
+  size_t position = 0;  // in characters
+  for (size_t i = 0; i < cell.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(cell[i]);
+    if ((byte & 0xC0) != 0x80) ++position;
+    const bool c0 = byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r';
+    const bool c1 = byte == 0xC2 && i + 1 < cell.size() &&
+                    static_cast<unsigned char>(cell[i + 1]) < 0xA0;  // U+0080..U+009F
+    if (c0 || byte == 0x7F || c1) {
+      Problem(
+          column,
+          "",
+          "text without control characters, but character " + std::to_string(position) + " is one");
+      return false;
+    }
+  }
+  if (LooksCutAtExcelLimit(cell)) {
+    Problem(column,
+            cell,
+            "a complete text, but the cell holds exactly 32,767 characters, Excel's limit: "
+            "Excel cut the text there; shorten it in the source and save again");
+    return false;
+  }
+  return true;
+}
+
+bool CellReader::CheckId(int column) {
+  const std::string_view id = Cell(column);
+  if (id.find_first_of("\t\n\r") != std::string_view::npos) {
+    Problem(column, id, "an id on one line, without tabs or line breaks");
+    return false;
+  }
+  if (LooksLikeScientificNotation(id)) {
+    Problem(column,
+            id,
+            "an id, but this looks like a number Excel turned into scientific notation "
+            "(digits are lost); format the column as text before saving");
+    return false;
+  }
+  if (LooksLikeRoundedLongNumber(id)) {
+    Problem(column,
+            id,
+            "an id, but this looks like a long number Excel rounded to 15 digits (the "
+            "digits after the 15th became zeros); format the column as text before saving");
+    return false;
+  }
+  return true;
 }
 
 double CellReader::Decimal(int column, double fallback, double max) {
@@ -342,8 +445,17 @@ std::optional<Date> CellReader::DateCell(int column) {
   const std::string_view cell = Cell(column);
   if (cell.empty()) return std::nullopt;
   const std::optional<Date> date = ParseDate(cell);
-  if (!date) Problem(column, cell, "a date as 2025-03-01 or 01.03.2025");
-  return date;
+  if (date) return date;
+  if (const std::optional<Date> serial = ExcelSerialDate(cell)) {
+    Problem(column,
+            cell,
+            "a date as 2025-03-01 or 01.03.2025, but this looks like a date Excel turned into "
+            "its serial number (" +
+                FormatDate(*serial) + "?); format the column as date or text before saving");
+  } else {
+    Problem(column, cell, "a date as 2025-03-01 or 01.03.2025");
+  }
+  return std::nullopt;
 }
 
 CefrLevel CellReader::Level(int column, CefrLevel fallback) {

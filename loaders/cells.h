@@ -70,6 +70,25 @@ std::optional<std::string> KldbCode(std::string_view code);
 // trimmed; empty items are dropped.
 std::vector<std::string_view> SplitCodes(std::string_view cell, bool comma);
 
+// ------------------------------------------------------------------ Excel damage
+// What a spreadsheet does to cells it takes for numbers or dates. Each test is
+// narrow enough that an intact value of the column's kind never matches it.
+
+// Excel's limit on the characters in one cell (UTF-16 code units).
+inline constexpr size_t kExcelCellLimit = 32767;
+
+// "1,23457E+11", "1.23E+05", "4E+12": a number Excel shows in scientific
+// notation, which it saves as shown, losing digits.
+bool LooksLikeScientificNotation(std::string_view cell);
+// All digits, more than 15 of them, and every digit after the 15th a zero:
+// Excel keeps 15 significant digits of a number and fills the rest with zeros.
+bool LooksLikeRoundedLongNumber(std::string_view cell);
+// The date of an Excel serial number (days since 1899-12-30) in a date column,
+// "45981" -> 2025-11-19; only whole numbers for dates from 1950 to 2099.
+std::optional<Date> ExcelSerialDate(std::string_view cell);
+// The text has exactly Excel's cell limit of characters: Excel cut it there.
+bool LooksCutAtExcelLimit(std::string_view utf8);
+
 // ------------------------------------------------------------------ reader
 
 // Reads the typed cells of one record of `raw`, reporting each problem to
@@ -93,6 +112,18 @@ class CellReader {
 
   // Reports an empty cell; returns whether there is a value.
   bool Required(int column);
+
+  // Checks the cell's bytes before anything reads them: well-formed UTF-8,
+  // no control characters other than tab and line breaks, not cut at Excel's
+  // limit. Reports the first problem (without repeating the bytes) and
+  // returns false.
+  bool CheckText(int column);
+
+  // Checks an id or a reference to one (cell not empty): no tabs, line breaks
+  // or control characters inside, and none of the damage Excel does to long
+  // numbers (scientific notation, rounding to 15 digits). Reports and
+  // returns false.
+  bool CheckId(int column);
 
   // A decimal in [0, max]; `fallback` for an empty or bad cell.
   double Decimal(int column, double fallback, double max);

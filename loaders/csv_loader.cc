@@ -6,6 +6,7 @@
 #include <system_error>
 #include <vector>
 
+#include "loaders/boundary.h"
 #include "loaders/column_map.h"
 #include "loaders/csv_reader.h"
 #include "loaders/dataset_builder.h"
@@ -128,11 +129,9 @@ RawTable ReadTable(Table table,
   return raw;
 }
 
-}  // namespace
-
-Result<Dataset> LoadCsvDataset(const fs::path& dir,
-                               const ReferenceData& reference,
-                               const LoaderOptions& options) {
+Result<Dataset> LoadUnguarded(const fs::path& dir,
+                              const ReferenceData& reference,
+                              const LoaderOptions& options) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     return MakeError(ErrorKind::kMissingInput,
@@ -166,6 +165,15 @@ Result<Dataset> LoadCsvDataset(const fs::path& dir,
   // Without a required file every reference into it would be reported.
   if (missing) return problems.ToError(ErrorKind::kBadData);
   return BuildDataset(raw, reference, &problems);
+}
+
+}  // namespace
+
+Result<Dataset> LoadCsvDataset(const fs::path& dir,
+                               const ReferenceData& reference,
+                               const LoaderOptions& options) {
+  return CatchAtBoundary<Dataset>(
+      dir.string(), "loading the dataset", [&] { return LoadUnguarded(dir, reference, options); });
 }
 
 }  // namespace jobmatch

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "loaders/boundary.h"
 #include "loaders/cells.h"
 #include "loaders/place_resolution.h"
 #include "loaders/text_encoding.h"
@@ -14,19 +15,41 @@
 namespace jobmatch {
 namespace {
 
-constexpr double kMaxHoursPerWeek = 168.0;
-constexpr int32_t kMaxCommuteMinutes = 24 * 60;
-constexpr int32_t kMaxInt = std::numeric_limits<int32_t>::max();
+// Sane bounds: a value outside is a typing or spreadsheet accident, and
+// refusing it keeps every sum and date computed from records far from overflow.
+constexpr double kMaxHoursPerWeek = 80.0;
+constexpr int32_t kMaxCommuteMinutes = 8 * 60;  // one way
+constexpr int32_t kMaxOpenings = 10'000;        // per vacancy
+constexpr int32_t kMaxStaff = 1'000'000;
+constexpr int32_t kMaxCapacity = 10'000;  // placements per coordinator and cycle
+constexpr double kMaxFte = 100.0;
+constexpr int32_t kMaxCourseWeeks = 260;  // five years
 
 // ------------------------------------------------------------------ records
 
 // Ids of one table: id -> index of its first record.
+// Numeric ids are also kept by their digits without leading zeros, to
+// recognise a reference whose zeros a spreadsheet dropped (or added).
 struct IdTable {
-  std::unordered_map<std::string, int32_t> index;  // lookup only, never iterated
+  std::unordered_map<std::string, int32_t> index;      // lookup only, never iterated
+  std::unordered_map<std::string, int32_t> by_digits;  // "0123" as "123"; -1: ambiguous
 
   int32_t Find(std::string_view id) const {
     const auto it = index.find(std::string(id));
     return it == index.end() ? -1 : it->second;
+  }
+  // The record whose numeric id has the same digits as `id` but for leading
+  // zeros, -1 if none (or `id` is not a number).
+  int32_t FindSameDigits(std::string_view id) const {
+    if (!IsDigits(id)) return -1;
+    const auto it = by_digits.find(std::string(WithoutLeadingZeros(id)));
+    return it == by_digits.end() ? -1 : it->second;
+  }
+
+  static std::string_view WithoutLeadingZeros(std::string_view digits) {
+    const size_t first = digits.find_first_not_of('0');
+    return first == std::string_view::npos ? digits.substr(digits.size() - 1)
+                                           : digits.substr(first);
   }
 };
 
@@ -35,9 +58,47 @@ IdTable InternIds(const RawTable& table, int id_column) {
   ids.index.reserve(table.records.size());
   for (size_t r = 0; r < table.records.size(); ++r) {
     const std::string_view id = TrimBlanks(table.records[r].cells[static_cast<size_t>(id_column)]);
-    if (!id.empty()) ids.index.emplace(std::string(id), static_cast<int32_t>(r));
+    if (id.empty()) continue;
+    ids.index.emplace(std::string(id), static_cast<int32_t>(r));
+    if (IsDigits(id)) {
+      const auto [it, inserted] = ids.by_digits.emplace(
+          std::string(IdTable::WithoutLeadingZeros(id)), static_cast<int32_t>(r));
+      if (!inserted && it->second != static_cast<int32_t>(r)) it->second = -1;
+    }
   }
   return ids;
+}
+
+// The column holding a table's own ids (every table but history has one).
+int IdColumn(Table table) {
+  switch (table) {
+    case Table::kParticipants:
+      return kParticipantId;
+    case Table::kVacancies:
+      return kVacancyId;
+    case Table::kEmployers:
+      return kEmployerId;
+    case Table::kCoordinators:
+      return kCoordinatorId;
+    case Table::kCourses:
+      return kCourseId;
+    case Table::kHistory:
+      break;
+  }
+  return kNoColumn;
+}
+
+// Checks every cell's bytes (CellReader::CheckText); false if any is bad.
+bool CheckAllText(const RawDataset& raw, ProblemList* problems) {
+  bool ok = true;
+  for (const Table table : kAllTables) {
+    const int num_columns = static_cast<int>(Columns(table).size());
+    for (size_t r = 0; r < raw[table].records.size(); ++r) {
+      CellReader cells(table, raw[table], r, problems);
+      for (int column = 0; column < num_columns; ++column) ok = cells.CheckText(column) && ok;
+    }
+  }
+  return ok;
 }
 class Builder {
  public:
@@ -52,6 +113,8 @@ class Builder {
 
   Dataset Build() {
     Dataset dataset;
+    // Bytes that are not text would reach every message and writer: stop here.
+    if (!CheckAllText(raw_, problems_)) return dataset;
     dataset.participants.reserve(raw_[Table::kParticipants].records.size());
     dataset.vacancies.reserve(raw_[Table::kVacancies].records.size());
     dataset.employers.reserve(raw_[Table::kEmployers].records.size());
@@ -86,7 +149,7 @@ class Builder {
   std::string Id(
       CellReader& cells, const IdTable& ids, const RawTable& raw, size_t record, int column) {
     const std::string id = cells.Text(column);
-    if (!cells.Required(column)) return id;
+    if (!cells.Required(column) || !cells.CheckId(column)) return id;
     const int32_t first = ids.Find(id);
     if (first >= 0 && static_cast<size_t>(first) != record) {
       const RawRecord& other = raw.records[static_cast<size_t>(first)];
@@ -102,15 +165,22 @@ class Builder {
   // Index of the record `column` refers to in `target` (which has `ids`).
   int32_t Reference(
       CellReader& cells, int column, const IdTable& ids, Table target, std::string_view what) {
-    if (!cells.Required(column)) return -1;
+    if (!cells.Required(column) || !cells.CheckId(column)) return -1;
     const std::string_view id = cells.Cell(column);
     const int32_t index = ids.Find(id);
     if (index < 0 && raw_[target].complete) {
-      cells.Problem(column,
-                    id,
-                    "the id of " + std::string(what) + " in " +
-                        (raw_[target].file.empty() ? TableFileName(target) : raw_[target].file) +
-                        ", but there is none with this id");
+      std::string expected =
+          "the id of " + std::string(what) + " in " +
+          (raw_[target].file.empty() ? TableFileName(target) : raw_[target].file) +
+          ", but there is none with this id";
+      if (const int32_t same = ids.FindSameDigits(id); same >= 0) {
+        const RawRecord& other = raw_[target].records[static_cast<size_t>(same)];
+        expected += "; there is '" +
+                    std::string(TrimBlanks(other.cells[static_cast<size_t>(IdColumn(target))])) +
+                    "', the same number with other leading zeros: Excel drops leading zeros "
+                    "of numbers; format the id columns of both files as text before saving";
+      }
+      cells.Problem(column, id, expected);
     }
     return index;
   }
@@ -118,6 +188,13 @@ class Builder {
   std::optional<Place> PlaceCell(CellReader& cells, int column) {
     const std::string_view cell = cells.Cell(column);
     if (cell.empty()) return std::nullopt;
+    if (LooksLikeScientificNotation(cell)) {
+      cells.Problem(column,
+                    cell,
+                    "a place, but this looks like a number Excel turned into scientific "
+                    "notation (digits are lost); format the column as text before saving");
+      return std::nullopt;
+    }
     PlaceResolution resolved = places_.Resolve(cell);
     if (!resolved.place) cells.Problem(column, cell, resolved.expected);
     return std::move(resolved.place);
@@ -246,7 +323,7 @@ class Builder {
                         ParseVacancyKind,
                         "job, training or internship (Arbeit, Ausbildung, Praktikum)");
     v.hours_per_week = cells.Decimal(kVacancyHoursPerWeek, 0.0, kMaxHoursPerWeek);
-    v.openings = cells.Whole(kVacancyOpenings, true, 1, kMaxInt);
+    v.openings = cells.Whole(kVacancyOpenings, true, 1, kMaxOpenings);
     v.driving_licence_required = cells.YesNo(kVacancyDrivingLicenceRequired, false);
     v.start_date = cells.DateCell(kVacancyStartDate);
     v.expires = cells.DateCell(kVacancyExpires);
@@ -264,7 +341,7 @@ class Builder {
     Employer e;
     e.id = Id(cells, employer_ids_, raw, r, kEmployerId);
     e.name = cells.Text(kEmployerName);
-    e.staff = cells.Whole(kEmployerStaff, true, 0, kMaxInt);
+    e.staff = cells.Whole(kEmployerStaff, true, 0, kMaxStaff);
     if (std::optional<Place> place = PlaceCell(cells, kEmployerPlace)) e.place = *place;
     e.sector = cells.Text(kEmployerSector);
     return e;
@@ -286,8 +363,8 @@ class Builder {
                       "Salzlandkreis) or a district's exact name");
       }
     }
-    c.fte = cells.Decimal(kCoordinatorFte, 1.0, std::numeric_limits<double>::infinity());
-    c.capacity = cells.Whole(kCoordinatorCapacity, true, 0, kMaxInt);
+    c.fte = cells.Decimal(kCoordinatorFte, 1.0, kMaxFte);
+    c.capacity = cells.Whole(kCoordinatorCapacity, true, 0, kMaxCapacity);
     return c;
   }
 
@@ -303,7 +380,7 @@ class Builder {
     c.target_level = cells.Level(kCourseTargetLevel, CefrLevel::kB1);
     if (std::optional<Place> place = PlaceCell(cells, kCoursePlace)) c.place = *place;
     c.start_date = cells.DateCell(kCourseStartDate);
-    c.weeks = cells.Whole(kCourseWeeks, false, 0, kMaxInt);
+    c.weeks = cells.Whole(kCourseWeeks, false, 0, kMaxCourseWeeks);
     return c;
   }
 
@@ -359,10 +436,12 @@ class Builder {
 Result<Dataset> BuildDataset(const RawDataset& raw,
                              const ReferenceData& reference,
                              ProblemList* problems) {
-  Builder builder(raw, reference, problems);
-  Dataset dataset = builder.Build();
-  if (!problems->empty()) return problems->ToError(ErrorKind::kBadData);
-  return dataset;
+  return CatchAtBoundary<Dataset>("", "checking the dataset", [&]() -> Result<Dataset> {
+    Builder builder(raw, reference, problems);
+    Dataset dataset = builder.Build();
+    if (!problems->empty()) return problems->ToError(ErrorKind::kBadData);
+    return dataset;
+  });
 }
 
 }  // namespace jobmatch

@@ -8,9 +8,11 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/check.h"
+#include "loaders/boundary.h"
 
 namespace jobmatch {
 namespace {
@@ -70,13 +72,20 @@ class LineParser {
   std::optional<Error> error_;
 };
 
-}  // namespace
-
-Result<DimacsProblem> ReadDimacs(std::istream& in, const std::string& name) {
+Result<DimacsProblem> ReadUnguarded(std::istream& in, const std::string& name) {
   DimacsProblem dimacs;
   FlowProblem& p = dimacs.problem;
-  std::vector<Int128> supply;
-  std::vector<char> node_seen;
+  // Memory grows with the lines read, never with the 'p' line's declaration:
+  // node arrays are sized only at the end, and only if the file is big
+  // enough to describe that many nodes.
+  struct NodeLine {
+    int32_t node;
+    int64_t supply;
+  };
+  std::vector<NodeLine> node_lines;
+  std::unordered_map<int32_t, int64_t> node_line_of;  // node -> its 'n' line; lookup only
+  int64_t nodes = -1;
+  int64_t bytes_read = 0;
   Int128 offset = 0;
   int64_t declared_arcs = -1;
   int64_t problem_line = 0;
@@ -84,6 +93,7 @@ Result<DimacsProblem> ReadDimacs(std::istream& in, const std::string& name) {
   std::string line;
   while (std::getline(in, line)) {
     ++line_number;
+    bytes_read += static_cast<int64_t>(line.size()) + 1;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     const std::vector<std::string_view> t = Split(line);
     if (t.empty() || t[0][0] == 'c') continue;
@@ -115,7 +125,6 @@ Result<DimacsProblem> ReadDimacs(std::istream& in, const std::string& name) {
                          std::string(t[1]),
                          "expected 'min' (minimum-cost flow)");
       }
-      int64_t nodes = 0;
       if (!parse.Int(t[2], "NODES", &nodes) || !parse.Int(t[3], "ARCS", &declared_arcs))
         return parse.error();
       if (nodes < 0 || declared_arcs < 0 ||
@@ -129,9 +138,6 @@ Result<DimacsProblem> ReadDimacs(std::istream& in, const std::string& name) {
                          "expected NODES >= 0 and ARCS >= 0 with NODES + 2 * ARCS below 2^31");
       }
       problem_line = line_number;
-      p.supply.assign(static_cast<size_t>(nodes), 0);
-      supply.assign(static_cast<size_t>(nodes), 0);
-      node_seen.assign(static_cast<size_t>(nodes), 0);
       continue;
     }
     if (kind != "n" && kind != "a") {
@@ -150,7 +156,6 @@ Result<DimacsProblem> ReadDimacs(std::istream& in, const std::string& name) {
                        std::string(kind),
                        "an '" + std::string(kind) + "' line before the 'p' line");
     }
-    const int64_t nodes = p.num_nodes();
     if (kind == "n") {
       if (t.size() != 3) {
         return MakeError(ErrorKind::kBadData,
@@ -164,16 +169,17 @@ Result<DimacsProblem> ReadDimacs(std::istream& in, const std::string& name) {
       int64_t value = 0;
       if (!parse.Node(t[1], "ID", nodes, &id) || !parse.Int(t[2], "SUPPLY", &value))
         return parse.error();
-      if (node_seen[static_cast<size_t>(id)]) {
+      const auto [first, inserted] = node_line_of.emplace(id, line_number);
+      if (!inserted) {
         return MakeError(ErrorKind::kBadData,
                          name,
                          line_number,
                          "ID",
                          std::string(t[1]),
-                         "a second 'n' line for this node");
+                         "a second 'n' line for this node (the first is on line " +
+                             std::to_string(first->second) + ")");
       }
-      node_seen[static_cast<size_t>(id)] = 1;
-      supply[static_cast<size_t>(id)] += value;
+      node_lines.push_back({id, value});
       continue;
     }
     if (t.size() != 6) {
@@ -220,8 +226,6 @@ Result<DimacsProblem> ReadDimacs(std::istream& in, const std::string& name) {
     p.AddArc(
         src, dst, cap == kInfiniteCapacity ? kInfiniteCapacity : static_cast<int64_t>(width), cost);
     dimacs.arc_lower.push_back(low);
-    supply[static_cast<size_t>(src)] -= low;
-    supply[static_cast<size_t>(dst)] += low;
     offset += static_cast<Int128>(low) * cost;
   }
   if (problem_line == 0) {
@@ -237,6 +241,27 @@ Result<DimacsProblem> ReadDimacs(std::istream& in, const std::string& name) {
                          std::to_string(problem_line) + " declares " +
                          std::to_string(declared_arcs));
   }
+  // Nodes no line mentions are allowed, but not so many that a short file
+  // could make the reader allocate gigabytes.
+  constexpr int64_t kUnmentionedNodes = int64_t{1} << 20;
+  if (nodes > bytes_read + kUnmentionedNodes) {
+    return MakeError(ErrorKind::kBadData,
+                     name,
+                     problem_line,
+                     "NODES",
+                     std::to_string(nodes),
+                     "a node count the file can describe: the 'p' line declares " +
+                         std::to_string(nodes) + " nodes, but the file has only " +
+                         std::to_string(bytes_read) + " bytes (a damaged 'p' line?)");
+  }
+  std::vector<Int128> supply(static_cast<size_t>(nodes), 0);
+  for (const NodeLine& n : node_lines) supply[static_cast<size_t>(n.node)] += n.supply;
+  for (int64_t a = 0; a < p.num_arcs(); ++a) {
+    const int64_t low = dimacs.arc_lower[static_cast<size_t>(a)];
+    supply[static_cast<size_t>(p.arc_tail[static_cast<size_t>(a)])] -= low;
+    supply[static_cast<size_t>(p.arc_head[static_cast<size_t>(a)])] += low;
+  }
+  p.supply.assign(supply.size(), 0);
   for (size_t v = 0; v < supply.size(); ++v) {
     if (supply[v] > kMax || supply[v] < -kMax) {
       return MakeError(ErrorKind::kBadData,
@@ -258,6 +283,13 @@ Result<DimacsProblem> ReadDimacs(std::istream& in, const std::string& name) {
   }
   dimacs.cost_offset = static_cast<int64_t>(offset);
   return dimacs;
+}
+
+}  // namespace
+
+Result<DimacsProblem> ReadDimacs(std::istream& in, const std::string& name) {
+  return CatchAtBoundary<DimacsProblem>(
+      name, "reading the DIMACS file", [&] { return ReadUnguarded(in, name); });
 }
 
 Result<DimacsProblem> LoadDimacs(const std::filesystem::path& path) {

@@ -1,10 +1,9 @@
 #include "loaders/load_dataset.h"
 
-#include <exception>
-#include <new>
 #include <string>
 #include <system_error>
 
+#include "loaders/boundary.h"
 #include "loaders/csv_loader.h"
 #include "loaders/proto_loader.h"
 #include "loaders/text_encoding.h"
@@ -42,19 +41,8 @@ Result<Dataset> Dispatch(const std::filesystem::path& path,
 Result<Dataset> LoadDataset(const std::filesystem::path& path,
                             const ReferenceData& reference,
                             const LoaderOptions& options) {
-  try {
-    return Dispatch(path, reference, options);
-  } catch (const std::bad_alloc&) {
-    return MakeError(
-        ErrorKind::kInternal, path.string(), 0, "", "", "out of memory while loading the dataset");
-  } catch (const std::exception& e) {
-    return MakeError(ErrorKind::kInternal,
-                     path.string(),
-                     0,
-                     "",
-                     "",
-                     std::string("unexpected failure while loading: ") + e.what());
-  }
+  return CatchAtBoundary<Dataset>(
+      path.string(), "loading the dataset", [&] { return Dispatch(path, reference, options); });
 }
 
 }  // namespace jobmatch

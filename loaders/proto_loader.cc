@@ -3,12 +3,16 @@
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/text_format.h>
+#include <google/protobuf/unknown_field_set.h>
 
 #include <charconv>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "loaders/boundary.h"
 #include "loaders/column_map.h"
 #include "loaders/dataset_builder.h"
 #include "loaders/problem_list.h"
@@ -205,6 +209,57 @@ bool HasUnknownFields(const pb::Dataset& message) {
          AnyUnknownFields(message.courses()) || AnyUnknownFields(message.history());
 }
 
+// The path of the first string field whose bytes are not UTF-8 ("vacancies[3].title"),
+// read from the wire format alone (which never checks UTF-8); nullopt if none.
+std::optional<std::string> FirstNonUtf8String(std::string_view bytes,
+                                              const google::protobuf::Descriptor* type,
+                                              const std::string& path,
+                                              int depth) {
+  google::protobuf::UnknownFieldSet fields;
+  if (depth > 4 || !fields.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return std::nullopt;
+  }
+  std::map<int, int> seen;  // field number -> occurrences so far
+  for (int i = 0; i < fields.field_count(); ++i) {
+    const google::protobuf::UnknownField& field = fields.field(i);
+    const google::protobuf::FieldDescriptor* descriptor = type->FindFieldByNumber(field.number());
+    const int index = seen[field.number()]++;
+    if (descriptor == nullptr ||
+        field.type() != google::protobuf::UnknownField::TYPE_LENGTH_DELIMITED) {
+      continue;
+    }
+    const std::string name = (path.empty() ? "" : path + ".") + descriptor->name() +
+                             (descriptor->is_repeated() ? "[" + std::to_string(index) + "]" : "");
+    const std::string& value = field.length_delimited();
+    if (descriptor->type() == google::protobuf::FieldDescriptor::TYPE_STRING &&
+        !IsValidUtf8(value)) {
+      return name;
+    }
+    if (descriptor->type() == google::protobuf::FieldDescriptor::TYPE_MESSAGE) {
+      if (std::optional<std::string> bad =
+              FirstNonUtf8String(value, descriptor->message_type(), name, depth + 1)) {
+        return bad;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// The line (1-based) where each record of a text-format dataset starts.
+void SetTextLines(const google::protobuf::TextFormat::ParseInfoTree& tree, RawDataset* raw) {
+  const google::protobuf::Descriptor* dataset = pb::Dataset::descriptor();
+  for (const Table table : kAllTables) {
+    const google::protobuf::FieldDescriptor* field =
+        dataset->FindFieldByName(std::string(TableStem(table)));
+    if (field == nullptr) continue;
+    std::vector<RawRecord>& records = (*raw)[table].records;
+    for (size_t i = 0; i < records.size(); ++i) {
+      const int line = tree.GetLocation(field, static_cast<int>(i)).line;
+      if (line >= 0) records[i].line = line + 1;
+    }
+  }
+}
+
 Error NotADataset(const std::string& file, const std::string& why) {
   return MakeError(ErrorKind::kBadData,
                    file,
@@ -216,22 +271,22 @@ Error NotADataset(const std::string& file, const std::string& why) {
                        ".textproto");
 }
 
-}  // namespace
-
-Result<Dataset> LoadProtoDataset(const std::filesystem::path& file,
-                                 const ReferenceData& reference,
-                                 const LoaderOptions& options,
-                                 bool text_format) {
+Result<Dataset> LoadUnguarded(const std::filesystem::path& file,
+                              const ReferenceData& reference,
+                              const LoaderOptions& options,
+                              bool text_format) {
   const std::string shown = file.string();
   const Result<std::string> bytes = ReadFileBytes(file, shown);
   if (!bytes.ok()) return bytes.error();
 
   pb::Dataset message;
   ProblemList problems(options.max_problems);
+  google::protobuf::TextFormat::ParseInfoTree locations;
   if (text_format) {
     TextErrors errors(shown, &problems);
     google::protobuf::TextFormat::Parser parser;
     parser.RecordErrorsTo(&errors);
+    parser.WriteLocationsTo(&locations);
     std::string_view text = bytes.value();
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // editors on Windows
     google::protobuf::io::ArrayInputStream input(text.data(), static_cast<int>(text.size()));
@@ -243,6 +298,16 @@ Result<Dataset> LoadProtoDataset(const std::filesystem::path& file,
   } else {
     if (bytes.value().empty()) return NotADataset(shown, "the file is empty");
     if (!message.ParseFromString(bytes.value())) {
+      if (const std::optional<std::string> field =
+              FirstNonUtf8String(bytes.value(), pb::Dataset::descriptor(), "", 0)) {
+        return MakeError(ErrorKind::kBadData,
+                         shown,
+                         0,
+                         *field,
+                         "",
+                         "expected UTF-8 text: protobuf string fields must be UTF-8, and this "
+                         "one holds other bytes");
+      }
       return NotADataset(shown, "the bytes do not parse; truncated or another kind of file?");
     }
     if (HasUnknownFields(message)) {
@@ -257,8 +322,20 @@ Result<Dataset> LoadProtoDataset(const std::filesystem::path& file,
   raw[Table::kCoordinators] = Coordinators(&message, shown);
   raw[Table::kCourses] = Courses(&message, shown);
   raw[Table::kHistory] = History(&message, shown);
+  if (text_format) SetTextLines(locations, &raw);
   message = pb::Dataset();  // frees what the records no longer need
   return BuildDataset(raw, reference, &problems);
+}
+
+}  // namespace
+
+Result<Dataset> LoadProtoDataset(const std::filesystem::path& file,
+                                 const ReferenceData& reference,
+                                 const LoaderOptions& options,
+                                 bool text_format) {
+  return CatchAtBoundary<Dataset>(file.string(), "loading the dataset", [&] {
+    return LoadUnguarded(file, reference, options, text_format);
+  });
 }
 
 }  // namespace jobmatch

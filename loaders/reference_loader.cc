@@ -29,6 +29,8 @@
 #include <utility>
 #include <vector>
 
+#include "loaders/boundary.h"
+
 namespace jobmatch {
 namespace {
 
@@ -562,16 +564,8 @@ std::filesystem::path DefaultReferenceDir() {
 }
 
 Result<ReferenceData> LoadReferenceData(const std::filesystem::path& dir) {
-  try {
-    return Load(dir);
-  } catch (const std::exception& e) {  // allocation failure or a filesystem error
-    return MakeError(ErrorKind::kInternal,
-                     dir.string(),
-                     0,
-                     "",
-                     "",
-                     std::string("loading reference data failed: ") + e.what());
-  }
+  return CatchAtBoundary<ReferenceData>(
+      dir.string(), "loading reference data", [&] { return Load(dir); });
 }
 
 }  // namespace jobmatch

@@ -1,5 +1,6 @@
 #include "loaders/text_encoding.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <fstream>
@@ -45,43 +46,76 @@ size_t NoBreakSpaceAt(std::string_view s) {
              : 0;
 }
 
+// Length of the well-formed UTF-8 sequence starting at bytes[i], 0 if none.
+size_t Utf8SequenceAt(std::string_view bytes, size_t i) {
+  const auto b0 = static_cast<unsigned char>(bytes[i]);
+  if (b0 < 0x80) return 1;
+  size_t len = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // no overlongs
+    if (b0 == 0xED) hi = 0x9F;  // no surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    if (b0 == 0xF0) lo = 0x90;  // no overlongs
+    if (b0 == 0xF4) hi = 0x8F;  // <= U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + len > bytes.size()) return 0;
+  const auto b1 = static_cast<unsigned char>(bytes[i + 1]);
+  if (b1 < lo || b1 > hi) return 0;
+  for (size_t k = 2; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(bytes[i + k]);
+    if (b < 0x80 || b > 0xBF) return 0;
+  }
+  return len;
+}
+
+// Whether `bytes` holds at least one well-formed multi-byte UTF-8 sequence.
+bool HasMultiByteUtf8(std::string_view bytes) {
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (static_cast<unsigned char>(bytes[i]) >= 0x80 && Utf8SequenceAt(bytes, i) > 1) return true;
+  }
+  return false;
+}
+
+// "line 3, column 17" (1-based; columns count UTF-8 characters) of bytes[at].
+std::string LineAndColumn(std::string_view bytes, size_t at) {
+  const std::string_view before = bytes.substr(0, at);
+  const size_t line_start =
+      before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  const auto lines = std::count(before.begin(), before.end(), '\n');
+  const std::string_view head = before.substr(line_start);
+  const auto column = std::count_if(head.begin(), head.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+  return "line " + std::to_string(lines + 1) + ", column " + std::to_string(column + 1);
+}
+
+std::string HexByte(unsigned char b) {
+  constexpr char kDigits[] = "0123456789ABCDEF";
+  return std::string("0x") + kDigits[b >> 4] + kDigits[b & 0xF];
+}
+
 }  // namespace
 
 bool IsValidUtf8(std::string_view bytes) {
+  return ValidUtf8Prefix(bytes) == bytes.size();
+}
+
+size_t ValidUtf8Prefix(std::string_view bytes) {
   size_t i = 0;
-  const size_t n = bytes.size();
-  while (i < n) {
-    const auto b0 = static_cast<unsigned char>(bytes[i]);
-    if (b0 < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      len = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      len = 3;
-      if (b0 == 0xE0) lo = 0xA0;  // no overlongs
-      if (b0 == 0xED) hi = 0x9F;  // no surrogates
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      len = 4;
-      if (b0 == 0xF0) lo = 0x90;  // no overlongs
-      if (b0 == 0xF4) hi = 0x8F;  // <= U+10FFFF
-    } else {
-      return false;
-    }
-    if (i + len > n) return false;
-    const auto b1 = static_cast<unsigned char>(bytes[i + 1]);
-    if (b1 < lo || b1 > hi) return false;
-    for (size_t k = 2; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(bytes[i + k]);
-      if (b < 0x80 || b > 0xBF) return false;
-    }
+  while (i < bytes.size()) {
+    const size_t len = Utf8SequenceAt(bytes, i);
+    if (len == 0) return i;
     i += len;
   }
-  return true;
+  return bytes.size();
 }
 
 bool Windows1252ToUtf8(std::string_view bytes, std::string* out) {
@@ -126,9 +160,25 @@ Result<DecodedText> DecodeText(std::string_view bytes, const std::string& file) 
                      "the file contains NUL bytes: not a text file (or UTF-16 without "
                      "a byte order mark); save it as \"CSV UTF-8\"");
   }
-  if (IsValidUtf8(bytes)) {
+  const size_t valid = ValidUtf8Prefix(bytes);
+  if (valid == bytes.size()) {
     decoded.utf8.assign(bytes);
     return decoded;
+  }
+  // UTF-8 characters and a byte that is not: a damaged UTF-8 file (decoding
+  // it as Windows-1252 would garble every umlaut), not a Windows-1252 one.
+  if (decoded.encoding != TextEncoding::kUtf8WithBom && HasMultiByteUtf8(bytes)) {
+    return MakeError(ErrorKind::kBadData,
+                     file,
+                     0,
+                     "",
+                     "",
+                     "the file is UTF-8 but for byte " +
+                         HexByte(static_cast<unsigned char>(bytes[valid])) + " at " +
+                         LineAndColumn(bytes, valid) +
+                         ": expected a UTF-8 character there (the file was damaged or pieced "
+                         "together from two encodings); correct that character and save the "
+                         "file as \"CSV UTF-8\" again");
   }
   if (decoded.encoding == TextEncoding::kUtf8WithBom) {
     return MakeError(ErrorKind::kBadData,
@@ -136,7 +186,10 @@ Result<DecodedText> DecodeText(std::string_view bytes, const std::string& file) 
                      0,
                      "",
                      "",
-                     "the file starts with a UTF-8 byte order mark but is not valid UTF-8");
+                     "the file starts with a UTF-8 byte order mark but is not valid UTF-8: "
+                     "byte " +
+                         HexByte(static_cast<unsigned char>(bytes[valid])) + " at " +
+                         LineAndColumn(bytes, valid) + " is not a UTF-8 character");
   }
   if (!Windows1252ToUtf8(bytes, &decoded.utf8)) {
     return MakeError(ErrorKind::kBadData,

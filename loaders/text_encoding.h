@@ -5,10 +5,14 @@
 //
 // Contract of DecodeText():
 //  * UTF-8 with or without a BOM: returned as is, BOM removed.
-//  * Bytes that are not valid UTF-8: read as Windows-1252 (what German Excel
-//    writes as "CSV (Trennzeichen-getrennt)"), every byte converted, including
-//    0x80..0x9F (€, „, “, –, ...). Bytes Windows-1252 leaves undefined (0x81,
-//    0x8D, 0x8F, 0x90, 0x9D) mean the file is neither: error.
+//  * Bytes that are not valid UTF-8 in a file with no UTF-8 character beyond
+//    ASCII: read as Windows-1252 (what German Excel writes as "CSV
+//    (Trennzeichen-getrennt)"), every byte converted, including 0x80..0x9F
+//    (€, „, “, –, ...). Bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F,
+//    0x90, 0x9D) mean the file is neither: error.
+//  * Valid multi-byte UTF-8 and also bytes that are not: a damaged UTF-8 file,
+//    error naming line and column of the first bad byte (decoding it as
+//    Windows-1252 would garble every umlaut).
 //  * NUL bytes (a binary file, or UTF-16 without BOM): error.
 //  * A UTF-16 or UTF-32 BOM: error asking to save as "CSV UTF-8".
 // The encoding found is reported so callers can say what they read.
@@ -41,6 +45,9 @@ struct DecodedText {
 
 // True if `bytes` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool IsValidUtf8(std::string_view bytes);
+// Length of the longest well-formed UTF-8 prefix of `bytes`: the offset of the
+// first byte that does not belong, or bytes.size() if all are well-formed.
+size_t ValidUtf8Prefix(std::string_view bytes);
 
 // Windows-1252 to UTF-8; false (and `out` unspecified) if a byte is undefined
 // in Windows-1252 or NUL.

@@ -156,6 +156,37 @@ TEST(ParseConfig, ColumnMapForAnUnknownFileIsRejected) {
   EXPECT_THAT(Fields(parsed.error()), HasSubstr("column_map.file;"));
 }
 
+TEST(ParseConfig, RefusesAbsurdValuesThatWouldOverflowTheEngine) {
+  struct Case {
+    const char* text;
+    const char* field;
+  };
+  for (const Case& c : {
+           Case{"scoring { course_horizon_weeks: 2147483647 }", "scoring.course_horizon_weeks"},
+           Case{"scoring { course_horizon_weeks: 521 }", "scoring.course_horizon_weeks"},
+           Case{"scoring { top_k: 100001 }", "scoring.top_k"},
+           Case{"scoring { block_size: 2147483647 }", "scoring.block_size"},
+           Case{"scoring { hours_tolerance: 1e300 }", "scoring.hours_tolerance"},
+           Case{"candidates { max_arcs_per_participant: 100001 }",
+                "candidates.max_arcs_per_participant"},
+           Case{"candidates { employer_cap { micro: 1e300 } }", "candidates.employer_cap.micro"},
+           Case{"candidates { employer_cap { small: 2.5 } }", "candidates.employer_cap.small"},
+           Case{"candidates { employer_cap { large: 1000001 } }", "candidates.employer_cap.large"},
+       }) {
+    const Result<EngineConfig> parsed = ParseConfig(c.text, "cfg.txtpb");
+    ASSERT_FALSE(parsed.ok()) << c.text;
+    ASSERT_EQ(parsed.error().diagnostics.size(), 1U) << parsed.error().ToString();
+    EXPECT_EQ(parsed.error().diagnostics[0].field, c.field) << c.text;
+  }
+  for (const char* text :
+       {"scoring { course_horizon_weeks: 520 top_k: 100000 block_size: 1048576 }",
+        "candidates { max_arcs_per_participant: 100000 }",
+        "candidates { employer_cap { micro: 1000000 } }"}) {
+    const Result<EngineConfig> parsed = ParseConfig(text, "cfg.txtpb");
+    EXPECT_TRUE(parsed.ok()) << text << ": " << parsed.error().ToString();
+  }
+}
+
 TEST(LoadConfig, AMissingFileIsMissingInput) {
   const Result<EngineConfig> loaded = LoadConfig("/nonexistent/jobmatch.txtpb");
   ASSERT_FALSE(loaded.ok());

@@ -65,5 +65,36 @@ TEST(Diagnostic, NamesFileLineFieldValueAndExpectation) {
             "data/vacancies.csv:12: field 'min_german_level' = 'B3': expected a CEFR level A0..C2");
 }
 
+TEST(Diagnostic, DescribesFreeTextInsteadOfRepeatingIt) {
+  const Diagnostic d{
+      "p.csv", 4, "place", "Max Mustermann, Hauptstr. 5, Bernburg", "expected a place"};
+  EXPECT_EQ(d.ToString(), "p.csv:4: field 'place' = (a text of 37 characters): expected a place");
+}
+
+TEST(IsQuotableValue, QuotesCodesButNotProse) {
+  for (const char* code : {"B7",
+                           "06406",
+                           "06406 Bernburg",
+                           "51,79 11,74",
+                           "P-001",
+                           "1,23457E+11",
+                           "2025-13-01",
+                           "vielleicht",
+                           "Straße"}) {
+    EXPECT_TRUE(IsQuotableValue(code)) << code;
+  }
+  for (const char* text : {"",
+                           "Ali Hassan",
+                           "a b c",
+                           "max@example.org",
+                           "0176 1234567 privat",
+                           "x\x01y",
+                           "a value that is much too long to be a code"}) {
+    EXPECT_FALSE(IsQuotableValue(text)) << text;
+  }
+  EXPECT_EQ(ShownValue("Ali Hassan"), "(a text of 10 characters)");
+  EXPECT_EQ(ShownValue("Zoë"), "'Zoë'");
+}
+
 }  // namespace
 }  // namespace jobmatch

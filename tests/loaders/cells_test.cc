@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jobmatch {
@@ -106,6 +107,111 @@ TEST(CellReader, ReportsFileLineFieldAndWhatWasExpected) {
   EXPECT_EQ(error.diagnostics[0].line, 12);
   EXPECT_EQ(error.diagnostics[0].field, "min_german_level");
   EXPECT_THAT(error.diagnostics[0].message, HasSubstr("CEFR level"));
+}
+
+// ------------------------------------------------------------ Excel damage
+
+TEST(LooksLikeScientificNotation, RecognisesWhatExcelShowsForLongNumbers) {
+  for (const char* text : {"1,23457E+11", "1.23E+05", "4E+12", "1,5089E+07", "-2e-3"}) {
+    EXPECT_TRUE(LooksLikeScientificNotation(text)) << text;
+  }
+  for (const char* text : {"", "B1", "E1", "12", "P-001", "2E", "1,2,3E+4", "E-02", "1E+1234"}) {
+    EXPECT_FALSE(LooksLikeScientificNotation(text)) << text;
+  }
+}
+
+TEST(LooksLikeRoundedLongNumber, RecognisesDigitsBeyondTheFifteenthTurnedToZeros) {
+  EXPECT_TRUE(LooksLikeRoundedLongNumber("1234567890123450"));
+  EXPECT_TRUE(LooksLikeRoundedLongNumber("123456789012345000"));
+  EXPECT_FALSE(LooksLikeRoundedLongNumber("123456789012345"));   // 15 digits survive
+  EXPECT_FALSE(LooksLikeRoundedLongNumber("1234567890123456"));  // not rounded
+  EXPECT_FALSE(LooksLikeRoundedLongNumber("P-1234567890123450"));
+}
+
+TEST(ExcelSerialDate, ReadsSerialNumbersOfPlausibleDatesOnly) {
+  ASSERT_TRUE(ExcelSerialDate("45981"));
+  EXPECT_EQ(FormatDate(*ExcelSerialDate("45981")), "2025-11-20");
+  EXPECT_EQ(FormatDate(*ExcelSerialDate("25569")), "1970-01-01");
+  for (const char* text : {"2025", "18263", "73051", "45981,5", "4598", "123456"}) {
+    EXPECT_FALSE(ExcelSerialDate(text)) << text;
+  }
+}
+
+TEST(LooksCutAtExcelLimit, CountsCharactersAsExcelDoes) {
+  EXPECT_TRUE(LooksCutAtExcelLimit(std::string(kExcelCellLimit, 'a')));
+  EXPECT_FALSE(LooksCutAtExcelLimit(std::string(kExcelCellLimit - 1, 'a')));
+  EXPECT_FALSE(LooksCutAtExcelLimit(std::string(kExcelCellLimit + 1, 'a')));
+  // "ä" is two bytes but one character.
+  std::string umlauts;
+  for (size_t i = 0; i < kExcelCellLimit; ++i) umlauts += "ä";
+  EXPECT_TRUE(LooksCutAtExcelLimit(umlauts));
+}
+
+// ------------------------------------------------------------ CellReader checks
+
+class CellReaderChecks : public ::testing::Test {
+ protected:
+  // A reader over one vacancy whose `column` holds `cell`.
+  CellReader Reader(int column, std::string cell) {
+    table_.file = "vacancies.csv";
+    table_.present = true;
+    std::vector<std::string> cells(Columns(Table::kVacancies).size());
+    cells[static_cast<size_t>(column)] = std::move(cell);
+    table_.records.assign(1, RawRecord{3, "", cells});
+    return CellReader(Table::kVacancies, table_, 0, &problems_);
+  }
+  std::string Messages() const { return problems_.ToError().ToString(); }
+
+  RawTable table_;
+  ProblemList problems_{10};
+};
+
+TEST_F(CellReaderChecks, AcceptsTextWithTabsLineBreaksAndUmlauts) {
+  EXPECT_TRUE(Reader(kVacancyTitle, "Koch/Köchin\tVollzeit\r\nab sofort").CheckText(kVacancyTitle));
+  EXPECT_TRUE(problems_.empty());
+}
+
+TEST_F(CellReaderChecks, RefusesBytesThatAreNotUtf8WithoutRepeatingThem) {
+  EXPECT_FALSE(Reader(kVacancyTitle, "Koch\xFF").CheckText(kVacancyTitle));
+  EXPECT_THAT(Messages(), HasSubstr("byte 5 of the value is not UTF-8"));
+  EXPECT_EQ(Messages().find('\xFF'), std::string::npos);
+}
+
+TEST_F(CellReaderChecks, RefusesControlCharacters) {
+  for (const char* text : {"K\x01"
+                           "BBG",
+                           "Koch\x7F",
+                           "Koch\xC2\x85"}) {
+    problems_ = ProblemList(10);
+    EXPECT_FALSE(Reader(kVacancyTitle, text).CheckText(kVacancyTitle)) << text;
+    EXPECT_THAT(Messages(), HasSubstr("without control characters"));
+  }
+}
+
+TEST_F(CellReaderChecks, RefusesTextCutAtExcelsLimit) {
+  EXPECT_FALSE(Reader(kVacancyTitle, std::string(kExcelCellLimit, 'x')).CheckText(kVacancyTitle));
+  EXPECT_THAT(Messages(), HasSubstr("32,767"));
+  EXPECT_THAT(Messages(), HasSubstr("(a text of 32767 characters)"));
+}
+
+TEST_F(CellReaderChecks, RefusesIdsWithLineBreaksOrExcelDamage) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"V\t1", "without tabs or line breaks"},
+      {"1,23457E+11", "scientific notation"},
+      {"1234567890123450000", "rounded to 15 digits"},
+  };
+  for (const auto& [id, says] : cases) {
+    problems_ = ProblemList(10);
+    EXPECT_FALSE(Reader(kVacancyId, id).CheckId(kVacancyId)) << id;
+    EXPECT_THAT(Messages(), HasSubstr(says));
+  }
+  problems_ = ProblemList(10);
+  EXPECT_TRUE(Reader(kVacancyId, "V-0012").CheckId(kVacancyId));
+}
+
+TEST_F(CellReaderChecks, SaysWhenADateBecameAnExcelSerialNumber) {
+  EXPECT_FALSE(Reader(kVacancyStartDate, "45981").DateCell(kVacancyStartDate));
+  EXPECT_THAT(Messages(), HasSubstr("serial number (2025-11-20?)"));
 }
 
 }  // namespace

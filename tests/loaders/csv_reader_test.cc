@@ -66,6 +66,25 @@ TEST(DecodeText, RejectsBytesThatAreNeitherUtf8NorWindows1252) {
   EXPECT_THAT(text.error().diagnostics[0].message, HasSubstr("neither UTF-8 nor Windows-1252"));
 }
 
+TEST(DecodeText, RefusesAUtf8FileWithAStrayByteNamingLineAndColumn) {
+  // "Straße" is UTF-8; 0xE4 (a Windows-1252 "ä") on line 2 is damage.
+  const Result<DecodedText> text = DecodeText("id;Straße\nP-1;Gr\xE4\x66\n", kFile);
+  ASSERT_FALSE(text.ok());
+  EXPECT_THAT(text.error().diagnostics[0].message,
+              HasSubstr("UTF-8 but for byte 0xE4 at line 2, column 7"));
+}
+
+TEST(DecodeText, ReadsAFileWithoutUtf8CharactersAsWindows1252) {
+  const Result<DecodedText> text = DecodeText(
+      "id;Stra\xDF"
+      "e\nP-1;Gr\xE4"
+      "f\n",
+      kFile);
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text.value().encoding, TextEncoding::kWindows1252);
+  EXPECT_EQ(text.value().utf8, "id;Straße\nP-1;Gräf\n");
+}
+
 TEST(DecodeText, AsksToSaveUtf16FilesAsCsvUtf8) {
   for (const std::string& bom : {std::string("\xFF\xFE", 2), std::string("\xFE\xFF", 2)}) {
     const Result<DecodedText> text = DecodeText(bom + std::string("i\0d\0", 4), kFile);

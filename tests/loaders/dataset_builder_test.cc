@@ -151,6 +151,135 @@ TEST(BuildDataset, ChecksRangesOfNumbers) {
   }
 }
 
+// Minimal() plus one course.
+RawDataset WithCourse() {
+  RawDataset raw = Minimal();
+  RawTable& courses = raw[Table::kCourses];
+  courses.file = "courses.csv";
+  courses.present = true;
+  std::vector<std::string> cells = {"C1", "language", "B1", "06406", "2025-01-05", "12"};
+  cells.resize(Columns(Table::kCourses).size());
+  courses.records.push_back(RawRecord{2, "", std::move(cells)});
+  return raw;
+}
+
+TEST(BuildDataset, RefusesAbsurdNumbersJustOutsideTheirBoundsAndSaysTheRange) {
+  struct Case {
+    Table table;
+    int column;
+    const char* inside;
+    const char* outside;
+    const char* range;
+  };
+  for (const Case& c : {
+           Case{Table::kCourses, kCourseWeeks, "260", "261", "from 0 to 260"},
+           Case{Table::kVacancies, kVacancyOpenings, "10000", "10001", "from 0 to 10000"},
+           Case{Table::kCoordinators, kCoordinatorCapacity, "10000", "10001", "from 0 to 10000"},
+           Case{Table::kEmployers, kEmployerStaff, "1000000", "1000001", "from 0 to 1000000"},
+           Case{Table::kVacancies, kVacancyHoursPerWeek, "80", "80,5", "from 0 to 80"},
+           Case{Table::kParticipants, kParticipantHoursPerWeek, "80", "80,01", "from 0 to 80"},
+           Case{Table::kParticipants, kParticipantMaxCommuteMinutes, "480", "481", "from 0 to 480"},
+           Case{Table::kCoordinators, kCoordinatorFte, "100", "100,5", "from 0 to 100"},
+           Case{Table::kCourses, kCourseWeeks, "0", "2147483647", "from 0 to 260"},
+           Case{Table::kVacancies, kVacancyOpenings, "1", "99999999999", "from 0 to 10000"},
+       }) {
+    RawDataset raw = WithCourse();
+    Cell(raw, c.table, c.column) = c.inside;
+    const Result<Dataset> inside = Build(raw);
+    EXPECT_TRUE(inside.ok()) << c.inside << ": " << (inside.ok() ? "" : inside.error().ToString());
+    Cell(raw, c.table, c.column) = c.outside;
+    const Result<Dataset> outside = Build(raw);
+    ASSERT_FALSE(outside.ok()) << c.outside;
+    ASSERT_EQ(outside.error().diagnostics.size(), 1U) << outside.error().ToString();
+    EXPECT_EQ(outside.error().diagnostics[0].value, c.outside);
+    EXPECT_THAT(outside.error().diagnostics[0].message, HasSubstr(c.range));
+  }
+}
+
+// ------------------------------------------------------------ text and Excel damage
+
+TEST(BuildDataset, RefusesCellsThatAreNotUtf8OrHoldControlCharacters) {
+  for (const char* bad : {"P\xFF", "P\x01", "P\xC3"}) {
+    RawDataset raw = Minimal();
+    Cell(raw, Table::kParticipants, kParticipantId) = bad;
+    const Result<Dataset> built = Build(raw);
+    ASSERT_FALSE(built.ok()) << bad;
+    ASSERT_EQ(built.error().diagnostics.size(), 1U) << built.error().ToString();
+    EXPECT_EQ(built.error().diagnostics[0].field, "id");
+    EXPECT_EQ(built.error().diagnostics[0].line, 2);
+    EXPECT_EQ(built.error().ToString().find(bad), std::string::npos) << built.error().ToString();
+  }
+}
+
+TEST(BuildDataset, RefusesIdsAndReferencesExcelTurnedIntoScientificNotation) {
+  RawDataset raw = Minimal();
+  Cell(raw, Table::kParticipants, kParticipantId) = "1,23457E+11";
+  Cell(raw, Table::kVacancies, kVacancyEmployerId) = "1.23E+05";
+  const Result<Dataset> built = Build(raw);
+  ASSERT_FALSE(built.ok());
+  ASSERT_EQ(built.error().diagnostics.size(), 2U) << built.error().ToString();
+  for (const Diagnostic& d : built.error().diagnostics) {
+    EXPECT_THAT(d.message, HasSubstr("Excel turned into scientific notation"));
+    EXPECT_THAT(d.message, HasSubstr("format the column as text"));
+  }
+}
+
+TEST(BuildDataset, RefusesLongIdsExcelRoundedTo15Digits) {
+  RawDataset raw = Minimal();
+  Cell(raw, Table::kVacancies, kVacancyId) = "4711000012345670";
+  const Result<Dataset> built = Build(raw);
+  ASSERT_FALSE(built.ok());
+  EXPECT_THAT(built.error().diagnostics[0].message, HasSubstr("rounded to 15 digits"));
+}
+
+TEST(BuildDataset, NamesTheIdWhoseLeadingZerosExcelDropped) {
+  RawDataset raw = Minimal();
+  Cell(raw, Table::kCoordinators, kCoordinatorId) = "0042";
+  Cell(raw, Table::kParticipants, kParticipantCoordinatorId) = "42";
+  const Result<Dataset> built = Build(raw);
+  ASSERT_FALSE(built.ok());
+  ASSERT_EQ(built.error().diagnostics.size(), 1U) << built.error().ToString();
+  EXPECT_EQ(built.error().diagnostics[0].field, "coordinator_id");
+  EXPECT_THAT(built.error().diagnostics[0].message, HasSubstr("there is '0042'"));
+  EXPECT_THAT(built.error().diagnostics[0].message, HasSubstr("Excel drops leading zeros"));
+}
+
+TEST(BuildDataset, SaysWhenADateBecameAnExcelSerialNumber) {
+  RawDataset raw = Minimal();
+  Cell(raw, Table::kParticipants, kParticipantInGermanySince) = "45981";
+  const Result<Dataset> built = Build(raw);
+  ASSERT_FALSE(built.ok());
+  EXPECT_EQ(built.error().diagnostics[0].field, "in_germany_since");
+  EXPECT_THAT(built.error().diagnostics[0].message, HasSubstr("serial number (2025-11-20?)"));
+}
+
+TEST(BuildDataset, SaysWhenAPlaceBecameScientificNotation) {
+  RawDataset raw = Minimal();
+  Cell(raw, Table::kParticipants, kParticipantPlace) = "1,5089E+07";
+  const Result<Dataset> built = Build(raw);
+  ASSERT_FALSE(built.ok());
+  EXPECT_THAT(built.error().diagnostics[0].message, HasSubstr("scientific notation"));
+}
+
+TEST(BuildDataset, RestoresTheLeadingZeroOfAPostcode) {
+  RawDataset raw = Minimal();
+  Cell(raw, Table::kParticipants, kParticipantPlace) = "6406";
+  const Result<Dataset> built = Build(raw);
+  ASSERT_TRUE(built.ok()) << built.error().ToString();
+  EXPECT_EQ(built.value().participants[0].home.name, "Bernburg");
+}
+
+TEST(BuildDataset, RefusesTextCutAtExcelsCellLimit) {
+  RawDataset raw = Minimal();
+  Cell(raw, Table::kVacancies, kVacancyTitle) = std::string(32767, 'x');
+  const Result<Dataset> built = Build(raw);
+  ASSERT_FALSE(built.ok());
+  EXPECT_EQ(built.error().diagnostics[0].field, "title");
+  EXPECT_THAT(built.error().diagnostics[0].message, HasSubstr("Excel cut the text"));
+  Cell(raw, Table::kVacancies, kVacancyTitle) = std::string(32766, 'x');
+  EXPECT_TRUE(Build(raw).ok());
+}
+
 TEST(BuildDataset, PrefixesTheRecordPathForProtobufRecords) {
   RawDataset raw = Minimal();
   raw[Table::kVacancies].records[0].line = 0;

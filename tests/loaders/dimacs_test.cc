@@ -145,6 +145,30 @@ TEST(ReadDimacs, NamesTheLineOfEveryMalformedInput) {
   }
 }
 
+TEST(ReadDimacs, RefusesAHugeDeclarationOnATinyFileBeforeAllocating) {
+  // 2^31 - 100 nodes and arcs declared; a reader that sized its arrays from the
+  // 'p' line would ask for tens of gigabytes here.
+  for (const char* text : {"p min 2147483000 0\n", "p min 1073741000 1\na 1 2 0 5 1\n"}) {
+    const Result<DimacsProblem> read = Read(text);
+    ASSERT_FALSE(read.ok()) << text;
+    EXPECT_EQ(read.error().kind, ErrorKind::kBadData);
+    EXPECT_NE(read.error().ToString().find("a node count the file can describe"), std::string::npos)
+        << read.error().ToString();
+    EXPECT_EQ(read.error().diagnostics[0].line, 1);
+  }
+  const Result<DimacsProblem> arcs = Read("p min 2 1000000000\na 1 2 0 5 1\n");
+  ASSERT_FALSE(arcs.ok());
+  EXPECT_NE(arcs.error().ToString().find("declares 1000000000"), std::string::npos);
+}
+
+TEST(ReadDimacs, AcceptsNodesNoLineMentionsWithinReason) {
+  const Result<DimacsProblem> read = Read("p min 1000 1\nn 1 5\nn 2 -5\na 1 2 0 5 1\n");
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  EXPECT_EQ(read.value().problem.num_nodes(), 1000);
+  EXPECT_EQ(read.value().problem.supply[0], 5);
+  EXPECT_EQ(read.value().problem.supply[999], 0);
+}
+
 TEST(LoadDimacs, MissingFileIsMissingInput) {
   const Result<DimacsProblem> read = LoadDimacs("/nonexistent/problem.min");
   ASSERT_FALSE(read.ok());

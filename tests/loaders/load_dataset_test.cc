@@ -9,6 +9,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -443,9 +444,103 @@ TEST(LoadDataset, NamesTheRecordPathInProtobufDiagnostics) {
   ASSERT_EQ(error.diagnostics.size(), 2u) << error.ToString();
   EXPECT_EQ(error.diagnostics[0].field, "vacancies[1].min_german_level");
   EXPECT_EQ(error.diagnostics[0].value, "B7");
-  EXPECT_EQ(error.diagnostics[0].line, 0);
+  // The line where the record starts: the second "vacancies {".
+  const size_t second = text.find("vacancies {", text.find("vacancies {") + 1);
+  EXPECT_EQ(error.diagnostics[0].line, 1 + std::count(text.begin(), text.begin() + second, '\n'));
   EXPECT_EQ(error.diagnostics[1].field, "vacancies[3].openings");
   EXPECT_EQ(error.diagnostics[1].value, "-2");
+}
+
+// The golden text dataset with `from` (once) replaced by `to`, in a scratch file.
+fs::path EditedTextDataset(const std::string& from, const std::string& to) {
+  const fs::path file = ScratchDir() / "dataset.txtpb";
+  WriteBytes(file, ReadBytes(kGoldenDir / "dataset.txtpb"));
+  Edit(file, from, to);
+  return file;
+}
+
+// Line (1-based) where the record holding the first `what` in `file` starts:
+// the last line before it that opens a record ("participants {").
+int64_t RecordLineOf(const fs::path& file, const std::string& what, const std::string& opener) {
+  const std::string text = ReadBytes(file);
+  const size_t start = text.rfind(opener, text.find(what));
+  return 1 + std::count(text.begin(), text.begin() + static_cast<long>(start), '\n');
+}
+
+TEST(LoadDataset, RefusesTextProtobufStringsThatAreNotUtf8) {
+  const fs::path file = EditedTextDataset("  id: \"P-002\" coordinator_id",
+                                          "  id: \"P-\xE4\xFF"
+                                          "002\" coordinator_id");
+  const Error error = MustFail(file);
+  ExpectOneProblem(error,
+                   ErrorKind::kBadData,
+                   "dataset.txtpb",
+                   RecordLineOf(file, "P-\xE4", "participants {"),
+                   "participants[1].id");
+  EXPECT_THAT(error.ToString(), HasSubstr("not UTF-8"));
+  EXPECT_EQ(error.ToString().find('\xFF'), std::string::npos);
+}
+
+TEST(LoadDataset, RefusesControlCharactersEscapedInTextProtobufStrings) {
+  const fs::path file = EditedTextDataset("{ id: \"K-ASL\" name", "{ id: \"K-\\001ASL\" name");
+  const Error error = MustFail(file);
+  ExpectOneProblem(error,
+                   ErrorKind::kBadData,
+                   "dataset.txtpb",
+                   RecordLineOf(file, "K-\\001", "coordinators {"),
+                   "coordinators[1].id");
+  EXPECT_THAT(error.ToString(), HasSubstr("control characters"));
+}
+
+TEST(LoadDataset, RefusesBinaryProtobufStringsThatAreNotUtf8NamingTheField) {
+  // participants { id: "P-1" } participants { id: "P\xFF" }, by hand on the wire.
+  const fs::path file = ScratchDir() / "dataset.pb";
+  WriteBytes(file, std::string("\x0A\x05\x0A\x03P-1\x0A\x04\x0A\x02P\xFF", 13));
+  const Error error = MustFail(file);
+  ExpectOneProblem(error, ErrorKind::kBadData, "dataset.pb", 0, "participants[1].id");
+  EXPECT_THAT(error.diagnostics[0].message, HasSubstr("must be UTF-8"));
+}
+
+TEST(LoadDataset, NeverRepeatsFreeTextTypedIntoACellButStillShowsCodes) {
+  const fs::path dir = CopyOfGoldenCsv();
+  Edit(dir / "participants.csv",
+       "P-003,K-ASL,06449,",
+       "P-003,K-ASL,\"Max Mustermann, Hauptstr. 5, 06449 Aschersleben\",");
+  Edit(dir / "vacancies.csv",
+       "Koch/"
+       "Köchin,90f75f67-495d-49fa-ab57-2f320e251d7e,0ff99f51-40d9-42f1-a1ec-377b2bb5e15f|4b15a965-"
+       "9bb4-42f1-8e44-1024aeb0b08c,,B1,",
+       "Koch/"
+       "Köchin,90f75f67-495d-49fa-ab57-2f320e251d7e,0ff99f51-40d9-42f1-a1ec-377b2bb5e15f|4b15a965-"
+       "9bb4-42f1-8e44-1024aeb0b08c,,B7,");
+  const std::string messages = MustFail(dir).ToString();
+  EXPECT_EQ(messages.find("Mustermann"), std::string::npos) << messages;
+  EXPECT_EQ(messages.find("Hauptstr"), std::string::npos) << messages;
+  EXPECT_THAT(messages, HasSubstr("field 'place' = (a text of 47 characters)"));
+  EXPECT_THAT(messages, HasSubstr("field 'min_german_level' = 'B7'"));
+}
+
+TEST(LoadDataset, RefusesAUtf8FileWithOneStrayByteNamingLineAndColumn) {
+  const fs::path dir = CopyOfGoldenCsv();
+  // "Staßfurt" further down is UTF-8: the stray byte is damage, not Windows-1252.
+  WriteBytes(dir / "coordinators.csv", ReadBytes(dir / "coordinators.csv").substr(3));  // no BOM
+  Edit(dir / "coordinators.csv", "JOKO Bernburg", "JOKO Bernb\xFCrg");
+  const Error error = MustFail(dir);
+  ExpectOneProblem(error, ErrorKind::kBadData, "coordinators.csv", 0, "");
+  EXPECT_THAT(error.diagnostics[0].message,
+              HasSubstr("the file is UTF-8 but for byte 0xFC at line 2, column 17"));
+}
+
+TEST(LoadDataset, StillReadsAPureWindows1252File) {
+  const fs::path dir = CopyOfGoldenCsv();
+  std::string text = ReadBytes(dir / "coordinators.csv").substr(3);  // without the BOM
+  text.replace(text.find("Staßfurt"),
+               std::string("Staßfurt").size(),
+               "Sta\xDF"
+               "furt");
+  WriteBytes(dir / "coordinators.csv", text);
+  const Dataset dataset = MustLoad(dir);
+  EXPECT_EQ(dataset.coordinators[1].name, "JOKO Aschersleben, Staßfurt");
 }
 
 TEST(LoadDataset, RejectsAFileOfAnotherKind) {
