@@ -27,9 +27,9 @@ int RunReport(const ReportArgs& args) {
   report.district_names = run->DistrictNames();
   report.placements_per_fte_year = options.placements_per_fte_year;
   report.store_note =
-      "Ob die Ziele erreicht werden (Vermittlungen gegen 40 je Vollzeitstelle und Jahr) und wie "
-      "sich die Zahlen über die Läufe entwickeln, zeigt dieser Bericht erst mit einem Speicher "
-      "erfasster Läufe und Entscheidungen; er wurde ohne Speicher erstellt.";
+      "Ob die Ziele erreicht werden und wie sich die Zahlen über die Läufe entwickeln, zeigt der "
+      "Bericht erst mit einem Speicher erfasster Läufe und Entscheidungen; dieser Bericht wurde "
+      "ohne ihn erstellt.";
 
   reports::StagedDirectory out(args.out, "report.html");
   if (auto error = out.Begin()) return ReportError("cannot write output", *error);

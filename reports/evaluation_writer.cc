@@ -114,13 +114,30 @@ std::vector<const GroupFigure*> GroupsOf(const MethodMetrics& m, GroupKind kind)
   return out;
 }
 
+// Per kind: the flagged groups by name when there are at most three, else
+// how many and the lowest ratio.
 std::string FlaggedGroups(const EvaluationReport& report, const MethodMetrics& m) {
   std::string out;
-  for (const GroupFigure& g : m.groups) {
-    if (g.suppressed || !g.below_four_fifths) continue;
+  for (int k = 0; k < kNumGroupKinds; ++k) {
+    const auto kind = static_cast<GroupKind>(k);
+    std::vector<const GroupFigure*> flagged;
+    for (const GroupFigure* g : GroupsOf(m, kind)) {
+      if (!g->suppressed && g->below_four_fifths) flagged.push_back(g);
+    }
+    if (flagged.empty()) continue;
     if (!out.empty()) out += "; ";
-    out += LabelDe(Vocabulary::kGroupKind, GroupKindName(g.kind)) + " " + GroupLabel(report, g) +
-           " (" + FormatNumber(g.ratio_to_best, 2) + ")";
+    out += LabelDe(Vocabulary::kGroupKind, GroupKindName(kind)) + " ";
+    if (flagged.size() <= 3) {
+      for (size_t i = 0; i < flagged.size(); ++i) {
+        out += (i > 0 ? ", " : "") + GroupLabel(report, *flagged[i]) + " (" +
+               FormatNumber(flagged[i]->ratio_to_best, 2) + ")";
+      }
+    } else {
+      double lowest = 1.0;
+      for (const GroupFigure* g : flagged) lowest = std::min(lowest, g->ratio_to_best);
+      out += std::to_string(flagged.size()) + " Gruppen (niedrigstes Verhältnis " +
+             FormatNumber(lowest, 2) + ")";
+    }
   }
   return out.empty() ? "keine" : out;
 }
@@ -304,7 +321,20 @@ std::string FairnessHtml(const EvaluationReport& report) {
     chart.values.resize(2);
     chart.texts.resize(2);
     int withheld = 0;
-    for (size_t i = 0; i < mine.size() && i < theirs.size(); ++i) {
+    // Many groups (coordinators, districts of a state): the lowest ratios only.
+    constexpr size_t kMaxRows = 15;
+    std::vector<size_t> order(std::min(mine.size(), theirs.size()));
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const bool cut = order.size() > kMaxRows;
+    if (cut) {
+      std::stable_sort(order.begin(), order.end(), [&mine](size_t x, size_t y) {
+        const double rx = mine[x]->suppressed ? 2.0 : mine[x]->ratio_to_best;
+        const double ry = mine[y]->suppressed ? 2.0 : mine[y]->ratio_to_best;
+        return rx < ry;
+      });
+      order.resize(kMaxRows);
+    }
+    for (const size_t i : order) {
       const GroupFigure& a = *mine[i];
       const GroupFigure& b = *theirs[i];
       if (a.suppressed) {
@@ -344,6 +374,18 @@ std::string FairnessHtml(const EvaluationReport& report) {
              "</div>";
     }
     out += "</div>\n";
+    if (cut) {
+      out += "<p class=\"note\">" +
+             XmlEscape("Die " + std::to_string(kMaxRows) +
+                       " Gruppen mit dem niedrigsten Verhältnis von " +
+                       std::to_string(mine.size()) + "; alle in evaluation_groups.csv.") +
+             "</p>\n";
+    }
+    if (kind == GroupKind::kCoordinator) {
+      out +=
+          "<p class=\"note\">Bei Koordinationen spiegelt die Quote vor allem die Kapazität je "
+          "betreuter Person wider, nicht die Vergabe.</p>\n";
+    }
     if (withheld > 0) {
       out += "<p class=\"note\">" +
              XmlEscape(std::to_string(withheld) + " Gruppe(n) unter " +

@@ -328,7 +328,16 @@ std::string CapacityHtml(const RegionalReport& report) {
                   "weitere Vorschläge",
                   "Jahresziel"};
   std::vector<Bar> bars;
-  for (const CapacityValue& c : report.summary.capacity) {
+  // Many coordinators (a state): those where one more place is worth most.
+  constexpr size_t kMaxRows = 25;
+  std::vector<CapacityValue> rows = report.summary.capacity;
+  if (rows.size() > kMaxRows) {
+    std::stable_sort(rows.begin(), rows.end(), [](const CapacityValue& a, const CapacityValue& b) {
+      return a.objective_gain > b.objective_gain;
+    });
+    rows.resize(kMaxRows);
+  }
+  for (const CapacityValue& c : rows) {
     table.rows.push_back({c.id,
                           FormatNumber(c.fte, 2),
                           std::to_string(c.capacity),
@@ -341,6 +350,14 @@ std::string CapacityHtml(const RegionalReport& report) {
     bars.push_back({c.id, c.objective_gain, FormatNumber(c.objective_gain, 2)});
   }
   out += RenderTable(table);
+  if (rows.size() < report.summary.capacity.size()) {
+    out += "<p class=\"note\">" +
+           XmlEscape("Die " + std::to_string(rows.size()) + " von " +
+                     std::to_string(report.summary.capacity.size()) +
+                     " Koordinationen, bei denen ein Platz am meisten bringt; alle in "
+                     "report_capacity.csv.") +
+           "</p>\n";
+  }
   if (bars.size() <= 30) {
     out +=
         "<div class=\"cols\">" + Chart("Wert eines zusätzlichen Platzes", bars, 560) + "</div>\n";
@@ -368,8 +385,11 @@ std::string SlicesHtml(const RegionalReport& report, SliceKind kind, const std::
   static constexpr const char* kLevels[] = {"A0", "A1", "A2", "B1", "B2", "C1", "C2"};
   for (const char* level : kLevels) table.header.push_back(level);
   for (const char* q : {"ohne Abschluss", "Ausbildung", "Hochschule"}) table.header.push_back(q);
+  constexpr size_t kMaxRows = 40;
+  size_t total = 0;
   for (const RegionalSlice& s : report.summary.slices) {
     if (s.kind != kind) continue;
+    if (++total > kMaxRows) continue;
     std::vector<std::string> row = {SliceLabel(report, s)};
     if (s.suppressed) {
       row.push_back(Withheld(report));
