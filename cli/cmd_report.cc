@@ -4,6 +4,8 @@
 // per coordinator. Writes report.html and CSV tables into --out (staged).
 
 #include <cstdio>
+#include <set>
+#include <string>
 
 #include "cli/analysis.h"
 #include "cli/commands.h"
@@ -12,6 +14,29 @@
 #include "reports/regional_writer.h"
 
 namespace jobmatch::cli {
+namespace {
+
+// Up to three districts by name; more: their Land if they share one.
+std::string RegionName(const SolvedRun& run) {
+  std::set<std::string> keys;
+  for (const Participant& p : run.inputs.dataset.participants) {
+    if (!p.home.district_key.empty()) keys.insert(p.home.district_key);
+  }
+  std::set<std::string> names;
+  std::set<std::string> lands;
+  for (const District& d : run.inputs.reference.districts) {
+    if (keys.count(d.key) == 0) continue;
+    names.insert(d.name);
+    lands.insert(d.land);
+  }
+  if (names.size() > 3 && lands.size() == 1) return *lands.begin();
+  if (names.size() > 3) return std::to_string(names.size()) + " Landkreise und kreisfreie Städte";
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+}  // namespace
 
 int RunReport(const ReportArgs& args) {
   int exit_code = 0;
@@ -25,6 +50,7 @@ int RunReport(const ReportArgs& args) {
   report.run_date = FormatDate(run->run_date);
   report.summary = SummariseRegion(run->Rerun(), run->scored, run->graph, run->result, options);
   report.district_names = run->DistrictNames();
+  report.region = RegionName(*run);
   report.placements_per_fte_year = options.placements_per_fte_year;
   report.store_note =
       "Ob die Ziele erreicht werden und wie sich die Zahlen über die Läufe entwickeln, zeigt der "

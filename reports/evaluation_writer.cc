@@ -11,6 +11,11 @@
 namespace jobmatch::reports {
 namespace {
 
+// A count for people to read: 30000 -> "30.000".
+std::string Int(int64_t value) {
+  return FormatNumber(static_cast<double>(value), 0);
+}
+
 using nlohmann::ordered_json;
 
 const MethodMetrics* FindMethod(const EvaluationReport& report, std::string_view name) {
@@ -22,7 +27,7 @@ const MethodMetrics* FindMethod(const EvaluationReport& report, std::string_view
 
 std::string CoordinatorId(const EvaluationReport& report, CoordinatorIndex c) {
   const auto i = static_cast<size_t>(c.value);
-  return i < report.coordinator_ids.size() ? report.coordinator_ids[i] : std::to_string(c.value);
+  return i < report.coordinator_ids.size() ? report.coordinator_ids[i] : Int(c.value);
 }
 
 // A group key as people read it: districts by name.
@@ -135,8 +140,8 @@ std::string FlaggedGroups(const EvaluationReport& report, const MethodMetrics& m
     } else {
       double lowest = 1.0;
       for (const GroupFigure* g : flagged) lowest = std::min(lowest, g->ratio_to_best);
-      out += std::to_string(flagged.size()) + " Gruppen (niedrigstes Verhältnis " +
-             FormatNumber(lowest, 2) + ")";
+      out +=
+          Int(flagged.size()) + " Gruppen (niedrigstes Verhältnis " + FormatNumber(lowest, 2) + ")";
     }
   }
   return out.empty() ? "keine" : out;
@@ -155,7 +160,7 @@ std::string SummaryHtml(const EvaluationReport& report) {
   std::string out = "<div class=\"summary\"><b>Kurzfassung</b><ul>";
   const double more = optimal->proposals - greedy->proposals;
   out += Li("Die exakte Zuordnung schlägt " + Count(optimal->proposals) + " von " +
-            std::to_string(report.participants) +
+            Int(report.participants) +
             " Teilnehmenden eine Stelle vor, die Vergabe nach höchster Punktzahl (Greedy) " +
             Count(greedy->proposals) +
             (more > 0   ? ": " + Count(more) + " Menschen mehr erhalten einen Vorschlag."
@@ -174,9 +179,9 @@ std::string SummaryHtml(const EvaluationReport& report) {
          FormatNumber(optimal->lowest_score, 2) + " (Greedy " +
          FormatNumber(greedy->lowest_score, 2) + ").");
   out +=
-      Li("Fairness (Vier-Fünftel-Regel, Gruppen ab " + std::to_string(report.min_group_size) +
+      Li("Fairness (Vier-Fünftel-Regel, Gruppen ab " + Int(report.min_group_size) +
          " Personen): unter der Schwelle liegen beim Optimum " + FlaggedGroups(report, *optimal) +
-         "; bei Greedy " + std::to_string(CountFlagged(*greedy)) + " Gruppe(n).");
+         "; bei Greedy " + Int(CountFlagged(*greedy)) + " Gruppe(n).");
   out += Li("Konkurrenz: " + Count(optimal->congestion.contested_vacancies) + " der " +
             Count(optimal->congestion.proposed_vacancies) +
             " vorgeschlagenen Stellen haben mehr Interessierte als Plätze (Greedy " +
@@ -194,7 +199,7 @@ std::string SummaryHtml(const EvaluationReport& report) {
   }
   if (!s.changes.empty()) {
     out += Li("Gewichte: verschiebt man ein Gewicht um ±10 %, ändern sich höchstens " +
-              std::to_string(most_changed) + " von " + std::to_string(s.proposals) +
+              Int(most_changed) + " von " + Int(s.proposals) +
               " Vorschlägen; am häufigsten entscheidet der Teil „" +
               LabelDe(Vocabulary::kScorePart, ScorePartName(best_part)) + "“.");
   }
@@ -203,11 +208,11 @@ std::string SummaryHtml(const EvaluationReport& report) {
         Li("Ergebnisse früherer Vorschläge sind nicht erfasst: keine Annahme- oder "
            "Einstellungsquoten.");
   } else if (report.outcomes.total_suppressed) {
-    out += Li("Ergebnisse früherer Vorschläge: weniger als " +
-              std::to_string(report.min_group_size) + " erfasst, daher keine Quoten.");
+    out += Li("Ergebnisse früherer Vorschläge: weniger als " + Int(report.min_group_size) +
+              " erfasst, daher keine Quoten.");
   } else {
     const OutcomeCounts& t = report.outcomes.total;
-    out += Li("Frühere Vorschläge: " + std::to_string(t.pairs) + " erfasst, davon " +
+    out += Li("Frühere Vorschläge: " + Int(t.pairs) + " erfasst, davon " +
               Share(t.accepted, t.pairs) + " angenommen und " + Share(t.hired, t.pairs) +
               " eingestellt (nur vorgeschlagene Paare haben Ergebnisse).");
   }
@@ -256,7 +261,7 @@ std::string MethodsHtml(const EvaluationReport& report) {
   const MethodMetrics* random = FindMethod(report, "random");
   if (random != nullptr && random->spread.draws > 1) {
     out += "<p class=\"note\">" +
-           XmlEscape("Zufällige Reihenfolge: Mittel aus " + std::to_string(random->spread.draws) +
+           XmlEscape("Zufällige Reihenfolge: Mittel aus " + Int(random->spread.draws) +
                      " Ziehungen, in Klammern kleinster und größter Wert (Standardabweichung " +
                      FormatNumber(random->spread.proposals_stddev, 2) + " Vorschläge).") +
            "</p>\n";
@@ -302,7 +307,7 @@ std::string FairnessHtml(const EvaluationReport& report) {
       "durch die Quote der besten Gruppe derselben Art; unter " +
       FormatNumber(report.four_fifths, 2) +
       " (Vier-Fünftel-Regel) ist die Zeile rot markiert. Gruppen mit weniger als " +
-      std::to_string(report.min_group_size) +
+      Int(report.min_group_size) +
       " Personen werden nicht ausgewiesen. Das Geschlecht wird nur berichtet, nie bewertet.");
   for (int k = 0; k < kNumGroupKinds; ++k) {
     const auto kind = static_cast<GroupKind>(k);
@@ -339,17 +344,13 @@ std::string FairnessHtml(const EvaluationReport& report) {
       const GroupFigure& b = *theirs[i];
       if (a.suppressed) {
         ++withheld;
-        table.rows.push_back({GroupLabel(report, a),
-                              "< " + std::to_string(report.min_group_size),
-                              "–",
-                              "–",
-                              "–",
-                              "–"});
+        table.rows.push_back(
+            {GroupLabel(report, a), "< " + Int(report.min_group_size), "–", "–", "–", "–"});
         table.flagged.push_back(false);
         continue;
       }
       table.rows.push_back({GroupLabel(report, a),
-                            std::to_string(a.participants),
+                            Int(a.participants),
                             FormatPercent(a.placement_rate),
                             FormatNumber(a.ratio_to_best, 2),
                             FormatPercent(b.placement_rate),
@@ -376,9 +377,8 @@ std::string FairnessHtml(const EvaluationReport& report) {
     out += "</div>\n";
     if (cut) {
       out += "<p class=\"note\">" +
-             XmlEscape("Die " + std::to_string(kMaxRows) +
-                       " Gruppen mit dem niedrigsten Verhältnis von " +
-                       std::to_string(mine.size()) + "; alle in evaluation_groups.csv.") +
+             XmlEscape("Die " + Int(kMaxRows) + " Gruppen mit dem niedrigsten Verhältnis von " +
+                       Int(mine.size()) + "; alle in evaluation_groups.csv.") +
              "</p>\n";
     }
     if (kind == GroupKind::kCoordinator) {
@@ -388,8 +388,8 @@ std::string FairnessHtml(const EvaluationReport& report) {
     }
     if (withheld > 0) {
       out += "<p class=\"note\">" +
-             XmlEscape(std::to_string(withheld) + " Gruppe(n) unter " +
-                       std::to_string(report.min_group_size) + " Personen nicht ausgewiesen.") +
+             XmlEscape(Int(withheld) + " Gruppe(n) unter " + Int(report.min_group_size) +
+                       " Personen nicht ausgewiesen.") +
              "</p>\n";
     }
   }
@@ -408,9 +408,8 @@ std::string CapacityHtml(const EvaluationReport& report) {
   const MethodMetrics& first = report.methods.front();
   for (size_t c = 0; c < first.coordinators.size(); ++c) {
     const CoordinatorLoad& load = first.coordinators[c];
-    std::vector<std::string> row = {CoordinatorId(report, load.coordinator),
-                                    std::to_string(load.capacity),
-                                    std::to_string(load.participants)};
+    std::vector<std::string> row = {
+        CoordinatorId(report, load.coordinator), Int(load.capacity), Int(load.participants)};
     for (const MethodMetrics& m : report.methods) row.push_back(Count(m.coordinators[c].proposals));
     table.rows.push_back(std::move(row));
   }
@@ -423,8 +422,7 @@ std::string CongestionHtml(const EvaluationReport& report) {
   if (report.methods.empty()) return out;
   const Congestion& all = report.methods.front().congestion;
   out +=
-      Paragraph(std::to_string(all.vacancies_over_subscribed) + " von " +
-                std::to_string(all.vacancies_with_candidates) +
+      Paragraph(Int(all.vacancies_over_subscribed) + " von " + Int(all.vacancies_with_candidates) +
                 " Stellen mit Interessierten haben mehr mögliche Bewerberinnen und Bewerber als "
                 "offene Plätze. Je Verfahren: wie viele vorgeschlagene Stellen umkämpft sind und "
                 "wie viele Vorschläge dorthin gehen.");
@@ -453,12 +451,12 @@ HtmlTable OutcomeTable(const std::string& first,
   table.header = {first, "Vorschläge", "angenommen", "eingestellt", "abgelehnt", "offen"};
   for (const OutcomeRow& row : rows) {
     if (row.suppressed) {
-      table.rows.push_back({label(row.key), "< " + std::to_string(min_size), "–", "–", "–", "–"});
+      table.rows.push_back({label(row.key), "< " + Int(min_size), "–", "–", "–", "–"});
       continue;
     }
     const OutcomeCounts& c = row.counts;
     table.rows.push_back({label(row.key),
-                          std::to_string(c.pairs),
+                          Int(c.pairs),
                           Share(c.accepted, c.pairs),
                           Share(c.hired, c.pairs),
                           Share(c.rejected, c.pairs),
@@ -484,8 +482,8 @@ std::string OutcomesHtml(const EvaluationReport& report) {
     return out;
   }
   if (o.total_suppressed) {
-    out += Paragraph("Erfasst sind " + std::to_string(o.records) + " Einträge zu weniger als " +
-                     std::to_string(report.min_group_size) +
+    out += Paragraph("Erfasst sind " + Int(o.records) + " Einträge zu weniger als " +
+                     Int(report.min_group_size) +
                      " Vorschlägen: zu wenige für Quoten, daher keine Zahlen.");
     return out;
   }
@@ -531,18 +529,18 @@ std::string SensitivityHtml(const EvaluationReport& report) {
                           c.factor > 1.0 ? "+" + FormatPercent(c.factor - 1.0, 0)
                                          : "-" + FormatPercent(1.0 - c.factor, 0),
                           FormatNumber(c.weight, 3),
-                          std::to_string(c.proposals_changed),
-                          std::to_string(c.proposals)});
+                          Int(c.proposals_changed),
+                          Int(c.proposals)});
   }
   std::vector<Bar> decided;
   for (int p = 0; p < kNumScoreParts; ++p) {
     decided.push_back({LabelDe(Vocabulary::kScorePart, ScorePartName(p)),
                        static_cast<double>(s.decided_by[static_cast<size_t>(p)]),
-                       std::to_string(s.decided_by[static_cast<size_t>(p)])});
+                       Int(s.decided_by[static_cast<size_t>(p)])});
   }
   decided.push_back({"keine Alternative",
                      static_cast<double>(s.without_alternative),
-                     std::to_string(s.without_alternative)});
+                     Int(s.without_alternative)});
   out +=
       "<div class=\"cols\"><div>" + RenderTable(table) +
       "</div><div><h3>Welcher Teil entscheidet?</h3>" +
@@ -761,11 +759,10 @@ std::string EvaluationHtml(const EvaluationReport& report) {
   std::string out = HtmlHead("Auswertung der Vorschläge " + report.run_date);
   out += "<h1>Wie gut sind die Vorschläge? Exakte Zuordnung und übliche Verfahren</h1>\n";
   out += "<p class=\"meta\">" +
-         XmlEscape("Stand " + report.run_date + " · " + std::to_string(report.participants) +
-                   " Teilnehmende · " + std::to_string(report.vacancies) + " Stellen mit " +
-                   std::to_string(report.openings) + " Plätzen · " +
-                   std::to_string(report.coordinators) + " Koordinationen · " +
-                   std::to_string(report.candidate_arcs) + " mögliche Paare") +
+         XmlEscape("Stand " + report.run_date + " · " + Int(report.participants) +
+                   " Teilnehmende · " + Int(report.vacancies) + " Stellen mit " +
+                   Int(report.openings) + " Plätzen · " + Int(report.coordinators) +
+                   " Koordinationen · " + Int(report.candidate_arcs) + " mögliche Paare") +
          "</p>\n";
   const MethodMetrics* optimal = FindMethod(report, "optimal");
   if (optimal != nullptr) {

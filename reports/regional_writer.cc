@@ -11,6 +11,11 @@
 namespace jobmatch::reports {
 namespace {
 
+// A count for people to read: 30000 -> "30.000".
+std::string Int(int64_t value) {
+  return FormatNumber(static_cast<double>(value), 0);
+}
+
 std::string DistrictLabel(const RegionalReport& report, const std::string& key) {
   if (key.empty()) return "unbekannt";
   const auto it = report.district_names.find(key);
@@ -42,7 +47,7 @@ std::string SliceKindDe(SliceKind kind) {
 }
 
 std::string Withheld(const RegionalReport& report) {
-  return "< " + std::to_string(report.summary.min_group_size);
+  return "< " + Int(report.summary.min_group_size);
 }
 
 std::string CountText(const RegionalReport& report, const CountRow& row) {
@@ -122,25 +127,24 @@ std::string SummaryHtml(const RegionalReport& report, const RegionalSlice& all) 
   std::string out = "<div class=\"summary\"><b>Kurzfassung</b><ul>";
   int32_t capacity = 0;
   for (const CapacityValue& c : report.summary.capacity) capacity += c.capacity;
-  out += Li(std::to_string(all.participants) + " Teilnehmende, " + std::to_string(all.vacancies) +
-            " Stellen mit " + std::to_string(all.openings) + " offenen Plätzen. Die exakte " +
-            "Zuordnung schlägt " + std::to_string(all.proposals) + " Personen eine Stelle vor; " +
-            "die Koordinationen haben in diesem Zyklus Kapazität für " + std::to_string(capacity) +
-            ".");
+  out += Li(Int(all.participants) + " Teilnehmende, " + Int(all.vacancies) + " Stellen mit " +
+            Int(all.openings) + " offenen Plätzen. Die exakte " + "Zuordnung schlägt " +
+            Int(all.proposals) + " Personen eine Stelle vor; " +
+            "die Koordinationen haben in diesem Zyklus Kapazität für " + Int(capacity) + ".");
   const std::vector<AreaBalance> gaps = ByGap(all.balance);
   if (!gaps.empty()) {
     const AreaBalance& shortage = gaps.front();
     const AreaBalance& surplus = gaps.back();
     if (shortage.participants > shortage.openings) {
-      out += Li("Mehr Menschen als Plätze: " + AreaLabel(shortage.area) + " (" +
-                std::to_string(shortage.participants) + " Teilnehmende, " +
-                std::to_string(shortage.openings) + " Plätze).");
+      out +=
+          Li("Mehr Menschen als Plätze: " + AreaLabel(shortage.area) + " (" +
+             Int(shortage.participants) + " Teilnehmende, " + Int(shortage.openings) + " Plätze).");
     }
     if (surplus.openings > surplus.participants) {
-      out += Li("Mehr Plätze als Menschen: " + AreaLabel(surplus.area) + " (" +
-                std::to_string(surplus.openings) + " Plätze, " +
-                (surplus.suppressed ? Withheld(report) : std::to_string(surplus.participants)) +
-                " Teilnehmende).");
+      out +=
+          Li("Mehr Plätze als Menschen: " + AreaLabel(surplus.area) + " (" + Int(surplus.openings) +
+             " Plätze, " + (surplus.suppressed ? Withheld(report) : Int(surplus.participants)) +
+             " Teilnehmende).");
     }
   }
   const int32_t unmet = Sum(all.unmet_by_rule);
@@ -149,29 +153,26 @@ std::string SummaryHtml(const RegionalReport& report, const RegionalSlice& all) 
         std::max_element(all.unmet_by_rule.begin(),
                          all.unmet_by_rule.end(),
                          [](const CountRow& a, const CountRow& b) { return a.count < b.count; });
-    out += Li(std::to_string(unmet) +
-              " Teilnehmende haben keine einzige mögliche Stelle; häufigster " + "Grund: " +
-              LabelDe(Vocabulary::kRule, top->key) + " (" + std::to_string(top->count) + ").");
+    out += Li(Int(unmet) + " Teilnehmende haben keine einzige mögliche Stelle; häufigster " +
+              "Grund: " + LabelDe(Vocabulary::kRule, top->key) + " (" + Int(top->count) + ").");
   } else {
     out += Li("Alle ausgewiesenen Teilnehmenden haben mindestens eine mögliche Stelle.");
   }
   for (const CourseNeed& need : report.summary.course_needs) {
     if (need.suppressed) continue;
-    const std::string effect = need.proposals_after > need.proposals_before
-                                   ? std::to_string(need.proposals_after) + " statt " +
-                                         std::to_string(need.proposals_before) + " Vorschläge."
-                                   : "die Zahl der Vorschläge bliebe bei " +
-                                         std::to_string(need.proposals_before) +
-                                         ", weil die Kapazität der Koordinationen bindet.";
+    const std::string effect =
+        need.proposals_after > need.proposals_before
+            ? Int(need.proposals_after) + " statt " + Int(need.proposals_before) + " Vorschläge."
+            : "die Zahl der Vorschläge bliebe bei " + Int(need.proposals_before) +
+                  ", weil die Kapazität der Koordinationen bindet.";
     out += Li("Sprachkurs bis " + std::string(CefrName(need.level)) + " für die " +
-              std::to_string(need.below) +
-              " Personen darunter: " + std::to_string(need.gaining_candidates) +
+              Int(need.below) + " Personen darunter: " + Int(need.gaining_candidates) +
               " von ihnen hätten mehr mögliche Stellen; " + effect);
   }
   int32_t extra = 0;
   for (const CapacityValue& c : report.summary.capacity) extra += c.extra_proposals;
-  out += Li("Kapazität: ein zusätzlicher Platz je Koordination brächte zusammen " +
-            std::to_string(extra) + " weitere Vorschläge (je Koordination einzeln nachgerechnet).");
+  out += Li("Kapazität: ein zusätzlicher Platz je Koordination brächte zusammen " + Int(extra) +
+            " weitere Vorschläge (je Koordination einzeln nachgerechnet).");
   double target = 0.0;
   for (const CapacityValue& c : report.summary.capacity) target += c.yearly_target;
   out += Li("Zielsteuerung: Jahresziel " + FormatNumber(target, 0) + " Vermittlungen (" +
@@ -237,9 +238,9 @@ std::string BalanceHtml(const RegionalReport& report, const RegionalSlice& all) 
   };
   auto add = [&](HtmlTable* t, const AreaBalance& b) {
     t->rows.push_back({AreaLabel(b.area),
-                       b.suppressed ? Withheld(report) : std::to_string(b.participants),
-                       std::to_string(b.vacancies),
-                       std::to_string(b.openings),
+                       b.suppressed ? Withheld(report) : Int(b.participants),
+                       Int(b.vacancies),
+                       Int(b.openings),
                        !b.suppressed && b.participants > 0
                            ? FormatNumber(static_cast<double>(b.openings) / b.participants, 1)
                            : "–"});
@@ -301,11 +302,11 @@ std::string CoursesHtml(const RegionalReport& report) {
       continue;
     }
     table.rows.push_back({std::string(CefrName(need.level)),
-                          std::to_string(need.below),
-                          std::to_string(need.gaining_candidates),
-                          std::to_string(need.proposals_before),
-                          std::to_string(need.proposals_after),
-                          std::to_string(need.raised_placed_after)});
+                          Int(need.below),
+                          Int(need.gaining_candidates),
+                          Int(need.proposals_before),
+                          Int(need.proposals_after),
+                          Int(need.raised_placed_after)});
   }
   out += RenderTable(table);
   return out;
@@ -340,20 +341,19 @@ std::string CapacityHtml(const RegionalReport& report) {
   for (const CapacityValue& c : rows) {
     table.rows.push_back({c.id,
                           FormatNumber(c.fte, 2),
-                          std::to_string(c.capacity),
-                          std::to_string(c.participants),
-                          std::to_string(c.proposals),
+                          Int(c.capacity),
+                          Int(c.participants),
+                          Int(c.proposals),
                           FormatNumber(c.dual_value, 2),
                           FormatNumber(c.objective_gain, 2),
-                          std::to_string(c.extra_proposals),
+                          Int(c.extra_proposals),
                           FormatNumber(c.yearly_target, 0)});
     bars.push_back({c.id, c.objective_gain, FormatNumber(c.objective_gain, 2)});
   }
   out += RenderTable(table);
   if (rows.size() < report.summary.capacity.size()) {
     out += "<p class=\"note\">" +
-           XmlEscape("Die " + std::to_string(rows.size()) + " von " +
-                     std::to_string(report.summary.capacity.size()) +
+           XmlEscape("Die " + Int(rows.size()) + " von " + Int(report.summary.capacity.size()) +
                      " Koordinationen, bei denen ein Platz am meisten bringt; alle in "
                      "report_capacity.csv.") +
            "</p>\n";
@@ -394,12 +394,12 @@ std::string SlicesHtml(const RegionalReport& report, SliceKind kind, const std::
     if (s.suppressed) {
       row.push_back(Withheld(report));
     } else {
-      row.push_back(std::to_string(s.participants));
+      row.push_back(Int(s.participants));
     }
-    row.push_back(std::to_string(s.vacancies));
-    row.push_back(std::to_string(s.openings));
-    row.push_back(s.suppressed ? "–" : std::to_string(s.proposals));
-    row.push_back(s.suppressed ? "–" : std::to_string(Sum(s.unmet_by_rule)));
+    row.push_back(Int(s.vacancies));
+    row.push_back(Int(s.openings));
+    row.push_back(s.suppressed ? "–" : Int(s.proposals));
+    row.push_back(s.suppressed ? "–" : Int(Sum(s.unmet_by_rule)));
     auto find = [&](const std::vector<CountRow>& rows, const std::string& key) {
       if (s.suppressed) return std::string("–");
       for (const CountRow& r : rows) {
@@ -450,8 +450,9 @@ void Header(SpreadsheetWriter& csv, std::initializer_list<const char*> names) {
 
 std::string RegionalHtml(const RegionalReport& report) {
   const RegionalSlice* all = All(report);
-  std::string region;
+  std::string region = report.region;
   for (const RegionalSlice& s : report.summary.slices) {
+    if (!report.region.empty()) break;
     if (s.kind != SliceKind::kDistrict) continue;
     if (!region.empty()) region += ", ";
     region += DistrictLabel(report, s.key);
@@ -466,11 +467,11 @@ std::string RegionalHtml(const RegionalReport& report) {
   if (all == nullptr) return out + HtmlFoot();
   int32_t capacity = 0;
   for (const CapacityValue& c : report.summary.capacity) capacity += c.capacity;
-  out += "<div class=\"kpis\">" + Kpi(std::to_string(all->participants), "Teilnehmende") +
-         Kpi(std::to_string(all->openings), "offene Plätze") +
-         Kpi(std::to_string(all->proposals), "Vorschläge (Optimum)") +
-         Kpi(std::to_string(capacity), "Kapazität im Zyklus") +
-         Kpi(std::to_string(Sum(all->unmet_by_rule)), "ohne mögliche Stelle") + "</div>\n";
+  out += "<div class=\"kpis\">" + Kpi(Int(all->participants), "Teilnehmende") +
+         Kpi(Int(all->openings), "offene Plätze") +
+         Kpi(Int(all->proposals), "Vorschläge (Optimum)") +
+         Kpi(Int(capacity), "Kapazität im Zyklus") +
+         Kpi(Int(Sum(all->unmet_by_rule)), "ohne mögliche Stelle") + "</div>\n";
   out += SummaryHtml(report, *all);
   out += ParticipantsHtml(report, *all);
   out += VacanciesHtml(report, *all);
@@ -481,12 +482,12 @@ std::string RegionalHtml(const RegionalReport& report) {
   out += ControllingHtml(report);
   out += SlicesHtml(report, SliceKind::kDistrict, "Nach Landkreis (Wohnort der Teilnehmenden)");
   out += SlicesHtml(report, SliceKind::kCoordinator, "Nach Koordination");
-  out += "<p class=\"note\">" +
-         XmlEscape("Nur zusammengefasste Zahlen; Gruppen unter " +
-                   std::to_string(report.summary.min_group_size) +
-                   " Personen werden nicht ausgewiesen. Berufsbereiche: Klassifikation der Berufe "
-                   "2010 (Bundesagentur für Arbeit). Erstellt von jobmatch report.") +
-         "</p>\n";
+  out +=
+      "<p class=\"note\">" +
+      XmlEscape("Nur zusammengefasste Zahlen; Gruppen unter " + Int(report.summary.min_group_size) +
+                " Personen werden nicht ausgewiesen. Berufsbereiche: Klassifikation der Berufe "
+                "2010 (Bundesagentur für Arbeit). Erstellt von jobmatch report.") +
+      "</p>\n";
   out += HtmlFoot();
   return out;
 }

@@ -27,6 +27,9 @@ namespace jobmatch::reports {
 
 struct RegionalReport {
   std::string run_date;  // ISO
+  // The region in the title ("Salzlandkreis", "Sachsen-Anhalt"); empty: the
+  // districts' names.
+  std::string region;
   RegionalSummary summary;
   std::map<std::string, std::string> district_names;  // district key -> name
   double placements_per_fte_year = 40.0;
