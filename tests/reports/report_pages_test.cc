@@ -172,6 +172,25 @@ TEST(EvaluationHtml, IsSelfContainedWellFormedAndSaysWhenThereAreNoOutcomes) {
   EXPECT_GT(check.elements.at("svg"), 0);
 }
 
+TEST(EvaluationHtml, ShowsOutcomeRatesWithTheCaveatAndWithholdsSmallRows) {
+  EvaluationReport report = HandMadeReport();
+  OutcomeSummary& o = report.outcomes;
+  o.records = 40;
+  o.pairs = 30;
+  o.total = {30, 12, 6, 10, 8};
+  o.by_score_band = {{"0.8-0.9", false, {20, 10, 5, 6, 4}}, {"0.5-0.6", true, {}}};
+  o.by_month = {{"2026-10", false, {30, 12, 6, 10, 8}}};
+  const std::string html = EvaluationHtml(report);
+  ASSERT_EQ(CheckMarkup(html).problem, "");
+  EXPECT_NE(html.find("nur für Paare, die vorgeschlagen wurden"), std::string::npos);
+  EXPECT_NE(html.find("0,8-0,9"), std::string::npos);
+  EXPECT_NE(html.find("50,0 %"), std::string::npos);  // 10 of 20 accepted
+  const nlohmann::json j = nlohmann::json::parse(EvaluationJson(report));
+  EXPECT_EQ(j["outcomes"]["total"]["hired"], 6);
+  EXPECT_TRUE(j["outcomes"]["by_score_band"][1]["pairs"].is_null());
+  EXPECT_FALSE(j["outcomes"]["by_score_band"][1].contains("hired"));
+}
+
 TEST(EvaluationTables, WithheldGroupsHaveEmptyFigureCells) {
   const std::vector<OutputFile> tables = EvaluationTables(HandMadeReport());
   ASSERT_EQ(tables.size(), 5u);
