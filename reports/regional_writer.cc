@@ -278,7 +278,8 @@ std::string UnmetHtml(const RegionalReport& report, const RegionalSlice& all) {
                Bars(report,
                     all.unmet_by_rule,
                     [](const std::string& k) { return LabelDe(Vocabulary::kRule, k); }),
-               640) +
+               760,
+               380) +
          "</div>\n";
   return out;
 }
@@ -358,7 +359,7 @@ std::string CapacityHtml(const RegionalReport& report) {
                      "report_capacity.csv.") +
            "</p>\n";
   }
-  if (bars.size() <= 30) {
+  if (bars.size() <= 12) {
     out +=
         "<div class=\"cols\">" + Chart("Wert eines zusätzlichen Platzes", bars, 560) + "</div>\n";
   }
