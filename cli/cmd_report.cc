@@ -25,7 +25,7 @@ std::string RegionName(const SolvedRun& run) {
   std::set<std::string> names;
   std::set<std::string> lands;
   for (const District& d : run.inputs.reference.districts) {
-    if (keys.count(d.key) == 0) continue;
+    if (!keys.contains(d.key)) continue;
     names.insert(d.name);
     lands.insert(d.land);
   }

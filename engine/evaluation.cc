@@ -382,6 +382,7 @@ std::vector<MethodMetrics> CompareMethods(const EvaluationContext& context,
   methods.push_back(measure(NearestFirst(graph, context.arc_minutes), "nearest"));
   std::vector<MethodMetrics> draws;
   const int32_t n = std::max(1, context.options.random_draws);
+  draws.reserve(static_cast<size_t>(n));
   for (int32_t i = 0; i < n; ++i) {
     draws.push_back(measure(
         RandomOrder(graph, context.options.random_seed + static_cast<uint64_t>(i)), "random"));

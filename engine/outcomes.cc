@@ -109,7 +109,7 @@ OutcomeSummary SummariseOutcomes(const Dataset& dataset,
   }
   std::vector<PairRecord> records;
   records.reserve(pairs.size());
-  for (auto& [key, r] : pairs) records.push_back(std::move(r));
+  for (const auto& [key, r] : pairs) records.push_back(r);
   summary.pairs = static_cast<int32_t>(records.size());
   if (records.empty()) return summary;
   ScorePairs(dataset, reference, scoring, &records);

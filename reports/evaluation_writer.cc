@@ -12,7 +12,8 @@ namespace jobmatch::reports {
 namespace {
 
 // A count for people to read: 30000 -> "30.000".
-std::string Int(int64_t value) {
+template <typename Integer>
+std::string Int(Integer value) {
   return FormatNumber(static_cast<double>(value), 0);
 }
 
@@ -533,6 +534,7 @@ std::string SensitivityHtml(const EvaluationReport& report) {
                           Int(c.proposals)});
   }
   std::vector<Bar> decided;
+  decided.reserve(kNumScoreParts + 1);
   for (int p = 0; p < kNumScoreParts; ++p) {
     decided.push_back({LabelDe(Vocabulary::kScorePart, ScorePartName(p)),
                        static_cast<double>(s.decided_by[static_cast<size_t>(p)]),

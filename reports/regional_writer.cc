@@ -12,7 +12,8 @@ namespace jobmatch::reports {
 namespace {
 
 // A count for people to read: 30000 -> "30.000".
-std::string Int(int64_t value) {
+template <typename Integer>
+std::string Int(Integer value) {
   return FormatNumber(static_cast<double>(value), 0);
 }
 
@@ -87,6 +88,7 @@ std::vector<Bar> Bars(const RegionalReport& report,
                       const std::vector<CountRow>& rows,
                       const std::function<std::string(const std::string&)>& label) {
   std::vector<Bar> bars;
+  bars.reserve(rows.size());
   for (const CountRow& row : rows) {
     bars.push_back({label(row.key), static_cast<double>(row.count), CountText(report, row)});
   }
@@ -384,8 +386,8 @@ std::string SlicesHtml(const RegionalReport& report, SliceKind kind, const std::
                   "Vorschläge",
                   "ohne Stelle"};
   static constexpr const char* kLevels[] = {"A0", "A1", "A2", "B1", "B2", "C1", "C2"};
-  for (const char* level : kLevels) table.header.push_back(level);
-  for (const char* q : {"ohne Abschluss", "Ausbildung", "Hochschule"}) table.header.push_back(q);
+  for (const char* level : kLevels) table.header.emplace_back(level);
+  for (const char* q : {"ohne Abschluss", "Ausbildung", "Hochschule"}) table.header.emplace_back(q);
   constexpr size_t kMaxRows = 40;
   size_t total = 0;
   for (const RegionalSlice& s : report.summary.slices) {

@@ -17,11 +17,17 @@ std::string Px(double value) {
   return buffer;
 }
 
+// ` name="value"` (value already escaped or numeric).
+std::string Attr(std::string_view name, const std::string& value) {
+  return " " + std::string(name) + R"(=")" + value + R"(")";
+}
+
 std::string Open(int width, int height, const std::string& title) {
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"" +
-         std::to_string(width) + "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " +
-         std::to_string(width) + " " + std::to_string(height) + "\" role=\"img\" aria-label=\"" +
-         XmlEscape(title) + "\"><title>" + XmlEscape(title) + "</title>";
+  return "<svg" + Attr("xmlns", "http://www.w3.org/2000/svg") + Attr("class", "chart") +
+         Attr("width", std::to_string(width)) + Attr("height", std::to_string(height)) +
+         Attr("viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(height)) +
+         Attr("role", "img") + Attr("aria-label", XmlEscape(title)) + "><title>" +
+         XmlEscape(title) + "</title>";
 }
 
 // One bar with its label (left, right-aligned) and its value text.
@@ -33,15 +39,16 @@ std::string Row(double y,
                 const std::string& css,
                 const ChartAxis& axis) {
   const double x0 = axis.label_width + 8;
+  const std::string baseline = Px(y + height * 0.7);
   std::string out;
   if (!label.empty()) {
-    out += "<text class=\"label\" x=\"" + std::to_string(axis.label_width) + "\" y=\"" +
-           Px(y + height * 0.7) + "\" text-anchor=\"end\">" + XmlEscape(label) + "</text>";
+    out += "<text" + Attr("class", "label") + Attr("x", std::to_string(axis.label_width)) +
+           Attr("y", baseline) + Attr("text-anchor", "end") + ">" + XmlEscape(label) + "</text>";
   }
-  out += "<rect class=\"" + css + "\" x=\"" + Px(x0) + "\" y=\"" + Px(y + 2) + "\" width=\"" +
-         Px(length) + "\" height=\"" + std::to_string(height - 4) + "\"/>";
-  out += "<text class=\"value\" x=\"" + Px(x0 + length + 4) + "\" y=\"" + Px(y + height * 0.7) +
-         "\">" + XmlEscape(text) + "</text>";
+  out += "<rect" + Attr("class", css) + Attr("x", Px(x0)) + Attr("y", Px(y + 2)) +
+         Attr("width", Px(length)) + Attr("height", std::to_string(height - 4)) + "/>";
+  out += "<text" + Attr("class", "value") + Attr("x", Px(x0 + length + 4)) + Attr("y", baseline) +
+         ">" + XmlEscape(text) + "</text>";
   return out;
 }
 
@@ -114,10 +121,11 @@ std::string GroupedBarChart(const GroupedBars& bars, const ChartAxis& axis) {
   // Legend: one swatch per series.
   double x = axis.label_width + 8;
   for (int s = 0; s < series; ++s) {
-    out += "<rect class=\"swatch s" + std::to_string(s) + "\" x=\"" + Px(x) + "\" y=\"" +
-           std::to_string(kTop + 4) + "\" width=\"12\" height=\"12\"/>";
-    out += "<text class=\"legend\" x=\"" + Px(x + 16) + "\" y=\"" + std::to_string(kTop + 14) +
-           "\">" + XmlEscape(bars.series[static_cast<size_t>(s)]) + "</text>";
+    out += "<rect" + Attr("class", "swatch s" + std::to_string(s)) + Attr("x", Px(x)) +
+           Attr("y", std::to_string(kTop + 4)) + Attr("width", "12") + Attr("height", "12") + "/>";
+    out += "<text" + Attr("class", "legend") + Attr("x", Px(x + 16)) +
+           Attr("y", std::to_string(kTop + 14)) + ">" +
+           XmlEscape(bars.series[static_cast<size_t>(s)]) + "</text>";
     x += 36 + 7.5 * static_cast<double>(bars.series[static_cast<size_t>(s)].size());
   }
   double y = kTop + legend;

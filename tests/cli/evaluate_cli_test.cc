@@ -86,7 +86,7 @@ class EvaluateCli : public ::testing::Test {
   // The example with every participant's gender cell replaced by free text
   // that must never be printed (a stand-in for a name or a note).
   fs::path ExampleWithFreeText(const std::string& marker) {
-    const fs::path data = dir_ / "data";
+    fs::path data = dir_ / "data";
     fs::create_directories(data);
     for (const auto& entry : fs::directory_iterator(kExample)) {
       if (entry.path().extension() == ".csv")

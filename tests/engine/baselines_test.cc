@@ -45,13 +45,13 @@ CandidateGraph RandomGraph(Rng& rng, int32_t participants, int32_t vacancies, in
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
     for (const auto& [score, v] : row) {
-      g.arc_vacancy.push_back(VacancyIndex(v));
+      g.arc_vacancy.emplace_back(v);
       g.arc_score.push_back(score);
       g.arc_pair.push_back(static_cast<int32_t>(g.arc_pair.size()));
     }
     g.arc_begin.push_back(static_cast<int64_t>(g.arc_vacancy.size()));
-    g.participant_coordinator.push_back(
-        CoordinatorIndex(static_cast<int32_t>(rng.Between(0, g.num_coordinators - 1))));
+    g.participant_coordinator.emplace_back(
+        static_cast<int32_t>(rng.Between(0, g.num_coordinators - 1)));
   }
   for (int32_t c = 0; c < g.num_coordinators; ++c) {
     g.coordinator_capacity.push_back(
@@ -59,8 +59,7 @@ CandidateGraph RandomGraph(Rng& rng, int32_t participants, int32_t vacancies, in
   }
   for (int32_t v = 0; v < vacancies; ++v) {
     g.vacancy_capacity.push_back(static_cast<int32_t>(rng.Between(0, 2)));
-    g.vacancy_employer.push_back(
-        EmployerIndex(static_cast<int32_t>(rng.Between(0, g.num_employers - 1))));
+    g.vacancy_employer.emplace_back(static_cast<int32_t>(rng.Between(0, g.num_employers - 1)));
   }
   for (int32_t e = 0; e < g.num_employers; ++e) {
     g.employer_capacity.push_back(rng.Bernoulli(0.3) ? static_cast<int32_t>(rng.Between(0, 2))
