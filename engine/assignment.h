@@ -11,8 +11,8 @@
 // A large placement_value places as many participants as the capacities
 // allow and then maximises fit; zero keeps only placements that raise fit.
 //
-// Network. Min-cost flow (the circulation DESIGN.md describes, with the
-// "no proposal" arcs folded into one bypass arc per coordinator):
+// Network. Min-cost flow on a circulation, with the "no proposal" choices
+// folded into one bypass arc per coordinator:
 //   coordinator c: supply = capacity;  c -> sink (bypass, capacity, cost 0)
 //   c -> participant p (capacity 1, cost 0) for each participant of c
 //   p -> vacancy v (capacity 1, cost -round((placement_value + score) *

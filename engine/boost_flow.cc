@@ -21,11 +21,10 @@
 #include <vector>
 
 #include "engine/check.h"
+#include "engine/int128.h"
 
 namespace jobmatch {
 namespace {
-
-__extension__ using Int128 = __int128;
 
 using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
 // Weights are doubles: Boost adds the infinite distances of unreachable

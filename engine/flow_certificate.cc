@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/int128.h"
+
 namespace jobmatch {
 namespace {
-
-__extension__ using Int128 = __int128;
 
 std::string ToString(Int128 value) {
   if (value == 0) return "0";

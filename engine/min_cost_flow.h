@@ -58,8 +58,14 @@
 //  * a node of supply 0 with one in-arc, no flow on it and a tree arc
 //    without flow hangs from that in-arc (an unplaced participant from its
 //    coordinator rather than from its best vacancy), so that potential moves
-//    elsewhere do not cost degenerate pivots to re-hang it. The tree stays
-//    strongly feasible except at such leaves, where no pivot can block;
+//    elsewhere do not cost degenerate pivots to re-hang it. Such a node may
+//    in turn carry others hung the same way (a vacancy with a single
+//    candidate below an unplaced participant). The tree stays strongly
+//    feasible except at these "zero arcs": a tree arc without flow that is
+//    the only in-arc of its head, a node of supply 0. Flow reaches such a
+//    node only through that arc, forwards, so no pivot blocks there, except
+//    through an arc of capacity 0, which a warm solve only flips between its
+//    bounds. A new arc into the node ends the exception (Repair re-hangs it);
 //  * pricing as in a cold solve, except that once a solve's block search has
 //    wrapped around 8 times (potential changes travelling through a large
 //    network pivot by pivot), the arcs at the nodes of every small moved
@@ -67,6 +73,13 @@
 //    node (8 bytes per arc, built the first time it is needed).
 // Then only the pivots the change needs, plus one full pricing pass (O(m))
 // that proves optimality, and O(m) to copy the flows out.
+//
+// Self-checks. Every solve ends with an O(nodes) check of the tree (a
+// spanning tree in preorder, tree arcs at zero reduced cost within their
+// bounds; after every cold solve and every 16th warm one). Built with the
+// CMake option JOBMATCH_SOLVER_CHECKS, the full invariant
+// (engine/internal/simplex_basis.h, CheckBasis) is checked after every warm
+// edit and after pivots (every one on small networks, sampled on large).
 //
 // Example:
 //   FlowProblem problem;
@@ -90,6 +103,9 @@
 #include <vector>
 
 namespace jobmatch {
+namespace internal {
+class SimplexTestAccess;
+}  // namespace internal
 
 // Capacity meaning "no upper bound".
 inline constexpr int64_t kInfiniteCapacity = std::numeric_limits<int64_t>::max();
@@ -168,8 +184,9 @@ class NetworkSimplex {
   const FlowProblem& problem() const;
 
  private:
-  struct Basis;
-  std::unique_ptr<Basis> basis_;
+  friend class internal::SimplexTestAccess;
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace jobmatch

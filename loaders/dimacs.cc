@@ -12,12 +12,12 @@
 #include <vector>
 
 #include "engine/check.h"
+#include "engine/int128.h"
 #include "loaders/boundary.h"
 
 namespace jobmatch {
 namespace {
 
-__extension__ using Int128 = __int128;
 constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
 
 std::vector<std::string_view> Split(std::string_view line) {

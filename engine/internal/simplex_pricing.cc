@@ -1,0 +1,146 @@
+#include "engine/internal/simplex_pricing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace jobmatch::internal {
+
+void BlockSearch::Resize(int32_t num_arcs, bool restart) {
+  block_size_ = std::max(static_cast<int32_t>(std::sqrt(static_cast<double>(num_arcs))), 10);
+  if (restart || next_arc_ >= num_arcs) next_arc_ = 0;
+}
+
+int32_t BlockSearch::Find(const SimplexBasis& b) {
+  const SimplexArc* const arc = b.arcs.data();
+  const int8_t* const st = b.state.data();
+  const int64_t* const p = b.pi.data();
+  const int32_t m = b.m;
+  int64_t min = 0;
+  int32_t in_arc = -1;
+  int32_t count = block_size_;
+  int32_t e = next_arc_;
+  auto scan = [&](int32_t end) {
+    for (; e != end; ++e) {
+      const int64_t c = st[e] * (arc[e].cost + p[arc[e].source] - p[arc[e].target]);
+      if (c < min) {
+        min = c;
+        in_arc = e;
+      }
+      if (--count == 0) {
+        if (min < 0) return true;
+        count = block_size_;
+      }
+    }
+    return false;
+  };
+  if (scan(m) || (e = 0, ++wraps_, scan(next_arc_))) {
+    next_arc_ = e;  // the block's last arc is priced again first
+    return in_arc;
+  }
+  if (min >= 0) return -1;
+  next_arc_ = e;
+  return in_arc;
+}
+
+int32_t FindEnteringArcIn(const SimplexBasis& b, const std::vector<int32_t>& list, size_t* next) {
+  const auto size = list.size();
+  const auto block =
+      std::max<size_t>(static_cast<size_t>(std::sqrt(static_cast<double>(size))), 10);
+  int64_t min = 0;
+  int32_t in_arc = -1;
+  size_t count = block;
+  size_t i = *next;
+  for (size_t scanned = 0; scanned < size; ++scanned) {
+    const int32_t e = list[i];
+    const int64_t c = b.state[e] * b.ReducedCost(e);
+    if (c < min) {
+      min = c;
+      in_arc = e;
+    }
+    if (++i == size) i = 0;
+    if (--count == 0) {
+      if (min < 0) break;
+      count = block;
+    }
+  }
+  *next = i;
+  return min < 0 ? in_arc : -1;
+}
+
+void MovedNodes::Build(const SimplexBasis& b) {
+  const int32_t n = b.n;
+  const int32_t m = b.m;
+  incident_begin_.assign(static_cast<size_t>(n) + 2, 0);
+  for (int32_t e = 0; e < m; ++e) {
+    ++incident_begin_[b.arcs[e].source + 1];
+    ++incident_begin_[b.arcs[e].target + 1];
+  }
+  for (int32_t i = 0; i <= n; ++i) incident_begin_[i + 1] += incident_begin_[i];
+  incident_.resize(static_cast<size_t>(incident_begin_[n + 1]));
+  std::vector<int32_t> fill(incident_begin_.begin(), incident_begin_.end() - 1);
+  for (int32_t e = 0; e < m; ++e) {
+    incident_[fill[b.arcs[e].source]++] = e;
+    incident_[fill[b.arcs[e].target]++] = e;
+  }
+  is_moved_.assign(static_cast<size_t>(n) + 1, 0);
+}
+
+void MovedNodes::StartSolve() {
+  for (int32_t u : moved_) is_moved_[u] = 0;
+  moved_.clear();
+  next_ = 0;
+}
+
+void MovedNodes::Record(const SimplexBasis& b) {
+  if (b.succ_num[b.u_in] > kMovedSubtree) return;
+  int32_t u = b.u_in;
+  for (int32_t i = b.succ_num[b.u_in]; i > 0; --i, u = b.thread[u]) {
+    if (!is_moved_[u]) {
+      is_moved_[u] = 1;
+      moved_.push_back(u);
+    }
+  }
+}
+
+int32_t MovedNodes::Find(const SimplexBasis& b) {
+  int64_t min = 0;
+  int32_t in_arc = -1;
+  int32_t priced = 0;
+  while (next_ < moved_.size() && (min == 0 || priced < kMovedBlock)) {
+    const int32_t u = moved_[next_++];
+    is_moved_[u] = 0;
+    for (int32_t k = incident_begin_[u]; k < incident_begin_[u + 1]; ++k) {
+      const int32_t e = incident_[k];
+      const int64_t c = b.state[e] * b.ReducedCost(e);
+      if (c < min) {
+        min = c;
+        in_arc = e;
+      }
+    }
+    priced += incident_begin_[u + 1] - incident_begin_[u];
+  }
+  if (next_ == moved_.size()) {
+    moved_.clear();
+    next_ = 0;
+  }
+  return min < 0 ? in_arc : -1;
+}
+
+int32_t WarmPricing::Find(const SimplexBasis& b) {
+  int32_t e = -1;
+  if (!first_.empty()) {
+    e = FindEnteringArcIn(b, first_, &next_first_);
+    if (e < 0) first_.clear();
+  }
+  if (e < 0 && !moved_->empty()) e = moved_->Find(b);
+  if (e < 0) e = block_->Find(b);
+  if (e >= 0 && block_->wraps() >= MovedNodes::kWrapsBeforeMoved && !moved_->built()) {
+    moved_->Build(b);
+  }
+  return e;
+}
+
+}  // namespace jobmatch::internal
