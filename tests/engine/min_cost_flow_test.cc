@@ -4,6 +4,7 @@
 
 #include "engine/min_cost_flow.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,41 +16,24 @@
 
 #include "engine/boost_flow.h"
 #include "engine/flow_certificate.h"
+#include "engine/internal/simplex_basis.h"
+#include "tests/support/flow_problems.h"
+#include "tests/support/random.h"
 
 namespace jobmatch {
 namespace {
 
-// splitmix64: a fixed, portable sequence for every platform.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [lo, hi].
-  int64_t Uniform(int64_t lo, int64_t hi) {
-    return lo + static_cast<int64_t>(Next() % static_cast<uint64_t>(hi - lo + 1));
-  }
-  bool Chance(int percent) { return Uniform(0, 99) < percent; }
+using test::ExpectCertified;
+using test::Rng;
 
- private:
-  uint64_t state_;
-};
-
-// The one helper every optimal solve goes through.
-void ExpectCertified(const FlowProblem& problem, const FlowSolution& solution) {
-  ASSERT_EQ(solution.status, FlowStatus::kOptimal) << solution.message;
-  const FlowCertificate certificate = CheckCertificate(problem, solution.flow, solution.potential);
-  ASSERT_TRUE(certificate.ok) << certificate.message;
-  EXPECT_EQ(certificate.primal_cost, solution.total_cost);
-  EXPECT_EQ(certificate.dual_cost, solution.total_cost);
-}
+using internal::CheckBasis;
+using internal::SimplexBasis;
+using internal::SimplexTestAccess;
+using ::testing::HasSubstr;
 
 // Solves `simplex` warm and `problem` cold: the same status and, when
-// optimal, the same cost, the warm solution certified.
+// optimal, the same cost, the warm solution certified and its basis intact
+// (CheckBasis; a JOBMATCH_SOLVER_CHECKS build also checks every pivot).
 void ExpectWarmEqualsCold(NetworkSimplex& simplex,
                           const FlowProblem& problem,
                           FlowSolution* warm,
@@ -60,17 +44,10 @@ void ExpectWarmEqualsCold(NetworkSimplex& simplex,
   if (warm->status != FlowStatus::kOptimal) return;
   ExpectCertified(problem, *warm);
   EXPECT_EQ(warm->total_cost, cold->total_cost);
+  EXPECT_EQ(CheckBasis(SimplexTestAccess::Basis(simplex)), "");
 }
 
-// Distributes `total` units of supply and demand over random nodes.
-void RandomSupplies(Rng& rng, FlowProblem& p, int64_t total) {
-  const int32_t n = p.num_nodes();
-  for (int64_t unit = 0; unit < total; ++unit) {
-    ++p.supply[rng.Uniform(0, n - 1)];
-    --p.supply[rng.Uniform(0, n - 1)];
-  }
-}
-
+// A random network (tests/support/flow_problems.h) of n nodes and m arcs.
 FlowProblem RandomProblem(Rng& rng,
                           int32_t n,
                           int64_t m,
@@ -79,21 +56,15 @@ FlowProblem RandomProblem(Rng& rng,
                           int64_t max_cost,
                           int infinite_percent,
                           int64_t total_supply) {
-  FlowProblem p;
-  for (int32_t v = 0; v < n; ++v) p.AddNode(0);
-  for (int64_t a = 0; a < m; ++a) {
-    const auto tail = static_cast<int32_t>(rng.Uniform(0, n - 1));
-    const auto head = static_cast<int32_t>(rng.Uniform(0, n - 1));
-    int64_t cost = rng.Uniform(min_cost, max_cost);
-    int64_t cap = rng.Uniform(0, max_cap);
-    if (rng.Chance(infinite_percent)) {
-      cap = kInfiniteCapacity;
-      cost = std::abs(cost);  // no negative cycle of infinite capacity
-    }
-    p.AddArc(tail, head, cap, cost);
-  }
-  RandomSupplies(rng, p, total_supply);
-  return p;
+  test::FlowShape shape;
+  shape.nodes = n;
+  shape.arcs = m;
+  shape.max_capacity = max_cap;
+  shape.min_cost = min_cost;
+  shape.max_cost = max_cost;
+  shape.infinite_share = infinite_percent / 100.0;
+  shape.total_supply = total_supply;
+  return test::RandomFlowProblem(rng, shape);
 }
 
 // Least cost over every integer flow with 0 <= flow <= capacity; nullopt if
@@ -125,9 +96,9 @@ TEST(SolveMinCostFlow, MatchesExhaustiveEnumerationOnSmallRandomProblems) {
   Rng rng(1);
   int optimal = 0;
   for (int round = 0; round < 600; ++round) {
-    const auto n = static_cast<int32_t>(rng.Uniform(1, 5));
-    const int64_t m = rng.Uniform(0, 6);
-    const FlowProblem p = RandomProblem(rng, n, m, 3, -6, 6, 0, rng.Uniform(0, 3));
+    const auto n = static_cast<int32_t>(rng.Between(1, 5));
+    const int64_t m = rng.Between(0, 6);
+    const FlowProblem p = RandomProblem(rng, n, m, 3, -6, 6, 0, rng.Between(0, 3));
     const std::optional<int64_t> expected = BruteForce(p);
     const FlowSolution solution = SolveMinCostFlow(p);
     if (!expected) {
@@ -144,10 +115,10 @@ TEST(SolveMinCostFlow, MatchesExhaustiveEnumerationOnSmallRandomProblems) {
 TEST(SolveMinCostFlow, AgreesWithBoostOnLargerRandomProblems) {
   Rng rng(2);
   for (int round = 0; round < 120; ++round) {
-    const auto n = static_cast<int32_t>(rng.Uniform(2, 120));
-    const int64_t m = rng.Uniform(n, 12 * n);
-    const int64_t min_cost = rng.Chance(50) ? 0 : -50;
-    FlowProblem p = RandomProblem(rng, n, m, 20, min_cost, 100, 10, rng.Uniform(0, 4 * n));
+    const auto n = static_cast<int32_t>(rng.Between(2, 120));
+    const int64_t m = rng.Between(n, 12 * n);
+    const int64_t min_cost = rng.Chance(0.5) ? 0 : -50;
+    FlowProblem p = RandomProblem(rng, n, m, 20, min_cost, 100, 10, rng.Between(0, 4 * n));
     const FlowSolution ours = SolveMinCostFlow(p);
     const FlowSolution reference = SolveMinCostFlowBoost(p);
     ASSERT_EQ(ours.status, reference.status) << "round " << round << ": " << ours.message;
@@ -161,18 +132,18 @@ TEST(SolveMinCostFlow, AgreesWithBoostOnLargerRandomProblems) {
 TEST(SolveMinCostFlow, SolvesTransportationProblemsLikeBoost) {
   Rng rng(3);
   for (int round = 0; round < 20; ++round) {
-    const auto sources = static_cast<int32_t>(rng.Uniform(1, 30));
-    const auto sinks = static_cast<int32_t>(rng.Uniform(1, 30));
+    const auto sources = static_cast<int32_t>(rng.Between(1, 30));
+    const auto sinks = static_cast<int32_t>(rng.Between(1, 30));
     FlowProblem p;
     for (int32_t v = 0; v < sources + sinks; ++v) p.AddNode(0);
     for (int32_t s = 0; s < sources; ++s) {
       for (int32_t t = 0; t < sinks; ++t) {
-        p.AddArc(s, sources + t, kInfiniteCapacity, rng.Uniform(1, 1000));
+        p.AddArc(s, sources + t, kInfiniteCapacity, rng.Between(1, 1000));
       }
     }
     for (int64_t unit = 0; unit < 50 * sources; ++unit) {
-      ++p.supply[rng.Uniform(0, sources - 1)];
-      --p.supply[sources + rng.Uniform(0, sinks - 1)];
+      ++p.supply[rng.Between(0, sources - 1)];
+      --p.supply[sources + rng.Between(0, sinks - 1)];
     }
     const FlowSolution ours = SolveMinCostFlow(p);
     ExpectCertified(p, ours);
@@ -301,11 +272,11 @@ TEST(SolveMinCostFlow, SameProblemGivesSameFlowsAndPotentials) {
 void RandomEdit(Rng& rng, NetworkSimplex& simplex, FlowProblem& copy) {
   const int32_t n = copy.num_nodes();
   const int64_t m = copy.num_arcs();
-  switch (rng.Uniform(0, 6)) {
+  switch (rng.Between(0, 6)) {
     case 0: {  // costs of about 1 % of the arcs
       for (int64_t i = 0; i < std::max<int64_t>(1, m / 100); ++i) {
-        const int64_t a = rng.Uniform(0, m - 1);
-        int64_t cost = rng.Uniform(-50, 100);
+        const int64_t a = rng.Between(0, m - 1);
+        int64_t cost = rng.Between(-50, 100);
         if (copy.arc_capacity[a] == kInfiniteCapacity) cost = std::abs(cost);  // stays bounded
         simplex.SetCost(a, cost);
         copy.arc_cost[a] = cost;
@@ -313,30 +284,30 @@ void RandomEdit(Rng& rng, NetworkSimplex& simplex, FlowProblem& copy) {
       break;
     }
     case 1: {  // one capacity
-      const int64_t a = rng.Uniform(0, m - 1);
-      const int64_t cap = rng.Uniform(0, 25);
+      const int64_t a = rng.Between(0, m - 1);
+      const int64_t cap = rng.Between(0, 25);
       simplex.SetCapacity(a, cap);
       copy.arc_capacity[a] = cap;
       break;
     }
     case 2: {  // an arc removed
-      const int64_t a = rng.Uniform(0, m - 1);
+      const int64_t a = rng.Between(0, m - 1);
       simplex.RemoveArc(a);
       copy.arc_capacity[a] = 0;
       break;
     }
     case 3: {  // arcs added
       for (int i = 0; i < 3; ++i) {
-        const auto tail = static_cast<int32_t>(rng.Uniform(0, n - 1));
-        const auto head = static_cast<int32_t>(rng.Uniform(0, n - 1));
-        const int64_t cap = rng.Uniform(0, 20), cost = rng.Uniform(-50, 100);
+        const auto tail = static_cast<int32_t>(rng.Between(0, n - 1));
+        const auto head = static_cast<int32_t>(rng.Between(0, n - 1));
+        const int64_t cap = rng.Between(0, 20), cost = rng.Between(-50, 100);
         EXPECT_EQ(simplex.AddArc(tail, head, cap, cost), copy.AddArc(tail, head, cap, cost));
       }
       break;
     }
     case 4: {  // a unit of supply moved
-      const auto from = static_cast<int32_t>(rng.Uniform(0, n - 1));
-      const auto to = static_cast<int32_t>(rng.Uniform(0, n - 1));
+      const auto from = static_cast<int32_t>(rng.Between(0, n - 1));
+      const auto to = static_cast<int32_t>(rng.Between(0, n - 1));
       ++copy.supply[from];
       --copy.supply[to];
       simplex.SetSupply(from, copy.supply[from]);
@@ -346,7 +317,7 @@ void RandomEdit(Rng& rng, NetworkSimplex& simplex, FlowProblem& copy) {
     case 5: {  // a node joins with arcs both ways
       const int32_t v = copy.AddNode(2);
       EXPECT_EQ(simplex.AddNode(2), v);
-      const auto other = static_cast<int32_t>(rng.Uniform(0, n - 1));
+      const auto other = static_cast<int32_t>(rng.Between(0, n - 1));
       copy.supply[other] -= 2;
       simplex.SetSupply(other, copy.supply[other]);
       for (auto [tail, head] : {std::pair{v, other}, std::pair{other, v}}) {
@@ -355,14 +326,14 @@ void RandomEdit(Rng& rng, NetworkSimplex& simplex, FlowProblem& copy) {
       break;
     }
     default: {  // a node withdrawn: its arcs closed, its supply moved away
-      const auto v = static_cast<int32_t>(rng.Uniform(0, n - 1));
+      const auto v = static_cast<int32_t>(rng.Between(0, n - 1));
       for (int64_t a = 0; a < m; ++a) {
         if (copy.arc_tail[a] == v || copy.arc_head[a] == v) {
           simplex.RemoveArc(a);
           copy.arc_capacity[a] = 0;
         }
       }
-      const auto other = static_cast<int32_t>(rng.Uniform(0, n - 1));
+      const auto other = static_cast<int32_t>(rng.Between(0, n - 1));
       if (other != v) {
         copy.supply[other] += copy.supply[v];
         copy.supply[v] = 0;
@@ -378,9 +349,9 @@ TEST(NetworkSimplex, WarmSolveAfterEditsEqualsColdSolve) {
   Rng rng(5);
   int64_t warm_pivots = 0, cold_pivots = 0, optimal = 0;
   for (int instance = 0; instance < 25; ++instance) {
-    const auto n = static_cast<int32_t>(rng.Uniform(5, 150));
+    const auto n = static_cast<int32_t>(rng.Between(5, 150));
     FlowProblem copy =
-        RandomProblem(rng, n, rng.Uniform(2 * n, 10 * n), 20, -50, 100, 5, rng.Uniform(0, 3 * n));
+        RandomProblem(rng, n, rng.Between(2 * n, 10 * n), 20, -50, 100, 5, rng.Between(0, 3 * n));
     // A dense enough backbone keeps most edits feasible.
     for (int32_t v = 0; v < n; ++v) copy.AddArc(v, (v + 1) % n, kInfiniteCapacity, 200);
     NetworkSimplex simplex(copy);
@@ -410,55 +381,43 @@ TEST(NetworkSimplex, WarmSolvesOnLayeredNetworksEqualColdSolves) {
   Rng rng(9);
   int64_t optimal = 0;
   for (int instance = 0; instance < 30; ++instance) {
-    const auto sources = static_cast<int32_t>(rng.Uniform(1, 5));
-    const auto middles = static_cast<int32_t>(rng.Uniform(5, 80));
-    const auto sinks = static_cast<int32_t>(rng.Uniform(2, 30));
-    const int64_t spread = rng.Chance(50) ? 3 : 1000;
-    FlowProblem copy;
-    int64_t total = 0;
-    for (int32_t s = 0; s < sources; ++s) {
-      const int64_t supply = rng.Uniform(0, 10);
-      copy.AddNode(supply);
-      total += supply;
-    }
-    for (int32_t v = 0; v < middles + sinks; ++v) copy.AddNode(0);
-    const int32_t t = copy.AddNode(-total);
-    for (int32_t s = 0; s < sources; ++s) copy.AddArc(s, t, kInfiniteCapacity, 0);
-    for (int32_t v = 0; v < middles; ++v) {
-      copy.AddArc(static_cast<int32_t>(rng.Uniform(0, sources - 1)), sources + v, 1, 0);
-      for (int64_t k = rng.Uniform(0, 6); k > 0; --k) {
-        const auto sink = static_cast<int32_t>(sources + middles + rng.Uniform(0, sinks - 1));
-        copy.AddArc(sources + v, sink, 1, -rng.Uniform(0, spread));
-      }
-    }
-    for (int32_t w = 0; w < sinks; ++w) copy.AddArc(sources + middles + w, t, rng.Uniform(0, 3), 0);
+    const auto sources = static_cast<int32_t>(rng.Between(1, 5));
+    const auto middles = static_cast<int32_t>(rng.Between(5, 80));
+    const auto sinks = static_cast<int32_t>(rng.Between(2, 30));
+    const int64_t spread = rng.Chance(0.5) ? 3 : 1000;
+    test::LayeredShape shape;
+    shape.sources = sources;
+    shape.middles = middles;
+    shape.sinks = sinks;
+    shape.spread = spread;
+    FlowProblem copy = test::RandomLayeredProblem(rng, shape);
     NetworkSimplex simplex(copy);
     ExpectCertified(copy, simplex.Solve());
     for (int round = 0; round < 40; ++round) {
       const int64_t m = copy.num_arcs();
-      switch (rng.Uniform(0, 3)) {
+      switch (rng.Between(0, 3)) {
         case 0:
         case 1:  // a few costs
-          for (int64_t k = rng.Uniform(1, 1 + m / 10); k > 0; --k) {
-            const int64_t a = rng.Uniform(0, m - 1);
+          for (int64_t k = rng.Between(1, 1 + m / 10); k > 0; --k) {
+            const int64_t a = rng.Between(0, m - 1);
             if (copy.arc_cost[a] == 0 && copy.arc_tail[a] < sources) continue;  // keep the layers
-            copy.arc_cost[a] = -rng.Uniform(0, spread);
+            copy.arc_cost[a] = -rng.Between(0, spread);
             simplex.SetCost(a, copy.arc_cost[a]);
           }
           break;
         case 2: {  // a capacity
-          const int64_t a = rng.Uniform(0, m - 1);
+          const int64_t a = rng.Between(0, m - 1);
           copy.arc_capacity[a] =
-              copy.arc_capacity[a] == kInfiniteCapacity ? rng.Uniform(0, 5) : rng.Uniform(0, 3);
+              copy.arc_capacity[a] == kInfiniteCapacity ? rng.Between(0, 5) : rng.Between(0, 3);
           simplex.SetCapacity(a, copy.arc_capacity[a]);
           break;
         }
         default: {  // an arc into or out of a middle node
-          const auto v = static_cast<int32_t>(sources + rng.Uniform(0, middles - 1));
-          const auto other = static_cast<int32_t>(rng.Uniform(0, sources + middles + sinks - 1));
-          const bool in = rng.Chance(30);
+          const auto v = static_cast<int32_t>(sources + rng.Between(0, middles - 1));
+          const auto other = static_cast<int32_t>(rng.Between(0, sources + middles + sinks - 1));
+          const bool in = rng.Chance(0.30);
           const int32_t tail = in ? other : v, head = in ? v : other;
-          const int64_t cost = -rng.Uniform(0, spread);
+          const int64_t cost = -rng.Between(0, spread);
           EXPECT_EQ(simplex.AddArc(tail, head, 1, cost), copy.AddArc(tail, head, 1, cost));
           break;
         }
@@ -487,13 +446,13 @@ TEST(NetworkSimplex, WarmSolveWithoutEditsDoesNoPivots) {
 TEST(NetworkSimplex, StartingFromAnyFlowReachesTheOptimum) {
   Rng rng(7);
   for (int round = 0; round < 200; ++round) {
-    const auto n = static_cast<int32_t>(rng.Uniform(2, 60));
+    const auto n = static_cast<int32_t>(rng.Between(2, 60));
     const FlowProblem p =
-        RandomProblem(rng, n, rng.Uniform(n, 8 * n), 10, -30, 60, 10, rng.Uniform(0, 2 * n));
+        RandomProblem(rng, n, rng.Between(n, 8 * n), 10, -30, 60, 10, rng.Between(0, 2 * n));
     const FlowSolution cold = SolveMinCostFlow(p);
     // Random flows: infeasible, outside bounds, anything.
     std::vector<int64_t> start(static_cast<size_t>(p.num_arcs()));
-    for (int64_t& f : start) f = rng.Uniform(-2, 12);
+    for (int64_t& f : start) f = rng.Between(-2, 12);
     NetworkSimplex simplex(p);
     simplex.SetStartingFlow(start);
     const FlowSolution warm = simplex.Solve();
@@ -536,6 +495,144 @@ TEST(NetworkSimplex, RecoversAfterAnInfeasibleEdit) {
   const FlowSolution again = simplex.Solve();
   ExpectCertified(p, again);
   EXPECT_EQ(again.total_cost, 6);
+}
+
+// --- CheckBasis (engine/internal/simplex_basis.h) -----------------------------
+// Each invariant of a valid basis, broken on a copy, must be reported: the
+// check can fail.
+
+// The basis of an optimal solve of a random feasible network.
+class CheckBasisTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Rng rng(21);
+    problem_ = RandomProblem(rng, 30, 240, 10, -20, 50, 0, 40);
+    for (int32_t v = 0; v < 30; ++v) problem_.AddArc(v, (v + 1) % 30, kInfiniteCapacity, 200);
+    simplex_.emplace(problem_);
+    ExpectCertified(problem_, simplex_->Solve());
+    valid_ = SimplexTestAccess::Basis(*simplex_);
+    ASSERT_EQ(CheckBasis(valid_), "");
+  }
+
+  // A node (not the root) whose subtree holds more than itself.
+  int32_t InnerNode() const {
+    for (int32_t i = 1; i <= valid_.n; ++i) {
+      if (valid_.succ_num[i] > 1) return i;
+    }
+    ADD_FAILURE() << "no inner node";
+    return 1;
+  }
+
+  FlowProblem problem_;
+  std::optional<NetworkSimplex> simplex_;
+  SimplexBasis valid_;
+};
+
+TEST_F(CheckBasisTest, ReportsAThreadThatMissesNodes) {
+  SimplexBasis b = valid_;
+  const int32_t first = b.thread[internal::kRoot];
+  b.thread[internal::kRoot] = b.thread[first];
+  EXPECT_THAT(CheckBasis(b), HasSubstr("thread"));
+}
+
+TEST_F(CheckBasisTest, ReportsAThreadThatIsNoPreorder) {
+  SimplexBasis b = valid_;
+  // Swap an inner node with the next node of the thread (its first child).
+  const int32_t v = InnerNode();
+  const int32_t before = b.rev_thread[v], child = b.thread[v], after = b.thread[child];
+  b.thread[before] = child;
+  b.rev_thread[child] = before;
+  b.thread[child] = v;
+  b.rev_thread[v] = child;
+  b.thread[v] = after;
+  b.rev_thread[after] = v;
+  EXPECT_THAT(CheckBasis(b), HasSubstr("not a preorder"));
+}
+
+TEST_F(CheckBasisTest, ReportsAWrongSubtreeSize) {
+  SimplexBasis b = valid_;
+  ++b.succ_num[InnerNode()];
+  EXPECT_THAT(CheckBasis(b), HasSubstr("succ_num"));
+}
+
+TEST_F(CheckBasisTest, ReportsAWrongLastNodeOfASubtree) {
+  SimplexBasis b = valid_;
+  const int32_t v = InnerNode();
+  b.last_succ[v] = v;
+  EXPECT_THAT(CheckBasis(b), HasSubstr("last_succ"));
+}
+
+TEST_F(CheckBasisTest, ReportsFlowsThatDoNotMeetTheSupplies) {
+  SimplexBasis b = valid_;
+  ++b.supply[1];
+  --b.supply[2];
+  EXPECT_THAT(CheckBasis(b), HasSubstr("do not meet its supply"));
+}
+
+TEST_F(CheckBasisTest, ReportsATreeArcWithNonZeroReducedCost) {
+  SimplexBasis b = valid_;
+  // Only a leaf's potential: every other tree arc still prices at zero.
+  int32_t leaf = 1;
+  while (b.succ_num[leaf] != 1) ++leaf;
+  ++b.pi[leaf];
+  EXPECT_THAT(CheckBasis(b), HasSubstr("reduced cost"));
+}
+
+TEST_F(CheckBasisTest, ReportsAFlowOutsideItsBounds) {
+  SimplexBasis b = valid_;
+  // A non-tree arc at its lower bound given flow -1 at both ends' expense.
+  int32_t e = 0;
+  while (b.state[e] != internal::kLower) ++e;
+  b.flow[e] = -1;
+  EXPECT_THAT(CheckBasis(b), HasSubstr("outside [0"));
+}
+
+TEST_F(CheckBasisTest, ReportsANonTreeArcOffItsBound) {
+  SimplexBasis b = valid_;
+  int32_t e = 0;
+  while (b.state[e] != internal::kLower || b.cap[e] < 1) ++e;
+  b.flow[e] = 1;
+  EXPECT_THAT(CheckBasis(b), HasSubstr("lower bound"));
+}
+
+TEST_F(CheckBasisTest, ReportsATreeArcNotInTreeState) {
+  SimplexBasis b = valid_;
+  b.state[b.pred[InnerNode()]] = internal::kLower;
+  EXPECT_THAT(CheckBasis(b), HasSubstr("kTree"));
+}
+
+TEST_F(CheckBasisTest, ReportsATreeThatIsNotStronglyFeasible) {
+  SimplexBasis b = valid_;
+  // A tree arc pointing to the parent, made full: no flow can go up it.
+  int32_t v = 1;
+  while (b.pred_dir[v] != internal::kUp) ++v;
+  b.cap[b.pred[v]] = b.flow[b.pred[v]];
+  EXPECT_THAT(CheckBasis(b), HasSubstr("not strongly feasible"));
+}
+
+// Zero leaves (engine/internal/simplex_warm.h) break strong feasibility by
+// design in warm solves, and only there.
+TEST(CheckBasis, AllowsZeroLeavesOnlyInWarmSolves) {
+  Rng rng(22);
+  test::LayeredShape shape;
+  shape.sources = 3;
+  shape.middles = 60;
+  shape.sinks = 6;
+  FlowProblem problem = test::RandomLayeredProblem(rng, shape);
+  NetworkSimplex simplex(problem);
+  ExpectCertified(problem, simplex.Solve());
+  simplex.SetCost(problem.num_arcs() - 1, 1);  // any edit: the next solve is warm
+  problem.arc_cost.back() = 1;
+  ExpectCertified(problem, simplex.Solve());
+  SimplexBasis b = SimplexTestAccess::Basis(simplex);
+  ASSERT_EQ(CheckBasis(b), "");
+  int32_t zero_leaves = 0;
+  for (int32_t i = 1; i <= b.n; ++i) {
+    if (b.pred_dir[i] == internal::kDown && b.flow[b.pred[i]] == 0) ++zero_leaves;
+  }
+  ASSERT_GT(zero_leaves, 0);
+  b.single_in.clear();  // as in a cold solve
+  EXPECT_THAT(CheckBasis(b), HasSubstr("not strongly feasible"));
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include "engine/records.h"
 #include "engine/reference.h"
+#include "tests/support/random.h"
 
 namespace jobmatch::fixtures {
 
@@ -159,25 +160,8 @@ inline Vacancy& AddVacancy(Dataset* d, GeoPoint place) {
   return d->vacancies.back();
 }
 
-// SplitMix64: a small, fully specified generator.
-class TestRng {
- public:
-  explicit TestRng(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, n).
-  int32_t Below(int32_t n) { return static_cast<int32_t>(Next() % static_cast<uint64_t>(n)); }
-  // Uniform in [0, 1).
-  double Unit() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
-  bool Chance(double p) { return Unit() < p; }
-
- private:
-  uint64_t state_;
-};
+// The tests' one random generator (tests/support/random.h).
+using TestRng = test::Rng;
 
 // A random reference taxonomy: `skills` skills, `occupations` ESCO
 // occupations with random ISCO codes in a few groups, two KldB codes.

@@ -1,0 +1,53 @@
+#include "tests/support/program.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace jobmatch::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+ProgramOutcome RunProgram(const std::string& binary, const std::string& arguments) {
+  static int counter = 0;
+  const fs::path err =
+      fs::temp_directory_path() /
+      ("jobmatch_test_err_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+  const std::string command = binary + " " + arguments + " 2>" + err.string();
+  ProgramOutcome outcome;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return outcome;
+  char buffer[4096];
+  size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof(buffer), pipe)) > 0) outcome.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  outcome.err = ReadFile(err);
+  fs::remove(err);
+  return outcome;
+}
+
+std::map<std::string, std::string> ReadTree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) {
+      files[fs::relative(entry.path(), dir).string()] = ReadFile(entry.path());
+    }
+  }
+  return files;
+}
+
+}  // namespace jobmatch::test
