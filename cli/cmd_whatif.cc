@@ -127,7 +127,7 @@ int RunWhatif(const WhatifArgs& args) {
   EngineConfig config = std::move(inputs->config);
   config.scoring.run_date = run_date;
   config.scoring.num_threads = args.common.threads;
-  whatif::ScenarioOptions scenario_options{
+  const whatif::ScenarioOptions scenario_options{
       config.scoring, config.candidates, config.assignment, config.proposals};
   auto reference = std::make_shared<const ReferenceData>(std::move(inputs->reference));
   whatif::Scenario scenario =

@@ -331,7 +331,7 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
     bad("loader.max_problems", Num(config.loader.max_problems), "at least 1");
   }
   for (const auto& [stem, headers] : config.loader.column_map) {
-    if (!DatasetFiles().count(stem)) {
+    if (!DatasetFiles().contains(stem)) {
       bad("column_map.file",
           stem,
           "one of participants, vacancies, employers, coordinators, courses, history");

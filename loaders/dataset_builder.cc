@@ -146,9 +146,9 @@ class Builder {
   }
 
   // The record's id; reports an empty or duplicate id.
-  std::string Id(
+  static std::string Id(
       CellReader& cells, const IdTable& ids, const RawTable& raw, size_t record, int column) {
-    const std::string id = cells.Text(column);
+    std::string id = cells.Text(column);
     if (!cells.Required(column) || !cells.CheckId(column)) return id;
     const int32_t first = ids.Find(id);
     if (first >= 0 && static_cast<size_t>(first) != record) {

@@ -80,7 +80,7 @@ std::optional<std::string> PlaceResolver::District(std::string_view cell) const 
   const std::string_view text = TrimBlanks(cell);
   if (IsDigits(text) && (text.size() == 4 || text.size() == 5)) {
     const std::string key = text.size() == 4 ? "0" + std::string(text) : std::string(text);
-    if (reference_.district_by_key.count(key) > 0) return key;
+    if (reference_.district_by_key.contains(key)) return key;
     return std::nullopt;
   }
   const auto it = district_by_name_.find(FoldName(text));

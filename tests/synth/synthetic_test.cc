@@ -154,7 +154,7 @@ ReferenceData SmallReference() {
   for (int i = 0; i < 12; ++i) r.skills.push_back({"s" + std::to_string(i), "skill", {}});
   const auto skills = [](std::initializer_list<int> ids) {
     std::vector<SkillIndex> out;
-    for (const int i : ids) out.push_back(SkillIndex(i));
+    for (const int i : ids) out.emplace_back(i);
     return out;
   };
   r.occupations.push_back({"o-lager",
