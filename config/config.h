@@ -33,6 +33,7 @@ struct EngineConfig {
   AssignmentOptions assignment;
   ProposalOptions proposals;
   LoaderOptions loader;
+  friend bool operator==(const EngineConfig&, const EngineConfig&) = default;
 };
 
 // Every problem with the values (not the syntax), each naming the field,

@@ -79,6 +79,7 @@ struct AssignmentOptions {
   // the graph are reported as kCostOverflow rather than losing precision.
   int64_t cost_resolution = 1'000'000;
   AssignmentSolver solver = AssignmentSolver::kNetworkSimplex;
+  friend bool operator==(const AssignmentOptions&, const AssignmentOptions&) = default;
 };
 
 enum class AssignmentStatus : int8_t {

@@ -31,6 +31,7 @@ struct CandidateOptions {
   // Per employer: at most this many placements per cycle by size class
   // (micro, small, medium, large); 0 or less means no cap.
   std::array<int32_t, 4> employer_cap_by_size = {0, 0, 0, 0};
+  friend bool operator==(const CandidateOptions&, const CandidateOptions&) = default;
 };
 
 struct CandidateGraph {

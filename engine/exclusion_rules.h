@@ -74,6 +74,7 @@ struct PathwayRule {
   bool job = false;  // for participants without qualification: helper jobs only
   bool training = false;
   bool internship = true;
+  friend bool operator==(const PathwayRule&, const PathwayRule&) = default;
 };
 struct PathwayPolicy {
   // [goal: job, training, internship][0: no qualification, 1: vocational or academic]
@@ -82,6 +83,7 @@ struct PathwayPolicy {
       {{{false, true, true}, {false, true, true}}},  // goal training
       {{{true, true, true}, {true, false, true}}},   // goal internship
   }};
+  friend bool operator==(const PathwayPolicy&, const PathwayPolicy&) = default;
 };
 
 // Vacancies that only one rule removed, and the best of them: the score it

@@ -31,6 +31,7 @@ namespace jobmatch {
 struct ProposalOptions {
   // Other scored vacancies listed under each participant as alternatives.
   int32_t alternatives = 3;
+  friend bool operator==(const ProposalOptions&, const ProposalOptions&) = default;
 };
 
 // One line of a coordinator's list.

@@ -63,6 +63,7 @@ std::string FormatDate(Date date);  // ISO "2025-03-01"
 struct GeoPoint {
   double lat = 0.0;  // WGS84 degrees
   double lon = 0.0;
+  friend bool operator==(const GeoPoint&, const GeoPoint&) = default;
 };
 
 // A place resolved against the reference data.
@@ -71,6 +72,7 @@ struct Place {
   std::string district_key;  // 5-digit Kreisschlüssel; empty if unknown (raw coordinates)
   std::string name;          // municipality or postcode area, for people to read
   std::string input;         // the cell as written, kept for output and errors
+  friend bool operator==(const Place&, const Place&) = default;
 };
 
 // An occupation as coded in the input: ESCO occupation or KldB 2010 Berufsgattung.
@@ -78,6 +80,7 @@ struct OccupationRef {
   OccupationIndex esco;  // valid if ESCO-coded
   KldbIndex kldb;        // valid if KldB-coded
   bool valid() const { return esco.valid() || kldb.valid(); }
+  friend bool operator==(const OccupationRef&, const OccupationRef&) = default;
 };
 
 struct Participant {
@@ -97,6 +100,7 @@ struct Participant {
   bool work_permitted = true;
   std::optional<Date> in_germany_since;
   std::string gender;  // optional, for reports only, never scored
+  friend bool operator==(const Participant&, const Participant&) = default;
 };
 
 struct Vacancy {
@@ -114,6 +118,7 @@ struct Vacancy {
   bool driving_licence_required = false;
   std::optional<Date> start_date;
   std::optional<Date> expires;
+  friend bool operator==(const Vacancy&, const Vacancy&) = default;
 };
 
 struct Employer {
@@ -122,6 +127,7 @@ struct Employer {
   int32_t staff = 0;  // headcount
   Place place;
   std::string sector;
+  friend bool operator==(const Employer&, const Employer&) = default;
 };
 
 struct Coordinator {
@@ -130,6 +136,7 @@ struct Coordinator {
   std::string district;  // 5-digit district key
   double fte = 1.0;
   int32_t capacity = 0;  // new placements this cycle
+  friend bool operator==(const Coordinator&, const Coordinator&) = default;
 };
 
 struct Course {
@@ -139,6 +146,7 @@ struct Course {
   Place place;
   std::optional<Date> start_date;
   int32_t weeks = 0;
+  friend bool operator==(const Course&, const Course&) = default;
 };
 
 // An earlier proposal and what became of it (optional history.csv).
@@ -147,6 +155,7 @@ struct Outcome {
   VacancyIndex vacancy;
   OutcomeKind kind = OutcomeKind::kProposed;
   std::optional<Date> date;
+  friend bool operator==(const Outcome&, const Outcome&) = default;
 };
 
 struct Dataset {
@@ -156,6 +165,7 @@ struct Dataset {
   std::vector<Coordinator> coordinators;
   std::vector<Course> courses;
   std::vector<Outcome> history;
+  friend bool operator==(const Dataset&, const Dataset&) = default;
 };
 
 }  // namespace jobmatch

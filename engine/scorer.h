@@ -126,6 +126,7 @@ struct ScoringWeights {
   double german = 0.20;
   double commute = 0.20;
   double micro = 0.15;
+  friend bool operator==(const ScoringWeights&, const ScoringWeights&) = default;
 };
 
 struct ScoringOptions {
@@ -203,6 +204,7 @@ struct ScoringOptions {
   int32_t block_size = 64;
   // Side of a spatial grid cell; affects speed only, never results.
   double grid_cell_km = 10.0;
+  friend bool operator==(const ScoringOptions&, const ScoringOptions&) = default;
 };
 
 // The readable parts of one pair's score, each in [0, 1].

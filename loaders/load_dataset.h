@@ -31,6 +31,7 @@ struct LoaderOptions {
   std::map<std::string, std::map<std::string, std::string>> column_map;
   // Problems reported before the rest are only counted.
   int32_t max_problems = 50;
+  friend bool operator==(const LoaderOptions&, const LoaderOptions&) = default;
 };
 
 // kMissingInput if the path or a required file is missing, kBadData with every

@@ -22,39 +22,38 @@ TEST(LoadConfig, TheShippedConfigEqualsTheBuiltInDefaults) {
   ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
   const EngineConfig& c = loaded.value();
   const EngineConfig d;
-  EXPECT_EQ(c.scoring.weights.skill, d.scoring.weights.skill);
-  EXPECT_EQ(c.scoring.weights.german, d.scoring.weights.german);
-  EXPECT_EQ(c.scoring.weights.commute, d.scoring.weights.commute);
-  EXPECT_EQ(c.scoring.weights.micro, d.scoring.weights.micro);
-  EXPECT_EQ(c.scoring.top_k, d.scoring.top_k);
-  EXPECT_EQ(c.scoring.german_tolerance_levels, d.scoring.german_tolerance_levels);
-  EXPECT_EQ(c.scoring.transit_speed_kmh, d.scoring.transit_speed_kmh);
-  EXPECT_EQ(c.scoring.default_commute_minutes_long_day, d.scoring.default_commute_minutes_long_day);
-  EXPECT_EQ(c.scoring.size_class_bonus, d.scoring.size_class_bonus);
-  EXPECT_EQ(c.scoring.skill_fit_without_requirements, d.scoring.skill_fit_without_requirements);
-  EXPECT_EQ(c.scoring.isco_group_floor, d.scoring.isco_group_floor);
-  EXPECT_EQ(c.scoring.requirement_penalty_per_level, d.scoring.requirement_penalty_per_level);
-  EXPECT_EQ(c.scoring.unrecognised_qualification_levels,
-            d.scoring.unrecognised_qualification_levels);
-  EXPECT_EQ(c.scoring.course_bridge_max_levels, d.scoring.course_bridge_max_levels);
-  EXPECT_EQ(c.scoring.course_bridge_german_fit, d.scoring.course_bridge_german_fit);
-  EXPECT_EQ(c.scoring.grid_cell_km, d.scoring.grid_cell_km);
-  for (size_t goal = 0; goal < 3; ++goal) {
-    for (size_t q = 0; q < 2; ++q) {
-      const PathwayRule& a = c.scoring.pathways.rules[goal][q];
-      const PathwayRule& b = d.scoring.pathways.rules[goal][q];
-      EXPECT_EQ(a.job, b.job) << goal << q;
-      EXPECT_EQ(a.training, b.training) << goal << q;
-      EXPECT_EQ(a.internship, b.internship) << goal << q;
-    }
-  }
-  EXPECT_EQ(c.candidates.max_arcs_per_participant, d.candidates.max_arcs_per_participant);
-  EXPECT_EQ(c.candidates.employer_cap_by_size, d.candidates.employer_cap_by_size);
-  EXPECT_EQ(c.assignment.placement_value, d.assignment.placement_value);
-  EXPECT_EQ(c.assignment.cost_resolution, d.assignment.cost_resolution);
-  EXPECT_EQ(c.assignment.solver, d.assignment.solver);
-  EXPECT_EQ(c.proposals.alternatives, d.proposals.alternatives);
-  EXPECT_EQ(c.loader.max_problems, d.loader.max_problems);
+  // Every field, by the defaulted operator== of each option struct; the
+  // message names the part that differs.
+  EXPECT_EQ(c.scoring.weights == d.scoring.weights, true) << "scoring.weights";
+  EXPECT_EQ(c.scoring.pathways == d.scoring.pathways, true) << "scoring.pathway";
+  EXPECT_EQ(c.scoring == d.scoring, true) << "scoring";
+  EXPECT_EQ(c.candidates == d.candidates, true) << "candidates";
+  EXPECT_EQ(c.assignment == d.assignment, true) << "assignment";
+  EXPECT_EQ(c.proposals == d.proposals, true) << "proposals";
+  EXPECT_EQ(c.loader == d.loader, true) << "loader";
+  EXPECT_TRUE(c == d);
+}
+
+TEST(EngineConfig, EqualityCoversEveryOptionStruct) {
+  const EngineConfig d;
+  EngineConfig changed = d;
+  changed.scoring.grid_cell_km += 1.0;
+  EXPECT_FALSE(changed == d);
+  changed = d;
+  changed.scoring.pathways.rules[2][1].job = !changed.scoring.pathways.rules[2][1].job;
+  EXPECT_FALSE(changed == d);
+  changed = d;
+  changed.candidates.employer_cap_by_size[3] = 7;
+  EXPECT_FALSE(changed == d);
+  changed = d;
+  changed.assignment.solver = AssignmentSolver::kBoost;
+  EXPECT_FALSE(changed == d);
+  changed = d;
+  changed.proposals.alternatives += 1;
+  EXPECT_FALSE(changed == d);
+  changed = d;
+  changed.loader.column_map["participants"]["PLZ"] = "place";
+  EXPECT_FALSE(changed == d);
 }
 
 TEST(ParseConfig, AbsentFieldsKeepDefaultsAndPresentOnesOverride) {

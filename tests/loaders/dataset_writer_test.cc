@@ -5,6 +5,7 @@
 #include "loaders/dataset_writer.h"
 
 #include <gmock/gmock.h>
+#include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -35,6 +36,16 @@ Dataset MustLoad(const fs::path& path, const ReferenceData& reference = Referenc
 
 Dataset Golden() {
   return MustLoad(kGoldenDir / "csv_de");
+}
+
+TEST(ExpectSameDataset, FailsOnAnyFieldAndNamesTheRecord) {
+  const Dataset golden = Golden();
+  Dataset changed = golden;
+  changed.vacancies[2].place.input += " ";
+  EXPECT_NONFATAL_FAILURE(ExpectSameDataset(golden, changed), "vacancies[2] (V-103) differs");
+  changed = golden;
+  changed.history.pop_back();
+  EXPECT_NONFATAL_FAILURE(ExpectSameDataset(golden, changed), "history: 2 vs 1 records");
 }
 
 TEST(WriteCsvDataset, ReadsBackExactly) {
