@@ -1,20 +1,29 @@
 // jobmatch run: the nightly batch. Loads reference data, config and dataset,
+// applies earlier decisions (history.csv and, with --store, the run store),
 // scores every pair within reach, solves the assignment, and writes one
 // spreadsheet per coordinator plus jobmatch.json into --out, replacing the
-// previous output only when everything succeeded.
+// previous output only when everything succeeded. With --store the run is
+// recorded in one transaction just before the output is swapped in.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/pipeline.h"
 #include "engine/assignment.h"
 #include "engine/candidate_graph.h"
+#include "engine/capacity.h"
+#include "engine/decisions.h"
 #include "engine/proposals.h"
 #include "engine/scorer.h"
 #include "reports/output_files.h"
 #include "reports/report_writer.h"
+#include "store/run_store.h"
+#include "store/sha256.h"
 
 namespace jobmatch::cli {
 namespace {
@@ -23,6 +32,46 @@ Date Today() {
   const auto now = std::chrono::system_clock::now();
   return Date{static_cast<int32_t>(
       std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count())};
+}
+
+constexpr const char* kProgramVersion = "0.1.0";
+
+// SHA-256 of every input: the dataset's files (a folder's dataset files by
+// name, or the one file) and the config file.
+Result<std::vector<store::InputFile>> HashInputs(
+    const std::filesystem::path& data, const std::optional<std::filesystem::path>& config) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  if (std::filesystem::is_directory(data, ec)) {
+    for (const auto& entry : std::filesystem::directory_iterator(data, ec)) {
+      static const char* const kStems[] = {
+          "participants", "vacancies", "employers", "coordinators", "courses", "history"};
+      const std::string stem = entry.path().stem().string();
+      if (entry.is_regular_file() &&
+          std::find(std::begin(kStems), std::end(kStems), stem) != std::end(kStems)) {
+        files.push_back(entry.path());
+      }
+    }
+    std::sort(files.begin(), files.end());
+  } else {
+    files.push_back(data);
+  }
+  if (config) files.push_back(*config);
+  std::vector<store::InputFile> inputs;
+  for (const std::filesystem::path& file : files) {
+    Result<store::FileHash> hash = store::HashFile(file);
+    if (!hash.ok()) return hash.error();
+    inputs.push_back(
+        store::InputFile{file.filename().string(), hash.value().sha256, hash.value().bytes});
+  }
+  return inputs;
+}
+
+std::string ReadText(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace
@@ -49,16 +98,37 @@ int RunRun(const RunArgs& args) {
   int exit_code = 0;
   std::optional<LoadedInputs> inputs = LoadInputs(args.common, args.config, args.data, &exit_code);
   if (!inputs) return exit_code;
-  const Dataset& dataset = inputs->dataset;
   const ReferenceData& reference = inputs->reference;
   EngineConfig& config = inputs->config;
   config.scoring.run_date = run_date;
   config.scoring.num_threads = args.common.threads;
+
+  // Earlier runs and decisions: the store's, after history.csv's outcomes.
+  std::optional<store::RunStore> run_store;
+  History history;
+  if (args.store) {
+    Result<store::RunStore> opened = store::RunStore::Open(*args.store);
+    if (!opened.ok()) return ReportError("cannot use the run store", opened.error());
+    run_store.emplace(std::move(opened).value());
+    Result<History> read = run_store->ReadHistory(run_date);
+    if (!read.ok()) return ReportError("cannot read the run store", read.error());
+    history = std::move(read).value();
+  }
+  Dataset& full = inputs->dataset;
+  AppendDecisions(history, &full);
+  const Standing standing = ComputeStanding(full, run_date, config.decisions);
+  const std::vector<CapacityDerivation> capacities =
+      DeriveCapacities(full, standing, run_date, config.capacity);
+  ApplyCapacities(capacities, &full);
+  const Pool pool = MakePool(full, standing);
+  const Dataset& dataset = pool.dataset;
   const double load_seconds = seconds_since(start);
 
   Clock::time_point stage = Clock::now();
   const ScoredPairs scored = ScoreTopK(dataset, reference, config.scoring);
-  const CandidateGraph graph = BuildCandidateGraph(dataset, scored, config.candidates);
+  CandidateGraph graph = BuildCandidateGraph(dataset, scored, config.candidates);
+  MarkPreferred(dataset, history.last_proposals, &graph);
+  const std::vector<Placement> reserved = ReserveHeldPairs(pool.held, &graph);
   if (!graph.IsValid()) {
     return ReportError(
         "internal error",
@@ -67,7 +137,7 @@ int RunRun(const RunArgs& args) {
   const double score_seconds = seconds_since(stage);
 
   stage = Clock::now();
-  const AssignmentResult result = AssignParticipants(graph, config.assignment);
+  AssignmentResult result = AssignParticipants(graph, config.assignment);
   if (result.status != AssignmentStatus::kOptimal) {
     return ReportError("cannot solve the assignment",
                        MakeError(ErrorKind::kBadData,
@@ -84,6 +154,7 @@ int RunRun(const RunArgs& args) {
                          MakeError(ErrorKind::kInternal, "", 0, "", "", check.message));
     }
   }
+  MergeReserved(reserved, &result);
   const double solve_seconds = seconds_since(stage);
 
   stage = Clock::now();
@@ -94,6 +165,48 @@ int RunRun(const RunArgs& args) {
   if (auto error = reports::WriteRunReport(
           dataset, reference, config, proposals, FormatDate(run_date), out.staging(), &files)) {
     return ReportError("cannot write output", out.InTarget(*error));
+  }
+  int64_t run_id = 0;
+  if (run_store) {
+    store::RunRecord record;
+    record.run_date = run_date;
+    record.program_version = kProgramVersion;
+    record.data = args.data.string();
+    if (args.config) record.config = ReadText(*args.config);
+    Result<std::vector<store::InputFile>> hashes = HashInputs(args.data, args.config);
+    if (!hashes.ok()) return ReportError("cannot hash the input files", hashes.error());
+    record.inputs = std::move(hashes).value();
+    record.metrics = proposals.metrics;
+    record.proposals = store::StoredProposals(dataset, proposals);
+    for (size_t c = 0; c < full.coordinators.size(); ++c) {
+      const CapacityDerivation& d = capacities[c];
+      int32_t held = 0;
+      for (const Placement& r : reserved) {
+        held += dataset.participants[static_cast<size_t>(r.participant.value)].coordinator.value ==
+                        static_cast<int32_t>(c)
+                    ? 1
+                    : 0;
+      }
+      record.capacities.push_back(store::StoredCapacity{full.coordinators[c].id,
+                                                        d.capacity,
+                                                        d.derived,
+                                                        d.fte,
+                                                        d.taken_on_this_year,
+                                                        d.follow_up,
+                                                        held});
+    }
+    for (size_t p = 0; p < full.participants.size(); ++p) {
+      if (!standing.in_follow_up[p]) continue;
+      const Participant& participant = full.participants[p];
+      record.follow_up.push_back(store::FollowUpEntry{
+          full.coordinators[static_cast<size_t>(participant.coordinator.value)].id,
+          participant.id,
+          full.vacancies[static_cast<size_t>(standing.hired_into[p].value)].id,
+          standing.follow_up_until[p]});
+    }
+    Result<int64_t> recorded = run_store->RecordRun(record);
+    if (!recorded.ok()) return ReportError("cannot record the run", recorded.error());
+    run_id = recorded.value();
   }
   if (auto error = out.Commit()) return ReportError("cannot write output", *error);
   const double write_seconds = seconds_since(stage);
@@ -119,6 +232,16 @@ int RunRun(const RunArgs& args) {
   std::printf("  certificate    %s\n",
               args.check ? "checked: optimal" : "not checked (use --check)");
   std::printf("  output         %s (%d files)\n", args.out.string().c_str(), files);
+  if (run_store) {
+    int32_t in_follow_up = 0;
+    for (const uint8_t f : standing.in_follow_up) in_follow_up += f;
+    std::printf("  store          %s (run %lld; %zu decisions, %d in follow-up, %zu held)\n",
+                args.store->string().c_str(),
+                static_cast<long long>(run_id),
+                history.decisions.size(),
+                in_follow_up,
+                reserved.size());
+  }
   std::printf("  time           %.2f s (load %.2f, score %.2f, solve %.2f, write %.2f)\n",
               seconds,
               load_seconds,

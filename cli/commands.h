@@ -26,10 +26,25 @@ struct RunArgs {
   std::filesystem::path data;
   std::optional<std::filesystem::path> config;
   std::filesystem::path out;
-  std::string date;    // run date (ISO or German); empty: today
-  bool check = false;  // verify the solver's optimality certificate
+  std::string date;                            // run date (ISO or German); empty: today
+  bool check = false;                          // verify the solver's optimality certificate
+  std::optional<std::filesystem::path> store;  // run store (SQLite); none: stateless
 };
 int RunRun(const RunArgs& args);
+
+struct RecordArgs {
+  std::filesystem::path store;
+  std::vector<std::filesystem::path> sheets;
+};
+int RunRecord(const RecordArgs& args);
+
+struct HistoryArgs {
+  std::filesystem::path store;
+  std::string participant;  // empty: all
+  std::string coordinator;  // empty: all
+  bool runs = false;        // list the runs with their input hashes
+};
+int RunHistory(const HistoryArgs& args);
 
 struct ValidateArgs {
   CommonArgs common;

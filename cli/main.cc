@@ -41,7 +41,27 @@ int Main(int argc, char** argv) {
       ->required();
   run_cmd->add_option("--date", run.date, "run date, e.g. 2025-11-22 (default: today)");
   run_cmd->add_flag("--check", run.check, "verify the assignment's optimality certificate");
+  std::string run_store;
+  run_cmd->add_option(
+      "--store", run_store, "run store (SQLite): record this run, apply earlier decisions");
   add_common(run_cmd);
+
+  RecordArgs record;
+  CLI::App* record_cmd = app.add_subcommand(
+      "record", "record the decisions coordinators wrote into their sheets in the run store");
+  record_cmd->add_option("--store", record.store, "run store (SQLite)")->required();
+  record_cmd->add_option("sheets", record.sheets, "proposals_<coordinator>.csv sheets")->required();
+
+  HistoryArgs history;
+  CLI::App* history_cmd =
+      app.add_subcommand("history", "list runs, proposals and decisions in the run store");
+  history_cmd->add_option("--store", history.store, "run store (SQLite)")->required();
+  auto* history_participant =
+      history_cmd->add_option("--participant", history.participant, "one participant's history");
+  auto* history_coordinator =
+      history_cmd->add_option("--coordinator", history.coordinator, "one coordinator's history");
+  history_participant->excludes(history_coordinator);
+  history_cmd->add_flag("--runs", history.runs, "list the runs with their input files' SHA-256");
 
   ValidateArgs validate;
   std::string validate_config;
@@ -139,9 +159,12 @@ int Main(int argc, char** argv) {
 
   if (*run_cmd) {
     if (!run_config.empty()) run.config = run_config;
+    if (!run_store.empty()) run.store = run_store;
     run.common = common;
     return RunRun(run);
   }
+  if (*record_cmd) return RunRecord(record);
+  if (*history_cmd) return RunHistory(history);
   if (*validate_cmd) {
     if (!validate_config.empty()) validate.config = validate_config;
     validate.common = common;

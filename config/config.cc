@@ -211,6 +211,24 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
   if (s.top_k < 1 || s.top_k > kMaxTopK) {
     bad("scoring.top_k", Num(s.top_k), "1 to " + Num(kMaxTopK));
   }
+  if (config.decisions.accepted_hold_days < 0) {
+    bad("decisions.accepted_hold_days", Num(config.decisions.accepted_hold_days), "days >= 0");
+  }
+  if (config.decisions.follow_up_days < 0) {
+    bad("decisions.follow_up_days", Num(config.decisions.follow_up_days), "days >= 0");
+  }
+  if (!(config.capacity.intake_per_fte_year >= 0.0) ||
+      !std::isfinite(config.capacity.intake_per_fte_year)) {
+    bad("capacity.intake_per_fte_year",
+        Num(config.capacity.intake_per_fte_year),
+        "a finite number of people >= 0");
+  }
+  if (config.capacity.cycle_weeks < 1 || config.capacity.cycle_weeks > 52) {
+    bad("capacity.cycle_weeks", Num(config.capacity.cycle_weeks), "1 to 52 weeks");
+  }
+  if (!(config.capacity.follow_up_weight >= 0.0 && config.capacity.follow_up_weight <= 1.0)) {
+    bad("capacity.follow_up_weight", Num(config.capacity.follow_up_weight), "a share in [0, 1]");
+  }
   if (!(s.min_score >= 0.0 && s.min_score <= 1.0)) {
     bad("scoring.min_score", Num(s.min_score), "a score in [0, 1]");
   }
@@ -381,6 +399,17 @@ Result<EngineConfig> ParseConfigText(const std::string& text, const std::string&
   }
   if (message.has_loader() && message.loader().has_max_problems()) {
     config.loader.max_problems = message.loader().max_problems();
+  }
+  if (message.has_decisions()) {
+    const pb::Decisions& d = message.decisions();
+    if (d.has_accepted_hold_days()) config.decisions.accepted_hold_days = d.accepted_hold_days();
+    if (d.has_follow_up_days()) config.decisions.follow_up_days = d.follow_up_days();
+  }
+  if (message.has_capacity()) {
+    const pb::Capacity& c = message.capacity();
+    if (c.has_intake_per_fte_year()) config.capacity.intake_per_fte_year = c.intake_per_fte_year();
+    if (c.has_cycle_weeks()) config.capacity.cycle_weeks = c.cycle_weeks();
+    if (c.has_follow_up_weight()) config.capacity.follow_up_weight = c.follow_up_weight();
   }
   for (const pb::ColumnMapping& m : message.column_map()) {
     if (m.file().empty() || m.header().empty() || m.column().empty()) {

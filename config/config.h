@@ -20,6 +20,8 @@
 
 #include "engine/assignment.h"
 #include "engine/candidate_graph.h"
+#include "engine/capacity.h"
+#include "engine/decisions.h"
 #include "engine/proposals.h"
 #include "engine/result.h"
 #include "engine/scorer.h"
@@ -33,6 +35,8 @@ struct EngineConfig {
   AssignmentOptions assignment;
   ProposalOptions proposals;
   LoaderOptions loader;
+  DecisionOptions decisions;
+  CapacityOptions capacity;
   friend bool operator==(const EngineConfig&, const EngineConfig&) = default;
 };
 

@@ -31,7 +31,11 @@
 // employers, sink; arcs by coordinator, then by participant row, then by
 // vacancy) and the solver's rule is a fixed function of that order
 // (min_cost_flow.h, "Tie-break"). Among placements of equal integer cost no
-// further preference is promised. A warm AssignmentSession::Resolve() is just
+// further preference is promised, except for preferred arcs: when
+// graph.arc_preferred marks arcs (last run's proposals), every cost is
+// multiplied by (marked arcs + 1) and a marked arc costs one unit less, so
+// the result is an optimum of the unmarked problem (same integer objective)
+// that uses as many marked arcs as such optima allow. A warm AssignmentSession::Resolve() is just
 // as deterministic, but among equal-cost optima it may keep earlier
 // placements where a cold solve of the same graph picks others.
 //

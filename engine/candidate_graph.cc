@@ -18,6 +18,7 @@ bool CandidateGraph::IsValid() const {
   if (static_cast<size_t>(arc_begin.back()) != e || arc_score.size() != e || arc_pair.size() != e) {
     return false;
   }
+  if (!arc_preferred.empty() && arc_preferred.size() != e) return false;
   if (participant_coordinator.size() != p ||
       coordinator_capacity.size() != static_cast<size_t>(num_coordinators) ||
       vacancy_capacity.size() != v || vacancy_employer.size() != v ||

@@ -44,6 +44,9 @@ struct CandidateGraph {
   std::vector<VacancyIndex> arc_vacancy;  // size E; within a row, best score first
   std::vector<float> arc_score;           // size E, in [0, 1]
   std::vector<int32_t> arc_pair;          // size E: index into ScoredPairs::pairs
+  // Empty, or size E: 1 marks an arc the solver prefers among optima of equal
+  // value (last run's proposal, engine/decisions.h); see AssignParticipants.
+  std::vector<uint8_t> arc_preferred;
 
   std::vector<CoordinatorIndex> participant_coordinator;  // size num_participants
   std::vector<int32_t> coordinator_capacity;              // size num_coordinators, >= 0

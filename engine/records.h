@@ -136,6 +136,8 @@ struct Coordinator {
   std::string district;  // 5-digit district key
   double fte = 1.0;
   int32_t capacity = 0;  // new placements this cycle
+  // False when the capacity cell was empty: engine/capacity.h derives it.
+  bool capacity_given = true;
   friend bool operator==(const Coordinator&, const Coordinator&) = default;
 };
 

@@ -64,7 +64,7 @@ constexpr std::array<ColumnSpec, kNumCoordinatorColumns> kCoordinatorColumns = {
     {"name", false, ""},
     {"district", false, "Landkreis|Kreis|Kreisschlüssel"},
     {"fte", false, "VZÄ|Stellenanteil"},
-    {"capacity", true, "Kapazität|Plätze"},
+    {"capacity", false, "Kapazität|Plätze"},
 }};
 static_assert(kCoordinatorColumns[kCoordinatorCapacity].name == "capacity");
 

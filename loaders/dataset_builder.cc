@@ -364,7 +364,9 @@ class Builder {
       }
     }
     c.fte = cells.Decimal(kCoordinatorFte, 1.0, kMaxFte);
-    c.capacity = cells.Whole(kCoordinatorCapacity, true, 0, kMaxCapacity);
+    // Empty: derived from fte and the programme's terms (engine/capacity.h).
+    c.capacity_given = !cells.Cell(kCoordinatorCapacity).empty();
+    c.capacity = cells.Whole(kCoordinatorCapacity, false, 0, kMaxCapacity);
     return c;
   }
 

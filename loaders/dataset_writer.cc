@@ -225,7 +225,11 @@ std::vector<std::vector<std::string>> EmployerRows(const Dataset& d) {
 std::vector<std::vector<std::string>> CoordinatorRows(const Dataset& d) {
   std::vector<std::vector<std::string>> rows;
   for (const Coordinator& c : d.coordinators) {
-    rows.push_back({c.id, c.name, c.district, DecimalComma(c.fte), std::to_string(c.capacity)});
+    rows.push_back({c.id,
+                    c.name,
+                    c.district,
+                    DecimalComma(c.fte),
+                    c.capacity_given ? std::to_string(c.capacity) : std::string()});
   }
   return rows;
 }
@@ -340,7 +344,7 @@ pb::Dataset ToMessage(const Dataset& d, const ReferenceData& ref) {
     m->set_name(c.name);
     m->set_district(c.district);
     m->set_fte(c.fte);
-    m->set_capacity(c.capacity);
+    if (c.capacity_given) m->set_capacity(c.capacity);
   }
   for (const Course& c : d.courses) {
     pb::Course* m = message.add_courses();

@@ -1,0 +1,34 @@
+// store/decision_sheet.h
+//
+// Reads the decisions a coordinator wrote into their sheet
+// (proposals_<coordinator>.csv, as jobmatch wrote it or after Excel saved it
+// again: ';' or ',' separators, UTF-8 with or without BOM or Windows-1252,
+// CRLF or LF; loaders/csv_reader.h). Columns are found by their headers:
+// Teilnehmer, Vorschlag (the row kind), Stelle, Entscheidung, Datum and
+// Notiz (optional). Rows with an empty Entscheidung are skipped. A decision
+// must sit on a row marked Vorschlag or Alternative, be one of the words
+// ParseDecisionWord() knows, and carry an empty Datum or a date. Every
+// problem is reported at once with file, line and field, never reprinting
+// Entscheidung or Notiz text (free text a coordinator typed).
+//
+// Example:
+//   Result<std::vector<SheetDecision>> read = ReadDecisionSheet("out/proposals_K-1.csv");
+//   if (read.ok()) store.RecordDecisions(read.value());
+
+#ifndef JOBMATCH_STORE_DECISION_SHEET_H_
+#define JOBMATCH_STORE_DECISION_SHEET_H_
+
+#include <filesystem>
+#include <vector>
+
+#include "engine/result.h"
+#include "store/run_store.h"
+
+namespace jobmatch::store {
+
+[[nodiscard]] Result<std::vector<SheetDecision>> ReadDecisionSheet(
+    const std::filesystem::path& file);
+
+}  // namespace jobmatch::store
+
+#endif  // JOBMATCH_STORE_DECISION_SHEET_H_
