@@ -158,7 +158,8 @@ int RunRun(const RunArgs& args) {
   const double solve_seconds = seconds_since(stage);
 
   stage = Clock::now();
-  const ProposalSet proposals = MakeProposals(dataset, scored, graph, result, config.proposals);
+  ProposalSet proposals = MakeProposals(dataset, scored, graph, result, config.proposals);
+  if (run_store) MarkNew(dataset, history, &proposals);
   reports::StagedDirectory out(args.out, "jobmatch.json");
   if (auto error = out.Begin()) return ReportError("cannot write output", *error);
   int files = 0;

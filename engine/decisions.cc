@@ -195,6 +195,24 @@ int64_t MarkPreferred(const Dataset& dataset,
   return marked;
 }
 
+void MarkNew(const Dataset& dataset, const History& history, ProposalSet* set) {
+  std::vector<std::pair<std::string, std::string>> listed = history.last_listed;
+  std::vector<std::pair<std::string, std::string>> proposed = history.last_proposals;
+  std::sort(listed.begin(), listed.end());
+  std::sort(proposed.begin(), proposed.end());
+  for (Proposal& line : set->proposals) {
+    if (!history.has_last_run) {
+      line.is_new = true;
+      continue;
+    }
+    const std::pair<std::string, std::string> pair{
+        dataset.participants[At(line.participant.value)].id,
+        dataset.vacancies[At(line.pair.vacancy.value)].id};
+    line.is_new = line.assigned ? !std::binary_search(proposed.begin(), proposed.end(), pair)
+                                : !std::binary_search(listed.begin(), listed.end(), pair);
+  }
+}
+
 std::vector<Placement> ReserveHeldPairs(const std::vector<VacancyIndex>& held,
                                         CandidateGraph* graph) {
   CandidateGraph& g = *graph;

@@ -48,6 +48,7 @@
 #include "engine/assignment.h"
 #include "engine/candidate_graph.h"
 #include "engine/ids.h"
+#include "engine/proposals.h"
 #include "engine/records.h"
 
 namespace jobmatch {
@@ -130,6 +131,11 @@ int64_t MarkPreferred(const Dataset& dataset,
 // when all three have one left. Returns the reserved placements (arc = -1,
 // by participant), to be merged into the solver's result with
 // MergeReserved() after solving and checking the reduced graph.
+// Sets Proposal::is_new on every line that the last run (history) did not
+// list for that participant in the same role: a pair not listed at all, or a
+// proposal that was an alternative. Without a last run every line is new.
+void MarkNew(const Dataset& dataset, const History& history, ProposalSet* set);
+
 [[nodiscard]] std::vector<Placement> ReserveHeldPairs(const std::vector<VacancyIndex>& held,
                                                       CandidateGraph* graph);
 void MergeReserved(const std::vector<Placement>& reserved, AssignmentResult* result);

@@ -44,6 +44,9 @@ struct Proposal {
   // Assigned lines: why not the best-scored vacancy (the assignment's Binding
   // for this participant; kind kNone when there is none). Alternatives: kNone.
   Binding binding;
+  // Not on the participant's list in the last run, or moved from alternative
+  // to proposal (MarkNew, engine/decisions.h); false when no run is known.
+  bool is_new = false;
 };
 
 // Why a participant has no proposal, checked in this order.

@@ -49,6 +49,15 @@ constexpr SheetColumn kColumns[] = {
        csv.Text(l.proposal.assigned ? "Vorschlag" : "Alternative");
      },
      [](const UnplacedLine&, SpreadsheetWriter& csv) { csv.Text("kein Vorschlag"); }},
+    {"Neu",
+     [](const ProposalLine& l, SpreadsheetWriter& csv) {
+       if (l.proposal.is_new) {
+         csv.Text("neu");
+       } else {
+         csv.Empty();
+       }
+     },
+     nullptr},
     {"Rang",
      [](const ProposalLine& l, SpreadsheetWriter& csv) { csv.Integer(l.proposal.rank); },
      nullptr},
@@ -124,6 +133,11 @@ constexpr SheetColumn kColumns[] = {
      [](const UnplacedLine& l, SpreadsheetWriter& csv) {
        csv.Text(UnplacedReasonDe(l.dataset, l.unplaced));
      }},
+    // Filled in by the coordinator and read back by `jobmatch record`
+    // (store/decision_sheet.h): angenommen, abgelehnt, eingestellt, abgebrochen.
+    {"Entscheidung", [](const ProposalLine&, SpreadsheetWriter& csv) { csv.Empty(); }, nullptr},
+    {"Datum", [](const ProposalLine&, SpreadsheetWriter& csv) { csv.Empty(); }, nullptr},
+    {"Notiz", [](const ProposalLine&, SpreadsheetWriter& csv) { csv.Empty(); }, nullptr},
 };
 
 void WriteHeader(SpreadsheetWriter& csv) {

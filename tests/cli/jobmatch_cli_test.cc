@@ -136,7 +136,8 @@ TEST_F(JobmatchCli, TheProposalSpreadsheetsOpenInGermanExcel) {
     ++sheets;
     ASSERT_GE(bytes.size(), 3u);
     EXPECT_EQ(bytes.substr(0, 3), "\xEF\xBB\xBF") << name << " has no UTF-8 byte order mark";
-    EXPECT_THAT(bytes, HasSubstr("Teilnehmer;Vorschlag;Rang;"));
+    EXPECT_THAT(bytes, HasSubstr("Teilnehmer;Vorschlag;Neu;Rang;"));
+    EXPECT_THAT(bytes, HasSubstr(";Begründung;Entscheidung;Datum;Notiz\r\n"));
     EXPECT_THAT(bytes, HasSubstr("\r\n"));
   }
   EXPECT_EQ(sheets, 2);  // the Salzlandkreis example has two coordinators
