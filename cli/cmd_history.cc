@@ -56,13 +56,13 @@ int RunHistory(const HistoryArgs& args) {
               "unplaced",
               "data");
   for (const store::RunSummary& r : runs.value()) {
-    std::printf("  %-4lld %-10s %-8s %9d %9d %9d  %s\n",
+    std::printf("  %-4lld %-10s %-8s %9lld %9lld %9lld  %s\n",
                 static_cast<long long>(r.run_id),
                 FormatDate(r.run_date).c_str(),
                 r.program_version.c_str(),
-                r.metrics.participants,
-                r.metrics.proposals,
-                r.metrics.unplaced,
+                static_cast<long long>(r.metrics.participants),
+                static_cast<long long>(r.metrics.proposals),
+                static_cast<long long>(r.metrics.unplaced),
                 r.data.c_str());
     if (args.runs) {
       for (const store::InputFile& input : r.inputs) {

@@ -22,7 +22,8 @@ struct ScratchFolder {
   std::filesystem::path path;
 
   ScratchFolder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "jobmatch-fuzz-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "jobmatch-fuzz-XXXXXX").string();
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');
     if (mkdtemp(buffer.data()) == nullptr) {
