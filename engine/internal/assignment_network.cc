@@ -26,8 +26,7 @@ std::optional<std::vector<int64_t>> ArcCosts(const CandidateGraph& g,
   for (const uint8_t mark : g.arc_preferred) preferred += mark != 0 ? 1 : 0;
   const int64_t scale = preferred + 1;
   const double bound = (std::fabs(options.placement_value) + 1.0) *
-                       static_cast<double>(options.cost_resolution) *
-                       static_cast<double>(scale) *
+                       static_cast<double>(options.cost_resolution) * static_cast<double>(scale) *
                        static_cast<double>(std::max(g.num_participants, 1));
   if (!(bound < 0x1p62)) return std::nullopt;
   const double resolution = static_cast<double>(options.cost_resolution);
