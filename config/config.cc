@@ -3,6 +3,7 @@
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <exception>
@@ -130,6 +131,75 @@ void ApplyPathways(const pb::Scoring& in,
     out->pathways.rules[static_cast<size_t>(goal)][row.qualified() ? 1 : 0] =
         PathwayRule{row.job(), row.training(), row.internship()};
   }
+}
+
+// A programme block: statuses and levels are parsed here and nowhere else.
+void ApplyProgramme(const pb::Programme& in,
+                    const std::string& file,
+                    ProgrammeRules* out,
+                    std::vector<Diagnostic>* problems) {
+  out->name = in.name();
+  if (in.has_min_german()) {
+    const std::optional<CefrLevel> level = ParseCefr(in.min_german());
+    if (level) {
+      out->min_german = *level;
+    } else {
+      problems->push_back(
+          Diagnostic{file, 0, "programme.min_german", in.min_german(), "expected A0 to C2"});
+    }
+  }
+  if (in.has_max_years_in_germany()) {
+    if (in.max_years_in_germany() < 0) {
+      problems->push_back(Diagnostic{file,
+                                     0,
+                                     "programme.max_years_in_germany",
+                                     std::to_string(in.max_years_in_germany()),
+                                     "expected 0 (no limit) or more"});
+    } else {
+      out->max_years_in_germany = in.max_years_in_germany();
+    }
+  }
+  auto status_bit = [&](const std::string& text, const char* field) -> uint32_t {
+    const std::optional<ResidenceStatus> status = ParseResidenceStatus(text);
+    if (!status || *status == ResidenceStatus::kUnknown) {
+      problems->push_back(
+          Diagnostic{file,
+                     0,
+                     field,
+                     text,
+                     "expected anerkannt, 104c, gestattet, geduldet, geduldet_60a6 or sonstiges"});
+      return 0;
+    }
+    return 1u << static_cast<int>(*status);
+  };
+  if (in.admit_residence_status_size() > 0) {
+    uint32_t admitted = 1u << static_cast<int>(ResidenceStatus::kUnknown);
+    for (const std::string& s : in.admit_residence_status()) {
+      admitted |= status_bit(s, "programme.admit_residence_status");
+    }
+    out->admitted_statuses = admitted;
+  }
+  for (const std::string& s : in.exclude_residence_status()) {
+    out->admitted_statuses &= ~status_bit(s, "programme.exclude_residence_status");
+  }
+  if (in.has_require_sgb2_benefits()) out->require_sgb2_benefits = in.require_sgb2_benefits();
+  for (const pb::Country& c : in.safe_country_of_origin()) {
+    if (c.code().empty() && c.name().empty()) {
+      problems->push_back(
+          Diagnostic{file, 0, "programme.safe_country_of_origin", "", "expected a code or a name"});
+      continue;
+    }
+    if (!c.code().empty()) out->excluded_countries.push_back(FoldCountry(c.code()));
+    if (!c.name().empty()) out->excluded_countries.push_back(FoldCountry(c.name()));
+  }
+  if (in.safe_country_of_origin_size() > 0 && in.safe_country_source().empty()) {
+    problems->push_back(Diagnostic{file,
+                                   0,
+                                   "programme.safe_country_source",
+                                   "",
+                                   "expected the legal source of the safe-country list"});
+  }
+  std::sort(out->excluded_countries.begin(), out->excluded_countries.end());
 }
 
 void Apply(const pb::Candidates& in,
@@ -381,6 +451,9 @@ Result<EngineConfig> ParseConfigText(const std::string& text, const std::string&
   if (message.has_scoring()) {
     Apply(message.scoring(), &config.scoring);
     ApplyPathways(message.scoring(), file, &config.scoring, &problems);
+  }
+  if (message.has_programme()) {
+    ApplyProgramme(message.programme(), file, &config.scoring.programme, &problems);
   }
   if (message.has_candidates()) {
     Apply(message.candidates(), file, &config.candidates, &problems);

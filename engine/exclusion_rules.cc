@@ -4,6 +4,8 @@
 #include "engine/exclusion_rules.h"
 
 #include <algorithm>
+#include <cctype>
+#include <chrono>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -19,6 +21,16 @@ std::string_view ExclusionReasonName(ExclusionReason reason) {
   switch (reason) {
     case ExclusionReason::kWorkNotPermitted:
       return "work_not_permitted";
+    case ExclusionReason::kBelowProgrammeGerman:
+      return "below_programme_german";
+    case ExclusionReason::kInGermanyTooLong:
+      return "in_germany_too_long";
+    case ExclusionReason::kResidenceStatusExcluded:
+      return "residence_status_excluded";
+    case ExclusionReason::kNoSgb2Benefits:
+      return "no_sgb2_benefits";
+    case ExclusionReason::kSafeCountryOfOrigin:
+      return "safe_country_of_origin";
     case ExclusionReason::kRejectedBefore:
       return "rejected_before";
     case ExclusionReason::kExpired:
@@ -37,6 +49,58 @@ std::string_view ExclusionReasonName(ExclusionReason reason) {
       break;
   }
   return "unknown";
+}
+
+std::string FoldCountry(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == ' ' || c == '.' || c == '\t') continue;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+namespace {
+
+// `date` plus `years` calendar years (29 February -> 28 February).
+int64_t PlusYears(Date date, int32_t years) {
+  using namespace std::chrono;
+  const year_month_day ymd{sys_days{days{date.days}}};
+  year_month_day later = ymd + std::chrono::years{years};
+  if (!later.ok()) later = later.year() / later.month() / last;
+  return sys_days{later}.time_since_epoch().count();
+}
+
+constexpr uint32_t Bit(ExclusionReason r) {
+  return 1u << static_cast<int>(r);
+}
+
+}  // namespace
+
+uint32_t ProgrammeFailures(const Participant& participant,
+                           const ProgrammeRules& rules,
+                           std::optional<Date> run_date) {
+  uint32_t fail = 0;
+  if (participant.german < rules.min_german) fail |= Bit(ExclusionReason::kBelowProgrammeGerman);
+  if (rules.max_years_in_germany > 0 && run_date && participant.in_germany_since &&
+      run_date->days > PlusYears(*participant.in_germany_since, rules.max_years_in_germany)) {
+    fail |= Bit(ExclusionReason::kInGermanyTooLong);
+  }
+  if (participant.residence_status != ResidenceStatus::kUnknown &&
+      ((rules.admitted_statuses >> static_cast<int>(participant.residence_status)) & 1u) == 0) {
+    fail |= Bit(ExclusionReason::kResidenceStatusExcluded);
+  }
+  if (rules.require_sgb2_benefits && participant.sgb2_benefits == false) {
+    fail |= Bit(ExclusionReason::kNoSgb2Benefits);
+  }
+  if (!rules.excluded_countries.empty() && !participant.country_of_origin.empty()) {
+    const std::string country = FoldCountry(participant.country_of_origin);
+    if (std::find(rules.excluded_countries.begin(), rules.excluded_countries.end(), country) !=
+        rules.excluded_countries.end()) {
+      fail |= Bit(ExclusionReason::kSafeCountryOfOrigin);
+    }
+  }
+  return fail;
 }
 
 int32_t CommuteLimitMinutes(const Participant& participant,
@@ -126,10 +190,10 @@ VacancyRules RulesOfVacancy(const Vacancy& vacancy,
   VacancyRules rules;
   rules.kind_class = KindClassOf(vacancy.kind, requirement, options);
   if (vacancy.driving_licence_required) {
-    rules.static_fail |= static_cast<uint8_t>(RuleBit(ExclusionReason::kLicenceMissing));
+    rules.static_fail |= static_cast<uint16_t>(RuleBit(ExclusionReason::kLicenceMissing));
   }
   if (options.run_date && vacancy.expires && *vacancy.expires < *options.run_date) {
-    rules.static_fail |= static_cast<uint8_t>(RuleBit(ExclusionReason::kExpired));
+    rules.static_fail |= static_cast<uint16_t>(RuleBit(ExclusionReason::kExpired));
   }
   if (vacancy.hours_per_week > 0) {
     rules.hours_class = vacancy.hours_per_week > options.long_day_hours_per_week ? 2 : 1;
@@ -189,6 +253,7 @@ void BuildParticipantRules(const Dataset& dataset,
   rules->by_car = participant.driving_licence && participant.car;
   rules->long_own = participant.hours_per_week > options.long_day_hours_per_week;
   rules->base_fail = participant.work_permitted ? 0u : RuleBit(ExclusionReason::kWorkNotPermitted);
+  rules->base_fail |= ProgrammeFailures(participant, options.programme, options.run_date);
   rules->static_mask =
       RuleBit(ExclusionReason::kExpired) |
       (participant.driving_licence ? 0u : RuleBit(ExclusionReason::kLicenceMissing));

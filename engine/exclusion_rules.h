@@ -12,6 +12,19 @@
 //
 // The rules (options are ScoringOptions fields):
 //  * kWorkNotPermitted: the participant may not work (yet).
+//  * Programme admission rules (ScoringOptions::programme, ProgrammeRules
+//    below): a participant outside the programme breaks them for every
+//    vacancy, so they get no proposal, and each removed pair counts under the
+//    programme rule's own name. An empty cell (unknown date, status, country,
+//    benefits) never excludes: the rule judges only what is recorded.
+//    - kBelowProgrammeGerman: German below the programme's entry floor.
+//    - kInGermanyTooLong: in_germany_since more than max_years_in_germany
+//      calendar years before run_date (exactly N years is still inside).
+//    - kResidenceStatusExcluded: residence status not admitted.
+//    - kNoSgb2Benefits: the programme requires SGB II benefits, the
+//      participant receives none.
+//    - kSafeCountryOfOrigin: country of origin on the programme's list of
+//      safe countries of origin (§ 29a AsylG, Anlage II).
 //  * kRejectedBefore: Dataset::history holds a kRejected outcome for the pair.
 //  * kExpired: run_date set and vacancy.expires < run_date.
 //  * kKindExcluded (if apply_pathways): the pathway policy does not open the
@@ -42,7 +55,10 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/ids.h"
 #include "engine/records.h"
@@ -54,20 +70,52 @@ struct ScoringOptions;  // engine/scorer.h
 
 // Why a pair was removed, in the order the rules are applied.
 enum class ExclusionReason : int8_t {
-  kWorkNotPermitted = 0,  // the participant may not work (yet)
-  kRejectedBefore,        // history: this pair was rejected earlier
-  kExpired,               // the vacancy expired before the run date
-  kKindExcluded,          // vacancy kind does not fit the participant's goal/pathway
-  kLicenceMissing,        // vacancy needs a driving licence the participant lacks
-  kHoursMismatch,         // vacancy hours exceed the participant's by more than the tolerance
-  kCommuteTooLong,        // estimated commute beyond the participant's limit
-  kGermanTooLow,          // German below the minimum by more than the tolerance, no course bridge
+  kWorkNotPermitted = 0,     // the participant may not work (yet)
+  kBelowProgrammeGerman,     // programme: German below the entry floor
+  kInGermanyTooLong,         // programme: in Germany longer than the programme admits
+  kResidenceStatusExcluded,  // programme: residence status not admitted
+  kNoSgb2Benefits,           // programme: requires SGB II benefits
+  kSafeCountryOfOrigin,      // programme: safe country of origin (§ 29a AsylG)
+  kRejectedBefore,           // history: this pair was rejected earlier
+  kExpired,                  // the vacancy expired before the run date
+  kKindExcluded,             // vacancy kind does not fit the participant's goal/pathway
+  kLicenceMissing,           // vacancy needs a driving licence the participant lacks
+  kHoursMismatch,            // vacancy hours exceed the participant's by more than the tolerance
+  kCommuteTooLong,           // estimated commute beyond the participant's limit
+  kGermanTooLow,  // German below the minimum by more than the tolerance, no course bridge
   kCount,
 };
 inline constexpr int kNumExclusionReasons = static_cast<int>(ExclusionReason::kCount);
 
 // The rule's identifier in machine-readable output: "commute_too_long".
 std::string_view ExclusionReasonName(ExclusionReason reason);
+
+// Whether the rule is one of a programme's admission rules (about the person,
+// not the vacancy: no near miss, the sheet says "nicht im Programm").
+constexpr bool IsProgrammeRule(ExclusionReason reason) {
+  return reason >= ExclusionReason::kBelowProgrammeGerman &&
+         reason <= ExclusionReason::kSafeCountryOfOrigin;
+}
+
+// A programme's admission rules (who may take part). The defaults admit
+// everyone.
+struct ProgrammeRules {
+  std::string name;  // for people to read; empty: no programme
+  CefrLevel min_german = CefrLevel::kA0;
+  int32_t max_years_in_germany = 0;  // 0: no limit
+  // Bit per ResidenceStatus that is admitted (kUnknown always is).
+  uint32_t admitted_statuses = (1u << kNumResidenceStatuses) - 1;
+  bool require_sgb2_benefits = false;
+  // Safe countries of origin, ISO codes and names, as FoldCountry() gives them.
+  std::vector<std::string> excluded_countries;
+  friend bool operator==(const ProgrammeRules&, const ProgrammeRules&) = default;
+};
+// Lower-case ASCII letters, blanks and dots removed: " Nord-Mazedonien" -> "nord-mazedonien".
+std::string FoldCountry(std::string_view text);
+// Bit r (ExclusionReason r) per programme rule the participant breaks; 0: inside.
+uint32_t ProgrammeFailures(const Participant& participant,
+                           const ProgrammeRules& rules,
+                           std::optional<Date> run_date);
 
 // Vacancy kinds open to a participant (see the table above).
 struct PathwayRule {

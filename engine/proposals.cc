@@ -1,6 +1,7 @@
 #include "engine/proposals.h"
 
 #include <algorithm>
+#include <bit>
 #include <span>
 #include <vector>
 
@@ -17,7 +18,10 @@ bool FindNearMiss(const std::array<NearMiss, kNumExclusionReasons>& misses,
   bool found = false;
   for (int r = 0; r < kNumExclusionReasons; ++r) {
     const auto reason = static_cast<ExclusionReason>(r);
-    if (reason == ExclusionReason::kExpired || reason == ExclusionReason::kRejectedBefore) continue;
+    if (reason == ExclusionReason::kExpired || reason == ExclusionReason::kRejectedBefore ||
+        IsProgrammeRule(reason)) {
+      continue;
+    }
     const NearMiss& miss = misses[static_cast<size_t>(r)];
     if (miss.count == 0 || !miss.best.valid()) continue;
     if (!found || miss.best_score > best->best_score ||
@@ -33,7 +37,9 @@ bool FindNearMiss(const std::array<NearMiss, kNumExclusionReasons>& misses,
 UnplacedReason ReasonUnplaced(const Participant& participant,
                               std::span<const ScoredPair> pairs,
                               const std::array<int32_t, kNumExclusionReasons>& excluded,
-                              const Binding* binding) {
+                              const Binding* binding,
+                              uint32_t programme_fail) {
+  if (programme_fail != 0) return UnplacedReason::kOutsideProgramme;
   if (!participant.work_permitted) return UnplacedReason::kNoWorkPermit;
   if (pairs.empty()) {
     const bool any_excluded =
@@ -134,7 +140,14 @@ ProposalSet MakeProposals(const Dataset& dataset,
         unplaced.best_score = pairs[0].score;
       }
       if (binding != nullptr) unplaced.binding = *binding;
-      unplaced.reason = ReasonUnplaced(participant, pairs, unplaced.excluded, binding);
+      const uint32_t programme_fail = static_cast<size_t>(p) < scored.programme_fail.size()
+                                          ? scored.programme_fail[static_cast<size_t>(p)]
+                                          : 0u;
+      unplaced.reason =
+          ReasonUnplaced(participant, pairs, unplaced.excluded, binding, programme_fail);
+      if (programme_fail != 0) {
+        unplaced.programme_rule = static_cast<ExclusionReason>(std::countr_zero(programme_fail));
+      }
       unplaced.has_near_miss = FindNearMiss(
           scored.near_miss[static_cast<size_t>(p)], &unplaced.near_miss_rule, &unplaced.near_miss);
       set.unplaced.push_back(std::move(unplaced));

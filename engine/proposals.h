@@ -57,14 +57,18 @@ enum class UnplacedReason : int8_t {
   kCoordinatorAtCapacity,  // the coordinator's capacity is used up (`eligible`, `best_vacancy`)
   kBound,                  // better vacancies went elsewhere (`binding`)
   kOutscored,              // all `candidates` scored vacancies went to higher totals
+  // Outside the programme (checked first): `programme_rule` is the first
+  // admission rule broken.
+  kOutsideProgramme,
 };
 
 struct UnplacedParticipant {
   CoordinatorIndex coordinator;
   ParticipantIndex participant;
   UnplacedReason reason = UnplacedReason::kOutscored;
-  std::array<int32_t, kNumExclusionReasons> excluded{};  // vacancies removed per rule
-  int32_t eligible = 0;                                  // vacancies that passed every rule
+  ExclusionReason programme_rule = ExclusionReason::kCount;  // kOutsideProgramme only
+  std::array<int32_t, kNumExclusionReasons> excluded{};      // vacancies removed per rule
+  int32_t eligible = 0;                                      // vacancies that passed every rule
   int32_t candidates = 0;  // scored vacancies kept for this participant (top k)
   // The best of the `candidates` (invalid when there are none).
   VacancyIndex best_vacancy;

@@ -121,6 +121,55 @@ std::string_view GoalName(Goal g) {
   return "job";
 }
 
+std::optional<ResidenceStatus> ParseResidenceStatus(std::string_view text) {
+  std::string folded;
+  for (const char c : text) {
+    if (c == ' ' || c == '.' || c == '-' || c == '_' || c == '\t') continue;
+    folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  // Drop the section sign (UTF-8 C2 A7) wherever it stands.
+  for (size_t at = folded.find("\u00a7"); at != std::string::npos; at = folded.find("\u00a7")) {
+    folded.erase(at, 2);
+  }
+  if (folded.empty()) return ResidenceStatus::kUnknown;
+  if (folded == "anerkannt" || folded == "recognised" || folded == "recognized") {
+    return ResidenceStatus::kRecognised;
+  }
+  if (folded == "104c" || folded == "104caufenthg") return ResidenceStatus::kPermit104c;
+  if (folded == "gestattet" || folded == "gestattung" || folded == "aufenthaltsgestattung") {
+    return ResidenceStatus::kAsylumPending;
+  }
+  if (folded == "geduldet" || folded == "duldung") return ResidenceStatus::kTolerated;
+  if (folded == "geduldet60a6" || folded == "duldung60a6" || folded == "duldung60aabs6" ||
+      folded == "geduldet60aabs6") {
+    return ResidenceStatus::kTolerated60a6;
+  }
+  if (folded == "sonstiges" || folded == "sonstige" || folded == "other") {
+    return ResidenceStatus::kOther;
+  }
+  return std::nullopt;
+}
+
+std::string_view ResidenceStatusName(ResidenceStatus status) {
+  switch (status) {
+    case ResidenceStatus::kUnknown:
+      return "";
+    case ResidenceStatus::kRecognised:
+      return "anerkannt";
+    case ResidenceStatus::kPermit104c:
+      return "104c";
+    case ResidenceStatus::kAsylumPending:
+      return "gestattet";
+    case ResidenceStatus::kTolerated:
+      return "geduldet";
+    case ResidenceStatus::kTolerated60a6:
+      return "geduldet_60a6";
+    case ResidenceStatus::kOther:
+      return "sonstiges";
+  }
+  return "";
+}
+
 std::string_view VacancyKindName(VacancyKind k) {
   switch (k) {
     case VacancyKind::kJob:

@@ -37,6 +37,28 @@ enum class Qualification : int8_t { kNone = 0, kVocational, kAcademic };
 enum class Goal : int8_t { kJob = 0, kTraining, kInternship };
 // Job subject to social insurance, vocational training place, internship.
 enum class VacancyKind : int8_t { kJob = 0, kTraining, kInternship };
+// Residence status (Aufenthaltsstatus), as programme admission rules read it:
+// recognised refugee or protection status ("anerkannt"), residence permit
+// under § 104c AufenthG ("104c"), asylum seeker with Aufenthaltsgestattung
+// ("gestattet"), tolerated under § 60a AufenthG ("geduldet"), tolerated with
+// a ban on employment under § 60a(6) AufenthG ("geduldet_60a6"), any other
+// title ("sonstiges"); kUnknown when the cell is empty.
+enum class ResidenceStatus : int8_t {
+  kUnknown = 0,
+  kRecognised,
+  kPermit104c,
+  kAsylumPending,
+  kTolerated,
+  kTolerated60a6,
+  kOther,
+};
+inline constexpr int kNumResidenceStatuses = 7;
+// Accepts the names of ResidenceStatusName() and German spellings
+// ("Anerkannt", "§ 104c", "Gestattung", "Duldung", "Duldung § 60a Abs. 6"),
+// any case; "" -> kUnknown; nullopt otherwise.
+std::optional<ResidenceStatus> ParseResidenceStatus(std::string_view text);
+// "", "anerkannt", "104c", "gestattet", "geduldet", "geduldet_60a6", "sonstiges".
+std::string_view ResidenceStatusName(ResidenceStatus status);
 enum class CourseKind : int8_t { kLanguage = 0, kVocational };
 // EU Recommendation 2003/361/EC headcount classes.
 enum class SizeClass : int8_t { kMicro = 0, kSmall, kMedium, kLarge };
@@ -100,6 +122,11 @@ struct Participant {
   bool work_permitted = true;
   std::optional<Date> in_germany_since;
   std::string gender;  // optional, for reports only, never scored
+  ResidenceStatus residence_status = ResidenceStatus::kUnknown;
+  // As written (ISO 3166 code or German name). Read only by a programme's
+  // safe-country rule where its legal text requires it; never scored.
+  std::string country_of_origin;
+  std::optional<bool> sgb2_benefits;  // receives SGB II benefits; nullopt: unknown
   friend bool operator==(const Participant&, const Participant&) = default;
 };
 

@@ -48,8 +48,8 @@ struct VacancyRow {
   int8_t min_german = 0;
   int8_t requirement = 1;
   uint8_t flags = 0;
-  uint8_t static_fail = 0;  // internal::VacancyRules::static_fail
-  uint8_t hours_class = 0;  // internal::VacancyRules::hours_class
+  uint16_t static_fail = 0;  // internal::VacancyRules::static_fail
+  uint8_t hours_class = 0;   // internal::VacancyRules::hours_class
   uint16_t correction_count = 0;
 };
 
@@ -494,6 +494,8 @@ int32_t ScoreParticipant(const Dataset& dataset,
     within += tally[static_cast<size_t>(r)];
   }
   result->eligible[pi] = tally[kEligibleSlot];
+  result->programme_fail[pi] =
+      ProgrammeFailures(dataset.participants[pi], options.programme, options.run_date);
   result->within_reach[pi] = within + tally[kEligibleSlot];
 
   ClearProfileCounts(kernel, p, essential_row, optional_row);
@@ -534,6 +536,7 @@ ScoredPairs ScoreTopK(const Dataset& dataset,
   result.begin.assign(n + 1, 0);
   result.excluded.assign(n, {});
   result.eligible.assign(n, 0);
+  result.programme_fail.assign(n, 0);
   result.within_reach.assign(n, 0);
   result.near_miss.assign(n, {});
   std::vector<int32_t> kept_count(n, 0);

@@ -190,6 +190,9 @@ struct ScoringOptions {
   // Internships are always open for activation.
   bool apply_pathways = true;
   PathwayPolicy pathways;
+  // The programme's admission rules (engine/exclusion_rules.h); the default
+  // admits everyone. The time-in-Germany rule needs run_date.
+  ProgrammeRules programme;
   // Helper-level jobs: requirement level (KldB fifth digit; ESCO: ISCO-08
   // skill level) up to this. Participants without qualification may take
   // jobs up to this level.
@@ -243,6 +246,8 @@ struct ScoredPairs {
   std::vector<ScoredPair> pairs;
   // Per participant, vacancies removed by each rule.
   std::vector<std::array<int32_t, kNumExclusionReasons>> excluded;
+  // Per participant, bit r per programme rule r broken (0: inside the programme).
+  std::vector<uint32_t> programme_fail;
   // Per participant, vacancies within reach that passed every rule.
   std::vector<int32_t> eligible;
   // Per participant, vacancies within reach (= eligible + sum of excluded).

@@ -27,7 +27,11 @@ constexpr std::array<ColumnSpec, kNumParticipantColumns> kParticipantColumns = {
     {"work_permitted", false, "Arbeitserlaubnis|Beschäftigungserlaubnis"},
     {"in_germany_since", false, "in Deutschland seit|Einreise|Einreisedatum"},
     {"gender", false, "Geschlecht"},
+    {"residence_status", false, "Aufenthaltsstatus|Aufenthaltstitel"},
+    {"country_of_origin", false, "Herkunftsland|Herkunftsstaat"},
+    {"sgb2_benefits", false, "Bürgergeld|SGB II|Leistungen nach SGB II"},
 }};
+static_assert(kParticipantColumns[kParticipantSgb2Benefits].name == "sgb2_benefits");
 static_assert(kParticipantColumns[kParticipantGender].name == "gender");
 static_assert(kParticipantColumns[kParticipantHoursPerWeek].name == "hours_per_week");
 

@@ -69,6 +69,9 @@ enum ParticipantColumn : int {
   kParticipantWorkPermitted,
   kParticipantInGermanySince,
   kParticipantGender,
+  kParticipantResidenceStatus,
+  kParticipantCountryOfOrigin,
+  kParticipantSgb2Benefits,
   kNumParticipantColumns
 };
 enum VacancyColumn : int {

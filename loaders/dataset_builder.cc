@@ -291,6 +291,15 @@ class Builder {
     p.work_permitted = cells.YesNo(kParticipantWorkPermitted, true);
     p.in_germany_since = cells.DateCell(kParticipantInGermanySince);
     p.gender = cells.Text(kParticipantGender);
+    p.residence_status =
+        cells.Enum(kParticipantResidenceStatus,
+                   ResidenceStatus::kUnknown,
+                   ParseResidenceStatus,
+                   "anerkannt, 104c, gestattet, geduldet, geduldet_60a6 or sonstiges");
+    p.country_of_origin = cells.Text(kParticipantCountryOfOrigin);
+    if (!cells.Cell(kParticipantSgb2Benefits).empty()) {
+      p.sgb2_benefits = cells.YesNo(kParticipantSgb2Benefits, false);
+    }
     return p;
   }
 

@@ -186,6 +186,9 @@ std::vector<std::vector<std::string>> ParticipantRows(const Dataset& d, const Re
     c[kParticipantWorkPermitted] = YesNo(p.work_permitted);
     c[kParticipantInGermanySince] = DateText(p.in_germany_since);
     c[kParticipantGender] = p.gender;
+    c[kParticipantResidenceStatus] = std::string(ResidenceStatusName(p.residence_status));
+    c[kParticipantCountryOfOrigin] = p.country_of_origin;
+    c[kParticipantSgb2Benefits] = p.sgb2_benefits ? YesNo(*p.sgb2_benefits) : std::string();
     rows.push_back(std::move(c));
   }
   return rows;

@@ -22,6 +22,11 @@ struct RuleText {
 };
 constexpr std::array<RuleText, kNumExclusionReasons> kRuleDe = {{
     {"ohne Arbeitserlaubnis", "mit Arbeitserlaubnis"},
+    {"Deutsch unter dem Einstiegsniveau des Programms", "mit besserem Deutsch"},
+    {"länger in Deutschland, als das Programm zulässt", "ohne diese Regel"},
+    {"Aufenthaltsstatus gehört nicht zur Zielgruppe des Programms", "ohne diese Regel"},
+    {"ohne Leistungen nach dem SGB II", "ohne diese Regel"},
+    {"sicheres Herkunftsland (§ 29a AsylG)", "ohne diese Regel"},
     {"früher abgelehnt", "ohne diese Regel"},
     {"Stelle abgelaufen", "ohne diese Regel"},
     {"Stellenart passt nicht zum Weg", "wenn auch diese Stellenart in Frage kommt"},
@@ -150,7 +155,70 @@ std::string DescribeNearMiss(const Dataset& dataset, ExclusionReason rule, const
          std::string(SizeClassTextDe(SizeClassOf(employer.staff))) + ") in " + vacancy.place.name;
 }
 
+// Why the participant is outside the programme, as a sentence naming the rule:
+// "Nicht im Programm: Deutsch A1, das Programm setzt mindestens A2 voraus".
+std::string ProgrammeRuleDe(const Dataset& dataset, const UnplacedParticipant& unplaced) {
+  const Participant& participant =
+      dataset.participants[static_cast<size_t>(unplaced.participant.value)];
+  std::string why;
+  switch (unplaced.programme_rule) {
+    case ExclusionReason::kBelowProgrammeGerman:
+      why = "Deutsch " + std::string(CefrName(participant.german)) +
+            " liegt unter dem Einstiegsniveau, das das Programm voraussetzt";
+      break;
+    case ExclusionReason::kInGermanyTooLong:
+      why = "seit " +
+            (participant.in_germany_since ? FormatDateDe(*participant.in_germany_since)
+                                          : std::string("unbekannt")) +
+            " in Deutschland, länger als das Programm zulässt";
+      break;
+    case ExclusionReason::kResidenceStatusExcluded:
+      why = "Aufenthaltsstatus „" +
+            std::string(ResidenceStatusTextDe(participant.residence_status)) +
+            "“ gehört nicht zur Zielgruppe des Programms";
+      break;
+    case ExclusionReason::kNoSgb2Benefits:
+      why = "das Programm richtet sich an Menschen mit Leistungen nach dem SGB II (Bürgergeld)";
+      break;
+    case ExclusionReason::kSafeCountryOfOrigin:
+      why =
+          "Herkunft aus einem sicheren Herkunftsstaat (§ 29a AsylG, Anlage II); das Programm "
+          "schließt diese Personen aus";
+      break;
+    default:
+      why = std::string(ExclusionTextDe(unplaced.programme_rule));
+      break;
+  }
+  return "Nicht im Programm: " + why;
+}
+
 }  // namespace
+
+std::string FormatDateDe(Date date) {
+  const std::string iso = FormatDate(date);  // YYYY-MM-DD
+  if (iso.size() != 10) return iso;
+  return iso.substr(8, 2) + "." + iso.substr(5, 2) + "." + iso.substr(0, 4);
+}
+
+std::string_view ResidenceStatusTextDe(ResidenceStatus status) {
+  switch (status) {
+    case ResidenceStatus::kUnknown:
+      return "unbekannt";
+    case ResidenceStatus::kRecognised:
+      return "anerkannt (Flüchtling oder Schutzberechtigt)";
+    case ResidenceStatus::kPermit104c:
+      return "Aufenthaltserlaubnis nach § 104c AufenthG";
+    case ResidenceStatus::kAsylumPending:
+      return "Aufenthaltsgestattung (Asylverfahren läuft)";
+    case ResidenceStatus::kTolerated:
+      return "Duldung";
+    case ResidenceStatus::kTolerated60a6:
+      return "Duldung mit Beschäftigungsverbot nach § 60a Abs. 6 AufenthG";
+    case ResidenceStatus::kOther:
+      return "sonstiger Aufenthaltstitel";
+  }
+  return "unbekannt";
+}
 
 std::string DecimalDe(double value, int decimals) {
   if (!std::isfinite(value)) return "";
@@ -191,6 +259,9 @@ std::string UnplacedReasonDe(const Dataset& dataset, const UnplacedParticipant& 
   switch (unplaced.reason) {
     case UnplacedReason::kNoWorkPermit:
       text = "Keine Arbeitserlaubnis";
+      break;
+    case UnplacedReason::kOutsideProgramme:
+      text = ProgrammeRuleDe(dataset, unplaced);
       break;
     case UnplacedReason::kNothingInReach:
       text = "Keine Stelle in Pendelreichweite";

@@ -34,6 +34,12 @@ std::string PercentDe(double share);
 // "Kleinstbetrieb", "Kleinbetrieb", "mittlerer Betrieb", "Großbetrieb".
 std::string_view SizeClassTextDe(SizeClass size);
 
+// A date as Germans write it: "01.03.2025".
+std::string FormatDateDe(Date date);
+
+// "Duldung", "Aufenthaltserlaubnis nach § 104c AufenthG", ...
+std::string_view ResidenceStatusTextDe(ResidenceStatus status);
+
 // The rule as coordinators read it: kCommuteTooLong -> "Pendelzeit zu lang".
 std::string_view ExclusionTextDe(ExclusionReason reason);
 

@@ -183,6 +183,10 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
             {"participant", dataset.participants[static_cast<size_t>(u.participant.value)].id},
             {"eligible_vacancies", u.eligible},
             {"excluded", ExclusionsJson(u.excluded)},
+            {"outside_programme",
+             u.reason == UnplacedReason::kOutsideProgramme
+                 ? ordered_json(ExclusionReasonName(u.programme_rule))
+                 : ordered_json(nullptr)},
             {"nearest_miss",
              u.has_near_miss
                  ? ordered_json{{"rule", ExclusionReasonName(u.near_miss_rule)},

@@ -69,6 +69,11 @@ constexpr std::array kBands = {
 };
 constexpr std::array kRules = {
     Entry{"work_not_permitted", "keine Arbeitserlaubnis"},
+    Entry{"below_programme_german", "Deutsch unter dem Einstiegsniveau des Programms"},
+    Entry{"in_germany_too_long", "länger in Deutschland, als das Programm zulässt"},
+    Entry{"residence_status_excluded", "Aufenthaltsstatus nicht in der Zielgruppe"},
+    Entry{"no_sgb2_benefits", "ohne Leistungen nach dem SGB II"},
+    Entry{"safe_country_of_origin", "sicheres Herkunftsland (§ 29a AsylG)"},
     Entry{"rejected_before", "früher abgelehnt"},
     Entry{"expired", "Stellen abgelaufen"},
     Entry{"kind_excluded", "Stellenart passt nicht zum Weg (Ziel/Qualifikation)"},

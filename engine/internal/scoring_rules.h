@@ -61,7 +61,7 @@ KindClass KindClassOf(VacancyKind kind, int32_t requirement, const ScoringOption
 struct VacancyRules {
   // Bits of the rules the vacancy alone may cause (expired, needs a
   // licence); a participant's static_mask keeps those that apply to them.
-  uint8_t static_fail = 0;
+  uint16_t static_fail = 0;
   int8_t kind_class = kHelperJob;
   // Which § 140 limit applies: 0 the participant's hours decide, 1 short, 2 long day.
   uint8_t hours_class = 0;
@@ -127,7 +127,7 @@ struct PairFacts {
   int32_t vacancy = 0;
   int32_t deadline = 0;
   bool has_deadline = false;
-  uint8_t static_fail = 0;
+  uint16_t static_fail = 0;
   int8_t kind_class = kHelperJob;
   uint8_t hours_class = 0;
   int8_t min_german = 0;

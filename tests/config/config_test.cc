@@ -192,5 +192,50 @@ TEST(LoadConfig, AMissingFileIsMissingInput) {
   EXPECT_EQ(loaded.error().kind, ErrorKind::kMissingInput);
 }
 
+// The shipped programme profiles load and encode their rules.
+TEST(LoadConfig, TheShippedProgrammeProfilesLoadWithTheirRules) {
+  const std::filesystem::path dir =
+      std::filesystem::path(JOBMATCH_SOURCE_DIR) / "examples/programmes";
+  const Result<EngineConfig> joko = LoadConfig(dir / "joko.txtpb");
+  ASSERT_TRUE(joko.ok());
+  EXPECT_TRUE(joko.value().scoring.programme.require_sgb2_benefits);
+  EXPECT_EQ(joko.value().scoring.programme.admitted_statuses,
+            1u << static_cast<int>(ResidenceStatus::kUnknown) |
+                1u << static_cast<int>(ResidenceStatus::kRecognised) |
+                1u << static_cast<int>(ResidenceStatus::kPermit104c));
+  const Result<EngineConfig> saxony = LoadConfig(dir / "saxony-mentors.txtpb");
+  ASSERT_TRUE(saxony.ok());
+  EXPECT_EQ(saxony.value().scoring.programme.max_years_in_germany, 5);
+  EXPECT_FALSE(saxony.value().scoring.pathways.rules[static_cast<size_t>(Goal::kJob)][0].job);
+  const Result<EngineConfig> turbo = LoadConfig(dir / "job-turbo.txtpb");
+  ASSERT_TRUE(turbo.ok());
+  EXPECT_TRUE(turbo.value().scoring.programme.require_sgb2_benefits);
+  const Result<EngineConfig> leipzig = LoadConfig(dir / "leipzig-mentors.txtpb");
+  ASSERT_TRUE(leipzig.ok());
+  const ProgrammeRules& rules = leipzig.value().scoring.programme;
+  EXPECT_EQ(rules.min_german, CefrLevel::kA2);
+  EXPECT_EQ((rules.admitted_statuses >> static_cast<int>(ResidenceStatus::kTolerated60a6)) & 1u,
+            0u);
+  EXPECT_EQ((rules.admitted_statuses >> static_cast<int>(ResidenceStatus::kTolerated)) & 1u, 1u);
+  EXPECT_EQ(rules.excluded_countries.size(), 20u);
+  Participant serbian;
+  serbian.german = CefrLevel::kB1;
+  serbian.country_of_origin = "Serbien";
+  EXPECT_EQ(ProgrammeFailures(serbian, rules, std::nullopt),
+            1u << static_cast<int>(ExclusionReason::kSafeCountryOfOrigin));
+}
+
+TEST(ParseConfig, AProgrammeWithAnUnknownStatusOrLevelIsBadData) {
+  const Result<EngineConfig> status =
+      ParseConfig("programme { admit_residence_status: \"vielleicht\" }", "p.txtpb");
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().kind, ErrorKind::kBadData);
+  EXPECT_FALSE(ParseConfig("programme { min_german: \"D4\" }", "p.txtpb").ok());
+  EXPECT_FALSE(ParseConfig("programme { max_years_in_germany: -1 }", "p.txtpb").ok());
+  // A safe-country list without its legal source is refused.
+  EXPECT_FALSE(
+      ParseConfig("programme { safe_country_of_origin { code: \"RS\" } }", "p.txtpb").ok());
+}
+
 }  // namespace
 }  // namespace jobmatch

@@ -782,14 +782,20 @@ std::vector<RefParticipant> SerialReference(const Dataset& d,
       if (km > reach_km) continue;
       ++r.within;
       std::array<bool, kNumExclusionReasons> fails{};
-      fails[0] = !p.work_permitted;
+      fails[static_cast<size_t>(ExclusionReason::kWorkNotPermitted)] = !p.work_permitted;
+      // The programme rules, one bit each, as the reference reads them.
+      const uint32_t programme = ProgrammeFailures(p, o.programme, o.run_date);
+      for (int k = 0; k < kNumExclusionReasons; ++k) {
+        if (((programme >> k) & 1u) != 0) fails[static_cast<size_t>(k)] = true;
+      }
       for (const Outcome& h : d.history) {
         if (h.kind == OutcomeKind::kRejected && h.participant.value == static_cast<int32_t>(pi) &&
             h.vacancy.value == static_cast<int32_t>(vi)) {
-          fails[1] = true;
+          fails[static_cast<size_t>(ExclusionReason::kRejectedBefore)] = true;
         }
       }
-      fails[2] = o.run_date && v.expires && v.expires->days < o.run_date->days;
+      fails[static_cast<size_t>(ExclusionReason::kExpired)] =
+          o.run_date && v.expires && v.expires->days < o.run_date->days;
       const int32_t requirement = RefRequirement(v.occupation, ref);
       const bool qualified = p.qualification != Qualification::kNone;
       bool allowed = true;
@@ -801,16 +807,18 @@ std::vector<RefParticipant> SerialReference(const Dataset& d,
                     (qualified || requirement <= o.unqualified_max_requirement_level);
         }
       }
-      fails[3] = !allowed;
-      fails[4] = v.driving_licence_required && !p.driving_licence;
-      fails[5] = p.hours_per_week > 0 && v.hours_per_week > 0 &&
-                 v.hours_per_week > p.hours_per_week + o.hours_tolerance;
+      fails[static_cast<size_t>(ExclusionReason::kKindExcluded)] = !allowed;
+      fails[static_cast<size_t>(ExclusionReason::kLicenceMissing)] =
+          v.driving_licence_required && !p.driving_licence;
+      fails[static_cast<size_t>(ExclusionReason::kHoursMismatch)] =
+          p.hours_per_week > 0 && v.hours_per_week > 0 &&
+          v.hours_per_week > p.hours_per_week + o.hours_tolerance;
       const double minutes = minutes_for(km);
       const double hours = v.hours_per_week > 0 ? v.hours_per_week : p.hours_per_week;
       const int32_t limit = p.max_commute_minutes > 0 ? p.max_commute_minutes
                             : hours > 30              ? 75
                                                       : 60;
-      fails[6] = minutes > limit;
+      fails[static_cast<size_t>(ExclusionReason::kCommuteTooLong)] = minutes > limit;
       const int gap = static_cast<int>(v.min_german) - static_cast<int>(p.german);
       int32_t bridge = -1;
       if (gap > 0 && gap <= o.course_bridge_max_levels) {
@@ -836,7 +844,8 @@ std::vector<RefParticipant> SerialReference(const Dataset& d,
           }
         }
       }
-      fails[7] = gap > o.german_tolerance_levels && bridge < 0;
+      fails[static_cast<size_t>(ExclusionReason::kGermanTooLow)] =
+          gap > o.german_tolerance_levels && bridge < 0;
       int n_fail = 0, first = -1;
       for (int k = kNumExclusionReasons - 1; k >= 0; --k) {
         if (fails[static_cast<size_t>(k)]) {
@@ -955,8 +964,23 @@ TEST(ScoreTopK, EqualsAPlainSerialReferenceOnRandomInstances) {
   for (uint64_t seed = 1; seed <= 8; ++seed) {
     fixtures::TestRng rng(seed);
     const ReferenceData ref = fixtures::RandomReference(&rng, 30, 10);
-    const Dataset d = fixtures::RandomDataset(&rng, ref, 60, 150, 25.0);
+    Dataset d = fixtures::RandomDataset(&rng, ref, 60, 150, 25.0);
     ScoringOptions o;
+    if (seed % 2 == 0) {
+      // Programme rules on every other instance, each broken by some participants.
+      o.programme.min_german = CefrLevel::kA1;
+      o.programme.max_years_in_germany = 5;
+      o.programme.admitted_statuses &= ~(1u << static_cast<int>(ResidenceStatus::kTolerated60a6));
+      o.programme.require_sgb2_benefits = true;
+      o.programme.excluded_countries = {FoldCountry("RS")};
+      for (size_t i = 0; i < d.participants.size(); ++i) {
+        Participant& p = d.participants[i];
+        p.in_germany_since = Date{kRunDate.days - static_cast<int32_t>((i * 397) % 3000)};
+        if (i % 7 == 3) p.residence_status = ResidenceStatus::kTolerated60a6;
+        if (i % 11 == 5) p.sgb2_benefits = false;
+        if (i % 13 == 6) p.country_of_origin = "rs";
+      }
+    }
     o.top_k = 0;
     o.num_threads = seed % 2 == 0 ? 1 : 3;
     o.block_size = 1 + static_cast<int32_t>(seed) * 3;
@@ -1162,6 +1186,101 @@ TEST(ScoreTopK, RelaxingARuleNeverRemovesACandidate) {
     relaxed = o;
     relaxed.default_commute_minutes_short_day = 75;
     ExpectSuperset(ScoreTopK(d, ref, relaxed), base, "short-day limit");
+  }
+}
+
+// Programme admission rules: a participant just inside and just outside each limit.
+TEST(ProgrammeFailures, GermanEntryFloorAdmitsTheFloorAndNotOneLevelBelow) {
+  ProgrammeRules rules;
+  rules.min_german = CefrLevel::kA2;
+  Participant p;
+  p.german = CefrLevel::kA2;
+  EXPECT_EQ(ProgrammeFailures(p, rules, std::nullopt), 0u);
+  p.german = CefrLevel::kA1;
+  EXPECT_EQ(ProgrammeFailures(p, rules, std::nullopt),
+            1u << static_cast<int>(ExclusionReason::kBelowProgrammeGerman));
+}
+
+TEST(ProgrammeFailures, TimeInGermanyAdmitsExactlyNYearsAndNotOneDayMore) {
+  ProgrammeRules rules;
+  rules.max_years_in_germany = 5;
+  Participant p;
+  p.in_germany_since = ParseDate("2021-03-01");
+  const uint32_t too_long = 1u << static_cast<int>(ExclusionReason::kInGermanyTooLong);
+  EXPECT_EQ(ProgrammeFailures(p, rules, ParseDate("2026-03-01")), 0u);
+  EXPECT_EQ(ProgrammeFailures(p, rules, ParseDate("2026-03-02")), too_long);
+  // 29 February plus five years is 28 February.
+  p.in_germany_since = ParseDate("2020-02-29");
+  EXPECT_EQ(ProgrammeFailures(p, rules, ParseDate("2025-02-28")), 0u);
+  EXPECT_EQ(ProgrammeFailures(p, rules, ParseDate("2025-03-01")), too_long);
+  // Unknown date or no run date: the rule cannot judge and does not exclude.
+  EXPECT_EQ(ProgrammeFailures(p, rules, std::nullopt), 0u);
+  p.in_germany_since.reset();
+  EXPECT_EQ(ProgrammeFailures(p, rules, ParseDate("2040-01-01")), 0u);
+}
+
+TEST(ProgrammeFailures, ResidenceStatusBenefitsAndSafeCountries) {
+  ProgrammeRules rules;
+  rules.admitted_statuses = 1u << static_cast<int>(ResidenceStatus::kUnknown) |
+                            1u << static_cast<int>(ResidenceStatus::kRecognised) |
+                            1u << static_cast<int>(ResidenceStatus::kPermit104c);
+  rules.require_sgb2_benefits = true;
+  rules.excluded_countries = {FoldCountry("RS"), FoldCountry("Serbien")};
+  Participant p;
+  p.residence_status = ResidenceStatus::kPermit104c;
+  p.sgb2_benefits = true;
+  p.country_of_origin = "Syrien";
+  EXPECT_EQ(ProgrammeFailures(p, rules, std::nullopt), 0u);
+  p.residence_status = ResidenceStatus::kAsylumPending;
+  EXPECT_EQ(ProgrammeFailures(p, rules, std::nullopt),
+            1u << static_cast<int>(ExclusionReason::kResidenceStatusExcluded));
+  p.residence_status = ResidenceStatus::kRecognised;
+  p.sgb2_benefits = false;
+  EXPECT_EQ(ProgrammeFailures(p, rules, std::nullopt),
+            1u << static_cast<int>(ExclusionReason::kNoSgb2Benefits));
+  p.sgb2_benefits.reset();  // unknown: not excluded
+  EXPECT_EQ(ProgrammeFailures(p, rules, std::nullopt), 0u);
+  p.country_of_origin = " serbien ";
+  EXPECT_EQ(ProgrammeFailures(p, rules, std::nullopt),
+            1u << static_cast<int>(ExclusionReason::kSafeCountryOfOrigin));
+  p.country_of_origin = "rs";
+  EXPECT_EQ(ProgrammeFailures(p, rules, std::nullopt),
+            1u << static_cast<int>(ExclusionReason::kSafeCountryOfOrigin));
+  p.country_of_origin = "Russland";
+  EXPECT_EQ(ProgrammeFailures(p, rules, std::nullopt), 0u);
+}
+
+TEST(ScoreTopK, AParticipantOutsideTheProgrammeKeepsNoPairAndCountsUnderTheRule) {
+  const ReferenceData ref = fixtures::TinyReference();
+  Dataset d = fixtures::EmptyDataset();
+  AddParticipant(&d, kBernburg).german = CefrLevel::kA1;
+  AddParticipant(&d, kBernburg).german = CefrLevel::kA2;
+  AddVacancy(&d, Offset(kBernburg, 0, 1));
+  AddVacancy(&d, Offset(kBernburg, 0, 2));
+  ScoringOptions o = SerialKeepAll();
+  o.programme.min_german = CefrLevel::kA2;
+  const ScoredPairs s = ScoreTopK(d, ref, o);
+  EXPECT_TRUE(s.For(ParticipantIndex(0)).empty());
+  EXPECT_EQ(Excluded(s, 0, ExclusionReason::kBelowProgrammeGerman), 2);
+  EXPECT_NE(s.programme_fail[0], 0u);
+  EXPECT_EQ(s.For(ParticipantIndex(1)).size(), 2u);
+  EXPECT_EQ(s.programme_fail[1], 0u);
+  EXPECT_EQ(s.excluded_total[static_cast<size_t>(ExclusionReason::kBelowProgrammeGerman)], 2);
+}
+
+TEST(ParseResidenceStatus, ReadsTheVocabularyAndGermanSpellings) {
+  EXPECT_EQ(ParseResidenceStatus(""), ResidenceStatus::kUnknown);
+  EXPECT_EQ(ParseResidenceStatus("Anerkannt"), ResidenceStatus::kRecognised);
+  EXPECT_EQ(ParseResidenceStatus("§ 104c"), ResidenceStatus::kPermit104c);
+  EXPECT_EQ(ParseResidenceStatus("Gestattung"), ResidenceStatus::kAsylumPending);
+  EXPECT_EQ(ParseResidenceStatus("Duldung"), ResidenceStatus::kTolerated);
+  EXPECT_EQ(ParseResidenceStatus("geduldet_60a6"), ResidenceStatus::kTolerated60a6);
+  EXPECT_EQ(ParseResidenceStatus("Duldung § 60a Abs. 6"), ResidenceStatus::kTolerated60a6);
+  EXPECT_EQ(ParseResidenceStatus("Sonstiges"), ResidenceStatus::kOther);
+  EXPECT_EQ(ParseResidenceStatus("vielleicht"), std::nullopt);
+  for (int k = 1; k < kNumResidenceStatuses; ++k) {
+    const auto status = static_cast<ResidenceStatus>(k);
+    EXPECT_EQ(ParseResidenceStatus(ResidenceStatusName(status)), status);
   }
 }
 
