@@ -26,19 +26,9 @@ std::optional<SolvedRun> LoadAndSolve(const CommonArgs& common,
                                       const std::filesystem::path& data,
                                       const std::string& date,
                                       int* exit_code) {
-  Date run_date{static_cast<int32_t>(std::chrono::duration_cast<std::chrono::days>(
-                                         std::chrono::system_clock::now().time_since_epoch())
-                                         .count())};
-  if (!date.empty()) {
-    const std::optional<Date> parsed = ParseDate(date);
-    if (!parsed) {
-      *exit_code = ReportError(
-          "bad arguments",
-          MakeError(ErrorKind::kUsage, "", 0, "--date", date, "expected a date like 2025-11-22"));
-      return std::nullopt;
-    }
-    run_date = *parsed;
-  }
+  const std::optional<Date> parsed_date = RunDateFromFlag(date, exit_code);
+  if (!parsed_date) return std::nullopt;
+  const Date run_date = *parsed_date;
   std::optional<LoadedInputs> inputs = LoadInputs(common, config, data, exit_code);
   if (!inputs) return std::nullopt;
   SolvedRun run;

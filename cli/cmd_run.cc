@@ -28,12 +28,6 @@
 namespace jobmatch::cli {
 namespace {
 
-Date Today() {
-  const auto now = std::chrono::system_clock::now();
-  return Date{static_cast<int32_t>(
-      std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count())};
-}
-
 constexpr const char* kProgramVersion = "0.1.0";
 
 // SHA-256 of every input: the dataset's files (a folder's dataset files by
@@ -78,17 +72,10 @@ std::string ReadText(const std::filesystem::path& file) {
 
 int RunRun(const RunArgs& args) {
   const auto start = std::chrono::steady_clock::now();
-  Date run_date = Today();
-  if (!args.date.empty()) {
-    const std::optional<Date> parsed = ParseDate(args.date);
-    if (!parsed) {
-      return ReportError(
-          "bad arguments",
-          MakeError(
-              ErrorKind::kUsage, "", 0, "--date", args.date, "expected a date like 2025-11-22"));
-    }
-    run_date = *parsed;
-  }
+  int date_exit = 0;
+  const std::optional<Date> parsed_date = RunDateFromFlag(args.date, &date_exit);
+  if (!parsed_date) return date_exit;
+  const Date run_date = *parsed_date;
 
   using Clock = std::chrono::steady_clock;
   auto seconds_since = [](Clock::time_point t) {

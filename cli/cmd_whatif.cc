@@ -32,12 +32,6 @@
 namespace jobmatch::cli {
 namespace {
 
-Date Today() {
-  const auto now = std::chrono::system_clock::now();
-  return Date{static_cast<int32_t>(
-      std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count())};
-}
-
 // The batch run on the scenario's data, written like `jobmatch run` does.
 std::optional<Error> ExportScenario(const whatif::Scenario& scenario,
                                     EngineConfig config,
@@ -97,17 +91,10 @@ int Interactive(whatif::ShellState* state, const whatif::ShellOptions& options) 
 }  // namespace
 
 int RunWhatif(const WhatifArgs& args) {
-  Date run_date = Today();
-  if (!args.date.empty()) {
-    const std::optional<Date> parsed = ParseDate(args.date);
-    if (!parsed) {
-      return ReportError(
-          "bad arguments",
-          MakeError(
-              ErrorKind::kUsage, "", 0, "--date", args.date, "expected a date like 2025-11-22"));
-    }
-    run_date = *parsed;
-  }
+  int date_exit = 0;
+  const std::optional<Date> parsed_date = RunDateFromFlag(args.date, &date_exit);
+  if (!parsed_date) return date_exit;
+  const Date run_date = *parsed_date;
   std::ifstream script;
   if (args.script) {
     script.open(*args.script);

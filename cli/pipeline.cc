@@ -1,5 +1,6 @@
 #include "cli/pipeline.h"
 
+#include <chrono>
 #include <iostream>
 #include <utility>
 
@@ -8,6 +9,21 @@
 #include "loaders/reference_loader.h"
 
 namespace jobmatch::cli {
+
+std::optional<Date> RunDateFromFlag(const std::string& date, int* exit_code) {
+  if (date.empty()) {
+    return Date{static_cast<int32_t>(std::chrono::duration_cast<std::chrono::days>(
+                                         std::chrono::system_clock::now().time_since_epoch())
+                                         .count())};
+  }
+  const std::optional<Date> parsed = ParseDate(date);
+  if (!parsed) {
+    *exit_code = ReportError(
+        "bad arguments",
+        MakeError(ErrorKind::kUsage, "", 0, "--date", date, "expected a date like 2025-11-22"));
+  }
+  return parsed;
+}
 
 int ReportError(const char* what, const Error& error) {
   std::cerr << "jobmatch: " << what << ":\n" << error.ToString();

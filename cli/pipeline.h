@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 #include "cli/commands.h"
 #include "config/config.h"
@@ -20,6 +21,11 @@ namespace jobmatch::cli {
 // Prints "jobmatch: <what>:" and the error's diagnostics to stderr and
 // returns the exit code for its kind.
 int ReportError(const char* what, const Error& error);
+
+// The run date of --date (ISO or German), or today when the flag is empty. A
+// date that does not parse is printed as a usage error and gives nullopt with
+// the exit code in `exit_code`.
+std::optional<Date> RunDateFromFlag(const std::string& date, int* exit_code);
 
 struct LoadedInputs {
   ReferenceData reference;
