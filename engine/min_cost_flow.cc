@@ -35,7 +35,7 @@ constexpr int64_t kCheckEveryPivot = 128;
 // kWarmTreeCheckEvery-th warm one.
 constexpr int32_t kWarmTreeCheckEvery = 16;
 
-void VerifyBasis(const SimplexBasis& b, const char* after) {
+[[maybe_unused]] void VerifyBasis(const SimplexBasis& b, const char* after) {
   const std::string problem = internal::CheckBasis(b);
   JOBMATCH_CHECK(problem.empty()) << "network simplex basis broken after " << after << ": "
                                   << problem;

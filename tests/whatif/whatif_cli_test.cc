@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 #include <pty.h>
+#include <sys/select.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -69,18 +71,17 @@ TEST(JobmatchWhatif, ReadsCommandsFromStandardInputAndExports) {
   std::filesystem::remove_all(dir);
 }
 
-// Reads from the pseudo-terminal until `marker` has appeared `count` times
-// after `from`, or 60 seconds passed.
-std::string ReadUntil(int fd, std::string* seen, const std::string& marker, int count) {
+// Reads from the pseudo-terminal until `marker` appears in `seen` at or after
+// `from`, or 60 seconds passed. Returns the position just after the marker,
+// or npos. Markers are searched from a position, never counted: libedit
+// redraws its prompt (for example when the up arrow recalls a line), so a
+// count of prompts can run ahead of the output.
+size_t ReadUntil(int fd, std::string* seen, const std::string& marker, size_t from) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  auto occurrences = [&] {
-    int n = 0;
-    for (size_t at = seen->find(marker); at != std::string::npos; at = seen->find(marker, at + 1)) {
-      ++n;
-    }
-    return n;
-  };
-  while (occurrences() < count && std::chrono::steady_clock::now() < deadline) {
+  for (;;) {
+    const size_t at = seen->find(marker, from);
+    if (at != std::string::npos) return at + marker.size();
+    if (std::chrono::steady_clock::now() >= deadline) return std::string::npos;
     fd_set set;
     FD_ZERO(&set);
     FD_SET(fd, &set);
@@ -88,11 +89,33 @@ std::string ReadUntil(int fd, std::string* seen, const std::string& marker, int 
     if (select(fd + 1, &set, nullptr, nullptr, &timeout) <= 0) continue;
     char buffer[4096];
     const ssize_t n = read(fd, buffer, sizeof(buffer));
-    if (n <= 0) break;
+    if (n <= 0) return std::string::npos;
     seen->append(buffer, static_cast<size_t>(n));
   }
-  return *seen;
 }
+
+// Waits up to 30 seconds for `pid` to end; kills it if it does not (a test
+// must fail, never hang). Returns the wait status, or -1 after a kill.
+int WaitOrKill(pid_t pid) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  int status = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (waitpid(pid, &status, WNOHANG) == pid) return status;
+    usleep(20000);
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, &status, 0);
+  return -1;
+}
+
+// Kills the shell if a test ends early (a failed ASSERT), so that no child
+// is left waiting on the terminal.
+struct ChildGuard {
+  pid_t pid = -1;
+  ~ChildGuard() {
+    if (pid > 0) WaitOrKill(pid);
+  }
+};
 
 TEST(JobmatchWhatif, InteractiveShellHasHelpAndHistoryInATerminal) {
   const std::filesystem::path home = TempDir("pty");
@@ -112,28 +135,33 @@ TEST(JobmatchWhatif, InteractiveShellHasHelpAndHistoryInATerminal) {
           static_cast<char*>(nullptr));
     _exit(127);
   }
+  ChildGuard guard{pid};
+  const std::string prompt = "whatif> ";
   std::string seen;
-  ReadUntil(fd, &seen, "whatif> ", 1);
-  ASSERT_NE(seen.find("whatif> "), std::string::npos) << seen;
-  const std::string help = "help\r";
-  ASSERT_EQ(write(fd, help.data(), help.size()), static_cast<ssize_t>(help.size()));
-  ReadUntil(fd, &seen, "whatif> ", 2);
-  EXPECT_NE(seen.find("add-coordinator ID KREIS"), std::string::npos) << seen;
-  const std::string command = "capacity K-15089-1 +1\r";
-  ASSERT_EQ(write(fd, command.data(), command.size()), static_cast<ssize_t>(command.size()));
-  ReadUntil(fd, &seen, "whatif> ", 3);
-  EXPECT_NE(seen.find("24 -> 25"), std::string::npos) << seen;
+  // Each step writes a line, then waits for its answer and for the prompt
+  // that follows the answer: only then is the shell reading the terminal
+  // again (in cooked mode between two lines, a Ctrl-D would not end it).
+  auto step = [&](const std::string& keys, const std::string& answer) {
+    const size_t from = seen.size();
+    if (!keys.empty() && write(fd, keys.data(), keys.size()) != static_cast<ssize_t>(keys.size())) {
+      return false;
+    }
+    const size_t after = ReadUntil(fd, &seen, answer, from);
+    return after != std::string::npos && ReadUntil(fd, &seen, prompt, after) != std::string::npos;
+  };
+  ASSERT_NE(ReadUntil(fd, &seen, prompt, 0), std::string::npos) << seen;
+  ASSERT_TRUE(step("help\r", "add-coordinator ID KREIS")) << seen;
+  ASSERT_TRUE(step("capacity K-15089-1 +1\r", "24 -> 25")) << seen;
   // Up arrow: the last line again from history, then Enter runs it once more.
-  const std::string again = "\x1b[A\r";
-  ASSERT_EQ(write(fd, again.data(), again.size()), static_cast<ssize_t>(again.size()));
-  ReadUntil(fd, &seen, "whatif> ", 4);
-  EXPECT_NE(seen.find("25 -> 26"), std::string::npos) << seen;
-  const std::string quit = "\x04";  // Ctrl-D ends the session
+  ASSERT_TRUE(step("\x1b[A\r", "25 -> 26")) << seen;
+  const std::string quit = "\x04";  // Ctrl-D on an empty line ends the session
   ASSERT_EQ(write(fd, quit.data(), quit.size()), 1);
-  int status = 0;
-  waitpid(pid, &status, 0);
+  guard.pid = -1;
+  const int status = WaitOrKill(pid);
   close(fd);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  EXPECT_TRUE(status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+      << "status " << status << "; the terminal showed:\n"
+      << seen;
   EXPECT_TRUE(std::filesystem::exists(home / ".jobmatch_whatif_history"));
   std::filesystem::remove_all(home);
 }
