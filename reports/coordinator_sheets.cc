@@ -12,6 +12,7 @@
 
 #include "reports/output_files.h"
 #include "reports/reasons_de.h"
+#include "reports/xlsx_writer.h"
 
 namespace jobmatch::reports {
 namespace {
@@ -35,117 +36,187 @@ struct UnplacedLine {
 
 struct SheetColumn {
   std::string_view header;
-  void (*on_proposal)(const ProposalLine& line, SpreadsheetWriter& csv);
-  void (*on_unplaced)(const UnplacedLine& line, SpreadsheetWriter& csv);  // nullptr: empty
+  void (*on_proposal)(const ProposalLine& line, CellWriter& cells);
+  void (*on_unplaced)(const UnplacedLine& line, CellWriter& cells);  // nullptr: empty
+  // In the xlsx: the width in characters (0: fitted to the header) and
+  // whether long text wraps.
+  double xlsx_width = 0;
+  bool xlsx_wrap = false;
 };
 
 // The sheet, column by column.
 constexpr SheetColumn kColumns[] = {
     {"Teilnehmer",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) { csv.Text(l.participant.id); },
-     [](const UnplacedLine& l, SpreadsheetWriter& csv) { csv.Text(l.participant.id); }},
+     [](const ProposalLine& l, CellWriter& cells) { cells.Text(l.participant.id); },
+     [](const UnplacedLine& l, CellWriter& cells) { cells.Text(l.participant.id); }},
     {"Vorschlag",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) {
-       csv.Text(l.proposal.assigned ? "Vorschlag" : "Alternative");
+     [](const ProposalLine& l, CellWriter& cells) {
+       cells.Text(l.proposal.assigned ? "Vorschlag" : "Alternative");
      },
-     [](const UnplacedLine&, SpreadsheetWriter& csv) { csv.Text("kein Vorschlag"); }},
+     [](const UnplacedLine&, CellWriter& cells) { cells.Text("kein Vorschlag"); }},
     {"Neu",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) {
+     [](const ProposalLine& l, CellWriter& cells) {
        if (l.proposal.is_new) {
-         csv.Text("neu");
+         cells.Text("neu");
        } else {
-         csv.Empty();
+         cells.Empty();
        }
      },
      nullptr},
     {"Rang",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) { csv.Integer(l.proposal.rank); },
+     [](const ProposalLine& l, CellWriter& cells) { cells.Integer(l.proposal.rank); },
      nullptr},
-    {"Stelle",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) { csv.Text(l.vacancy.id); },
-     nullptr},
+    {"Stelle", [](const ProposalLine& l, CellWriter& cells) { cells.Text(l.vacancy.id); }, nullptr},
     {"Stellentitel",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) { csv.Text(l.vacancy.title); },
-     nullptr},
+     [](const ProposalLine& l, CellWriter& cells) { cells.Text(l.vacancy.title); },
+     nullptr,
+     30},
     {"Beruf",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) {
-       csv.Text(l.reference.OccupationLabel(l.vacancy.occupation));
+     [](const ProposalLine& l, CellWriter& cells) {
+       cells.Text(l.reference.OccupationLabel(l.vacancy.occupation));
      },
-     nullptr},
+     nullptr,
+     28},
     {"Arbeitgeber",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) { csv.Text(l.employer.name); },
-     nullptr},
+     [](const ProposalLine& l, CellWriter& cells) { cells.Text(l.employer.name); },
+     nullptr,
+     28},
     {"Betriebsgröße",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) {
-       csv.Text(SizeClassTextDe(SizeClassOf(l.employer.staff)));
+     [](const ProposalLine& l, CellWriter& cells) {
+       cells.Text(SizeClassTextDe(SizeClassOf(l.employer.staff)));
      },
      nullptr},
     {"Ort",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) { csv.Text(l.vacancy.place.name); },
-     nullptr},
+     [](const ProposalLine& l, CellWriter& cells) { cells.Text(l.vacancy.place.name); },
+     nullptr,
+     18},
     {"Entfernung (km)",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) {
-       csv.Number(l.proposal.pair.distance_km, 1);
-     },
+     [](const ProposalLine& l, CellWriter& cells) { cells.Number(l.proposal.pair.distance_km, 1); },
      nullptr},
     {"Pendelzeit (Min.)",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) {
-       csv.Number(l.proposal.pair.commute_minutes, 0);
+     [](const ProposalLine& l, CellWriter& cells) {
+       cells.Number(l.proposal.pair.commute_minutes, 0);
      },
      nullptr},
     {"Gesamtwert",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) { csv.Number(l.proposal.pair.score, 3); },
+     [](const ProposalLine& l, CellWriter& cells) { cells.Number(l.proposal.pair.score, 3); },
      nullptr},
     {"Kompetenzen",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) {
-       csv.Number(l.proposal.pair.parts.skill, 2);
-     },
+     [](const ProposalLine& l, CellWriter& cells) { cells.Number(l.proposal.pair.parts.skill, 2); },
      nullptr},
     {"Deutsch",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) {
-       csv.Number(l.proposal.pair.parts.german, 2);
+     [](const ProposalLine& l, CellWriter& cells) {
+       cells.Number(l.proposal.pair.parts.german, 2);
      },
      nullptr},
     {"Pendeln",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) {
-       csv.Number(l.proposal.pair.parts.commute, 2);
+     [](const ProposalLine& l, CellWriter& cells) {
+       cells.Number(l.proposal.pair.parts.commute, 2);
      },
      nullptr},
     {"Betriebsgröße (Bonus)",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) {
-       csv.Number(l.proposal.pair.parts.micro, 2);
-     },
+     [](const ProposalLine& l, CellWriter& cells) { cells.Number(l.proposal.pair.parts.micro, 2); },
      nullptr},
     {"Sprachkurs",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) {
+     [](const ProposalLine& l, CellWriter& cells) {
        const CourseIndex course = l.proposal.pair.bridge_course;
        if (course.valid()) {
-         csv.Text(l.dataset.courses[static_cast<size_t>(course.value)].id);
+         cells.Text(l.dataset.courses[static_cast<size_t>(course.value)].id);
        } else {
-         csv.Empty();
+         cells.Empty();
        }
      },
      nullptr},
     {"Begründung",
-     [](const ProposalLine& l, SpreadsheetWriter& csv) {
-       csv.Text(ProposalReasonDe(l.dataset, l.proposal));
+     [](const ProposalLine& l, CellWriter& cells) {
+       cells.Text(ProposalReasonDe(l.dataset, l.proposal));
      },
-     [](const UnplacedLine& l, SpreadsheetWriter& csv) {
-       csv.Text(UnplacedReasonDe(l.dataset, l.unplaced));
-     }},
+     [](const UnplacedLine& l, CellWriter& cells) {
+       cells.Text(UnplacedReasonDe(l.dataset, l.unplaced));
+     },
+     60,
+     true},
     // Filled in by the coordinator and read back by `jobmatch record`
     // (store/decision_sheet.h): angenommen, abgelehnt, eingestellt, abgebrochen.
-    {"Entscheidung", [](const ProposalLine&, SpreadsheetWriter& csv) { csv.Empty(); }, nullptr},
-    {"Datum", [](const ProposalLine&, SpreadsheetWriter& csv) { csv.Empty(); }, nullptr},
-    {"Notiz", [](const ProposalLine&, SpreadsheetWriter& csv) { csv.Empty(); }, nullptr},
+    {"Entscheidung", [](const ProposalLine&, CellWriter& cells) { cells.Empty(); }, nullptr},
+    {"Datum", [](const ProposalLine&, CellWriter& cells) { cells.Empty(); }, nullptr},
+    {"Notiz", [](const ProposalLine&, CellWriter& cells) { cells.Empty(); }, nullptr, 30},
 };
 
-void WriteHeader(SpreadsheetWriter& csv) {
-  for (const SheetColumn& column : kColumns) csv.Text(column.header);
-  csv.EndRow();
+// The headers of the columns the coordinator fills in, and the words the
+// xlsx offers in the Entscheidung drop-down (ParseDecisionWord() in
+// store/run_store.h reads them and their English equivalents).
+constexpr std::string_view kDecisionHeader = "Entscheidung";
+constexpr std::string_view kDecisionDateHeader = "Datum";
+constexpr const char* kDecisionWordsDe[] = {
+    "angenommen", "abgelehnt", "eingestellt", "abgebrochen"};
+// Teilnehmer and Vorschlag stay in view next to the reason when scrolling.
+constexpr int kFrozenColumns = 2;
+
+// Writes every cell to both sheets, so each row is built once.
+class BothSheets final : public CellWriter {
+ public:
+  BothSheets(CellWriter& a, CellWriter& b) : a_(a), b_(b) {}
+  void Text(std::string_view cell) override {
+    a_.Text(cell);
+    b_.Text(cell);
+  }
+  void Number(double value, int decimals) override {
+    a_.Number(value, decimals);
+    b_.Number(value, decimals);
+  }
+  void Integer(int64_t value) override {
+    a_.Integer(value);
+    b_.Integer(value);
+  }
+  void Day(Date date) override {
+    a_.Day(date);
+    b_.Day(date);
+  }
+  void Empty() override {
+    a_.Empty();
+    b_.Empty();
+  }
+  void EndRow() override {
+    a_.EndRow();
+    b_.EndRow();
+  }
+
+ private:
+  CellWriter& a_;
+  CellWriter& b_;
+};
+
+XlsxLayout SheetLayout(const Coordinator& coordinator, std::optional<Date> run_date) {
+  XlsxLayout layout;
+  layout.sheet_name = "Vorschläge";
+  layout.title =
+      "Vorschläge für " +
+      (coordinator.name.empty() ? coordinator.id : coordinator.name + " (" + coordinator.id + ")");
+  if (run_date) layout.title += " · Lauf vom " + FormatDateDe(*run_date);
+  for (const SheetColumn& column : kColumns) {
+    XlsxColumn out;
+    out.header = std::string(column.header);
+    out.width = column.xlsx_width;
+    out.wrap = column.xlsx_wrap;
+    out.dates = column.header == kDecisionDateHeader;
+    if (column.header == kDecisionHeader) {
+      out.choices.assign(std::begin(kDecisionWordsDe), std::end(kDecisionWordsDe));
+    }
+    layout.columns.push_back(std::move(out));
+  }
+  layout.frozen_columns = kFrozenColumns;
+  // Without a run date, a fixed day keeps the bytes independent of the clock.
+  layout.created = run_date.value_or(Date{3652});  // 1980-01-01
+  return layout;
 }
 
-void WriteProposalRow(SpreadsheetWriter& csv,
+void WriteHeader(SpreadsheetWriter& cells) {
+  for (const SheetColumn& column : kColumns) cells.Text(column.header);
+  cells.EndRow();
+}
+
+void WriteProposalRow(CellWriter& cells,
                       const Dataset& dataset,
                       const ReferenceData& reference,
                       const Proposal& proposal) {
@@ -156,23 +227,23 @@ void WriteProposalRow(SpreadsheetWriter& csv,
                           proposal,
                           vacancy,
                           dataset.employers[static_cast<size_t>(vacancy.employer.value)]};
-  for (const SheetColumn& column : kColumns) column.on_proposal(line, csv);
-  csv.EndRow();
+  for (const SheetColumn& column : kColumns) column.on_proposal(line, cells);
+  cells.EndRow();
 }
 
-void WriteUnplacedRow(SpreadsheetWriter& csv,
+void WriteUnplacedRow(CellWriter& cells,
                       const Dataset& dataset,
                       const UnplacedParticipant& unplaced) {
   const UnplacedLine line{
       dataset, dataset.participants[static_cast<size_t>(unplaced.participant.value)], unplaced};
   for (const SheetColumn& column : kColumns) {
     if (column.on_unplaced != nullptr) {
-      column.on_unplaced(line, csv);
+      column.on_unplaced(line, cells);
     } else {
-      csv.Empty();
+      cells.Empty();
     }
   }
-  csv.EndRow();
+  cells.EndRow();
 }
 
 std::optional<Error> CannotWrite(const std::filesystem::path& path) {
@@ -211,6 +282,11 @@ std::string ShortHash(std::string_view id) {
 }
 
 }  // namespace
+
+std::string XlsxName(std::string_view csv_name) {
+  JOBMATCH_CHECK(csv_name.ends_with(".csv")) << "not a sheet's CSV name";
+  return std::string(csv_name.substr(0, csv_name.size() - 4)) + ".xlsx";
+}
 
 std::vector<std::string> SheetFileNames(const std::vector<Coordinator>& coordinators) {
   const size_t n = coordinators.size();
@@ -255,6 +331,7 @@ std::vector<std::string> SheetFileNames(const std::vector<Coordinator>& coordina
 std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
                                             const ReferenceData& reference,
                                             const ProposalSet& set,
+                                            std::optional<Date> run_date,
                                             const std::filesystem::path& dir,
                                             int* files_written) {
   const std::vector<std::string> names = SheetFileNames(dataset.coordinators);
@@ -269,8 +346,11 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
     const std::filesystem::path path = dir / names[c];
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) return CannotWrite(path);
-    SpreadsheetWriter sheet(out);
-    WriteHeader(sheet);
+    SpreadsheetWriter csv(out);
+    WriteHeader(csv);
+    const std::filesystem::path xlsx_path = dir / XlsxName(names[c]);
+    XlsxWriter xlsx(xlsx_path, SheetLayout(dataset.coordinators[c], run_date));
+    BothSheets sheet(csv, xlsx);
     auto proposal_here = [&] {
       return next_proposal < proposals.size() &&
              proposals[next_proposal].coordinator == coordinator;
@@ -291,8 +371,9 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
         WriteProposalRow(sheet, dataset, reference, proposals[next_proposal++]);
       }
     }
-    if (!sheet.Flush() || !out.flush()) return CannotWrite(path);
-    ++*files_written;
+    if (!csv.Flush() || !out.flush()) return CannotWrite(path);
+    if (auto error = xlsx.Close()) return error;
+    *files_written += 2;
   }
   JOBMATCH_CHECK(next_proposal == proposals.size() && next_unplaced == unplaced.size())
       << "proposals not sorted by coordinator and participant";

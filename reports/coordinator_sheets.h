@@ -1,15 +1,18 @@
 // reports/coordinator_sheets.h
 //
-// The spreadsheet each coordinator opens in the morning: one CSV file per
-// coordinator (German Excel dialect, see reports/output_files.h), one block
-// per participant in participant order: the proposal, or a "kein Vorschlag"
-// line with the reason, then the alternatives by rank. The columns are one
-// table in coordinator_sheets.cc (header and a function per column), so a
-// column added is one line there.
+// The spreadsheet each coordinator opens in the morning, twice: a CSV file
+// (German Excel dialect, see reports/output_files.h) and an xlsx workbook to
+// print and work in (reports/xlsx_writer.h: real numbers and dates, frozen
+// header, autofilter, a drop-down for Entscheidung, the coordinator and the
+// run date on the sheet). Both hold one block per participant of that
+// coordinator only, in participant order: the proposal, or a "kein
+// Vorschlag" line with the reason, then the alternatives by rank. The columns
+// are one table in coordinator_sheets.cc (header and a function per column,
+// written once for both files), so a column added is one line there.
 //
 // Example:
 //   int files = 0;
-//   if (auto error = WriteCoordinatorSheets(dataset, reference, set, staging, &files)) ...
+//   if (auto error = WriteCoordinatorSheets(dataset, reference, set, date, staging, &files)) ...
 
 #ifndef JOBMATCH_REPORTS_COORDINATOR_SHEETS_H_
 #define JOBMATCH_REPORTS_COORDINATOR_SHEETS_H_
@@ -18,6 +21,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/proposals.h"
@@ -27,15 +31,18 @@
 
 namespace jobmatch::reports {
 
-// Writes the sheet of every coordinator of `dataset` into `dir` under the
-// name SheetFileNames() gives it, one coordinator at a time and streamed (the
-// memory a sheet takes does not grow with its length), and adds the number of
-// files written to *files_written. kCannotWrite on failure.
+// Writes the sheets of every coordinator of `dataset` into `dir` under the
+// names SheetFileNames() and XlsxName() give them, one coordinator at a time
+// and streamed (the memory a sheet takes does not grow with its length), and
+// adds the number of files written to *files_written. `run_date` appears on
+// the xlsx and is its creation date, so the bytes do not depend on the clock.
+// kCannotWrite on failure.
 // Precondition: `set` as MakeProposals() returns it (sorted by coordinator,
 // then participant).
 [[nodiscard]] std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
                                                           const ReferenceData& reference,
                                                           const ProposalSet& set,
+                                                          std::optional<Date> run_date,
                                                           const std::filesystem::path& dir,
                                                           int* files_written);
 
@@ -51,6 +58,9 @@ inline constexpr size_t kMaxSheetStemBytes = 100;
 // "K/1" -> "proposals_K_1-1c3f5a2e.csv". Names are unique (also without
 // regard to case), deterministic and under 140 bytes, for every id.
 std::vector<std::string> SheetFileNames(const std::vector<Coordinator>& coordinators);
+
+// The xlsx next to a sheet's CSV: "proposals_K-1.csv" -> "proposals_K-1.xlsx".
+std::string XlsxName(std::string_view csv_name);
 
 }  // namespace jobmatch::reports
 

@@ -273,6 +273,11 @@ void SpreadsheetWriter::Integer(int64_t value) {
   bytes_ += std::to_string(value);
 }
 
+void SpreadsheetWriter::Day(Date date) {
+  Separator();
+  bytes_ += FormatDateDe(date);
+}
+
 void SpreadsheetWriter::Empty() {
   Separator();
 }

@@ -28,6 +28,7 @@
 #include <string_view>
 
 #include "engine/result.h"
+#include "reports/cell_writer.h"
 
 namespace jobmatch::reports {
 
@@ -73,7 +74,7 @@ class StagedDirectory {
 [[nodiscard]] std::optional<Error> WriteFileAtomically(const std::filesystem::path& path,
                                                        std::string_view bytes);
 
-class SpreadsheetWriter {
+class SpreadsheetWriter final : public CellWriter {
  public:
   // In memory: bytes() holds the whole sheet.
   SpreadsheetWriter();
@@ -83,11 +84,12 @@ class SpreadsheetWriter {
   SpreadsheetWriter(const SpreadsheetWriter&) = delete;
   SpreadsheetWriter& operator=(const SpreadsheetWriter&) = delete;
 
-  void Text(std::string_view cell);         // quoted when needed, formulas defused
-  void Number(double value, int decimals);  // decimal comma; non-finite: empty cell
-  void Integer(int64_t value);
-  void Empty();
-  void EndRow();
+  void Text(std::string_view cell) override;         // quoted when needed, formulas defused
+  void Number(double value, int decimals) override;  // decimal comma; non-finite: empty cell
+  void Integer(int64_t value) override;
+  void Day(Date date) override;  // TT.MM.JJJJ, which German Excel reads as a date
+  void Empty() override;
+  void EndRow() override;
   // Streamed: writes what is buffered to the sink; false if the sink failed
   // (now or before). In memory: does nothing and returns true.
   [[nodiscard]] bool Flush();

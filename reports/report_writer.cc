@@ -86,7 +86,10 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
                                     const std::filesystem::path& dir,
                                     int* files_written) {
   int files = 0;
-  if (auto error = WriteCoordinatorSheets(dataset, reference, set, dir, &files)) return error;
+  if (auto error =
+          WriteCoordinatorSheets(dataset, reference, set, ParseDate(run_date), dir, &files)) {
+    return error;
+  }
   const size_t num_coordinators = dataset.coordinators.size();
 
   // Everything, as JSON, streamed: one compact object per line in the arrays.

@@ -131,8 +131,14 @@ TEST_F(JobmatchCli, TheProposalSpreadsheetsOpenInGermanExcel) {
           .exit_code,
       0);
   int sheets = 0;
+  int workbooks = 0;
   for (const auto& [name, bytes] : ReadFolder(out)) {
     if (name.rfind("proposals_", 0) != 0) continue;
+    if (name.ends_with(".xlsx")) {
+      ++workbooks;
+      EXPECT_EQ(bytes.substr(0, 4), std::string("PK\x03\x04", 4)) << name << " is no zip";
+      continue;
+    }
     ++sheets;
     ASSERT_GE(bytes.size(), 3u);
     EXPECT_EQ(bytes.substr(0, 3), "\xEF\xBB\xBF") << name << " has no UTF-8 byte order mark";
@@ -140,7 +146,8 @@ TEST_F(JobmatchCli, TheProposalSpreadsheetsOpenInGermanExcel) {
     EXPECT_THAT(bytes, HasSubstr(";Begründung;Entscheidung;Datum;Notiz\r\n"));
     EXPECT_THAT(bytes, HasSubstr("\r\n"));
   }
-  EXPECT_EQ(sheets, 2);  // the Salzlandkreis example has two coordinators
+  EXPECT_EQ(sheets, 2);     // the Salzlandkreis example has two coordinators
+  EXPECT_EQ(workbooks, 2);  // and an xlsx next to each CSV
 }
 
 TEST_F(JobmatchCli, ABrokenFileExits65NamesFileAndLineAndKeepsTheLastGoodOutput) {
@@ -284,14 +291,19 @@ TEST_F(JobmatchCli, CoordinatorIdsThatSanitiseAlikeEachGetTheirOwnSheet) {
       Jobmatch("run --data " + data.string() + " --out " + out.string() + " --date " + kDate);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto files = ReadFolder(out);
-  ASSERT_EQ(files.size(), 3u) << "a sheet was overwritten by another";
+  ASSERT_EQ(files.size(), 5u) << "a sheet was overwritten by another";
   ASSERT_TRUE(files.count("proposals_K_1.csv"));
+  ASSERT_TRUE(files.count("proposals_K_1.xlsx"));
   const auto expected = ReadFolder(kExpected);
   // The sheets hold the same people as the example's.
   EXPECT_EQ(ParticipantsIn(files.at("proposals_K_1.csv")),
             ParticipantsIn(expected.at("proposals_K-15089-2.csv")));
   for (const auto& [name, bytes] : files) {
-    if (name == "jobmatch.json" || name == "proposals_K_1.csv") continue;
+    if (name == "jobmatch.json" || name.starts_with("proposals_K_1.")) continue;
+    if (name.ends_with(".xlsx")) {
+      EXPECT_THAT(name, ::testing::MatchesRegex("proposals_K_1-[0-9a-f]{8}\\.xlsx"));
+      continue;
+    }
     EXPECT_THAT(name, ::testing::MatchesRegex("proposals_K_1-[0-9a-f]{8}\\.csv"));
     EXPECT_EQ(ParticipantsIn(bytes), ParticipantsIn(expected.at("proposals_K-15089-1.csv")));
   }
@@ -309,7 +321,7 @@ TEST_F(JobmatchCli, EveryIdThatValidateAcceptsCanBeWrittenAsASheet) {
       Jobmatch("run --data " + data.string() + " --out " + out.string() + " --date " + kDate);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto files = ReadFolder(out);
-  EXPECT_EQ(files.size(), 3u);
+  EXPECT_EQ(files.size(), 5u);  // jobmatch.json, a CSV and an xlsx per coordinator
   for (const auto& [name, bytes] : files) EXPECT_LT(name.size(), 255u) << name;
 }
 

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -217,8 +218,9 @@ class CoordinatorSheetsTest : public ::testing::Test {
 TEST_F(CoordinatorSheetsTest, EveryRowHasTheHeadersColumnsAndBlocksFollowParticipants) {
   const SheetInput in = MakeInput(2, 4);
   int files = 0;
-  ASSERT_FALSE(WriteCoordinatorSheets(in.dataset, reference_, in.set, dir_, &files).has_value());
-  EXPECT_EQ(files, 2);
+  ASSERT_FALSE(WriteCoordinatorSheets(in.dataset, reference_, in.set, std::nullopt, dir_, &files)
+                   .has_value());
+  EXPECT_EQ(files, 4);  // a CSV and an xlsx per coordinator
   const std::vector<std::string> names = SheetFileNames(in.dataset.coordinators);
   for (size_t c = 0; c < names.size(); ++c) {
     const auto rows = ParseCsv(ReadFile(dir_ / names[c]));
@@ -260,12 +262,47 @@ TEST_F(CoordinatorSheetsTest, ALongSheetIsStreamedInBlocksWithTheSameBytes) {
   // One coordinator with a sheet many times the writer's block.
   const SheetInput in = MakeInput(1, 3000);
   int files = 0;
-  ASSERT_FALSE(WriteCoordinatorSheets(in.dataset, reference_, in.set, dir_, &files).has_value());
+  ASSERT_FALSE(WriteCoordinatorSheets(in.dataset, reference_, in.set, std::nullopt, dir_, &files)
+                   .has_value());
   const std::string bytes = ReadFile(dir_ / SheetFileNames(in.dataset.coordinators)[0]);
   EXPECT_GT(bytes.size(), 4 * SpreadsheetWriter::kBlockBytes);
   const auto rows = ParseCsv(bytes);
   EXPECT_EQ(rows.size(), 1u + 1500u * 3u + 1500u * 2u);
   for (const auto& row : rows) ASSERT_EQ(row.size(), rows[0].size());
+}
+
+TEST_F(CoordinatorSheetsTest, TheXlsxNextToEachCsvHasTheSameBytesEveryTime) {
+  const SheetInput in = MakeInput(2, 6);
+  const Date run_date = *ParseDate("2026-11-24");
+  std::vector<std::map<std::string, std::string>> written;
+  for (const char* name : {"first", "second"}) {
+    const fs::path dir = dir_ / name;
+    fs::create_directories(dir);
+    int files = 0;
+    ASSERT_FALSE(
+        WriteCoordinatorSheets(in.dataset, reference_, in.set, run_date, dir, &files).has_value());
+    EXPECT_EQ(files, 4);
+    std::map<std::string, std::string> bytes;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      bytes[entry.path().filename().string()] = ReadFile(entry.path());
+    }
+    written.push_back(std::move(bytes));
+    // The clock moves on: the creation time written is the run date, not now.
+    if (written.size() == 1) ::sleep(1);
+  }
+  const std::vector<std::string> names = SheetFileNames(in.dataset.coordinators);
+  for (const std::string& csv : names) {
+    const std::string xlsx = XlsxName(csv);
+    ASSERT_TRUE(written[0].count(xlsx)) << xlsx;
+    EXPECT_EQ(written[0].at(xlsx).substr(0, 4), std::string("PK\x03\x04", 4));
+    EXPECT_TRUE(written[0].at(xlsx) == written[1].at(xlsx)) << xlsx;
+  }
+  EXPECT_EQ(written[0].size(), 4u);  // nothing else: no temporary files left
+}
+
+TEST(XlsxName, ReplacesTheCsvExtension) {
+  EXPECT_EQ(XlsxName("proposals_K-1.csv"), "proposals_K-1.xlsx");
+  EXPECT_EQ(XlsxName("proposals_K_1-1c3f5a2e.csv"), "proposals_K_1-1c3f5a2e.xlsx");
 }
 
 TEST(SpreadsheetWriter, StreamedAndInMemoryGiveTheSameBytes) {

@@ -46,7 +46,7 @@ TEST(WriteRunReport, WritesValidJsonWhenTextIsNotUtf8) {
   ASSERT_NO_THROW(error = WriteRunReport(
                       dataset, ReferenceData{}, EngineConfig{}, set, "2026-11-22", dir, &files));
   EXPECT_FALSE(error.has_value());
-  EXPECT_EQ(files, 2);
+  EXPECT_EQ(files, 3);  // the sheet as CSV and xlsx, jobmatch.json
   std::ifstream in(dir / "jobmatch.json", std::ios::binary);
   const nlohmann::json json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
   ASSERT_FALSE(json.is_discarded()) << "jobmatch.json is not valid JSON";

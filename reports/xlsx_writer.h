@@ -1,0 +1,109 @@
+// reports/xlsx_writer.h
+//
+// One worksheet in an .xlsx file (libxlsxwriter), written row by row through
+// the CellWriter interface, laid out for a coordinator to print and work in:
+// a title row, a header row that stays frozen and carries an autofilter,
+// numbers and dates as real numeric cells with German-looking formats
+// (Excel shows "0.00" as 0,00 and "dd.mm.yyyy" as TT.MM.JJJJ in a German
+// locale), optional drop-down lists, landscape A4 fitted to the page width,
+// the title repeated in the printed page header and the header row on every
+// printed page.
+//
+// Contract. Text is always a string cell (worksheet_write_string), never a
+// formula, whatever it starts with ("=1+1" stays text); longer than a cell
+// holds (32767 characters) it is cut. Rows are streamed to the file
+// (constant-memory mode), so memory does not grow with the sheet. The bytes
+// depend only on what is written and on `layout`: the document's creation
+// time is layout.created (the run date), and the zip entries carry a fixed
+// time. Close() writes the file; nothing is written at `path` before it.
+//
+// Example:
+//   XlsxLayout layout{"Vorschläge", "Koordination K-1 · Lauf vom 24.11.2026", columns, 1, date};
+//   XlsxWriter sheet(staging / "proposals_K-1.xlsx", layout);
+//   sheet.Text("T-1"); sheet.Number(0.82, 3); sheet.EndRow();
+//   if (auto error = sheet.Close()) return error;
+
+#ifndef JOBMATCH_REPORTS_XLSX_WRITER_H_
+#define JOBMATCH_REPORTS_XLSX_WRITER_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/records.h"
+#include "engine/result.h"
+#include "reports/cell_writer.h"
+
+struct lxw_workbook;
+struct lxw_worksheet;
+struct lxw_format;
+
+namespace jobmatch::reports {
+
+struct XlsxColumn {
+  std::string header;
+  double width = 0;    // in characters; 0: fitted to the header
+  bool wrap = false;   // long text wraps inside the cell (a reason)
+  bool dates = false;  // cells typed in later show as TT.MM.JJJJ
+  // Not empty: a drop-down list with these words on every data row, and
+  // nothing else may be typed (empty stays allowed).
+  std::vector<std::string> choices;
+};
+
+struct XlsxLayout {
+  std::string sheet_name;           // at most 31 characters, none of []:*?/\ .
+  std::string title;                // row 1 and the printed page header
+  std::vector<XlsxColumn> columns;  // row 2 is their header
+  int frozen_columns = 1;           // stay visible when scrolling right
+  Date created;                     // the document's creation date
+};
+
+class XlsxWriter final : public CellWriter {
+ public:
+  XlsxWriter(const std::filesystem::path& path, const XlsxLayout& layout);
+  ~XlsxWriter() override;  // frees the workbook if Close() was not called
+  XlsxWriter(const XlsxWriter&) = delete;
+  XlsxWriter& operator=(const XlsxWriter&) = delete;
+
+  void Text(std::string_view cell) override;
+  void Number(double value, int decimals) override;
+  void Integer(int64_t value) override;
+  void Day(Date date) override;
+  void Empty() override;
+  void EndRow() override;
+
+  // Adds the autofilter and the drop-downs over the rows written and writes
+  // the file. kCannotWrite naming the file if anything failed, here or
+  // while writing cells (a sheet longer than Excel's 1048576 rows, say).
+  [[nodiscard]] std::optional<Error> Close();
+
+  // The first data row's index (0-based): the title, then the header.
+  static constexpr uint32_t kFirstDataRow = 2;
+
+ private:
+  lxw_format* NumberFormat(int decimals);
+  bool NextCell(uint32_t* row, uint16_t* column);
+  void Failed(std::string what);
+
+  std::filesystem::path path_;
+  XlsxLayout layout_;
+  lxw_workbook* workbook_ = nullptr;
+  lxw_worksheet* sheet_ = nullptr;
+  std::vector<lxw_format*> number_formats_;  // by decimals, made when first used
+  lxw_format* date_format_ = nullptr;
+  lxw_format* wrap_format_ = nullptr;
+  uint32_t row_ = kFirstDataRow;
+  uint16_t column_ = 0;
+  std::string failure_;  // the first thing that went wrong; empty: none
+};
+
+// Days since 1899-12-30: the serial number Excel (1900 date system) stores
+// for `date`, for dates from 1900-03-01 on.
+double ExcelSerial(Date date);
+
+}  // namespace jobmatch::reports
+
+#endif  // JOBMATCH_REPORTS_XLSX_WRITER_H_
