@@ -47,23 +47,37 @@ int RunHistory(const HistoryArgs& args) {
   Result<std::vector<store::RunSummary>> runs = db.Runs();
   if (!runs.ok()) return ReportError("cannot read the run store", runs.error());
   std::printf("runs in %s\n", args.store.string().c_str());
-  std::printf("  %-4s %-10s %-8s %9s %9s %9s  %s\n",
+  std::printf("  %-4s %-10s %-8s %9s %9s %9s %9s  %s\n",
               "run",
               "date",
               "version",
               "particip.",
+              "openings",
               "proposals",
               "unplaced",
               "data");
   for (const store::RunSummary& r : runs.value()) {
-    std::printf("  %-4lld %-10s %-8s %9lld %9lld %9lld  %s\n",
+    std::printf("  %-4lld %-10s %-8s %9lld %9lld %9lld %9lld  %s\n",
                 static_cast<long long>(r.run_id),
                 FormatDate(r.run_date).c_str(),
                 r.program_version.c_str(),
                 static_cast<long long>(r.metrics.participants),
+                static_cast<long long>(r.metrics.openings),
                 static_cast<long long>(r.metrics.proposals),
                 static_cast<long long>(r.metrics.unplaced),
                 r.data.c_str());
+    for (const store::StoredCapacity& c : r.capacities) {
+      if (!args.coordinator.empty() && c.coordinator_id != args.coordinator) continue;
+      std::printf(
+          "       %-12s capacity %lld (%s), taken on this year %lld, in follow-up %lld, "
+          "held %lld\n",
+          c.coordinator_id.c_str(),
+          static_cast<long long>(c.capacity),
+          c.derived ? "derived" : "given",
+          static_cast<long long>(c.taken_on_this_year),
+          static_cast<long long>(c.follow_up),
+          static_cast<long long>(c.held));
+    }
     if (args.runs) {
       for (const store::InputFile& input : r.inputs) {
         std::printf("         %s  %10lld  %s\n",

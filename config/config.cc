@@ -407,6 +407,9 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
   if (!(a.placement_value >= 0.0 && a.placement_value <= 1e6)) {
     bad("assignment.placement_value", Num(a.placement_value), "a value in [0, 1e6]");
   }
+  if (!(a.keep_bonus >= 0.0 && a.keep_bonus <= 1.0)) {
+    bad("assignment.keep_bonus", Num(a.keep_bonus), "a value in [0, 1]");
+  }
   if (a.cost_resolution < 1 || a.cost_resolution > 1'000'000'000) {
     bad("assignment.cost_resolution",
         Num(static_cast<double>(a.cost_resolution)),
@@ -462,6 +465,7 @@ Result<EngineConfig> ParseConfigText(const std::string& text, const std::string&
     const pb::Assignment& a = message.assignment();
     if (a.has_placement_value()) config.assignment.placement_value = a.placement_value();
     if (a.has_cost_resolution()) config.assignment.cost_resolution = a.cost_resolution();
+    if (a.has_keep_bonus()) config.assignment.keep_bonus = a.keep_bonus();
     if (a.has_solver() && !ParseSolver(a.solver(), &config.assignment.solver)) {
       problems.push_back(Diagnostic{
           file, 0, "assignment.solver", a.solver(), "expected network_simplex or boost"});

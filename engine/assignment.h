@@ -32,10 +32,12 @@
 // vacancy) and the solver's rule is a fixed function of that order
 // (min_cost_flow.h, "Tie-break"). Among placements of equal integer cost no
 // further preference is promised, except for preferred arcs: when
-// graph.arc_preferred marks arcs (last run's proposals), every cost is
+// graph.arc_preferred marks arcs (last run's proposals), a marked arc is
+// first worth options.keep_bonus more, then every cost is
 // multiplied by (marked arcs + 1) and a marked arc costs one unit less, so
-// the result is an optimum of the unmarked problem (same integer objective)
-// that uses as many marked arcs as such optima allow. A warm AssignmentSession::Resolve() is just
+// the result is an optimum of the problem with the bonus that uses as many
+// marked arcs as such optima allow (with keep_bonus 0: an optimum of the
+// unmarked problem, same integer objective). A warm AssignmentSession::Resolve() is just
 // as deterministic, but among equal-cost optima it may keep earlier
 // placements where a cold solve of the same graph picks others.
 //
@@ -79,6 +81,11 @@ enum class AssignmentSolver : int8_t {
 struct AssignmentOptions {
   // What one placement is worth on top of its score (see the objective above).
   double placement_value = 1.0;
+  // What keeping a preferred arc (last run's undecided proposal) is worth on
+  // top of its score: another assignment replaces it only when that gains
+  // more than keep_bonus of fit per proposal it moves. 0: preferred arcs
+  // only win ties.
+  double keep_bonus = 0.05;
   // Resolution used to turn values into integer costs. Values too large for
   // the graph are reported as kCostOverflow rather than losing precision.
   int64_t cost_resolution = 1'000'000;

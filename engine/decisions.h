@@ -27,10 +27,12 @@
 // recorded). A participant's follow-up is decided by their latest kHired or
 // kDroppedOut on any pair.
 //
-// Stability. Tonight's solve prefers last run's proposals among optima of
-// equal value (CandidateGraph::arc_preferred, engine/assignment.h): an
-// undecided proposal stays unless something changed that makes another
-// assignment strictly better.
+// Stability. Tonight's solve prefers last run's proposals
+// (CandidateGraph::arc_preferred, engine/assignment.h): each is worth
+// AssignmentOptions::keep_bonus more, and they win ties. An undecided
+// proposal stays unless something changed that makes another assignment
+// better by more than keep_bonus of fit per proposal it moves (a hire that
+// frees a place does not reshuffle the others for a few hundredths).
 //
 // Example:
 //   AppendDecisions(history, &dataset);

@@ -485,7 +485,11 @@ Result<std::vector<RunSummary>> RunStore::Runs() const {
               "total_score, mean_score FROM runs ORDER BY run_id");
   Statement inputs(db_,
                    "SELECT file, sha256, bytes FROM run_inputs WHERE run_id = ?1 ORDER BY file");
-  if (!s.ok() || !inputs.ok()) return SqlError(db_, file_, "reading runs");
+  Statement capacities(db_,
+                       "SELECT coordinator_id, capacity, derived, fte, taken_on_this_year, "
+                       "follow_up, held FROM run_coordinators WHERE run_id = ?1 "
+                       "ORDER BY coordinator_id");
+  if (!s.ok() || !inputs.ok() || !capacities.ok()) return SqlError(db_, file_, "reading runs");
   while (s.Step() == SQLITE_ROW) {
     RunSummary r;
     r.run_id = s.Int(0);
@@ -507,6 +511,17 @@ Result<std::vector<RunSummary>> RunStore::Runs() const {
       r.inputs.push_back(InputFile{inputs.Text(0), inputs.Text(1), inputs.Int(2)});
     }
     inputs.Reset();
+    capacities.Bind(1, r.run_id);
+    while (capacities.Step() == SQLITE_ROW) {
+      r.capacities.push_back(StoredCapacity{capacities.Text(0),
+                                            static_cast<int32_t>(capacities.Int(1)),
+                                            capacities.Int(2) != 0,
+                                            capacities.Real(3),
+                                            static_cast<int32_t>(capacities.Int(4)),
+                                            static_cast<int32_t>(capacities.Int(5)),
+                                            static_cast<int32_t>(capacities.Int(6))});
+    }
+    capacities.Reset();
     runs.push_back(std::move(r));
   }
   return runs;

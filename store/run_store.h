@@ -130,6 +130,7 @@ struct RunSummary {
   std::string data;
   RunMetrics metrics;
   std::vector<InputFile> inputs;
+  std::vector<StoredCapacity> capacities;  // by coordinator id
 };
 
 struct ProposalHistoryRow {

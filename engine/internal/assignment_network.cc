@@ -16,26 +16,30 @@ std::optional<std::vector<int64_t>> ArcCosts(const CandidateGraph& g,
   JOBMATCH_CHECK(std::isfinite(options.placement_value))
       << "placement_value = " << options.placement_value;
   JOBMATCH_CHECK(options.cost_resolution > 0) << "cost_resolution = " << options.cost_resolution;
+  JOBMATCH_CHECK(std::isfinite(options.keep_bonus) && options.keep_bonus >= 0.0)
+      << "keep_bonus = " << options.keep_bonus;
   // Every placement costs at most (|placement_value| + 1) * resolution; the
   // total over all participants must fit in int64 with room to spare.
-  // Preferred arcs: every cost is scaled by (number of preferred arcs + 1)
-  // and a preferred arc saves one unit more, so the preference can only
-  // choose among optima of equal unscaled cost (its total is below one
-  // scaled unit).
+  // Preferred arcs: worth options.keep_bonus more, then every cost is
+  // scaled by (number of preferred arcs + 1) and a preferred arc saves one
+  // unit more, so that on top of the bonus the preference chooses among
+  // optima of equal unscaled cost (its total is below one scaled unit).
   int64_t preferred = 0;
   for (const uint8_t mark : g.arc_preferred) preferred += mark != 0 ? 1 : 0;
   const int64_t scale = preferred + 1;
-  const double bound = (std::fabs(options.placement_value) + 1.0) *
+  const double bound = (std::fabs(options.placement_value) + 1.0 + options.keep_bonus) *
                        static_cast<double>(options.cost_resolution) * static_cast<double>(scale) *
                        static_cast<double>(std::max(g.num_participants, 1));
   if (!(bound < 0x1p62)) return std::nullopt;
   const double resolution = static_cast<double>(options.cost_resolution);
   std::vector<int64_t> cost(g.arc_score.size());
   for (size_t k = 0; k < cost.size(); ++k) {
-    const double value =
-        (options.placement_value + static_cast<double>(g.arc_score[k])) * resolution;
+    const bool keep = !g.arc_preferred.empty() && g.arc_preferred[k] != 0;
+    const double value = (options.placement_value + static_cast<double>(g.arc_score[k]) +
+                          (keep ? options.keep_bonus : 0.0)) *
+                         resolution;
     cost[k] = -std::llround(value) * scale;
-    if (!g.arc_preferred.empty() && g.arc_preferred[k] != 0) cost[k] -= 1;
+    if (keep) cost[k] -= 1;
   }
   return cost;
 }

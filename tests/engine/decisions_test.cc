@@ -147,11 +147,13 @@ CandidateGraph TiedGraph(int participants, int vacancies, std::mt19937* rng) {
   return g;
 }
 
-TEST(PreferredArcs, NeverChangeTheObjectiveAndAreKeptWheneverAnOptimumAllows) {
+TEST(PreferredArcs, WithoutABonusNeverChangeTheObjectiveAndAreKeptWheneverAnOptimumAllows) {
   std::mt19937 rng(7);
+  AssignmentOptions ties_only;
+  ties_only.keep_bonus = 0.0;
   for (int round = 0; round < 200; ++round) {
     CandidateGraph g = TiedGraph(5, 6, &rng);
-    const AssignmentResult plain = AssignParticipants(g);
+    const AssignmentResult plain = AssignParticipants(g, ties_only);
     ASSERT_EQ(plain.status, AssignmentStatus::kOptimal);
     // Prefer a random arc per participant; then prefer exactly the arcs of
     // another optimum (the plain one) and expect it back.
@@ -159,21 +161,85 @@ TEST(PreferredArcs, NeverChangeTheObjectiveAndAreKeptWheneverAnOptimumAllows) {
     for (int p = 0; p < g.num_participants; ++p) {
       g.arc_preferred[static_cast<size_t>(g.arc_begin[static_cast<size_t>(p)] + rng() % 6)] = 1;
     }
-    const AssignmentResult preferred = AssignParticipants(g);
+    const AssignmentResult preferred = AssignParticipants(g, ties_only);
     ASSERT_EQ(preferred.status, AssignmentStatus::kOptimal);
     EXPECT_NEAR(preferred.total_score, plain.total_score, 1e-6) << round;
-    EXPECT_TRUE(CheckAssignment(g, {}, preferred).ok) << round;
+    EXPECT_TRUE(CheckAssignment(g, ties_only, preferred).ok) << round;
 
     std::fill(g.arc_preferred.begin(), g.arc_preferred.end(), 0);
     for (const Placement& placement : plain.placements) {
       g.arc_preferred[static_cast<size_t>(placement.arc)] = 1;
     }
-    const AssignmentResult again = AssignParticipants(g);
+    const AssignmentResult again = AssignParticipants(g, ties_only);
     ASSERT_EQ(again.placements.size(), plain.placements.size());
     for (size_t i = 0; i < again.placements.size(); ++i) {
       EXPECT_EQ(again.placements[i].vacancy, plain.placements[i].vacancy) << round;
     }
   }
+}
+
+// With a keep bonus b, the result is an optimum of "fit + b per kept
+// preferred arc": it never beats the plain optimum's fit, never falls more
+// than b per kept arc below it, and a plain optimum preferred is kept whole.
+TEST(PreferredArcs, WithABonusMoveOnlyWhenTheGainExceedsIt) {
+  std::mt19937 rng(11);
+  for (const double bonus : {0.05, 0.3}) {
+    AssignmentOptions options;
+    options.keep_bonus = bonus;
+    AssignmentOptions plain_options;
+    plain_options.keep_bonus = 0.0;
+    for (int round = 0; round < 200; ++round) {
+      CandidateGraph g = TiedGraph(5, 6, &rng);
+      const AssignmentResult plain = AssignParticipants(g, plain_options);
+      g.arc_preferred.assign(static_cast<size_t>(g.num_arcs()), 0);
+      for (int p = 0; p < g.num_participants; ++p) {
+        g.arc_preferred[static_cast<size_t>(g.arc_begin[static_cast<size_t>(p)] + rng() % 6)] = 1;
+      }
+      const AssignmentResult kept = AssignParticipants(g, options);
+      ASSERT_EQ(kept.status, AssignmentStatus::kOptimal);
+      ASSERT_TRUE(CheckAssignment(g, options, kept).ok) << round;
+      int kept_arcs = 0;
+      for (const Placement& placement : kept.placements) {
+        kept_arcs += g.arc_preferred[static_cast<size_t>(placement.arc)];
+      }
+      EXPECT_LE(kept.total_score, plain.total_score + 1e-6) << round;
+      EXPECT_GE(kept.total_score + bonus * kept_arcs + 1e-6, plain.total_score) << round;
+      EXPECT_EQ(kept.placements.size(), plain.placements.size()) << round;
+    }
+  }
+}
+
+// Last night: participant 0 on vacancy 0 (0.80). Tonight participant 1 joins
+// with vacancy 0 at 0.90 and vacancy 1 at 0.86; participant 0 has vacancy 1
+// at 0.78. Moving participant 0 gains 0.90 + 0.78 - (0.80 + 0.86) = 0.02.
+TEST(PreferredArcs, AChainMoveSmallerThanTheBonusKeepsLastNightsProposal) {
+  CandidateGraph g;
+  g.num_participants = 2;
+  g.num_vacancies = 2;
+  g.num_coordinators = 1;
+  g.num_employers = 1;
+  g.arc_begin = {0, 2, 4};
+  g.arc_vacancy = {VacancyIndex(0), VacancyIndex(1), VacancyIndex(0), VacancyIndex(1)};
+  g.arc_score = {0.80f, 0.78f, 0.90f, 0.86f};
+  g.arc_pair = {0, 1, 2, 3};
+  g.participant_coordinator = {CoordinatorIndex(0), CoordinatorIndex(0)};
+  g.coordinator_capacity = {2};
+  g.vacancy_capacity = {1, 1};
+  g.vacancy_employer = {EmployerIndex(0), EmployerIndex(0)};
+  g.employer_capacity = {-1};
+  g.arc_preferred = {1, 0, 0, 0};
+  ASSERT_TRUE(g.IsValid());
+  AssignmentOptions options;
+  options.keep_bonus = 0.05;
+  const AssignmentResult kept = AssignParticipants(g, options);
+  ASSERT_EQ(kept.placements.size(), 2u);
+  EXPECT_EQ(kept.placements[0].vacancy, VacancyIndex(0));
+  EXPECT_EQ(kept.placements[1].vacancy, VacancyIndex(1));
+  options.keep_bonus = 0.01;
+  const AssignmentResult moved = AssignParticipants(g, options);
+  ASSERT_EQ(moved.placements.size(), 2u);
+  EXPECT_EQ(moved.placements[0].vacancy, VacancyIndex(1));
+  EXPECT_EQ(moved.placements[1].vacancy, VacancyIndex(0));
 }
 
 TEST(ReserveHeldPairs, TakesTheHeldPairOutAndMergesItBack) {

@@ -1,0 +1,373 @@
+// End-to-end tests of the nightly cycle on the embedded example, through the
+// jobmatch program: night 1 with --store, the coordinator's filled-in sheet
+// (examples/salzlandkreis/decisions_night1.csv: one hire, one rejection)
+// recorded, night 2 on the next date applying it, and `jobmatch history`
+// showing all of it; decision sheets with an unknown participant, vacancy or
+// word refused whole with exit 65.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const fs::path kSource = JOBMATCH_SOURCE_DIR;
+const fs::path kExample = kSource / "examples" / "salzlandkreis";
+const fs::path kDecisions = kExample / "decisions_night1.csv";
+constexpr const char* kNight1 = "2026-11-22";
+constexpr const char* kNight2 = "2026-11-23";
+// The decisions in that sheet, and a word of each of its notes.
+constexpr const char* kHiredParticipant = "P-000004";
+constexpr const char* kHiredVacancy = "V-000064";
+constexpr const char* kRejectedParticipant = "P-000007";
+constexpr const char* kRejectedVacancy = "V-000087";
+constexpr const char* kNoteWords[] = {"Probezeit", "Erfahrung"};
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+Outcome Jobmatch(const std::string& arguments) {
+  static int counter = 0;
+  const fs::path err =
+      fs::temp_directory_path() /
+      ("jobmatch_cycle_err_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+  const std::string command = std::string(JOBMATCH_BINARY) + " " + arguments + " 2>" + err.string();
+  Outcome outcome;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return outcome;
+  char buffer[4096];
+  size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof(buffer), pipe)) > 0) outcome.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  outcome.err = ReadFile(err);
+  fs::remove(err);
+  return outcome;
+}
+
+std::map<std::string, std::string> ReadFolder(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  if (!fs::is_directory(dir)) return files;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    files[entry.path().filename().string()] = ReadFile(entry.path());
+  }
+  return files;
+}
+
+// Rows of a sheet jobmatch wrote, by header name (no line breaks in cells).
+std::vector<std::map<std::string, std::string>> Rows(const std::string& bytes) {
+  std::vector<std::vector<std::string>> lines;
+  std::istringstream in(bytes.substr(bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::vector<std::string> cells;
+    std::string cell;
+    bool quoted = false;
+    for (const char c : line) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ';' && !quoted) {
+        cells.push_back(cell);
+        cell.clear();
+      } else {
+        cell += c;
+      }
+    }
+    cells.push_back(cell);
+    lines.push_back(cells);
+  }
+  std::vector<std::map<std::string, std::string>> rows;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::map<std::string, std::string> row;
+    for (size_t c = 0; c < lines[0].size() && c < lines[i].size(); ++c) {
+      row[lines[0][c]] = lines[i][c];
+    }
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+bool IsSheet(const std::string& name) {
+  return name.rfind("proposals_", 0) == 0 && name.size() > 4 &&
+         name.compare(name.size() - 4, 4, ".csv") == 0;
+}
+
+// participant -> proposed vacancy, over every sheet of a run's output.
+std::map<std::string, std::string> Proposals(const fs::path& out) {
+  std::map<std::string, std::string> proposals;
+  for (const auto& [name, bytes] : ReadFolder(out)) {
+    if (!IsSheet(name)) continue;
+    for (auto& row : Rows(bytes)) {
+      if (row["Vorschlag"] == "Vorschlag") proposals[row["Teilnehmer"]] = row["Stelle"];
+    }
+  }
+  return proposals;
+}
+
+// Every line of every sheet, "participant vacancy" -> its row.
+std::map<std::string, std::map<std::string, std::string>> Lines(const fs::path& out) {
+  std::map<std::string, std::map<std::string, std::string>> lines;
+  for (const auto& [name, bytes] : ReadFolder(out)) {
+    if (!IsSheet(name)) continue;
+    for (auto& row : Rows(bytes)) {
+      if (row["Vorschlag"] == "Vorschlag" || row["Vorschlag"] == "Alternative") {
+        lines[row["Teilnehmer"] + " " + row["Stelle"]] = row;
+      }
+    }
+  }
+  return lines;
+}
+
+// Every row of every table, in a fixed order: the store's contents.
+std::string Dump(const fs::path& file) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return "cannot open";
+  }
+  std::string dump;
+  std::vector<std::string> tables;
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(
+      db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1, &stmt, nullptr);
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+  }
+  sqlite3_finalize(stmt);
+  for (const std::string& table : tables) {
+    dump += "[" + table + "]\n";
+    std::string sql = "SELECT * FROM \"" + table + "\"";
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr);
+    const int columns = sqlite3_column_count(stmt);
+    sqlite3_finalize(stmt);
+    for (int c = 1; c <= columns; ++c) sql += (c == 1 ? " ORDER BY " : ", ") + std::to_string(c);
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+      dump += "cannot read\n";
+      continue;
+    }
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      for (int c = 0; c < columns; ++c) {
+        const unsigned char* text = sqlite3_column_text(stmt, c);
+        dump += (text != nullptr ? reinterpret_cast<const char*>(text) : "NULL");
+        dump += '|';
+      }
+      dump += '\n';
+    }
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(db);
+  return dump;
+}
+
+class NightlyCycle : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("jobmatch_cycle_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    store_ = dir_ / "runs.sqlite";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Outcome Night(const std::string& date, const fs::path& out) {
+    return Jobmatch("run --data " + kExample.string() + " --out " + out.string() + " --date " +
+                    date + " --store " + store_.string() + " --check");
+  }
+
+  // The decision sheet with its hire row changed to the given ids and word.
+  fs::path BadSheet(const std::string& name,
+                    const std::string& participant,
+                    const std::string& vacancy,
+                    const std::string& word) {
+    std::string bytes = ReadFile(kDecisions);
+    const std::string needle = std::string(kHiredParticipant) + ";Vorschlag;";
+    const size_t row = bytes.find(needle);
+    const size_t end = bytes.find("\r\n", row);
+    std::string line = bytes.substr(row, end - row);
+    line.replace(0, std::string(kHiredParticipant).size(), participant);
+    const size_t v = line.find(kHiredVacancy);
+    line.replace(v, std::string(kHiredVacancy).size(), vacancy);
+    const size_t word_at = line.find(";eingestellt;");
+    line.replace(word_at + 1, std::string("eingestellt").size(), word);
+    bytes.replace(row, end - row, line);
+    const fs::path file = dir_ / name;
+    std::ofstream(file, std::ios::binary) << bytes;
+    return file;
+  }
+
+  fs::path dir_;
+  fs::path store_;
+};
+
+TEST_F(NightlyCycle, TheShippedSheetHoldsTheDecisionsThisTestExpects) {
+  const std::vector<std::map<std::string, std::string>> rows = Rows(ReadFile(kDecisions));
+  std::map<std::string, std::string> decided;
+  for (auto row : rows) {
+    if (!row["Entscheidung"].empty()) {
+      decided[row["Teilnehmer"] + " " + row["Stelle"]] = row["Entscheidung"];
+      EXPECT_EQ(row["Datum"], kNight2);
+    }
+  }
+  EXPECT_EQ(decided,
+            (std::map<std::string, std::string>{
+                {std::string(kHiredParticipant) + " " + kHiredVacancy, "eingestellt"},
+                {std::string(kRejectedParticipant) + " " + kRejectedVacancy, "abgelehnt"}}));
+}
+
+TEST_F(NightlyCycle, DecisionsRecordedAfterNightOneShapeNightTwo) {
+  const fs::path night1 = dir_ / "night1";
+  const Outcome first = Night(kNight1, night1);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::map<std::string, std::string> before = Proposals(night1);
+  ASSERT_EQ(before.at(kHiredParticipant), kHiredVacancy);
+  ASSERT_EQ(before.at(kRejectedParticipant), kRejectedVacancy);
+
+  const Outcome recorded =
+      Jobmatch("record --store " + store_.string() + " " + kDecisions.string());
+  ASSERT_EQ(recorded.exit_code, 0) << recorded.err;
+  EXPECT_THAT(recorded.out, HasSubstr("2 decisions recorded, 0 already"));
+  const std::string after_record = Dump(store_);
+  // The same sheet again changes nothing.
+  const Outcome again = Jobmatch("record --store " + store_.string() + " " + kDecisions.string());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("0 decisions recorded, 2 already"));
+  EXPECT_EQ(Dump(store_), after_record);
+
+  const fs::path night2 = dir_ / "night2";
+  const Outcome second = Night(kNight2, night2);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  // The hired participant left the pool and is in follow-up; the vacancy has
+  // one opening less.
+  EXPECT_THAT(first.out, HasSubstr("participants         80"));
+  EXPECT_THAT(second.out, HasSubstr("participants         79"));
+  EXPECT_THAT(first.out, HasSubstr("openings 332"));
+  EXPECT_THAT(second.out, HasSubstr("openings 331"));
+  EXPECT_THAT(second.out, HasSubstr("2 decisions, 1 in follow-up"));
+  const std::map<std::string, std::string> after = Proposals(night2);
+  EXPECT_EQ(after.count(kHiredParticipant), 0u);
+  for (const auto& [name, bytes] : ReadFolder(night2)) {
+    EXPECT_THAT(bytes, Not(HasSubstr(kHiredParticipant))) << name;
+  }
+  // Neither pair is proposed; the rejected pair is not even listed, and the
+  // rejected participant stays in the pool with a proposal elsewhere.
+  const auto lines = Lines(night2);
+  EXPECT_EQ(lines.count(std::string(kRejectedParticipant) + " " + kRejectedVacancy), 0u);
+  ASSERT_EQ(after.count(kRejectedParticipant), 1u);
+  EXPECT_NE(after.at(kRejectedParticipant), kRejectedVacancy);
+  // Untouched proposals stay as they were: same participant, same vacancy,
+  // and the sheet does not mark them new.
+  int kept = 0;
+  for (const auto& [participant, vacancy] : before) {
+    if (participant == kHiredParticipant || participant == kRejectedParticipant) continue;
+    ASSERT_EQ(after.count(participant), 1u) << participant << " lost " << vacancy;
+    EXPECT_EQ(after.at(participant), vacancy) << participant;
+    auto row = lines.at(participant + " " + after.at(participant));
+    EXPECT_EQ(row["Neu"], "") << participant;
+    ++kept;
+  }
+  EXPECT_EQ(kept, static_cast<int>(before.size()) - 2);
+  // The place the hire freed went to someone who had none, marked new.
+  int newcomers = 0;
+  for (const auto& [participant, vacancy] : after) {
+    if (before.count(participant) != 0) continue;
+    ++newcomers;
+    auto row = lines.at(participant + " " + vacancy);
+    EXPECT_EQ(row["Neu"], "neu") << participant;
+  }
+  EXPECT_EQ(newcomers, 1);
+
+  // Same input, same store: the same output, byte for byte.
+  const fs::path rerun = dir_ / "night2-again";
+  ASSERT_EQ(Night(kNight2, rerun).exit_code, 0);
+  EXPECT_EQ(ReadFolder(rerun), ReadFolder(night2));
+
+  // jobmatch history shows all of it, and never a coordinator's note.
+  const Outcome hired =
+      Jobmatch("history --store " + store_.string() + " --participant " + kHiredParticipant);
+  ASSERT_EQ(hired.exit_code, 0) << hired.err;
+  EXPECT_THAT(hired.out, HasSubstr(std::string(kHiredVacancy) + "     eingestellt"));
+  EXPECT_THAT(hired.out, HasSubstr("at " + std::string(kHiredVacancy) + "     until 2027-11-23"));
+  const Outcome everything = Jobmatch("history --store " + store_.string());
+  ASSERT_EQ(everything.exit_code, 0) << everything.err;
+  const std::string& h = everything.out;
+  EXPECT_THAT(h, HasSubstr(std::string(kRejectedVacancy) + "     abgelehnt"));
+  EXPECT_THAT(h, HasSubstr("       332 "));  // night 1's openings
+  EXPECT_THAT(h, HasSubstr("       331 "));  // night 2's
+  EXPECT_THAT(h,
+              HasSubstr("K-15089-1    capacity 13 (given), taken on this year 1, in follow-up 1"));
+  for (const auto& [participant, vacancy] : after) {
+    EXPECT_NE(h.find(participant + "     Vorschlag " + vacancy), std::string::npos) << participant;
+  }
+  for (const char* word : kNoteWords) {
+    EXPECT_THAT(h, Not(HasSubstr(word)));
+    EXPECT_THAT(hired.out, Not(HasSubstr(word)));
+    for (const auto& [name, bytes] : ReadFolder(night2)) {
+      EXPECT_THAT(bytes, Not(HasSubstr(word))) << name;
+    }
+  }
+  const Outcome runs = Jobmatch("history --store " + store_.string() + " --runs");
+  ASSERT_EQ(runs.exit_code, 0) << runs.err;
+  EXPECT_THAT(runs.out, HasSubstr(kNight1));
+  EXPECT_THAT(runs.out, HasSubstr(kNight2));
+  EXPECT_THAT(runs.out, HasSubstr("participants.csv"));
+}
+
+TEST_F(NightlyCycle, ASheetWithAnUnknownParticipantVacancyOrWordRecordsNothing) {
+  ASSERT_EQ(Night(kNight1, dir_ / "night1").exit_code, 0);
+  const std::string before = Dump(store_);
+  const struct {
+    fs::path sheet;
+    std::string expected;
+  } cases[] = {
+      {BadSheet("participant.csv", "P-999999", kHiredVacancy, "eingestellt"),
+       "field 'Teilnehmer' = 'P-999999'"},
+      {BadSheet("vacancy.csv", kHiredParticipant, "V-999999", "eingestellt"),
+       "field 'Stelle' = 'V-999999'"},
+      {BadSheet("word.csv", kHiredParticipant, kHiredVacancy, "vielleicht"),
+       "field 'Entscheidung'"},
+      {BadSheet("pair.csv", kHiredParticipant, kRejectedVacancy, "eingestellt"), "never was"},
+  };
+  for (const auto& c : cases) {
+    // The good sheet and a bad one together: nothing of either is recorded.
+    const Outcome outcome = Jobmatch("record --store " + store_.string() + " " +
+                                     kDecisions.string() + " " + c.sheet.string());
+    EXPECT_EQ(outcome.exit_code, 65) << c.sheet;
+    // file:line: (the hire is on line 2 of the sheet)
+    EXPECT_THAT(outcome.err, HasSubstr(c.sheet.string() + ":2:")) << outcome.err;
+    EXPECT_THAT(outcome.err, HasSubstr(c.expected)) << outcome.err;
+    EXPECT_THAT(outcome.err, Not(HasSubstr("vielleicht")));
+    for (const char* word : kNoteWords) EXPECT_THAT(outcome.err, Not(HasSubstr(word)));
+    EXPECT_EQ(Dump(store_), before) << c.sheet;
+  }
+}
+
+}  // namespace
