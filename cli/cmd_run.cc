@@ -3,7 +3,8 @@
 // scores every pair within reach, solves the assignment, and writes one
 // spreadsheet per coordinator plus jobmatch.json into --out, replacing the
 // previous output only when everything succeeded. With --store the run is
-// recorded in one transaction just before the output is swapped in.
+// recorded in one transaction whose COMMIT follows the output swap: a run
+// in the store always has its output.
 
 #include <algorithm>
 #include <chrono>
@@ -192,11 +193,32 @@ int RunRun(const RunArgs& args) {
           full.vacancies[static_cast<size_t>(standing.hired_into[p].value)].id,
           standing.follow_up_until[p]});
     }
-    Result<int64_t> recorded = run_store->RecordRun(record);
-    if (!recorded.ok()) return ReportError("cannot record the run", recorded.error());
+    // The output is swapped in inside the store's transaction, just before
+    // COMMIT: a run the store records always has its output. Killed between
+    // the swap and the commit, the output holds this run and the store does
+    // not; the same night run again writes the same output and records it.
+    bool swapped = false;
+    std::optional<Error> swap_error;
+    Result<int64_t> recorded = run_store->RecordRun(record, [&]() -> std::optional<Error> {
+      swap_error = out.Swap();
+      swapped = !swap_error.has_value();
+      return swap_error;
+    });
+    if (swap_error) return ReportError("cannot write output", *swap_error);
+    if (!recorded.ok()) {
+      if (!swapped) return ReportError("cannot record the run", recorded.error());
+      // The store refused the commit: put the previous output back.
+      if (auto error = out.Restore()) {
+        ReportError("cannot record the run", recorded.error());
+        return ReportError("cannot write output", *error);
+      }
+      return ReportError("cannot record the run (the previous output is kept)", recorded.error());
+    }
     run_id = recorded.value();
+    out.Finish();
+  } else if (auto error = out.Commit()) {
+    return ReportError("cannot write output", *error);
   }
-  if (auto error = out.Commit()) return ReportError("cannot write output", *error);
   const double write_seconds = seconds_since(stage);
 
   const RunMetrics& m = proposals.metrics;

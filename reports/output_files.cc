@@ -10,6 +10,7 @@
 #include <string>
 #include <system_error>
 
+#include "engine/check.h"
 #include "reports/reasons_de.h"
 
 namespace jobmatch::reports {
@@ -126,6 +127,7 @@ StagedDirectory::~StagedDirectory() {
     std::error_code ignored;
     fs::remove_all(staging_, ignored);
   }
+  Finish();
 }
 
 std::optional<Error> StagedDirectory::Begin() {
@@ -169,12 +171,18 @@ std::optional<Error> StagedDirectory::WriteFile(const std::string& name, std::st
 }
 
 std::optional<Error> StagedDirectory::Commit() {
+  if (auto error = Swap()) return error;
+  Finish();
+  return std::nullopt;
+}
+
+std::optional<Error> StagedDirectory::Swap() {
   std::error_code ec;
   const int exchanged = ExchangePaths(staging_, target_);
   if (exchanged == 0) {
     // The staging name now holds the previous output.
     committed_ = true;
-    fs::remove_all(staging_, ec);
+    previous_ = staging_;
     return std::nullopt;
   }
   if (exchanged == ENOENT && !fs::exists(target_, ec)) {
@@ -201,8 +209,36 @@ std::optional<Error> StagedDirectory::Commit() {
     return WriteError(requested_, "cannot move the new output into place: " + ec.message());
   }
   committed_ = true;
-  fs::remove_all(old, ec);
+  previous_ = old;
   return std::nullopt;
+}
+
+std::optional<Error> StagedDirectory::Restore() {
+  JOBMATCH_CHECK(committed_) << "Restore() without Swap()";
+  std::error_code ec;
+  if (previous_.empty()) {
+    // There was no previous output: take the new one away again.
+    fs::rename(target_, staging_, ec);
+    if (ec) return WriteError(requested_, "cannot take back the new output: " + ec.message());
+  } else if (ExchangePaths(previous_, target_) != 0) {
+    const fs::path aside = SiblingName(target_, "staging");
+    fs::rename(target_, aside, ec);
+    if (!ec) fs::rename(previous_, target_, ec);
+    if (ec) return WriteError(requested_, "cannot put the previous output back: " + ec.message());
+    previous_ = aside;
+  }
+  // previous_ (or staging_) now holds the new output: removed as not committed.
+  if (!previous_.empty()) staging_ = previous_;
+  previous_.clear();
+  committed_ = false;
+  return std::nullopt;
+}
+
+void StagedDirectory::Finish() {
+  if (previous_.empty()) return;
+  std::error_code ec;
+  fs::remove_all(previous_, ec);
+  previous_.clear();
 }
 
 Error StagedDirectory::InTarget(Error error) const {

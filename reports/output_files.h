@@ -56,6 +56,14 @@ class StagedDirectory {
   // target path always holds a complete output, then removed; where the file
   // system cannot swap, it is moved aside first.
   [[nodiscard]] std::optional<Error> Commit();
+  // Commit() in two steps, for a run that must also commit elsewhere (the
+  // run store): Swap() puts the new output in place and keeps the previous
+  // one aside; Restore() puts the previous one back (when the other commit
+  // failed); Finish() removes it (also done by the destructor, and by the
+  // next run if this process is killed in between).
+  [[nodiscard]] std::optional<Error> Swap();
+  [[nodiscard]] std::optional<Error> Restore();
+  void Finish();
   // `error` from writing into staging() with its files named as they would
   // be in the target ("out/proposals_K.csv", not the hidden staging folder).
   [[nodiscard]] Error InTarget(Error error) const;
@@ -66,6 +74,7 @@ class StagedDirectory {
   std::filesystem::path target_;  // absolute and normal (Begin)
   std::filesystem::path staging_;
   bool committed_ = false;
+  std::filesystem::path previous_;  // the previous output after Swap(), if any
 };
 
 // Writes `bytes` to `path` through a temporary file ".<name>.tmp-<pid>" in

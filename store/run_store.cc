@@ -268,7 +268,8 @@ Result<History> RunStore::ReadHistory(Date run_date) const {
   return history;
 }
 
-Result<int64_t> RunStore::RecordRun(const RunRecord& record) {
+Result<int64_t> RunStore::RecordRun(const RunRecord& record,
+                                    const std::function<std::optional<Error>()>& before_commit) {
   Transaction transaction(db_);
   if (!transaction.begun()) return SqlError(db_, file_, "starting the run's transaction");
   const RunMetrics& m = record.metrics;
@@ -374,6 +375,9 @@ Result<int64_t> RunStore::RecordRun(const RunRecord& record) {
       if (s.Step() != SQLITE_DONE) return SqlError(db_, file_, "recording the follow-up");
       s.Reset();
     }
+  }
+  if (before_commit) {
+    if (std::optional<Error> error = before_commit()) return *std::move(error);
   }
   if (!transaction.Commit()) return SqlError(db_, file_, "committing the run");
   return run_id;

@@ -13,7 +13,8 @@
 //  * Atomic: RecordRun() and RecordDecisions() each run in one transaction
 //    (BEGIN IMMEDIATE ... COMMIT, rollback journal, synchronous=FULL): a
 //    process killed at any point leaves the store as it was before, or with
-//    the whole run.
+//    the whole run. RecordRun() runs a caller's step (the output swap)
+//    inside the transaction, just before COMMIT.
 //  * Versioned: PRAGMA user_version is the schema version; Open() applies the
 //    numbered migrations (store/schema.h) an older store lacks, each in its
 //    own transaction, and refuses a store newer than this program
@@ -35,6 +36,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -163,8 +165,14 @@ class RunStore {
   // Every decision, and the latest run dated before `run_date`.
   [[nodiscard]] Result<History> ReadHistory(Date run_date) const;
 
-  // Writes the run in one transaction; returns its run id.
-  [[nodiscard]] Result<int64_t> RecordRun(const RunRecord& record);
+  // Writes the run in one transaction; returns its run id. `before_commit`,
+  // if given, runs inside the transaction after every row is written and
+  // before COMMIT; an error from it rolls the run back and is returned
+  // (`jobmatch run` swaps its output folder in there, so a run in the store
+  // always has its output).
+  [[nodiscard]] Result<int64_t> RecordRun(
+      const RunRecord& record,
+      const std::function<std::optional<Error>()>& before_commit = nullptr);
 
   // Checks every decision (the participant and the vacancy must appear in an
   // earlier run, the pair as a proposal or alternative) and, only if all

@@ -112,6 +112,48 @@ TEST_F(OutputFilesTest, StagedDirectoryReplacesTheTargetOnlyOnCommit) {
   EXPECT_EQ(Entries(dir_), 1) << "staging or old folders left behind";
 }
 
+TEST_F(OutputFilesTest, StagedDirectorySwapKeepsThePreviousOutputUntilFinishOrRestore) {
+  const fs::path out = dir_ / "out";
+  fs::create_directories(out);
+  std::ofstream(out / "old.csv") << "old";
+  {
+    StagedDirectory staged(out);
+    ASSERT_FALSE(staged.Begin().has_value());
+    ASSERT_FALSE(staged.WriteFile("new.csv", "new").has_value());
+    ASSERT_FALSE(staged.Swap().has_value());
+    EXPECT_EQ(ReadFile(out / "new.csv"), "new");
+    EXPECT_EQ(Entries(dir_), 2) << "the previous output is kept aside until Finish()";
+    ASSERT_FALSE(staged.Restore().has_value());  // the other commit failed
+    EXPECT_EQ(ReadFile(out / "old.csv"), "old");
+    EXPECT_FALSE(fs::exists(out / "new.csv"));
+  }
+  EXPECT_EQ(Entries(dir_), 1) << "the new output is removed after Restore()";
+  {
+    StagedDirectory staged(out);
+    ASSERT_FALSE(staged.Begin().has_value());
+    ASSERT_FALSE(staged.WriteFile("new.csv", "new").has_value());
+    ASSERT_FALSE(staged.Swap().has_value());
+    staged.Finish();
+    EXPECT_EQ(Entries(dir_), 1);
+  }
+  EXPECT_EQ(ReadFile(out / "new.csv"), "new");
+  EXPECT_FALSE(fs::exists(out / "old.csv"));
+}
+
+TEST_F(OutputFilesTest, StagedDirectoryRestoreWithoutAPreviousOutputLeavesNone) {
+  const fs::path out = dir_ / "out";
+  {
+    StagedDirectory staged(out);
+    ASSERT_FALSE(staged.Begin().has_value());
+    ASSERT_FALSE(staged.WriteFile("new.csv", "new").has_value());
+    ASSERT_FALSE(staged.Swap().has_value());
+    EXPECT_EQ(ReadFile(out / "new.csv"), "new");
+    ASSERT_FALSE(staged.Restore().has_value());
+    EXPECT_FALSE(fs::exists(out));
+  }
+  EXPECT_EQ(Entries(dir_), 0);
+}
+
 TEST_F(OutputFilesTest, StagedDirectoryWithoutCommitLeavesTheTargetAndCleansUp) {
   const fs::path out = dir_ / "out";
   fs::create_directories(out);

@@ -8,7 +8,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,9 +20,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/store_dump.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+using jobmatch::test::DumpStore;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -145,47 +147,6 @@ std::map<std::string, std::map<std::string, std::string>> Lines(const fs::path& 
   return lines;
 }
 
-// Every row of every table, in a fixed order: the store's contents.
-std::string Dump(const fs::path& file) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    return "cannot open";
-  }
-  std::string dump;
-  std::vector<std::string> tables;
-  sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(
-      db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1, &stmt, nullptr);
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
-  }
-  sqlite3_finalize(stmt);
-  for (const std::string& table : tables) {
-    dump += "[" + table + "]\n";
-    std::string sql = "SELECT * FROM \"" + table + "\"";
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr);
-    const int columns = sqlite3_column_count(stmt);
-    sqlite3_finalize(stmt);
-    for (int c = 1; c <= columns; ++c) sql += (c == 1 ? " ORDER BY " : ", ") + std::to_string(c);
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-      dump += "cannot read\n";
-      continue;
-    }
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-      for (int c = 0; c < columns; ++c) {
-        const unsigned char* text = sqlite3_column_text(stmt, c);
-        dump += (text != nullptr ? reinterpret_cast<const char*>(text) : "NULL");
-        dump += '|';
-      }
-      dump += '\n';
-    }
-    sqlite3_finalize(stmt);
-  }
-  sqlite3_close(db);
-  return dump;
-}
-
 class NightlyCycle : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -255,12 +216,12 @@ TEST_F(NightlyCycle, DecisionsRecordedAfterNightOneShapeNightTwo) {
       Jobmatch("record --store " + store_.string() + " " + kDecisions.string());
   ASSERT_EQ(recorded.exit_code, 0) << recorded.err;
   EXPECT_THAT(recorded.out, HasSubstr("2 decisions recorded, 0 already"));
-  const std::string after_record = Dump(store_);
+  const std::string after_record = DumpStore(store_);
   // The same sheet again changes nothing.
   const Outcome again = Jobmatch("record --store " + store_.string() + " " + kDecisions.string());
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_THAT(again.out, HasSubstr("0 decisions recorded, 2 already"));
-  EXPECT_EQ(Dump(store_), after_record);
+  EXPECT_EQ(DumpStore(store_), after_record);
 
   const fs::path night2 = dir_ / "night2";
   const Outcome second = Night(kNight2, night2);
@@ -343,7 +304,7 @@ TEST_F(NightlyCycle, DecisionsRecordedAfterNightOneShapeNightTwo) {
 
 TEST_F(NightlyCycle, ASheetWithAnUnknownParticipantVacancyOrWordRecordsNothing) {
   ASSERT_EQ(Night(kNight1, dir_ / "night1").exit_code, 0);
-  const std::string before = Dump(store_);
+  const std::string before = DumpStore(store_);
   const struct {
     fs::path sheet;
     std::string expected;
@@ -366,7 +327,7 @@ TEST_F(NightlyCycle, ASheetWithAnUnknownParticipantVacancyOrWordRecordsNothing) 
     EXPECT_THAT(outcome.err, HasSubstr(c.expected)) << outcome.err;
     EXPECT_THAT(outcome.err, Not(HasSubstr("vielleicht")));
     for (const char* word : kNoteWords) EXPECT_THAT(outcome.err, Not(HasSubstr(word)));
-    EXPECT_EQ(Dump(store_), before) << c.sheet;
+    EXPECT_EQ(DumpStore(store_), before) << c.sheet;
   }
 }
 
