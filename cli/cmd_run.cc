@@ -151,8 +151,14 @@ int RunRun(const RunArgs& args) {
   reports::StagedDirectory out(args.out, "jobmatch.json");
   if (auto error = out.Begin()) return ReportError("cannot write output", *error);
   int files = 0;
-  if (auto error = reports::WriteRunReport(
-          dataset, reference, config, proposals, FormatDate(run_date), out.staging(), &files)) {
+  if (auto error = reports::WriteRunReport(dataset,
+                                           reference,
+                                           config,
+                                           proposals,
+                                           FormatDate(run_date),
+                                           out.staging(),
+                                           &files,
+                                           capacities)) {
     return ReportError("cannot write output", out.InTarget(*error));
   }
   int64_t run_id = 0;

@@ -246,6 +246,19 @@ void WriteUnplacedRow(CellWriter& cells,
   cells.EndRow();
 }
 
+void WriteCapacityRow(CellWriter& cells, const std::string& text) {
+  for (const SheetColumn& column : kColumns) {
+    if (column.header == "Vorschlag") {
+      cells.Text("Kapazität");
+    } else if (column.header == "Begründung") {
+      cells.Text(text);
+    } else {
+      cells.Empty();
+    }
+  }
+  cells.EndRow();
+}
+
 std::optional<Error> CannotWrite(const std::filesystem::path& path) {
   return MakeError(ErrorKind::kCannotWrite,
                    path.string(),
@@ -333,8 +346,10 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
                                             const ProposalSet& set,
                                             std::optional<Date> run_date,
                                             const std::filesystem::path& dir,
-                                            int* files_written) {
+                                            int* files_written,
+                                            const std::vector<CapacityDerivation>& capacities) {
   const std::vector<std::string> names = SheetFileNames(dataset.coordinators);
+  const std::vector<CapacityDerivation> capacity = CapacitiesOrGiven(dataset, capacities);
   // Both lists are sorted by coordinator, then participant (engine/proposals.h):
   // walk them side by side, one coordinator's sheet at a time.
   size_t next_proposal = 0;
@@ -351,6 +366,7 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
     const std::filesystem::path xlsx_path = dir / XlsxName(names[c]);
     XlsxWriter xlsx(xlsx_path, SheetLayout(dataset.coordinators[c], run_date));
     BothSheets sheet(csv, xlsx);
+    WriteCapacityRow(sheet, CapacityTextDe(capacity[c], dataset.coordinators[c].capacity_given));
     auto proposal_here = [&] {
       return next_proposal < proposals.size() &&
              proposals[next_proposal].coordinator == coordinator;
@@ -378,6 +394,17 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
   JOBMATCH_CHECK(next_proposal == proposals.size() && next_unplaced == unplaced.size())
       << "proposals not sorted by coordinator and participant";
   return std::nullopt;
+}
+
+std::vector<CapacityDerivation> CapacitiesOrGiven(
+    const Dataset& dataset, const std::vector<CapacityDerivation>& capacities) {
+  if (capacities.size() == dataset.coordinators.size()) return capacities;
+  std::vector<CapacityDerivation> given(dataset.coordinators.size());
+  for (size_t c = 0; c < given.size(); ++c) {
+    given[c].capacity = dataset.coordinators[c].capacity;
+    given[c].fte = dataset.coordinators[c].fte;
+  }
+  return given;
 }
 
 }  // namespace jobmatch::reports

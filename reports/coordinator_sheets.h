@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/capacity.h"
 #include "engine/proposals.h"
 #include "engine/records.h"
 #include "engine/reference.h"
@@ -36,15 +37,24 @@ namespace jobmatch::reports {
 // and streamed (the memory a sheet takes does not grow with its length), and
 // adds the number of files written to *files_written. `run_date` appears on
 // the xlsx and is its creation date, so the bytes do not depend on the clock.
-// kCannotWrite on failure.
+// The first row under the header (kind "Kapazität") says how the
+// coordinator's capacity came about (`capacities`, by coordinator; empty:
+// each as the coordinators file gives it). kCannotWrite on failure.
 // Precondition: `set` as MakeProposals() returns it (sorted by coordinator,
 // then participant).
-[[nodiscard]] std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
-                                                          const ReferenceData& reference,
-                                                          const ProposalSet& set,
-                                                          std::optional<Date> run_date,
-                                                          const std::filesystem::path& dir,
-                                                          int* files_written);
+[[nodiscard]] std::optional<Error> WriteCoordinatorSheets(
+    const Dataset& dataset,
+    const ReferenceData& reference,
+    const ProposalSet& set,
+    std::optional<Date> run_date,
+    const std::filesystem::path& dir,
+    int* files_written,
+    const std::vector<CapacityDerivation>& capacities = {});
+
+// `capacities` when it has one entry per coordinator, else each coordinator's
+// capacity as the coordinators file gives it (derived = false).
+std::vector<CapacityDerivation> CapacitiesOrGiven(
+    const Dataset& dataset, const std::vector<CapacityDerivation>& capacities);
 
 // The longest stem taken from an id; with "proposals_", a hash and ".csv" a
 // file name stays far below the 255 bytes file systems allow.

@@ -291,4 +291,23 @@ std::string UnplacedReasonDe(const Dataset& dataset, const UnplacedParticipant& 
   return text;
 }
 
+std::string CapacityTextDe(const CapacityDerivation& d, bool given) {
+  std::string text = "Kapazität in diesem Zyklus: " + std::to_string(d.capacity) + " neue " +
+                     (d.capacity == 1 ? "Vorschlag" : "Vorschläge");
+  if (!d.derived) {
+    return text + (given ? " (vorgegeben in der Koordinationsliste)"
+                         : " (keine Kapazität angegeben und keine abgeleitet)");
+  }
+  const double intake_per_fte = d.fte > 0.0 ? d.yearly_intake / d.fte : 0.0;
+  text += " = " + DecimalDe(d.fte, 2) + " VZÄ × " + DecimalDe(intake_per_fte, 0) +
+          " Aufnahmen im Jahr = " + DecimalDe(d.yearly_intake, 1) + ", davon " +
+          std::to_string(d.taken_on_this_year) +
+          " in diesem Jahr schon aufgenommen, der Rest auf " + std::to_string(d.cycles_left) +
+          (d.cycles_left == 1 ? " Zyklus" : " Zyklen") +
+          " bis Jahresende = " + DecimalDe(d.per_cycle, 2) + " je Zyklus, abzüglich " +
+          DecimalDe(d.follow_up_load, 2) + " für " + std::to_string(d.follow_up) +
+          " in Nachbetreuung, abgerundet";
+  return text;
+}
+
 }  // namespace jobmatch::reports

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/capacity.h"
 #include "engine/proposals.h"
 #include "engine/records.h"
 #include "engine/scorer.h"
@@ -36,6 +37,12 @@ std::string_view SizeClassTextDe(SizeClass size);
 
 // A date as Germans write it: "01.03.2025".
 std::string FormatDateDe(Date date);
+
+// How a coordinator's capacity this cycle came about, for the first row of
+// their sheet: "Kapazität in diesem Zyklus: 13 neue Vorschläge (vorgegeben
+// in der Koordinationsliste)", or the derivation from FTE, the yearly intake,
+// what was taken on this year, the cycles left and the follow-up load.
+std::string CapacityTextDe(const CapacityDerivation& derivation, bool given);
 
 // "Duldung", "Aufenthaltserlaubnis nach § 104c AufenthG", ...
 std::string_view ResidenceStatusTextDe(ResidenceStatus status);

@@ -84,10 +84,12 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
                                     const ProposalSet& set,
                                     const std::string& run_date,
                                     const std::filesystem::path& dir,
-                                    int* files_written) {
+                                    int* files_written,
+                                    const std::vector<CapacityDerivation>& capacities) {
   int files = 0;
-  if (auto error =
-          WriteCoordinatorSheets(dataset, reference, set, ParseDate(run_date), dir, &files)) {
+  const std::vector<CapacityDerivation> capacity = CapacitiesOrGiven(dataset, capacities);
+  if (auto error = WriteCoordinatorSheets(
+          dataset, reference, set, ParseDate(run_date), dir, &files, capacity)) {
     return error;
   }
   const size_t num_coordinators = dataset.coordinators.size();
@@ -134,13 +136,31 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
       dataset.coordinators,
       [&](const Coordinator& co) {
         const size_t c = static_cast<size_t>(&co - dataset.coordinators.data());
-        return ordered_json{{"id", co.id},
-                            {"name", co.name},
-                            {"district", co.district},
-                            {"fte", co.fte},
-                            {"capacity", co.capacity},
-                            {"proposals", assigned[c]},
-                            {"unplaced", unplaced[c]}};
+        const CapacityDerivation& d = capacity[c];
+        ordered_json json{
+            {"id", co.id},
+            {"name", co.name},
+            {"district", co.district},
+            {"fte", co.fte},
+            {"capacity", co.capacity},
+            {"capacity_source", d.derived ? "derived" : (co.capacity_given ? "given" : "none")}};
+        if (d.derived) {
+          json["capacity_derivation"] = {
+              {"fte", d.fte},
+              {"intake_per_fte_year", config.capacity.intake_per_fte_year},
+              {"yearly_intake", Round(d.yearly_intake, 4)},
+              {"taken_on_this_year", d.taken_on_this_year},
+              {"cycle_weeks", config.capacity.cycle_weeks},
+              {"cycles_left", d.cycles_left},
+              {"per_cycle", Round(d.per_cycle, 4)},
+              {"follow_up", d.follow_up},
+              {"follow_up_weight", config.capacity.follow_up_weight},
+              {"follow_up_load", Round(d.follow_up_load, 4)},
+              {"capacity", d.capacity}};
+        }
+        json["proposals"] = assigned[c];
+        json["unplaced"] = unplaced[c];
+        return json;
       },
       false);
 

@@ -5,7 +5,11 @@
 // alternatives and, for participants without a proposal, the reasons; and one
 // JSON file with everything (run metrics, every proposal with parts and
 // weighted contributions, every unplaced participant with exclusion counts).
-// No timings go into files, so the same input gives the same bytes.
+// Each coordinator's capacity says how it came about (given in the
+// coordinators file, or derived: engine/capacity.h), in the sheet's first
+// row and in the JSON's coordinators[].capacity_source and
+// capacity_derivation. No timings go into files, so the same input gives the
+// same bytes.
 
 #ifndef JOBMATCH_REPORTS_REPORT_WRITER_H_
 #define JOBMATCH_REPORTS_REPORT_WRITER_H_
@@ -15,6 +19,7 @@
 #include <string>
 
 #include "config/config.h"
+#include "engine/capacity.h"
 #include "engine/proposals.h"
 #include "engine/records.h"
 #include "engine/reference.h"
@@ -24,13 +29,15 @@ namespace jobmatch::reports {
 // Writes proposals_<coordinator>.csv per coordinator and jobmatch.json into
 // `dir` (the caller's staging folder), one coordinator at a time and the JSON
 // streamed, so memory stays flat at the national tier. kCannotWrite on failure.
-[[nodiscard]] std::optional<Error> WriteRunReport(const Dataset& dataset,
-                                                  const ReferenceData& reference,
-                                                  const EngineConfig& config,
-                                                  const ProposalSet& set,
-                                                  const std::string& run_date,
-                                                  const std::filesystem::path& dir,
-                                                  int* files_written);
+[[nodiscard]] std::optional<Error> WriteRunReport(
+    const Dataset& dataset,
+    const ReferenceData& reference,
+    const EngineConfig& config,
+    const ProposalSet& set,
+    const std::string& run_date,
+    const std::filesystem::path& dir,
+    int* files_written,
+    const std::vector<CapacityDerivation>& capacities = {});
 
 }  // namespace jobmatch::reports
 

@@ -331,4 +331,75 @@ TEST_F(NightlyCycle, ASheetWithAnUnknownParticipantVacancyOrWordRecordsNothing) 
   }
 }
 
+// With the capacity column empty, capacity is derived (engine/capacity.h) and
+// both the sheet (its "Kapazität" row) and jobmatch.json say how; the hire
+// recorded after night 1 counts as taken on this year and as follow-up load
+// on night 2. A given capacity still wins and is called given.
+TEST_F(NightlyCycle, ADerivedCapacityIsExplainedInTheSheetAndTheJsonEachNight) {
+  const fs::path data = dir_ / "data";
+  fs::copy(kExample, data);
+  // K-15089-1: 1 FTE, capacity empty; K-15089-2: 0.5 FTE, capacity given.
+  std::ofstream(data / "coordinators.csv", std::ios::binary | std::ios::trunc)
+      << "\xEF\xBB\xBFid;name;district;fte;capacity\r\n"
+         "K-15089-1;Koordination Salzlandkreis 1;15089;1;\r\n"
+         "K-15089-2;Koordination Salzlandkreis 2;15089;0,5;11\r\n";
+  auto night = [&](const std::string& date, const fs::path& out) {
+    return Jobmatch("run --data " + data.string() + " --out " + out.string() + " --date " + date +
+                    " --store " + store_.string());
+  };
+  auto capacity_row = [](const fs::path& sheet) {
+    for (auto row : Rows(ReadFile(sheet))) {
+      if (row["Vorschlag"] == "Kapazität") return row["Begründung"];
+    }
+    return std::string("(no Kapazität row)");
+  };
+  auto coordinator_json = [](const fs::path& json, const std::string& id) {
+    const std::string bytes = ReadFile(json);
+    const size_t at = bytes.find("{\"id\":\"" + id + "\"");
+    return at == std::string::npos ? std::string() : bytes.substr(at, bytes.find('\n', at) - at);
+  };
+
+  // Night 1, 2026-11-22: 40 a year, nothing taken on yet, 2 cycles of 4
+  // weeks left in the year (40 days): 20 per cycle, no follow-up.
+  const fs::path night1 = dir_ / "night1";
+  ASSERT_EQ(night(kNight1, night1).exit_code, 0);
+  EXPECT_EQ(capacity_row(night1 / "proposals_K-15089-1.csv"),
+            "Kapazität in diesem Zyklus: 20 neue Vorschläge = 1,00 VZÄ × 40 Aufnahmen im Jahr = "
+            "40,0, davon 0 in diesem Jahr schon aufgenommen, der Rest auf 2 Zyklen bis "
+            "Jahresende = 20,00 je Zyklus, abzüglich 0,00 für 0 in Nachbetreuung, abgerundet");
+  EXPECT_EQ(
+      capacity_row(night1 / "proposals_K-15089-2.csv"),
+      "Kapazität in diesem Zyklus: 11 neue Vorschläge (vorgegeben in der Koordinationsliste)");
+  EXPECT_THAT(coordinator_json(night1 / "jobmatch.json", "K-15089-1"),
+              HasSubstr("\"capacity\":20,\"capacity_source\":\"derived\",\"capacity_derivation\":"
+                        "{\"fte\":1.0,\"intake_per_fte_year\":40.0,\"yearly_intake\":40.0,"
+                        "\"taken_on_this_year\":0,\"cycle_weeks\":4,\"cycles_left\":2,"
+                        "\"per_cycle\":20.0,\"follow_up\":0,\"follow_up_weight\":0.1,"
+                        "\"follow_up_load\":0.0,\"capacity\":20}"));
+  EXPECT_THAT(coordinator_json(night1 / "jobmatch.json", "K-15089-2"),
+              HasSubstr("\"capacity\":11,\"capacity_source\":\"given\",\"proposals\""));
+
+  // The same hire and rejection (both still listed on night 1 here).
+  const Outcome recorded =
+      Jobmatch("record --store " + store_.string() + " " + kDecisions.string());
+  ASSERT_EQ(recorded.exit_code, 0) << recorded.err;
+
+  // Night 2, 2026-11-23: one taken on this year, (40 - 1) / 2 = 19.5 per
+  // cycle, minus 0.1 for the one in follow-up: 19.
+  const fs::path night2 = dir_ / "night2";
+  ASSERT_EQ(night(kNight2, night2).exit_code, 0);
+  EXPECT_EQ(capacity_row(night2 / "proposals_K-15089-1.csv"),
+            "Kapazität in diesem Zyklus: 19 neue Vorschläge = 1,00 VZÄ × 40 Aufnahmen im Jahr = "
+            "40,0, davon 1 in diesem Jahr schon aufgenommen, der Rest auf 2 Zyklen bis "
+            "Jahresende = 19,50 je Zyklus, abzüglich 0,10 für 1 in Nachbetreuung, abgerundet");
+  EXPECT_THAT(coordinator_json(night2 / "jobmatch.json", "K-15089-1"),
+              HasSubstr("\"taken_on_this_year\":1,\"cycle_weeks\":4,\"cycles_left\":2,"
+                        "\"per_cycle\":19.5,\"follow_up\":1,\"follow_up_weight\":0.1,"
+                        "\"follow_up_load\":0.1,\"capacity\":19}"));
+  const Outcome history = Jobmatch("history --store " + store_.string());
+  EXPECT_THAT(
+      history.out,
+      HasSubstr("K-15089-1    capacity 19 (derived), taken on this year 1, in follow-up 1"));
+}
+
 }  // namespace
