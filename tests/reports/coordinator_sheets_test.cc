@@ -235,8 +235,12 @@ TEST_F(CoordinatorSheetsTest, EveryRowHasTheHeadersColumnsAndBlocksFollowPartici
       return static_cast<size_t>(std::find(rows[0].begin(), rows[0].end(), header) -
                                  rows[0].begin());
     };
+    // First the coordinator's capacity and where it comes from.
+    ASSERT_GE(rows.size(), 2u);
+    EXPECT_EQ(rows[1][column("Vorschlag")], "Kapazität");
+    EXPECT_THAT(rows[1][column("Begründung")], ::testing::StartsWith("Kapazität in diesem Zyklus"));
     std::vector<std::string> kinds;
-    for (size_t r = 1; r < rows.size(); ++r) {
+    for (size_t r = 2; r < rows.size(); ++r) {
       EXPECT_EQ(rows[r].size(), columns) << names[c] << " row " << r;
       kinds.push_back(rows[r][0] + " " + rows[r][1]);
     }
@@ -253,8 +257,8 @@ TEST_F(CoordinatorSheetsTest, EveryRowHasTheHeadersColumnsAndBlocksFollowPartici
                             id(2) + "Alternative",
                             id(3) + "kein Vorschlag",
                             id(3) + "Alternative"));
-    EXPECT_EQ(rows[1][column("Arbeitgeber")], "Müller; Söhne \"GmbH\"");
-    EXPECT_EQ(rows[1][column("Stellentitel")], "Helfer\nLager");
+    EXPECT_EQ(rows[2][column("Arbeitgeber")], "Müller; Söhne \"GmbH\"");
+    EXPECT_EQ(rows[2][column("Stellentitel")], "Helfer\nLager");
   }
 }
 
@@ -267,7 +271,7 @@ TEST_F(CoordinatorSheetsTest, ALongSheetIsStreamedInBlocksWithTheSameBytes) {
   const std::string bytes = ReadFile(dir_ / SheetFileNames(in.dataset.coordinators)[0]);
   EXPECT_GT(bytes.size(), 4 * SpreadsheetWriter::kBlockBytes);
   const auto rows = ParseCsv(bytes);
-  EXPECT_EQ(rows.size(), 1u + 1500u * 3u + 1500u * 2u);
+  EXPECT_EQ(rows.size(), 2u + 1500u * 3u + 1500u * 2u);  // header, capacity, blocks
   for (const auto& row : rows) ASSERT_EQ(row.size(), rows[0].size());
 }
 

@@ -146,7 +146,9 @@ TEST_F(CoordinatorXlsxTest, EachWorkbookHoldsOnlyItsCoordinatorsParticipantsWith
     const size_t kind = Column(header, "Vorschlag");
     std::set<std::string> participants;
     std::vector<std::string> kinds;
-    for (size_t r = 2; r < sheet.rows.size(); ++r) {
+    // The capacity row first, then the participants' blocks.
+    EXPECT_EQ(Cell(sheet.rows[2], kind).text, "Kapazität");
+    for (size_t r = 3; r < sheet.rows.size(); ++r) {
       const store::XlsxRow& row = sheet.rows[r];
       EXPECT_EQ(row.line, static_cast<int64_t>(r) + 1);
       EXPECT_EQ(Cell(row, 0).kind, XlsxCellKind::kText);
@@ -190,10 +192,10 @@ TEST_F(CoordinatorXlsxTest, FormulaLookingTextIsAStringCellNeverAFormula) {
   Result<store::XlsxSheet> read = store::ReadXlsxSheet(Workbook(0), "sheet");
   ASSERT_TRUE(read.ok());
   const store::XlsxSheet& sheet = read.value();
-  const XlsxCell& participant = Cell(sheet.rows[2], 0);
+  const XlsxCell& participant = Cell(sheet.rows[3], 0);  // below the capacity row
   EXPECT_EQ(participant.kind, XlsxCellKind::kText);
   EXPECT_EQ(participant.text, "+49-0");  // as written, no apostrophe
-  const XlsxCell& title = Cell(sheet.rows[2], Column(sheet.rows[1], "Stellentitel"));
+  const XlsxCell& title = Cell(sheet.rows[3], Column(sheet.rows[1], "Stellentitel"));
   EXPECT_EQ(title.kind, XlsxCellKind::kText);
   EXPECT_FALSE(title.formula);
   EXPECT_EQ(title.text, "=HYPERLINK(\"http://example.org\",\"Lager\")");
