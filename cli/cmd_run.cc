@@ -158,7 +158,8 @@ int RunRun(const RunArgs& args) {
                                            FormatDate(run_date),
                                            out.staging(),
                                            &files,
-                                           capacities)) {
+                                           capacities,
+                                           args.common.threads)) {
     return ReportError("cannot write output", out.InTarget(*error));
   }
   int64_t run_id = 0;

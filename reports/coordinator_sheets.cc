@@ -1,5 +1,6 @@
 #include "reports/coordinator_sheets.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -7,6 +8,11 @@
 #include <set>
 #include <string_view>
 #include <vector>
+
+#include <tbb/blocked_range.h>
+#include <tbb/info.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include "engine/check.h"
 
@@ -347,33 +353,49 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
                                             std::optional<Date> run_date,
                                             const std::filesystem::path& dir,
                                             int* files_written,
-                                            const std::vector<CapacityDerivation>& capacities) {
+                                            const std::vector<CapacityDerivation>& capacities,
+                                            int num_threads) {
+  JOBMATCH_CHECK(num_threads >= 0) << "num_threads";
   const std::vector<std::string> names = SheetFileNames(dataset.coordinators);
   const std::vector<CapacityDerivation> capacity = CapacitiesOrGiven(dataset, capacities);
-  // Both lists are sorted by coordinator, then participant (engine/proposals.h):
-  // walk them side by side, one coordinator's sheet at a time.
-  size_t next_proposal = 0;
-  size_t next_unplaced = 0;
+  const size_t n = dataset.coordinators.size();
   const std::vector<Proposal>& proposals = set.proposals;
   const std::vector<UnplacedParticipant>& unplaced = set.unplaced;
-  for (size_t c = 0; c < dataset.coordinators.size(); ++c) {
-    const auto coordinator = CoordinatorIndex(static_cast<int32_t>(c));
+  // Both lists are sorted by coordinator, then participant (engine/proposals.h):
+  // each coordinator's lines are one range of each.
+  std::vector<size_t> proposal_begin(n + 1, 0);
+  std::vector<size_t> unplaced_begin(n + 1, 0);
+  for (size_t i = 0; i < proposals.size(); ++i) {
+    const auto c = static_cast<size_t>(proposals[i].coordinator.value);
+    JOBMATCH_CHECK(c < n && (i == 0 || proposals[i - 1].coordinator <= proposals[i].coordinator))
+        << "proposals not sorted by coordinator";
+    ++proposal_begin[c + 1];
+  }
+  for (size_t i = 0; i < unplaced.size(); ++i) {
+    const auto c = static_cast<size_t>(unplaced[i].coordinator.value);
+    JOBMATCH_CHECK(c < n && (i == 0 || unplaced[i - 1].coordinator <= unplaced[i].coordinator))
+        << "unplaced participants not sorted by coordinator";
+    ++unplaced_begin[c + 1];
+  }
+  for (size_t c = 0; c < n; ++c) {
+    proposal_begin[c + 1] += proposal_begin[c];
+    unplaced_begin[c + 1] += unplaced_begin[c];
+  }
+
+  // One coordinator's two files; walks their ranges side by side.
+  auto write_one = [&](size_t c) -> std::optional<Error> {
     const std::filesystem::path path = dir / names[c];
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) return CannotWrite(path);
     SpreadsheetWriter csv(out);
     WriteHeader(csv);
-    const std::filesystem::path xlsx_path = dir / XlsxName(names[c]);
-    XlsxWriter xlsx(xlsx_path, SheetLayout(dataset.coordinators[c], run_date));
+    XlsxWriter xlsx(dir / XlsxName(names[c]), SheetLayout(dataset.coordinators[c], run_date));
     BothSheets sheet(csv, xlsx);
     WriteCapacityRow(sheet, CapacityTextDe(capacity[c], dataset.coordinators[c].capacity_given));
-    auto proposal_here = [&] {
-      return next_proposal < proposals.size() &&
-             proposals[next_proposal].coordinator == coordinator;
-    };
-    auto unplaced_here = [&] {
-      return next_unplaced < unplaced.size() && unplaced[next_unplaced].coordinator == coordinator;
-    };
+    size_t next_proposal = proposal_begin[c];
+    size_t next_unplaced = unplaced_begin[c];
+    auto proposal_here = [&] { return next_proposal < proposal_begin[c + 1]; };
+    auto unplaced_here = [&] { return next_unplaced < unplaced_begin[c + 1]; };
     while (proposal_here() || unplaced_here()) {
       // The next participant of this coordinator: the "kein Vorschlag" line
       // first, then their proposal lines.
@@ -388,11 +410,34 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
       }
     }
     if (!csv.Flush() || !out.flush()) return CannotWrite(path);
-    if (auto error = xlsx.Close()) return error;
-    *files_written += 2;
+    return xlsx.Close();
+  };
+
+  // Each coordinator's files depend only on their lines, so the bytes are
+  // the same whatever the number of threads; the first error in
+  // coordinator order is reported.
+  std::vector<std::optional<Error>> errors(n);
+  if (num_threads == 1 || n <= 1) {
+    for (size_t c = 0; c < n; ++c) {
+      if (auto error = write_one(c)) return error;
+    }
+  } else {
+    tbb::task_arena arena(num_threads == 0
+                              ? tbb::task_arena::automatic
+                              : std::min(num_threads, tbb::info::default_concurrency()));
+    arena.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 1),
+                        [&](const tbb::blocked_range<size_t>& range) {
+                          for (size_t c = range.begin(); c != range.end(); ++c) {
+                            errors[c] = write_one(c);
+                          }
+                        });
+    });
   }
-  JOBMATCH_CHECK(next_proposal == proposals.size() && next_unplaced == unplaced.size())
-      << "proposals not sorted by coordinator and participant";
+  for (std::optional<Error>& error : errors) {
+    if (error) return error;
+  }
+  *files_written += 2 * static_cast<int>(n);
   return std::nullopt;
 }
 

@@ -39,7 +39,9 @@ namespace jobmatch::reports {
 // the xlsx and is its creation date, so the bytes do not depend on the clock.
 // The first row under the header (kind "Kapazität") says how the
 // coordinator's capacity came about (`capacities`, by coordinator; empty:
-// each as the coordinators file gives it). kCannotWrite on failure.
+// each as the coordinators file gives it). Coordinators are written on
+// `num_threads` threads (0: all cores); the bytes are the same on any
+// number. kCannotWrite on failure.
 // Precondition: `set` as MakeProposals() returns it (sorted by coordinator,
 // then participant).
 [[nodiscard]] std::optional<Error> WriteCoordinatorSheets(
@@ -49,7 +51,8 @@ namespace jobmatch::reports {
     std::optional<Date> run_date,
     const std::filesystem::path& dir,
     int* files_written,
-    const std::vector<CapacityDerivation>& capacities = {});
+    const std::vector<CapacityDerivation>& capacities = {},
+    int num_threads = 1);
 
 // `capacities` when it has one entry per coordinator, else each coordinator's
 // capacity as the coordinators file gives it (derived = false).

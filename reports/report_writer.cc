@@ -85,11 +85,12 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
                                     const std::string& run_date,
                                     const std::filesystem::path& dir,
                                     int* files_written,
-                                    const std::vector<CapacityDerivation>& capacities) {
+                                    const std::vector<CapacityDerivation>& capacities,
+                                    int num_threads) {
   int files = 0;
   const std::vector<CapacityDerivation> capacity = CapacitiesOrGiven(dataset, capacities);
   if (auto error = WriteCoordinatorSheets(
-          dataset, reference, set, ParseDate(run_date), dir, &files, capacity)) {
+          dataset, reference, set, ParseDate(run_date), dir, &files, capacity, num_threads)) {
     return error;
   }
   const size_t num_coordinators = dataset.coordinators.size();

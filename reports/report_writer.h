@@ -26,9 +26,10 @@
 
 namespace jobmatch::reports {
 
-// Writes proposals_<coordinator>.csv per coordinator and jobmatch.json into
+// Writes proposals_<coordinator>.csv and .xlsx per coordinator and jobmatch.json into
 // `dir` (the caller's staging folder), one coordinator at a time and the JSON
-// streamed, so memory stays flat at the national tier. kCannotWrite on failure.
+// streamed, so memory stays flat at the national tier; the sheets on
+// `num_threads` threads (0: all cores). kCannotWrite on failure.
 [[nodiscard]] std::optional<Error> WriteRunReport(
     const Dataset& dataset,
     const ReferenceData& reference,
@@ -37,7 +38,8 @@ namespace jobmatch::reports {
     const std::string& run_date,
     const std::filesystem::path& dir,
     int* files_written,
-    const std::vector<CapacityDerivation>& capacities = {});
+    const std::vector<CapacityDerivation>& capacities = {},
+    int num_threads = 1);
 
 }  // namespace jobmatch::reports
 

@@ -275,17 +275,18 @@ TEST_F(CoordinatorSheetsTest, ALongSheetIsStreamedInBlocksWithTheSameBytes) {
   for (const auto& row : rows) ASSERT_EQ(row.size(), rows[0].size());
 }
 
-TEST_F(CoordinatorSheetsTest, TheXlsxNextToEachCsvHasTheSameBytesEveryTime) {
-  const SheetInput in = MakeInput(2, 6);
+TEST_F(CoordinatorSheetsTest, TheSameBytesEveryTimeOnAnyNumberOfThreads) {
+  const SheetInput in = MakeInput(9, 6);
   const Date run_date = *ParseDate("2026-11-24");
   std::vector<std::map<std::string, std::string>> written;
-  for (const char* name : {"first", "second"}) {
-    const fs::path dir = dir_ / name;
+  for (const int threads : {1, 4}) {
+    const fs::path dir = dir_ / std::to_string(threads);
     fs::create_directories(dir);
     int files = 0;
     ASSERT_FALSE(
-        WriteCoordinatorSheets(in.dataset, reference_, in.set, run_date, dir, &files).has_value());
-    EXPECT_EQ(files, 4);
+        WriteCoordinatorSheets(in.dataset, reference_, in.set, run_date, dir, &files, {}, threads)
+            .has_value());
+    EXPECT_EQ(files, 18);
     std::map<std::string, std::string> bytes;
     for (const auto& entry : fs::directory_iterator(dir)) {
       bytes[entry.path().filename().string()] = ReadFile(entry.path());
@@ -294,14 +295,14 @@ TEST_F(CoordinatorSheetsTest, TheXlsxNextToEachCsvHasTheSameBytesEveryTime) {
     // The clock moves on: the creation time written is the run date, not now.
     if (written.size() == 1) ::sleep(1);
   }
-  const std::vector<std::string> names = SheetFileNames(in.dataset.coordinators);
-  for (const std::string& csv : names) {
+  EXPECT_EQ(written[0].size(), 18u);  // nothing else: no temporary files left
+  for (const std::string& csv : SheetFileNames(in.dataset.coordinators)) {
     const std::string xlsx = XlsxName(csv);
     ASSERT_TRUE(written[0].count(xlsx)) << xlsx;
     EXPECT_EQ(written[0].at(xlsx).substr(0, 4), std::string("PK\x03\x04", 4));
     EXPECT_TRUE(written[0].at(xlsx) == written[1].at(xlsx)) << xlsx;
+    EXPECT_TRUE(written[0].at(csv) == written[1].at(csv)) << csv;
   }
-  EXPECT_EQ(written[0].size(), 4u);  // nothing else: no temporary files left
 }
 
 TEST(XlsxName, ReplacesTheCsvExtension) {
