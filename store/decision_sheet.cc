@@ -113,11 +113,34 @@ bool StartsLikeZip(const std::filesystem::path& file) {
   return in.gcount() == 4 && LooksLikeZip(std::string_view(start, 4));
 }
 
+bool NamesTheHeader(std::string_view line) {
+  const std::string folded = FoldName(line);
+  return folded.find("teilnehmer") != std::string::npos &&
+         folded.find("entscheidung") != std::string::npos;
+}
+
+// A CSV saved from the xlsx starts with its title row: the lines before the
+// first one (of kHeaderSearchRows) naming Teilnehmer and Entscheidung are
+// blanked, so that line is the header and every line keeps its number.
+void BlankLinesAboveTheHeader(std::string* text) {
+  size_t start = 0;
+  for (size_t line = 0; line < kHeaderSearchRows && start < text->size(); ++line) {
+    size_t end = text->find('\n', start);
+    if (end == std::string::npos) end = text->size();
+    if (NamesTheHeader(std::string_view(*text).substr(start, end - start))) {
+      if (line > 0) text->replace(0, start, std::string(line, '\n'));
+      return;
+    }
+    start = end + 1;
+  }
+}
+
 Result<CsvTable> CsvSheetTable(const std::filesystem::path& file, const std::string& shown) {
   Result<std::string> bytes = ReadFileBytes(file, shown);
   if (!bytes.ok()) return bytes.error();
   Result<DecodedText> text = DecodeText(bytes.value(), shown);
   if (!text.ok()) return text.error();
+  BlankLinesAboveTheHeader(&text.value().utf8);
   return ParseCsv(text.value().utf8, shown);
 }
 

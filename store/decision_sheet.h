@@ -5,14 +5,16 @@
 // (';' or ',' separators, UTF-8 with or without BOM or Windows-1252, CRLF or
 // LF; loaders/csv_reader.h) or proposals_<coordinator>.xlsx (told apart by
 // the file's first bytes, read by store/xlsx_reader.h: the first worksheet,
-// its header row found among the first 30 rows, dates typed in Excel taken
-// from their serial numbers). Columns are found by their headers, in any
-// order: Teilnehmer, Vorschlag (the row kind), Stelle, Entscheidung, Datum
-// and Notiz (optional). Rows with an empty Entscheidung are skipped. A
-// decision must sit on a row marked Vorschlag or Alternative, be one of the
-// words ParseDecisionWord() knows, and carry an empty Datum or a date. Every
-// problem is reported at once with file, line (the sheet's row number in an
-// xlsx) and field, never reprinting a cell's text.
+// dates typed in Excel taken from their serial numbers). The header is the
+// first of the first 30 rows that names Teilnehmer and Entscheidung (the xlsx
+// and a CSV saved from it have a title row above it). Columns are found by
+// their headers, in any order: Teilnehmer, Vorschlag (the row kind), Stelle,
+// Entscheidung, Datum and Notiz (optional). Rows with an empty Entscheidung
+// are skipped. A decision must sit on a row marked Vorschlag or Alternative,
+// be one of the words ParseDecisionWord() knows, and carry an empty Datum or
+// a date. Every problem is reported at once with file, line (the sheet's row
+// number in an xlsx) and field; free text a coordinator typed (Entscheidung,
+// Notiz) is never repeated.
 //
 // Example:
 //   Result<std::vector<SheetDecision>> read = ReadDecisionSheet("out/proposals_K-1.csv");
