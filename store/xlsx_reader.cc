@@ -293,7 +293,12 @@ struct TextCollector {
 struct SharedStringsHandler final : XmlHandler {
   std::vector<std::string> strings;
   TextCollector item;
+  uint64_t max_strings = 0;
   void Start(std::string_view element, const XML_Char**) override {
+    if (element == "si" && strings.size() >= max_strings) {
+      problem = "at most " + std::to_string(max_strings) + " shared strings";
+      return;
+    }
     if (element == "si") item = TextCollector{};
     item.Start(element);
   }
@@ -607,6 +612,7 @@ Result<XlsxSheet> ReadXlsxSheet(const std::filesystem::path& file,
   }
 
   SharedStringsHandler strings;
+  strings.max_strings = limits.max_cells;  // each cell refers to at most one
   if (FindPart(archive, strings_part) >= 0) {
     if (auto error = ParsePart(archive, shown, strings_part, limits, strings)) return *error;
   }

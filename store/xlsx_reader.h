@@ -9,7 +9,7 @@
 //
 // Bounds. An archive part larger than limits.max_part_bytes (declared or
 // actually inflated: a zip bomb cannot make it lie) is refused, as are
-// more than limits.max_cells cells, row or column numbers beyond Excel's
+// more than limits.max_cells cells or shared strings, row or column numbers beyond Excel's
 // (1048576 rows, 16384 columns) and any DOCTYPE (no entity expansion).
 // Errors are kBadData (kMissingInput when the file does not exist) naming
 // the file, the part and what was expected; cell text is never repeated.

@@ -182,6 +182,14 @@ TEST_F(XlsxReaderTest, MoreCellsThanTheLimitAreRefused) {
   read = ReadXlsxSheet(file, "wide.xlsx", limits);
   ASSERT_FALSE(read.ok());
   EXPECT_THAT(read.error().ToString(), HasSubstr("at most 1000 cells"));
+  // As many shared strings (a table nothing refers to still takes memory).
+  ASSERT_TRUE(test::WriteZip(file,
+                             test::ExcelStyleWorkbook("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>",
+                                                      std::vector<std::string>(1001, "<t>x</t>"))));
+  read = ReadXlsxSheet(file, "wide.xlsx", limits);
+  ASSERT_FALSE(read.ok());
+  EXPECT_THAT(read.error().ToString(), HasSubstr("xl/sharedStrings.xml"));
+  EXPECT_THAT(read.error().ToString(), HasSubstr("at most 1000 shared strings"));
   // A cell beyond Excel's last column.
   ASSERT_TRUE(test::WriteZip(
       file, test::ExcelStyleWorkbook("<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>", {})));
@@ -230,6 +238,21 @@ TEST_F(XlsxReaderTest, RefusesWhatIsNoXlsxNamingFileAndPart) {
   ASSERT_FALSE(read.ok());
   EXPECT_THAT(read.error().ToString(), HasSubstr("row 3"));
   EXPECT_THAT(read.error().ToString(), Not(HasSubstr("Geheimnis")));
+}
+
+TEST_F(XlsxReaderTest, AWorkbookThatCannotBeWrittenIsAnErrorNamingIt) {
+  reports::XlsxLayout layout;
+  layout.sheet_name = "Vorschläge";
+  layout.columns.push_back(reports::XlsxColumn{"Teilnehmer", 0, false, false, {}});
+  const fs::path file = dir_ / "missing-folder" / "book.xlsx";
+  reports::XlsxWriter writer(file, layout);
+  writer.Text("T-1");
+  writer.EndRow();
+  const std::optional<Error> error = writer.Close();
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->kind, ErrorKind::kCannotWrite);
+  EXPECT_THAT(error->ToString(), HasSubstr("missing-folder/book.xlsx"));
+  EXPECT_FALSE(fs::exists(file));
 }
 
 TEST(LooksLikeZip, TellsXlsxFromCsv) {
