@@ -3,6 +3,8 @@
 #include <chrono>
 #include <utility>
 
+#include "engine/capacity.h"
+
 namespace jobmatch::cli {
 
 SensitivityInputs SolvedRun::Rerun() const {
@@ -25,7 +27,8 @@ std::optional<SolvedRun> LoadAndSolve(const CommonArgs& common,
                                       const std::optional<std::filesystem::path>& config,
                                       const std::filesystem::path& data,
                                       const std::string& date,
-                                      int* exit_code) {
+                                      int* exit_code,
+                                      const History* history) {
   const std::optional<Date> parsed_date = RunDateFromFlag(date, exit_code);
   if (!parsed_date) return std::nullopt;
   const Date run_date = *parsed_date;
@@ -36,6 +39,13 @@ std::optional<SolvedRun> LoadAndSolve(const CommonArgs& common,
   run.run_date = run_date;
   run.inputs.config.scoring.run_date = run_date;
   run.inputs.config.scoring.num_threads = common.threads;
+  if (history != nullptr) {
+    Dataset& full = run.inputs.dataset;
+    AppendDecisions(*history, &full);
+    const Standing standing = ComputeStanding(full, run_date, run.inputs.config.decisions);
+    ApplyCapacities(DeriveCapacities(full, standing, run_date, run.inputs.config.capacity), &full);
+    run.inputs.dataset = MakePool(full, standing).dataset;
+  }
   run.scored = ScoreTopK(run.inputs.dataset, run.inputs.reference, run.inputs.config.scoring);
   run.graph = BuildCandidateGraph(run.inputs.dataset, run.scored, run.inputs.config.candidates);
   if (!run.graph.IsValid()) {

@@ -17,6 +17,7 @@
 #include "cli/pipeline.h"
 #include "engine/assignment.h"
 #include "engine/candidate_graph.h"
+#include "engine/decisions.h"
 #include "engine/scorer.h"
 #include "engine/sensitivity.h"
 
@@ -35,12 +36,17 @@ struct SolvedRun {
   std::map<std::string, std::string> DistrictNames() const;
 };
 
-// Loads and solves; on failure prints the error and sets `exit_code`.
+// Loads and solves; on failure prints the error and sets `exit_code`. With
+// `history` (a run store's decisions), the dataset is tonight's pool as
+// `jobmatch run --store` sees it: hired participants in follow-up left out,
+// openings less their hires, empty capacities derived (engine/decisions.h,
+// engine/capacity.h).
 std::optional<SolvedRun> LoadAndSolve(const CommonArgs& common,
                                       const std::optional<std::filesystem::path>& config,
                                       const std::filesystem::path& data,
                                       const std::string& date,
-                                      int* exit_code);
+                                      int* exit_code,
+                                      const History* history = nullptr);
 
 }  // namespace jobmatch::cli
 

@@ -93,6 +93,7 @@ struct ReportArgs {
   std::filesystem::path out;
   std::string date;
   int32_t min_group_size = 5;
+  std::optional<std::filesystem::path> store;  // recorded runs and decisions
 };
 int RunReport(const ReportArgs& args);
 

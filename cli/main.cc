@@ -133,6 +133,9 @@ int Main(int argc, char** argv) {
   report_cmd->add_option("--date", report.date, "run date, e.g. 2025-11-22 (default: today)");
   report_cmd->add_option("--min-group-size", report.min_group_size, "smaller groups are withheld")
       ->check(CLI::PositiveNumber);
+  std::string report_store;
+  report_cmd->add_option(
+      "--store", report_store, "run store (SQLite): target controlling, decisions, trend");
   add_common(report_cmd);
 
   WhatifArgs whatif;
@@ -181,6 +184,7 @@ int Main(int argc, char** argv) {
   }
   if (*report_cmd) {
     if (!report_config.empty()) report.config = report_config;
+    if (!report_store.empty()) report.store = report_store;
     report.common = common;
     return RunReport(report);
   }

@@ -51,6 +51,23 @@ std::string Withheld(const RegionalReport& report) {
   return "< " + Int(report.summary.min_group_size);
 }
 
+// A count of people from the store: withheld between 1 and min_group_size - 1.
+std::string PeopleText(const RegionalReport& report, int32_t count) {
+  return count > 0 && count < report.summary.min_group_size ? Withheld(report) : Int(count);
+}
+
+// A share of `of` people, shown only when neither `of` nor a non-zero
+// `count` is a small group (the share would tell the withheld count).
+std::string RateText(const RegionalReport& report, int32_t count, int32_t of) {
+  const int32_t min = report.summary.min_group_size;
+  if (of < min || of <= 0 || (count > 0 && count < min)) return "–";
+  return FormatNumber(100.0 * count / of, 0) + " %";
+}
+
+std::string CoordinatorLabel(const std::string& id) {
+  return id.empty() ? std::string("gesamt") : id;
+}
+
 std::string CountText(const RegionalReport& report, const CountRow& row) {
   return row.suppressed ? Withheld(report) : FormatNumber(row.count, 0);
 }
@@ -180,6 +197,12 @@ std::string SummaryHtml(const RegionalReport& report, const RegionalSlice& all) 
   out += Li("Zielsteuerung: Jahresziel " + FormatNumber(target, 0) + " Vermittlungen (" +
             FormatNumber(report.placements_per_fte_year, 0) + " je Vollzeitstelle). " +
             (report.store_note.empty() ? std::string("Stand siehe unten.") : report.store_note));
+  if (report.store.present && !report.store.targets.empty()) {
+    const TargetFigures& t = report.store.targets.front();
+    out += Li("Bis " + report.run_date + " eingestellt: " + PeopleText(report, t.hired_this_year) +
+              " (Soll anteilig " + FormatNumber(t.target_to_date, 1) + "); " +
+              Int(report.store.runs.size()) + " erfasste Läufe.");
+  }
   out += "</ul></div>\n";
   return out;
 }
@@ -372,6 +395,116 @@ std::string ControllingHtml(const RegionalReport& report) {
   std::string out = "<h2>Zielsteuerung und Entwicklung</h2>\n";
   if (!report.store_note.empty()) {
     out += Paragraph(report.store_note);
+  }
+  const StoreFigures& store = report.store;
+  if (!store.present) return out;
+  const std::string year = report.run_date.substr(0, 4);
+
+  out += "<h3>" +
+         XmlEscape("Zielsteuerung: " + FormatNumber(report.placements_per_fte_year, 0) +
+                   " Vermittlungen je Vollzeitstelle und Jahr") +
+         "</h3>\n";
+  HtmlTable targets;
+  targets.header = {"Koordination",
+                    "VZÄ",
+                    "Jahresziel " + year,
+                    "Soll bis " + report.run_date + " (anteilig)",
+                    "eingestellt " + year,
+                    "aufgenommen " + year,
+                    "eingestellt / Soll"};
+  std::vector<Bar> bars;
+  for (const TargetFigures& t : store.targets) {
+    targets.rows.push_back(
+        {CoordinatorLabel(t.coordinator),
+         FormatNumber(t.fte, 2),
+         FormatNumber(t.yearly_target, 0),
+         FormatNumber(t.target_to_date, 1),
+         PeopleText(report, t.hired_this_year),
+         PeopleText(report, t.taken_on_this_year),
+         t.target_to_date > 0.0 &&
+                 (t.hired_this_year == 0 || t.hired_this_year >= report.summary.min_group_size)
+             ? FormatNumber(100.0 * t.hired_this_year / t.target_to_date, 0) + " %"
+             : "–"});
+    if (!t.coordinator.empty()) {
+      // A withheld count draws no bar: its length would tell the number.
+      const bool withheld =
+          t.hired_this_year > 0 && t.hired_this_year < report.summary.min_group_size;
+      bars.push_back(
+          {t.coordinator,
+           withheld ? 0.0 : static_cast<double>(t.hired_this_year),
+           PeopleText(report, t.hired_this_year) + " von " + FormatNumber(t.yearly_target, 0)});
+    }
+  }
+  out += RenderTable(targets);
+  out += "<p class=\"note\">" +
+         XmlEscape(
+             "Eingestellt: in den Tabellen der Koordinationen als „eingestellt“ erfasste "
+             "Entscheidungen mit Datum in " +
+             year +
+             "; aufgenommen: Teilnehmende, deren erste Zusage (angenommen oder eingestellt) "
+             "in dieses Jahr fällt. Nur was über jobmatch vorgeschlagen und zurückgemeldet "
+             "wurde, ist erfasst.") +
+         "</p>\n";
+  if (!bars.empty() && bars.size() <= 12) {
+    out += "<div class=\"cols\">" + Chart("Eingestellt " + year + " je Koordination", bars, 560) +
+           "</div>\n";
+  }
+
+  out += "<h3>Entscheidungen zu früheren Vorschlägen</h3>\n";
+  HtmlTable decisions;
+  decisions.header = {"Koordination",
+                      "vorgeschlagen",
+                      "entschieden",
+                      "angenommen",
+                      "abgelehnt",
+                      "eingestellt",
+                      "abgebrochen",
+                      "Zusagen / Entsch.",
+                      "Einst. / Vorschl."};
+  for (const DecisionFigures& d : store.decisions) {
+    decisions.rows.push_back({CoordinatorLabel(d.coordinator),
+                              Int(d.proposed),
+                              PeopleText(report, d.decided),
+                              PeopleText(report, d.accepted),
+                              PeopleText(report, d.rejected),
+                              PeopleText(report, d.hired),
+                              PeopleText(report, d.dropped_out),
+                              RateText(report, d.accepted + d.hired, d.decided),
+                              RateText(report, d.hired, d.proposed)});
+  }
+  out += RenderTable(decisions);
+  out += Paragraph(
+      "Entscheidungen gibt es nur zu dem, was vorgeschlagen wurde: wie oft andere Paare zu einer "
+      "Einstellung geführt hätten, bleibt unbekannt. Vorgeschlagen: verschiedene Paare aus "
+      "Teilnehmenden und Stelle, die in einem Lauf Vorschlag waren; Zusagen: angenommen oder "
+      "eingestellt. Quoten erst ab " +
+      Int(report.summary.min_group_size) + " Entscheidungen, kleinere Zahlen als „" +
+      Withheld(report) + "“.");
+
+  out += "<h3>Entwicklung über die Läufe</h3>\n";
+  HtmlTable trend;
+  trend.header = {
+      "Lauf vom", "Teilnehmende", "Plätze", "Vorschläge", "ohne Vorschlag", "mittlere Passung"};
+  std::vector<Bar> proposals;
+  for (const RecordedRunFigures& r : store.runs) {
+    trend.rows.push_back({r.date,
+                          Int(r.participants),
+                          Int(r.openings),
+                          Int(r.proposals),
+                          Int(r.unplaced),
+                          FormatNumber(r.mean_score, 3)});
+  }
+  constexpr size_t kMaxBars = 12;
+  const size_t first = store.runs.size() > kMaxBars ? store.runs.size() - kMaxBars : 0;
+  for (size_t i = first; i < store.runs.size(); ++i) {
+    const RecordedRunFigures& r = store.runs[i];
+    proposals.push_back(
+        {r.date, static_cast<double>(r.proposals), Int(r.proposals) + " / " + Int(r.participants)});
+  }
+  out += RenderTable(trend);
+  if (!proposals.empty()) {
+    out += "<div class=\"cols\">" +
+           Chart("Vorschläge je Lauf (von Teilnehmenden im Pool)", proposals, 560) + "</div>\n";
   }
   return out;
 }
@@ -592,6 +725,73 @@ std::vector<OutputFile> RegionalTables(const RegionalReport& report) {
     capacity.EndRow();
   }
   files.push_back({"report_capacity.csv", capacity.bytes()});
+  if (!report.store.present) return files;
+
+  // A count from the store in CSV: empty and marked withheld when small.
+  auto store_count = [&](SpreadsheetWriter& csv, int32_t count) {
+    if (count > 0 && count < report.summary.min_group_size) {
+      csv.Empty();
+    } else {
+      csv.Integer(count);
+    }
+  };
+  SpreadsheetWriter targets;
+  Header(targets,
+         {"Koordination",
+          "VZÄ",
+          "Jahresziel",
+          "Soll bis Stichtag",
+          "eingestellt im Jahr",
+          "aufgenommen im Jahr",
+          "zurückgehalten"});
+  for (const TargetFigures& t : report.store.targets) {
+    targets.Text(CoordinatorLabel(t.coordinator));
+    targets.Number(t.fte, 2);
+    targets.Number(t.yearly_target, 1);
+    targets.Number(t.target_to_date, 1);
+    store_count(targets, t.hired_this_year);
+    store_count(targets, t.taken_on_this_year);
+    const bool small =
+        (t.hired_this_year > 0 && t.hired_this_year < report.summary.min_group_size) ||
+        (t.taken_on_this_year > 0 && t.taken_on_this_year < report.summary.min_group_size);
+    targets.Text(small ? "ja" : "nein");
+    targets.EndRow();
+  }
+  files.push_back({"report_targets.csv", targets.bytes()});
+
+  SpreadsheetWriter decisions;
+  Header(decisions,
+         {"Koordination",
+          "vorgeschlagen",
+          "entschieden",
+          "angenommen",
+          "abgelehnt",
+          "eingestellt",
+          "abgebrochen"});
+  for (const DecisionFigures& d : report.store.decisions) {
+    decisions.Text(CoordinatorLabel(d.coordinator));
+    decisions.Integer(d.proposed);
+    for (const int32_t count : {d.decided, d.accepted, d.rejected, d.hired, d.dropped_out}) {
+      store_count(decisions, count);
+    }
+    decisions.EndRow();
+  }
+  files.push_back({"report_decisions.csv", decisions.bytes()});
+
+  SpreadsheetWriter trend;
+  Header(
+      trend,
+      {"Lauf vom", "Teilnehmende", "Plätze", "Vorschläge", "ohne Vorschlag", "mittlere Passung"});
+  for (const RecordedRunFigures& r : report.store.runs) {
+    trend.Text(r.date);
+    trend.Integer(r.participants);
+    trend.Integer(r.openings);
+    trend.Integer(r.proposals);
+    trend.Integer(r.unplaced);
+    trend.Number(r.mean_score, 4);
+    trend.EndRow();
+  }
+  files.push_back({"report_trend.csv", trend.bytes()});
   return files;
 }
 

@@ -16,6 +16,7 @@
 #ifndef JOBMATCH_REPORTS_REGIONAL_WRITER_H_
 #define JOBMATCH_REPORTS_REGIONAL_WRITER_H_
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -24,6 +25,40 @@
 #include "reports/evaluation_writer.h"
 
 namespace jobmatch::reports {
+
+// What a store of recorded runs adds (`jobmatch report --store`), as
+// aggregates only: no participant id, no note, no row of a sheet.
+struct RecordedRunFigures {
+  std::string date;  // ISO
+  int64_t participants = 0;
+  int64_t openings = 0;
+  int64_t proposals = 0;
+  int64_t unplaced = 0;
+  double mean_score = 0.0;
+};
+struct DecisionFigures {
+  std::string coordinator;  // "" for all
+  int32_t proposed = 0;     // distinct pairs proposed (Vorschlag) in any run
+  int32_t decided = 0;      // decisions recorded on them
+  int32_t accepted = 0;
+  int32_t rejected = 0;
+  int32_t hired = 0;
+  int32_t dropped_out = 0;
+};
+struct TargetFigures {
+  std::string coordinator;  // "" for all
+  double fte = 0.0;
+  double yearly_target = 0.0;      // fte * placements_per_fte_year
+  double target_to_date = 0.0;     // the share of the year up to the report date
+  int32_t hired_this_year = 0;     // hires dated this calendar year
+  int32_t taken_on_this_year = 0;  // first accepted or hired decision this year
+};
+struct StoreFigures {
+  bool present = false;
+  std::vector<RecordedRunFigures> runs;    // up to the report date, oldest first
+  std::vector<DecisionFigures> decisions;  // all first, then by coordinator
+  std::vector<TargetFigures> targets;      // all first, then by coordinator
+};
 
 struct RegionalReport {
   std::string run_date;  // ISO
@@ -36,11 +71,13 @@ struct RegionalReport {
   // Target controlling and the trend need recorded runs; without them, this
   // says so ("" when they are present).
   std::string store_note;
+  StoreFigures store;
 };
 
 std::string RegionalHtml(const RegionalReport& report);
 // report_participants.csv, report_vacancies.csv, report_balance.csv,
-// report_unmet.csv, report_courses.csv, report_capacity.csv.
+// report_unmet.csv, report_courses.csv, report_capacity.csv; with a store
+// also report_targets.csv, report_decisions.csv, report_trend.csv.
 std::vector<OutputFile> RegionalTables(const RegionalReport& report);
 // report.html first, then the tables.
 std::vector<OutputFile> RegionalFiles(const RegionalReport& report);

@@ -228,5 +228,43 @@ TEST(RegionalHtml, WellFormedWithWithheldCountsShownAsBelowTheMinimum) {
   EXPECT_NE(tables[0].bytes.find("gesamt;gesamt;deutschniveau;B1;;ja"), std::string::npos);
 }
 
+TEST(RegionalHtml, WithAStoreShowsTargetsDecisionsAndTrendWithSmallCountsWithheld) {
+  RegionalReport report;
+  report.run_date = "2026-11-23";
+  RegionalSlice all;
+  all.participants = 40;
+  report.summary.slices = {all};
+  report.store.present = true;
+  report.store.runs = {{"2026-11-22", 80, 332, 24, 56, 0.837},
+                       {"2026-11-23", 79, 331, 24, 55, 0.83}};
+  report.store.decisions = {{"", 26, 7, 2, 3, 2, 0}, {"K-1", 15, 2, 0, 1, 1, 0}};
+  report.store.targets = {{"", 2.0, 80.0, 71.7, 6, 8}, {"K-1", 1.0, 40.0, 35.8, 1, 2}};
+  const std::string html = RegionalHtml(report);
+  const MarkupCheck check = CheckMarkup(html);
+  ASSERT_EQ(check.problem, "");
+  for (const char* text : {"Zielsteuerung: 40 Vermittlungen je Vollzeitstelle und Jahr",
+                           "Entscheidungen zu früheren Vorschlägen",
+                           "Entwicklung über die Läufe",
+                           "2026-11-22",
+                           "Bis 2026-11-23 eingestellt: 6 (Soll anteilig 71,7)",
+                           "57 %",    // 4 of 7 decisions were a yes (accepted or hired)
+                           "8 %"}) {  // 2 hires of 26 proposed pairs
+    EXPECT_NE(html.find(text), std::string::npos) << text;
+  }
+  EXPECT_EQ(html.find("Bericht erst mit einem Speicher"), std::string::npos);
+  const std::vector<OutputFile> tables = RegionalTables(report);
+  ASSERT_EQ(tables.size(), 9u);
+  EXPECT_EQ(tables[6].name, "report_targets.csv");
+  // K-1's one hire and two taken on are withheld (fewer than 5), the total is not.
+  EXPECT_NE(tables[6].bytes.find("gesamt;2,00;80,0;71,7;6;8;nein\r\n"), std::string::npos)
+      << tables[6].bytes;
+  EXPECT_NE(tables[6].bytes.find("K-1;1,00;40,0;35,8;;;ja\r\n"), std::string::npos)
+      << tables[6].bytes;
+  EXPECT_EQ(tables[7].name, "report_decisions.csv");
+  EXPECT_NE(tables[7].bytes.find("K-1;15;;0;;;0\r\n"), std::string::npos) << tables[7].bytes;
+  EXPECT_EQ(tables[8].name, "report_trend.csv");
+  EXPECT_NE(tables[8].bytes.find("2026-11-23;79;331;24;55;0,8300\r\n"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace jobmatch::reports

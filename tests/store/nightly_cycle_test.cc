@@ -402,4 +402,52 @@ TEST_F(NightlyCycle, ADerivedCapacityIsExplainedInTheSheetAndTheJsonEachNight) {
       HasSubstr("K-15089-1    capacity 19 (derived), taken on this year 1, in follow-up 1"));
 }
 
+// The regional report on the two-night store: targets against 40 per FTE
+// and year, the decisions on earlier proposals, the trend over both runs;
+// counts of fewer than 5 people withheld, and no participant id nor a word of
+// a coordinator's note in any file or on the terminal.
+TEST_F(NightlyCycle, TheReportOnATwoNightStoreShowsTargetsDecisionsAndTrendWithoutPeople) {
+  ASSERT_EQ(Night(kNight1, dir_ / "night1").exit_code, 0);
+  ASSERT_EQ(Jobmatch("record --store " + store_.string() + " " + kDecisions.string()).exit_code, 0);
+  ASSERT_EQ(Night(kNight2, dir_ / "night2").exit_code, 0);
+  const fs::path out = dir_ / "report";
+  const Outcome report = Jobmatch("report --data " + kExample.string() + " --out " + out.string() +
+                                  " --date " + kNight2 + " --store " + store_.string());
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  // The report's figures are tonight's pool: the hired participant is out.
+  EXPECT_THAT(report.out, HasSubstr("participants         79"));
+  const auto files = ReadFolder(out);
+  for (const char* name :
+       {"report.html", "report_targets.csv", "report_decisions.csv", "report_trend.csv"}) {
+    EXPECT_EQ(files.count(name), 1u) << name;
+  }
+  const std::string& html = files.at("report.html");
+  EXPECT_THAT(html, HasSubstr("Zielsteuerung: 40 Vermittlungen je Vollzeitstelle und Jahr"));
+  EXPECT_THAT(html, HasSubstr("Bis 2026-11-23 eingestellt: &lt; 5 (Soll anteilig 71,7)"));
+  EXPECT_THAT(html, Not(HasSubstr("Bericht erst mit einem Speicher")));
+  EXPECT_THAT(files.at("report_trend.csv"), HasSubstr("2026-11-22;80;332;24;56;"));
+  EXPECT_THAT(files.at("report_trend.csv"), HasSubstr("2026-11-23;79;331;24;55;"));
+  // 26 different pairs proposed over both nights (24 + P-000007's and
+  // P-000075's new ones); one hire and one rejection, withheld as < 5.
+  EXPECT_THAT(files.at("report_decisions.csv"), HasSubstr("gesamt;26;;0;;;0\r\n"));
+  EXPECT_THAT(files.at("report_targets.csv"), HasSubstr("K-15089-1;1,00;40,0;35,8;;;ja\r\n"));
+  // A share would tell a withheld count (1 hire of 26 pairs): none is shown.
+  EXPECT_THAT(html, Not(HasSubstr(" 4 %")));
+  EXPECT_THAT(html, Not(HasSubstr(" 7 %")));
+
+  std::vector<std::string> ids;
+  for (auto row : Rows(ReadFile(kExample / "participants.csv"))) ids.push_back(row["id"]);
+  ASSERT_EQ(ids.size(), 80u);
+  for (const auto& [name, bytes] : files) {
+    for (const std::string& id : ids) {
+      EXPECT_EQ(bytes.find(id), std::string::npos) << name << " names " << id;
+    }
+    for (const char* word : kNoteWords) EXPECT_EQ(bytes.find(word), std::string::npos) << name;
+  }
+  for (const std::string& id : ids) {
+    EXPECT_EQ(report.out.find(id), std::string::npos) << id;
+    EXPECT_EQ(report.err.find(id), std::string::npos) << id;
+  }
+}
+
 }  // namespace
