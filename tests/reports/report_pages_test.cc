@@ -237,7 +237,7 @@ TEST(RegionalHtml, WithAStoreShowsTargetsDecisionsAndTrendWithSmallCountsWithhel
   report.store.present = true;
   report.store.runs = {{"2026-11-22", 80, 332, 24, 56, 0.837},
                        {"2026-11-23", 79, 331, 24, 55, 0.83}};
-  report.store.decisions = {{"", 26, 7, 2, 3, 2, 0}, {"K-1", 15, 2, 0, 1, 1, 0}};
+  report.store.decisions = {{"", 60, 12, 4, 3, 5, 0}, {"K-1", 15, 2, 0, 1, 1, 0}};
   report.store.targets = {{"", 2.0, 80.0, 71.7, 6, 8}, {"K-1", 1.0, 40.0, 35.8, 1, 2}};
   const std::string html = RegionalHtml(report);
   const MarkupCheck check = CheckMarkup(html);
@@ -247,8 +247,8 @@ TEST(RegionalHtml, WithAStoreShowsTargetsDecisionsAndTrendWithSmallCountsWithhel
                            "Entwicklung über die Läufe",
                            "2026-11-22",
                            "Bis 2026-11-23 eingestellt: 6 (Soll anteilig 71,7)",
-                           "57 %",    // 4 of 7 decisions were a yes (accepted or hired)
-                           "8 %"}) {  // 2 hires of 26 proposed pairs
+                           "75 %",    // 9 of 12 decisions were a yes (accepted or hired)
+                           "8 %"}) {  // 5 hires of 60 proposed pairs
     EXPECT_NE(html.find(text), std::string::npos) << text;
   }
   EXPECT_EQ(html.find("Bericht erst mit einem Speicher"), std::string::npos);
@@ -262,6 +262,8 @@ TEST(RegionalHtml, WithAStoreShowsTargetsDecisionsAndTrendWithSmallCountsWithhel
       << tables[6].bytes;
   EXPECT_EQ(tables[7].name, "report_decisions.csv");
   EXPECT_NE(tables[7].bytes.find("K-1;15;;0;;;0\r\n"), std::string::npos) << tables[7].bytes;
+  // K-1's one hire of 15 would show through a share: none is printed.
+  EXPECT_EQ(html.find("7 %"), std::string::npos);
   EXPECT_EQ(tables[8].name, "report_trend.csv");
   EXPECT_NE(tables[8].bytes.find("2026-11-23;79;331;24;55;0,8300\r\n"), std::string::npos);
 }
