@@ -51,17 +51,72 @@ std::string Withheld(const RegionalReport& report) {
   return "< " + Int(report.summary.min_group_size);
 }
 
-// A count of people from the store: withheld between 1 and min_group_size - 1.
-std::string PeopleText(const RegionalReport& report, int32_t count) {
-  return count > 0 && count < report.summary.min_group_size ? Withheld(report) : Int(count);
-}
-
 // A share of `of` people, shown only when neither `of` nor a non-zero
 // `count` is a small group (the share would tell the withheld count).
 std::string RateText(const RegionalReport& report, int32_t count, int32_t of) {
   const int32_t min = report.summary.min_group_size;
   if (of < min || of <= 0 || (count > 0 && count < min)) return "–";
   return FormatNumber(100.0 * count / of, 0) + " %";
+}
+
+// Which counts of a table from the store are withheld. Row 0 is the total
+// of the others (gesamt), and `sum_column` (or -1) the sum of the columns
+// after it in each row. Primary: 1 to min - 1 people. Secondary, until
+// nothing changes, so that no withheld count can be worked out from the
+// others: a total whose column withholds a coordinator's count is withheld,
+// and so is a row's sum when exactly one of its parts is withheld.
+std::vector<std::vector<uint8_t>> Withhold(const std::vector<std::vector<int32_t>>& values,
+                                           int32_t min,
+                                           int sum_column) {
+  std::vector<std::vector<uint8_t>> hidden(values.size());
+  for (size_t i = 0; i < values.size(); ++i) {
+    for (const int32_t v : values[i]) hidden[i].push_back(v > 0 && v < min ? 1 : 0);
+  }
+  for (bool changed = true; changed;) {
+    changed = false;
+    auto hide = [&](size_t i, size_t j) {
+      if (hidden[i][j] == 0) {
+        hidden[i][j] = 1;
+        changed = true;
+      }
+    };
+    for (size_t i = 1; i < values.size(); ++i) {
+      for (size_t j = 0; j < values[i].size(); ++j) {
+        if (hidden[i][j] != 0) hide(0, j);
+      }
+    }
+    if (sum_column < 0) continue;
+    const auto s = static_cast<size_t>(sum_column);
+    for (size_t i = 0; i < values.size(); ++i) {
+      int parts_hidden = 0;
+      for (size_t j = s + 1; j < values[i].size(); ++j) parts_hidden += hidden[i][j];
+      if (parts_hidden == 1) hide(i, s);
+    }
+  }
+  return hidden;
+}
+
+std::vector<std::vector<uint8_t>> WithheldTargets(const RegionalReport& report) {
+  std::vector<std::vector<int32_t>> values;
+  for (const TargetFigures& t : report.store.targets) {
+    values.push_back({t.hired_this_year, t.taken_on_this_year});
+  }
+  return Withhold(values, report.summary.min_group_size, -1);
+}
+
+std::vector<std::vector<uint8_t>> WithheldDecisions(const RegionalReport& report) {
+  std::vector<std::vector<int32_t>> values;
+  for (const DecisionFigures& d : report.store.decisions) {
+    values.push_back({d.decided, d.accepted, d.rejected, d.hired, d.dropped_out});
+  }
+  return Withhold(values, report.summary.min_group_size, 0);
+}
+
+// A count from the store: "< 5" when it is small itself, "k. A." when it is
+// withheld only because a small one could be worked out from it.
+std::string ShownText(const RegionalReport& report, int32_t count, uint8_t hidden) {
+  if (hidden == 0) return Int(count);
+  return count > 0 && count < report.summary.min_group_size ? Withheld(report) : "k. A.";
 }
 
 std::string CoordinatorLabel(const std::string& id) {
@@ -199,7 +254,8 @@ std::string SummaryHtml(const RegionalReport& report, const RegionalSlice& all) 
             (report.store_note.empty() ? std::string("Stand siehe unten.") : report.store_note));
   if (report.store.present && !report.store.targets.empty()) {
     const TargetFigures& t = report.store.targets.front();
-    out += Li("Bis " + report.run_date + " eingestellt: " + PeopleText(report, t.hired_this_year) +
+    out += Li("Bis " + report.run_date + " eingestellt: " +
+              ShownText(report, t.hired_this_year, WithheldTargets(report).front()[0]) +
               " (Soll anteilig " + FormatNumber(t.target_to_date, 1) + "); " +
               Int(report.store.runs.size()) + " erfasste Läufe.");
   }
@@ -413,26 +469,26 @@ std::string ControllingHtml(const RegionalReport& report) {
                     "aufgenommen " + year,
                     "eingestellt / Soll"};
   std::vector<Bar> bars;
-  for (const TargetFigures& t : store.targets) {
+  const std::vector<std::vector<uint8_t>> target_hidden = WithheldTargets(report);
+  for (size_t i = 0; i < store.targets.size(); ++i) {
+    const TargetFigures& t = store.targets[i];
+    const bool hires_hidden = target_hidden[i][0] != 0;
     targets.rows.push_back(
         {CoordinatorLabel(t.coordinator),
          FormatNumber(t.fte, 2),
          FormatNumber(t.yearly_target, 0),
          FormatNumber(t.target_to_date, 1),
-         PeopleText(report, t.hired_this_year),
-         PeopleText(report, t.taken_on_this_year),
-         t.target_to_date > 0.0 &&
-                 (t.hired_this_year == 0 || t.hired_this_year >= report.summary.min_group_size)
+         ShownText(report, t.hired_this_year, target_hidden[i][0]),
+         ShownText(report, t.taken_on_this_year, target_hidden[i][1]),
+         t.target_to_date > 0.0 && !hires_hidden
              ? FormatNumber(100.0 * t.hired_this_year / t.target_to_date, 0) + " %"
              : "–"});
     if (!t.coordinator.empty()) {
       // A withheld count draws no bar: its length would tell the number.
-      const bool withheld =
-          t.hired_this_year > 0 && t.hired_this_year < report.summary.min_group_size;
-      bars.push_back(
-          {t.coordinator,
-           withheld ? 0.0 : static_cast<double>(t.hired_this_year),
-           PeopleText(report, t.hired_this_year) + " von " + FormatNumber(t.yearly_target, 0)});
+      bars.push_back({t.coordinator,
+                      hires_hidden ? 0.0 : static_cast<double>(t.hired_this_year),
+                      ShownText(report, t.hired_this_year, target_hidden[i][0]) + " von " +
+                          FormatNumber(t.yearly_target, 0)});
     }
   }
   out += RenderTable(targets);
@@ -461,23 +517,29 @@ std::string ControllingHtml(const RegionalReport& report) {
                       "abgebrochen",
                       "Zusagen / Entsch.",
                       "Einst. / Vorschl."};
-  for (const DecisionFigures& d : store.decisions) {
+  const std::vector<std::vector<uint8_t>> decision_hidden = WithheldDecisions(report);
+  for (size_t i = 0; i < store.decisions.size(); ++i) {
+    const DecisionFigures& d = store.decisions[i];
+    const std::vector<uint8_t>& h = decision_hidden[i];
+    // A share only from counts that are shown.
+    const bool yes_shown = h[0] == 0 && h[1] == 0 && h[3] == 0;
     decisions.rows.push_back({CoordinatorLabel(d.coordinator),
                               Int(d.proposed),
-                              PeopleText(report, d.decided),
-                              PeopleText(report, d.accepted),
-                              PeopleText(report, d.rejected),
-                              PeopleText(report, d.hired),
-                              PeopleText(report, d.dropped_out),
-                              RateText(report, d.accepted + d.hired, d.decided),
-                              RateText(report, d.hired, d.proposed)});
+                              ShownText(report, d.decided, h[0]),
+                              ShownText(report, d.accepted, h[1]),
+                              ShownText(report, d.rejected, h[2]),
+                              ShownText(report, d.hired, h[3]),
+                              ShownText(report, d.dropped_out, h[4]),
+                              yes_shown ? RateText(report, d.accepted + d.hired, d.decided) : "–",
+                              h[3] == 0 ? RateText(report, d.hired, d.proposed) : "–"});
   }
   out += RenderTable(decisions);
   out += Paragraph(
       "Entscheidungen gibt es nur zu dem, was vorgeschlagen wurde: wie oft andere Paare zu einer "
       "Einstellung geführt hätten, bleibt unbekannt. Vorgeschlagen: verschiedene Paare aus "
       "Teilnehmenden und Stelle, die in einem Lauf Vorschlag waren; Zusagen: angenommen oder "
-      "eingestellt. Quoten erst ab " +
+      "eingestellt. „k. A.“: zurückgehalten, weil sich sonst eine kleinere Zahl errechnen ließe. "
+      "Quoten erst ab " +
       Int(report.summary.min_group_size) + " Entscheidungen, kleinere Zahlen als „" +
       Withheld(report) + "“.");
 
@@ -728,13 +790,15 @@ std::vector<OutputFile> RegionalTables(const RegionalReport& report) {
   if (!report.store.present) return files;
 
   // A count from the store in CSV: empty and marked withheld when small.
-  auto store_count = [&](SpreadsheetWriter& csv, int32_t count) {
-    if (count > 0 && count < report.summary.min_group_size) {
+  auto store_count = [&](SpreadsheetWriter& csv, int32_t count, uint8_t hidden) {
+    if (hidden != 0) {
       csv.Empty();
     } else {
       csv.Integer(count);
     }
   };
+  const std::vector<std::vector<uint8_t>> target_hidden = WithheldTargets(report);
+  const std::vector<std::vector<uint8_t>> decision_hidden = WithheldDecisions(report);
   SpreadsheetWriter targets;
   Header(targets,
          {"Koordination",
@@ -744,17 +808,15 @@ std::vector<OutputFile> RegionalTables(const RegionalReport& report) {
           "eingestellt im Jahr",
           "aufgenommen im Jahr",
           "zurückgehalten"});
-  for (const TargetFigures& t : report.store.targets) {
+  for (size_t i = 0; i < report.store.targets.size(); ++i) {
+    const TargetFigures& t = report.store.targets[i];
     targets.Text(CoordinatorLabel(t.coordinator));
     targets.Number(t.fte, 2);
     targets.Number(t.yearly_target, 1);
     targets.Number(t.target_to_date, 1);
-    store_count(targets, t.hired_this_year);
-    store_count(targets, t.taken_on_this_year);
-    const bool small =
-        (t.hired_this_year > 0 && t.hired_this_year < report.summary.min_group_size) ||
-        (t.taken_on_this_year > 0 && t.taken_on_this_year < report.summary.min_group_size);
-    targets.Text(small ? "ja" : "nein");
+    store_count(targets, t.hired_this_year, target_hidden[i][0]);
+    store_count(targets, t.taken_on_this_year, target_hidden[i][1]);
+    targets.Text(target_hidden[i][0] != 0 || target_hidden[i][1] != 0 ? "ja" : "nein");
     targets.EndRow();
   }
   files.push_back({"report_targets.csv", targets.bytes()});
@@ -768,12 +830,12 @@ std::vector<OutputFile> RegionalTables(const RegionalReport& report) {
           "abgelehnt",
           "eingestellt",
           "abgebrochen"});
-  for (const DecisionFigures& d : report.store.decisions) {
+  for (size_t i = 0; i < report.store.decisions.size(); ++i) {
+    const DecisionFigures& d = report.store.decisions[i];
     decisions.Text(CoordinatorLabel(d.coordinator));
     decisions.Integer(d.proposed);
-    for (const int32_t count : {d.decided, d.accepted, d.rejected, d.hired, d.dropped_out}) {
-      store_count(decisions, count);
-    }
+    const int32_t counts[] = {d.decided, d.accepted, d.rejected, d.hired, d.dropped_out};
+    for (size_t j = 0; j < 5; ++j) store_count(decisions, counts[j], decision_hidden[i][j]);
     decisions.EndRow();
   }
   files.push_back({"report_decisions.csv", decisions.bytes()});

@@ -237,8 +237,14 @@ TEST(RegionalHtml, WithAStoreShowsTargetsDecisionsAndTrendWithSmallCountsWithhel
   report.store.present = true;
   report.store.runs = {{"2026-11-22", 80, 332, 24, 56, 0.837},
                        {"2026-11-23", 79, 331, 24, 55, 0.83}};
-  report.store.decisions = {{"", 60, 12, 4, 3, 5, 0}, {"K-1", 15, 2, 0, 1, 1, 0}};
-  report.store.targets = {{"", 2.0, 80.0, 71.7, 6, 8}, {"K-1", 1.0, 40.0, 35.8, 1, 2}};
+  // K-1's 2 hires are withheld; so is its decided count (7 = 5 accepted + 2
+  // hired would give the 2 away), and the totals of both columns.
+  report.store.decisions = {
+      {"", 60, 12, 5, 0, 7, 0}, {"K-1", 30, 7, 5, 0, 2, 0}, {"K-2", 30, 5, 0, 0, 5, 0}};
+  // K-2's 4 taken on are withheld, and with them the total of that column.
+  report.store.targets = {{"", 2.0, 80.0, 71.7, 11, 13},
+                          {"K-1", 1.0, 40.0, 35.8, 6, 9},
+                          {"K-2", 1.0, 40.0, 35.8, 5, 4}};
   const std::string html = RegionalHtml(report);
   const MarkupCheck check = CheckMarkup(html);
   ASSERT_EQ(check.problem, "");
@@ -246,24 +252,26 @@ TEST(RegionalHtml, WithAStoreShowsTargetsDecisionsAndTrendWithSmallCountsWithhel
                            "Entscheidungen zu früheren Vorschlägen",
                            "Entwicklung über die Läufe",
                            "2026-11-22",
-                           "Bis 2026-11-23 eingestellt: 6 (Soll anteilig 71,7)",
-                           "75 %",    // 9 of 12 decisions were a yes (accepted or hired)
-                           "8 %"}) {  // 5 hires of 60 proposed pairs
+                           "Bis 2026-11-23 eingestellt: 11 (Soll anteilig 71,7)",
+                           "100 %",    // K-2: 5 of 5 decisions were a yes
+                           "17 %"}) {  // K-2: 5 hires of 30 proposed pairs
     EXPECT_NE(html.find(text), std::string::npos) << text;
   }
   EXPECT_EQ(html.find("Bericht erst mit einem Speicher"), std::string::npos);
+  // The withheld total of 12 decisions is not shown as "< 5" but as k. A.
+  EXPECT_NE(html.find("<td>gesamt</td><td class=\"num\">60</td><td>k. A.</td>"), std::string::npos);
   const std::vector<OutputFile> tables = RegionalTables(report);
   ASSERT_EQ(tables.size(), 9u);
   EXPECT_EQ(tables[6].name, "report_targets.csv");
-  // K-1's one hire and two taken on are withheld (fewer than 5), the total is not.
-  EXPECT_NE(tables[6].bytes.find("gesamt;2,00;80,0;71,7;6;8;nein\r\n"), std::string::npos)
-      << tables[6].bytes;
-  EXPECT_NE(tables[6].bytes.find("K-1;1,00;40,0;35,8;;;ja\r\n"), std::string::npos)
-      << tables[6].bytes;
+  const std::string& targets = tables[6].bytes;
+  EXPECT_NE(targets.find("gesamt;2,00;80,0;71,7;11;;ja\r\n"), std::string::npos) << targets;
+  EXPECT_NE(targets.find("K-1;1,00;40,0;35,8;6;9;nein\r\n"), std::string::npos) << targets;
+  EXPECT_NE(targets.find("K-2;1,00;40,0;35,8;5;;ja\r\n"), std::string::npos) << targets;
   EXPECT_EQ(tables[7].name, "report_decisions.csv");
-  EXPECT_NE(tables[7].bytes.find("K-1;15;;0;;;0\r\n"), std::string::npos) << tables[7].bytes;
-  // K-1's one hire of 15 would show through a share: none is printed.
-  EXPECT_EQ(html.find("7 %"), std::string::npos);
+  const std::string& decisions = tables[7].bytes;
+  EXPECT_NE(decisions.find("gesamt;60;;5;0;;0\r\n"), std::string::npos) << decisions;
+  EXPECT_NE(decisions.find("K-1;30;;5;0;;0\r\n"), std::string::npos) << decisions;
+  EXPECT_NE(decisions.find("K-2;30;5;0;0;5;0\r\n"), std::string::npos) << decisions;
   EXPECT_EQ(tables[8].name, "report_trend.csv");
   EXPECT_NE(tables[8].bytes.find("2026-11-23;79;331;24;55;0,8300\r\n"), std::string::npos);
 }
