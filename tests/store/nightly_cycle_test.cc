@@ -180,7 +180,7 @@ class NightlyCycle : public ::testing::Test {
     const size_t word_at = line.find(";eingestellt;");
     line.replace(word_at + 1, std::string("eingestellt").size(), word);
     bytes.replace(row, end - row, line);
-    const fs::path file = dir_ / name;
+    fs::path file = dir_ / name;
     std::ofstream(file, std::ios::binary) << bytes;
     return file;
   }
@@ -259,7 +259,7 @@ TEST_F(NightlyCycle, DecisionsRecordedAfterNightOneShapeNightTwo) {
   // The place the hire freed went to someone who had none, marked new.
   int newcomers = 0;
   for (const auto& [participant, vacancy] : after) {
-    if (before.count(participant) != 0) continue;
+    if (before.contains(participant)) continue;
     ++newcomers;
     auto row = lines.at(participant + " " + vacancy);
     EXPECT_EQ(row["Neu"], "neu") << participant;

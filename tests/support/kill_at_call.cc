@@ -19,13 +19,13 @@
 
 #include <dlfcn.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <csignal>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
@@ -87,6 +87,8 @@ struct WriteLogAtExit {
 
 }  // namespace
 
+// The wrappers keep libc's signatures; their parameter names are ours.
+// NOLINTBEGIN(readability-inconsistent-declaration-parameter-name)
 extern "C" {
 
 ssize_t write(int fd, const void* buffer, size_t n) {
@@ -163,3 +165,4 @@ long syscall(long number, ...) {  // NOLINT(cert-dcl50-cpp): must match libc's s
 }
 
 }  // extern "C"
+// NOLINTEND(readability-inconsistent-declaration-parameter-name)
