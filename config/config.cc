@@ -113,6 +113,64 @@ void Apply(const pb::Scoring& in, ScoringOptions* out) {
   if (in.has_grid_cell_km()) out->grid_cell_km = in.grid_cell_km();
 }
 
+// Course units by the level a step reaches (index A0..C2; A0 stays 0).
+void ApplyUnits(const pb::CourseUnits& in,
+                const std::string& file,
+                const char* field,
+                std::array<int32_t, kNumCefrLevels>* out,
+                std::vector<Diagnostic>* problems) {
+  const std::array<std::pair<bool, int32_t>, 6> given = {{{in.has_a1(), in.a1()},
+                                                          {in.has_a2(), in.a2()},
+                                                          {in.has_b1(), in.b1()},
+                                                          {in.has_b2(), in.b2()},
+                                                          {in.has_c1(), in.c1()},
+                                                          {in.has_c2(), in.c2()}}};
+  for (size_t i = 0; i < given.size(); ++i) {
+    if (!given[i].first) continue;
+    if (given[i].second < 0) {
+      problems->push_back(Diagnostic{
+          file,
+          0,
+          std::string(field) + "." + std::string(CefrName(static_cast<CefrLevel>(i + 1))),
+          std::to_string(given[i].second),
+          "expected 0 (not taught) or more units"});
+      continue;
+    }
+    (*out)[i + 1] = given[i].second;
+  }
+}
+
+void ApplyCourseUnits(const pb::Scoring& in,
+                      const std::string& file,
+                      ScoringOptions* out,
+                      std::vector<Diagnostic>* problems) {
+  if (in.has_integration_course_units()) {
+    ApplyUnits(in.integration_course_units(),
+               file,
+               "scoring.integration_course_units",
+               &out->integration_course_units,
+               problems);
+  }
+  if (in.has_job_german_course_units()) {
+    ApplyUnits(in.job_german_course_units(),
+               file,
+               "scoring.job_german_course_units",
+               &out->job_german_course_units,
+               problems);
+  }
+  if (in.has_course_lessons_per_week()) {
+    if (in.course_lessons_per_week() < 1) {
+      problems->push_back(Diagnostic{file,
+                                     0,
+                                     "scoring.course_lessons_per_week",
+                                     std::to_string(in.course_lessons_per_week()),
+                                     "expected 1 or more units a week"});
+    } else {
+      out->course_lessons_per_week = in.course_lessons_per_week();
+    }
+  }
+}
+
 // Pathway rows: goal names are parsed here and nowhere else.
 void ApplyPathways(const pb::Scoring& in,
                    const std::string& file,
@@ -200,6 +258,24 @@ void ApplyProgramme(const pb::Programme& in,
                                    "expected the legal source of the safe-country list"});
   }
   std::sort(out->excluded_countries.begin(), out->excluded_countries.end());
+  if (in.has_internship_goal_internships_only()) {
+    out->internship_goal_internships_only = in.internship_goal_internships_only();
+  }
+  if (in.has_unqualified_into_training()) {
+    out->unqualified_into_training = in.unqualified_into_training();
+  }
+  if (in.has_no_helper_jobs_for_qualified()) {
+    out->no_helper_jobs_for_qualified = in.no_helper_jobs_for_qualified();
+  }
+  if (in.has_helper_jobs_as_fallback()) out->helper_jobs_as_fallback = in.helper_jobs_as_fallback();
+  if (out->helper_jobs_as_fallback && !out->no_helper_jobs_for_qualified) {
+    problems->push_back(Diagnostic{file,
+                                   0,
+                                   "programme.helper_jobs_as_fallback",
+                                   "true",
+                                   "expected no_helper_jobs_for_qualified: true with it"});
+  }
+  if (in.has_internship_before_job()) out->internship_before_job = in.internship_before_job();
 }
 
 void Apply(const pb::Candidates& in,
@@ -454,6 +530,7 @@ Result<EngineConfig> ParseConfigText(const std::string& text, const std::string&
   if (message.has_scoring()) {
     Apply(message.scoring(), &config.scoring);
     ApplyPathways(message.scoring(), file, &config.scoring, &problems);
+    ApplyCourseUnits(message.scoring(), file, &config.scoring, &problems);
   }
   if (message.has_programme()) {
     ApplyProgramme(message.programme(), file, &config.scoring.programme, &problems);

@@ -35,6 +35,14 @@ std::string_view ExclusionReasonName(ExclusionReason reason) {
       return "rejected_before";
     case ExclusionReason::kExpired:
       return "expired";
+    case ExclusionReason::kGoalInternship:
+      return "goal_internship";
+    case ExclusionReason::kUnqualifiedTraining:
+      return "unqualified_training_first";
+    case ExclusionReason::kHelperJobQualified:
+      return "helper_job_for_qualified";
+    case ExclusionReason::kInternshipBeforeJob:
+      return "internship_before_job";
     case ExclusionReason::kKindExcluded:
       return "kind_excluded";
     case ExclusionReason::kLicenceMissing:
@@ -159,7 +167,84 @@ bool PathwayAllows(const Participant& participant,
           1u) != 0;
 }
 
+CefrLevel CourseLevelReached(const Course& course, CefrLevel from, const ScoringOptions& options) {
+  const int64_t per_week =
+      course.lessons_per_week > 0 ? course.lessons_per_week : options.course_lessons_per_week;
+  int64_t units = static_cast<int64_t>(std::max(course.weeks, 0)) * std::max<int64_t>(per_week, 0);
+  const int target = static_cast<int>(course.target_level);
+  int level = static_cast<int>(from);
+  constexpr int kB1 = static_cast<int>(CefrLevel::kB1);
+  constexpr int kA2 = static_cast<int>(CefrLevel::kA2);
+  auto climb = [&](int top, auto cost_of) {
+    while (level < top) {
+      const int32_t cost = cost_of(level + 1);
+      if (cost <= 0 || units < cost) break;
+      units -= cost;
+      ++level;
+    }
+  };
+  auto integration = [&](int step) {
+    return options.integration_course_units[static_cast<size_t>(step)];
+  };
+  auto job_german = [&](int step) {
+    return options.job_german_course_units[static_cast<size_t>(step)];
+  };
+  switch (course.kind) {
+    case CourseKind::kVocational:
+      break;
+    case CourseKind::kIntegration:
+      climb(std::min(target, kB1), integration);
+      break;
+    case CourseKind::kJobGerman: {
+      const bool entry = target == kA2 ? level < kA2 : level == target - 1;
+      const int32_t cost = job_german(target);
+      if (entry && cost > 0 && units >= cost) level = target;
+      break;
+    }
+    case CourseKind::kLanguage:
+      climb(target, [&](int step) { return step <= kB1 ? integration(step) : job_german(step); });
+      break;
+  }
+  return static_cast<CefrLevel>(std::max(level, static_cast<int>(from)));
+}
+
+uint32_t PathwayFailures(const Participant& participant,
+                         VacancyKind kind,
+                         int32_t requirement_level,
+                         const ScoringOptions& options) {
+  return internal::KindFailures(
+      participant,
+      options)[static_cast<size_t>(internal::KindClassOf(kind, requirement_level, options))];
+}
+
 namespace internal {
+
+std::array<uint32_t, 4> KindFailures(const Participant& p, const ScoringOptions& options) {
+  std::array<uint32_t, 4> fail{};
+  if (!options.apply_pathways) return fail;
+  const ProgrammeRules& rules = options.programme;
+  const bool qualified = p.qualification != Qualification::kNone;
+  const uint8_t mask = KindMask(p, options);
+  for (int k = kHelperJob; k <= kInternshipPlace; ++k) {
+    const bool job = k == kHelperJob || k == kQualifiedJob;
+    uint32_t& f = fail[static_cast<size_t>(k)];
+    if (rules.internship_goal_internships_only && p.goal == Goal::kInternship &&
+        k != kInternshipPlace) {
+      f |= RuleBit(ExclusionReason::kGoalInternship);
+    }
+    if (rules.unqualified_into_training && !qualified && job) {
+      f |= RuleBit(ExclusionReason::kUnqualifiedTraining);
+    }
+    if (rules.no_helper_jobs_for_qualified && qualified && k == kHelperJob) {
+      f |= RuleBit(ExclusionReason::kHelperJobQualified);
+    }
+    if (rules.internship_before_job && p.german_work_experience == false && job) {
+      f |= RuleBit(ExclusionReason::kInternshipBeforeJob);
+    }
+    if (((mask >> k) & 1u) == 0) f |= RuleBit(ExclusionReason::kKindExcluded);
+  }
+  return fail;
+}
 
 uint8_t KindMask(const Participant& p, const ScoringOptions& options) {
   if (!options.apply_pathways) return 0xF;
@@ -235,7 +320,7 @@ RuleTables BuildRuleTables(const Dataset& dataset, const ScoringOptions& options
   for (const auto& pv : rejected) tables.rejected.push_back(pv.second);
 
   for (size_t c = 0; c < dataset.courses.size(); ++c) {
-    if (dataset.courses[c].kind != CourseKind::kLanguage) continue;
+    if (!IsGermanCourse(dataset.courses[c].kind)) continue;
     tables.course_ids.push_back(static_cast<int32_t>(c));
     tables.course_points.push_back(dataset.courses[c].place.point);
   }
@@ -257,7 +342,7 @@ void BuildParticipantRules(const Dataset& dataset,
   rules->static_mask =
       RuleBit(ExclusionReason::kExpired) |
       (participant.driving_licence ? 0u : RuleBit(ExclusionReason::kLicenceMissing));
-  rules->kind_excluded = ~static_cast<uint32_t>(KindMask(participant, options)) & 0xFu;
+  rules->kind_fail = KindFailures(participant, options);
   rules->hours_limit = participant.hours_per_week > 0
                            ? participant.hours_per_week + options.hours_tolerance
                            : std::numeric_limits<double>::infinity();
@@ -305,7 +390,9 @@ void BuildParticipantRules(const Dataset& dataset,
     auto earlier = [](const CourseChoice& a, const CourseChoice& b) {
       return a.finish < b.finish || (a.finish == b.finish && a.course < b.course);
     };
-    for (int level = 0; level <= static_cast<int>(course.target_level); ++level) {
+    // The levels this course lifts this participant to.
+    const int reached = static_cast<int>(CourseLevelReached(course, participant.german, options));
+    for (int level = german + 1; level <= reached; ++level) {
       const auto l = static_cast<size_t>(level);
       if (earlier(choice, rules->by_date[l])) rules->by_date[l] = choice;
       if (course.weeks <= options.course_horizon_weeks && earlier(choice, rules->by_length[l])) {

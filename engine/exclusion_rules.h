@@ -27,6 +27,18 @@
 //      safe countries of origin (§ 29a AsylG, Anlage II).
 //  * kRejectedBefore: Dataset::history holds a kRejected outcome for the pair.
 //  * kExpired: run_date set and vacancy.expires < run_date.
+//  * Pathway rules of the programme (ProgrammeRules below, in this order;
+//    each closes vacancy kinds to a participant and counts under its own
+//    name):
+//    - kGoalInternship: goal internship, vacancy not an internship (on by
+//      default).
+//    - kUnqualifiedTraining: no vocational or academic qualification,
+//      vacancy a job (Saxon mentors: into vocational training first).
+//    - kHelperJobQualified: a qualification, vacancy a helper job (Saxon
+//      mentors: employment that fits the qualification); with
+//      helper_jobs_as_fallback only while another vacancy is open to them.
+//    - kInternshipBeforeJob: german_work_experience false, vacancy a job
+//      (Job-Turbo: activation, internship, then a job).
 //  * kKindExcluded (if apply_pathways): the pathway policy does not open the
 //    vacancy's kind to the participant. PathwayPolicy gives, by goal and by
 //    whether the participant holds a vocational or academic qualification
@@ -78,6 +90,10 @@ enum class ExclusionReason : int8_t {
   kSafeCountryOfOrigin,      // programme: safe country of origin (§ 29a AsylG)
   kRejectedBefore,           // history: this pair was rejected earlier
   kExpired,                  // the vacancy expired before the run date
+  kGoalInternship,           // pathway: an internship goal gets internships only
+  kUnqualifiedTraining,      // pathway: without qualification into training, not jobs
+  kHelperJobQualified,       // pathway: with a qualification no helper jobs
+  kInternshipBeforeJob,      // pathway: no German work experience: internship before a job
   kKindExcluded,             // vacancy kind does not fit the participant's goal/pathway
   kLicenceMissing,           // vacancy needs a driving licence the participant lacks
   kHoursMismatch,            // vacancy hours exceed the participant's by more than the tolerance
@@ -96,6 +112,11 @@ constexpr bool IsProgrammeRule(ExclusionReason reason) {
   return reason >= ExclusionReason::kBelowProgrammeGerman &&
          reason <= ExclusionReason::kSafeCountryOfOrigin;
 }
+// Whether the rule is a pathway rule (about the vacancy's kind for this
+// person: the named programme pathway rules and the pathway table).
+constexpr bool IsPathwayRule(ExclusionReason reason) {
+  return reason >= ExclusionReason::kGoalInternship && reason <= ExclusionReason::kKindExcluded;
+}
 
 // A programme's admission rules (who may take part). The defaults admit
 // everyone.
@@ -108,6 +129,24 @@ struct ProgrammeRules {
   bool require_sgb2_benefits = false;
   // Safe countries of origin, ISO codes and names, as FoldCountry() gives them.
   std::vector<std::string> excluded_countries;
+
+  // Pathway rules (each removes a pair under its own ExclusionReason; a
+  // helper job is a job of requirement level <= unqualified_max_requirement_level,
+  // i.e. KldB 2010 Anforderungsniveau 1 "Helfer", ESCO: ISCO-08 skill level 1).
+  // kGoalInternship: goal internship -> internships only. On by default:
+  // a goal the participant stated is honoured.
+  bool internship_goal_internships_only = true;
+  // kUnqualifiedTraining: no vocational or academic qualification -> no jobs
+  // (training places and internships stay open).
+  bool unqualified_into_training = false;
+  // kHelperJobQualified: a vocational or academic qualification (recognised
+  // or not) -> no helper jobs, unless helper_jobs_as_fallback and no other
+  // vacancy within reach passes every rule for the participant.
+  bool no_helper_jobs_for_qualified = false;
+  bool helper_jobs_as_fallback = false;
+  // kInternshipBeforeJob: german_work_experience recorded as false -> no
+  // jobs (internships and training places stay open); unknown never excludes.
+  bool internship_before_job = false;
   friend bool operator==(const ProgrammeRules&, const ProgrammeRules&) = default;
 };
 // Lower-case ASCII letters, blanks and dots removed: " Nord-Mazedonien" -> "nord-mazedonien".
@@ -134,6 +173,21 @@ struct PathwayPolicy {
   friend bool operator==(const PathwayPolicy&, const PathwayPolicy&) = default;
 };
 
+// The CEFR level a participant at `from` reaches by the end of `course`
+// (`from` when the course lifts nothing). Units = weeks * lessons_per_week
+// (the course's, else course_lessons_per_week). Per course kind:
+//  * kIntegration: steps up to min(target_level, B1), each costing
+//    integration_course_units[level], as long as the units last;
+//  * kJobGerman: the one step to target_level, costing
+//    job_german_course_units[target], when `from` is one level below the
+//    target (below A2 for an A2 course) and the units suffice;
+//  * kLanguage (kind not stated): steps up to target_level, to B1 at
+//    integration-course cost and above at job-German cost;
+//  * kVocational: none.
+// Example: A2, 12 weeks at 25 units (300), kLanguage to B2: B1 (300 units),
+// B1 -> B2 needs 400 more, so B1: no bridge to a B2 vacancy.
+CefrLevel CourseLevelReached(const Course& course, CefrLevel from, const ScoringOptions& options);
+
 // Vacancies that only one rule removed, and the best of them: the score it
 // would have had with that rule lifted (commute and German parts clamped to
 // [0, 1]), ranked like the kept pairs.
@@ -157,7 +211,15 @@ int32_t RequirementLevel(const OccupationRef& occupation, const ReferenceData& r
 // Qualification level 1..4: none 1, vocational 2, academic 4, lowered by
 // unrecognised_qualification_levels (not below 1) if not recognised.
 int32_t QualificationLevel(const Participant& participant, const ScoringOptions& options);
-// Whether the pathway policy opens a vacancy of this kind and requirement
+// Bit r (ExclusionReason r) per pathway rule (named programme pathway rules
+// and the table) that closes a vacancy of this kind and requirement level to
+// the participant; 0 whenever apply_pathways is false. Ignores the helper-job
+// fallback, which depends on the other vacancies.
+uint32_t PathwayFailures(const Participant& participant,
+                         VacancyKind kind,
+                         int32_t requirement_level,
+                         const ScoringOptions& options);
+// Whether the pathway table opens a vacancy of this kind and requirement
 // level to the participant (true whenever apply_pathways is false).
 bool PathwayAllows(const Participant& participant,
                    VacancyKind kind,

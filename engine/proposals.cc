@@ -19,7 +19,8 @@ bool FindNearMiss(const std::array<NearMiss, kNumExclusionReasons>& misses,
   for (int r = 0; r < kNumExclusionReasons; ++r) {
     const auto reason = static_cast<ExclusionReason>(r);
     if (reason == ExclusionReason::kExpired || reason == ExclusionReason::kRejectedBefore ||
-        IsProgrammeRule(reason)) {
+        IsProgrammeRule(reason) ||
+        (IsPathwayRule(reason) && reason != ExclusionReason::kKindExcluded)) {
       continue;
     }
     const NearMiss& miss = misses[static_cast<size_t>(r)];
@@ -32,6 +33,23 @@ bool FindNearMiss(const std::array<NearMiss, kNumExclusionReasons>& misses,
     }
   }
   return found;
+}
+
+// The programme's named pathway rule that alone removed most vacancies
+// (ties: rule order); kCount when none did. The pathway table's
+// kKindExcluded stays a near miss.
+ExclusionReason PathwayCause(const std::array<NearMiss, kNumExclusionReasons>& misses) {
+  ExclusionReason cause = ExclusionReason::kCount;
+  int32_t most = 0;
+  for (int r = 0; r < kNumExclusionReasons; ++r) {
+    const auto reason = static_cast<ExclusionReason>(r);
+    if (IsPathwayRule(reason) && reason != ExclusionReason::kKindExcluded &&
+        misses[static_cast<size_t>(r)].count > most) {
+      most = misses[static_cast<size_t>(r)].count;
+      cause = reason;
+    }
+  }
+  return cause;
 }
 
 UnplacedReason ReasonUnplaced(const Participant& participant,
@@ -147,6 +165,14 @@ ProposalSet MakeProposals(const Dataset& dataset,
           ReasonUnplaced(participant, pairs, unplaced.excluded, binding, programme_fail);
       if (programme_fail != 0) {
         unplaced.programme_rule = static_cast<ExclusionReason>(std::countr_zero(programme_fail));
+      } else if (unplaced.reason == UnplacedReason::kNothingSuitable) {
+        unplaced.pathway_rule = PathwayCause(scored.near_miss[static_cast<size_t>(p)]);
+        if (unplaced.pathway_rule != ExclusionReason::kCount) {
+          unplaced.reason = UnplacedReason::kOutsidePathway;
+          unplaced.pathway_vacancies =
+              scored.near_miss[static_cast<size_t>(p)][static_cast<size_t>(unplaced.pathway_rule)]
+                  .count;
+        }
       }
       unplaced.has_near_miss = FindNearMiss(
           scored.near_miss[static_cast<size_t>(p)], &unplaced.near_miss_rule, &unplaced.near_miss);

@@ -60,6 +60,11 @@ enum class UnplacedReason : int8_t {
   // Outside the programme (checked first): `programme_rule` is the first
   // admission rule broken.
   kOutsideProgramme,
+  // No vacancy scored, and some vacancy within reach was removed by one of
+  // the programme's named pathway rules alone (in place of
+  // kNothingSuitable): `pathway_rule` is the one with most such vacancies
+  // (ties: rule order).
+  kOutsidePathway,
 };
 
 struct UnplacedParticipant {
@@ -67,8 +72,10 @@ struct UnplacedParticipant {
   ParticipantIndex participant;
   UnplacedReason reason = UnplacedReason::kOutscored;
   ExclusionReason programme_rule = ExclusionReason::kCount;  // kOutsideProgramme only
-  std::array<int32_t, kNumExclusionReasons> excluded{};      // vacancies removed per rule
-  int32_t eligible = 0;                                      // vacancies that passed every rule
+  ExclusionReason pathway_rule = ExclusionReason::kCount;    // kOutsidePathway only
+  int32_t pathway_vacancies = 0;  // kOutsidePathway: vacancies only that rule removed
+  std::array<int32_t, kNumExclusionReasons> excluded{};  // vacancies removed per rule
+  int32_t eligible = 0;                                  // vacancies that passed every rule
   int32_t candidates = 0;  // scored vacancies kept for this participant (top k)
   // The best of the `candidates` (invalid when there are none).
   VacancyIndex best_vacancy;
@@ -77,7 +84,8 @@ struct UnplacedParticipant {
   Binding binding;
   // The nearest miss: the one rule whose lifting would open the best vacancy
   // (ScoredPairs::near_miss), if any rule a coordinator can act on removed
-  // one (not kExpired or kRejectedBefore). Ties: more vacancies, then rule order.
+  // one (not kExpired, kRejectedBefore, a programme admission rule or a named
+  // programme pathway rule). Ties: more vacancies, then rule order.
   bool has_near_miss = false;
   ExclusionReason near_miss_rule = ExclusionReason::kCount;
   NearMiss near_miss;

@@ -183,7 +183,17 @@ std::string_view VacancyKindName(VacancyKind k) {
 }
 
 std::string_view CourseKindName(CourseKind k) {
-  return k == CourseKind::kLanguage ? "language" : "vocational";
+  switch (k) {
+    case CourseKind::kLanguage:
+      return "language";
+    case CourseKind::kVocational:
+      return "vocational";
+    case CourseKind::kIntegration:
+      return "integration";
+    case CourseKind::kJobGerman:
+      return "job_german";
+  }
+  return "language";
 }
 
 std::string_view SizeClassName(SizeClass s) {

@@ -59,7 +59,14 @@ inline constexpr int kNumResidenceStatuses = 7;
 std::optional<ResidenceStatus> ParseResidenceStatus(std::string_view text);
 // "", "anerkannt", "104c", "gestattet", "geduldet", "geduldet_60a6", "sonstiges".
 std::string_view ResidenceStatusName(ResidenceStatus status);
-enum class CourseKind : int8_t { kLanguage = 0, kVocational };
+// German courses: kLanguage a German course of unstated kind, kIntegration
+// the language part of an integration course (§ 43 AufenthG, IntV),
+// kJobGerman a job-related German course (Berufssprachkurs, DeuFöV);
+// kVocational a vocational course (lifts no German).
+enum class CourseKind : int8_t { kLanguage = 0, kVocational, kIntegration, kJobGerman };
+constexpr bool IsGermanCourse(CourseKind k) {
+  return k != CourseKind::kVocational;
+}
 // EU Recommendation 2003/361/EC headcount classes.
 enum class SizeClass : int8_t { kMicro = 0, kSmall, kMedium, kLarge };
 // Outcome of an earlier proposal (history.csv).
@@ -69,9 +76,10 @@ SizeClass SizeClassOf(int32_t staff);                 // < 10 micro, < 50 small,
 std::string_view QualificationName(Qualification q);  // "none", "vocational", "academic"
 std::string_view GoalName(Goal g);                    // "job", "training", "internship"
 std::string_view VacancyKindName(VacancyKind k);      // "job", "training", "internship"
-std::string_view CourseKindName(CourseKind k);        // "language", "vocational"
-std::string_view SizeClassName(SizeClass s);          // "micro", "small", "medium", "large"
-std::string_view OutcomeKindName(OutcomeKind o);      // "proposed", ..., "dropped_out"
+std::string_view CourseKindName(
+    CourseKind k);  // "language", "vocational", "integration", "job_german"
+std::string_view SizeClassName(SizeClass s);      // "micro", "small", "medium", "large"
+std::string_view OutcomeKindName(OutcomeKind o);  // "proposed", ..., "dropped_out"
 
 // A calendar day, as days since 1970-01-01 (proleptic Gregorian).
 struct Date {
@@ -127,6 +135,9 @@ struct Participant {
   // safe-country rule where its legal text requires it; never scored.
   std::string country_of_origin;
   std::optional<bool> sgb2_benefits;  // receives SGB II benefits; nullopt: unknown
+  // Has worked in Germany before (any job subject to social insurance, or an
+  // internship); nullopt: unknown, which no rule reads as "none".
+  std::optional<bool> german_work_experience;
   friend bool operator==(const Participant&, const Participant&) = default;
 };
 
@@ -175,6 +186,8 @@ struct Course {
   Place place;
   std::optional<Date> start_date;
   int32_t weeks = 0;
+  // Teaching units of 45 minutes a week; 0: the config's default (full time).
+  int32_t lessons_per_week = 0;
   friend bool operator==(const Course&, const Course&) = default;
 };
 

@@ -307,6 +307,8 @@ void BuildContext(const Dataset& dataset,
 
 // Scores one participant: counts into `result` at index p, kept pairs
 // appended to `out` best first; returns how many were appended.
+// helper_fallback: helper jobs are open despite kHelperJobQualified (the
+// second turn of a participant whom nothing else was open to).
 int32_t ScoreParticipant(const Dataset& dataset,
                          const ReferenceData& reference,
                          const Prepared& prep,
@@ -314,9 +316,14 @@ int32_t ScoreParticipant(const Dataset& dataset,
                          int32_t p,
                          Scratch* scratch,
                          std::vector<ScoredPair>* out,
-                         ScoredPairs* result) {
+                         ScoredPairs* result,
+                         bool helper_fallback = false) {
   ParticipantContext& ctx = scratch->context;
   BuildContext(dataset, reference, prep, options, p, &ctx);
+  if (helper_fallback) {
+    ctx.rules.kind_fail[internal::kHelperJob] &=
+        ~internal::RuleBit(ExclusionReason::kHelperJobQualified);
+  }
   const SkillKernel& kernel = prep.kernel;
   float* essential_row = scratch->essential_row.data();
   float* optional_row = scratch->optional_row.data();
@@ -469,6 +476,10 @@ int32_t ScoreParticipant(const Dataset& dataset,
       pair.distance_km = static_cast<float>(km);
       pair.commute_minutes = static_cast<float>(minutes);
       pair.bridge_course = CourseIndex(bridge);
+      if (bridge >= 0) {
+        pair.bridge_level = CourseLevelReached(
+            dataset.courses[static_cast<size_t>(bridge)], dataset.participants[pi].german, options);
+      }
       if (top_k == 0) {
         kept.push_back(pair);
       } else if (kept.size() < top_k) {
@@ -482,6 +493,22 @@ int32_t ScoreParticipant(const Dataset& dataset,
     }
   }
 
+  auto release = [&] {
+    ClearProfileCounts(kernel, p, essential_row, optional_row);
+    MarkSkills(kernel, p, 0, marks);
+    for (int32_t profile : scratch->isco_touched)
+      scratch->isco_memo[static_cast<size_t>(profile)] = -1;
+    scratch->isco_touched.clear();
+  };
+  // Helper jobs as a fallback: nothing passed every rule, and the
+  // qualification rule was the first to remove a helper job. The second
+  // turn replaces this one's counts.
+  if (!helper_fallback && options.programme.helper_jobs_as_fallback && tally[kEligibleSlot] == 0 &&
+      tally[static_cast<size_t>(ExclusionReason::kHelperJobQualified)] > 0) {
+    release();
+    near_miss.fill(NearMiss{});
+    return ScoreParticipant(dataset, reference, prep, options, p, scratch, out, result, true);
+  }
   if (top_k == 0) {
     std::sort(kept.begin(), kept.end(), BetterPair);
   } else {
@@ -498,11 +525,7 @@ int32_t ScoreParticipant(const Dataset& dataset,
       ProgrammeFailures(dataset.participants[pi], options.programme, options.run_date);
   result->within_reach[pi] = within + tally[kEligibleSlot];
 
-  ClearProfileCounts(kernel, p, essential_row, optional_row);
-  MarkSkills(kernel, p, 0, marks);
-  for (int32_t profile : scratch->isco_touched)
-    scratch->isco_memo[static_cast<size_t>(profile)] = -1;
-  scratch->isco_touched.clear();
+  release();
   return static_cast<int32_t>(kept.size());
 }
 

@@ -165,6 +165,25 @@ struct ScoringOptions {
   // German part of a bridged pair (the fit once the course is done).
   int32_t course_bridge_max_levels = 2;
   double course_bridge_german_fit = 1.0;
+  // How far a German course lifts a participant (CourseLevelReached,
+  // engine/exclusion_rules.h): teaching units of 45 minutes needed for the
+  // step up to each level, by CEFR level (index A0..C2; 0: the course kind
+  // does not teach that step).
+  //  * Integration course, language part (§ 43 AufenthG; Integrationskurs-
+  //    verordnung § 10 Abs. 1 and § 11: 600 units, Basissprachkurs 300 and
+  //    Aufbausprachkurs 300, to B1 (IntV § 3 Abs. 2)): A0->A1 150, A1->A2
+  //    150 (the Basissprachkurs split evenly: our assumption), A2->B1 300.
+  std::array<int32_t, kNumCefrLevels> integration_course_units = {0, 150, 150, 300, 0, 0, 0};
+  //  * Job-related German course (Berufssprachkurs, DeuFöV § 12 Abs. 2:
+  //    Basisberufssprachkurse B1->B2, B2->C1, C1->C2 "in der Regel 400
+  //    Unterrichtseinheiten" (500 for B2 for people needing more preparation:
+  //    set 500 here to plan with those); § 13 Abs. 1 Nr. 3 and 4:
+  //    Spezialberufssprachkurse to A2 and A2->B1, 400 units). A module teaches
+  //    one step: entry one level below its target (below A2 for the A2 module).
+  std::array<int32_t, kNumCefrLevels> job_german_course_units = {0, 0, 400, 400, 400, 400, 400};
+  // Units a week when the course gives none: full time, DeuFöV § 11 Abs. 4
+  // ("in der Regel nicht mehr als 25 Unterrichtseinheiten in der Woche").
+  int32_t course_lessons_per_week = 25;
 
   // Commute estimate: car if licence and car, else public transport.
   double car_speed_kmh = 50.0;
@@ -234,9 +253,10 @@ struct ScoredPair {
   VacancyIndex vacancy;
   float score = 0.0f;
   ScoreParts parts;
-  float distance_km = 0.0f;      // straight line
-  float commute_minutes = 0.0f;  // estimated, one way
-  CourseIndex bridge_course;     // valid: "fits after course C"
+  float distance_km = 0.0f;                 // straight line
+  float commute_minutes = 0.0f;             // estimated, one way
+  CourseIndex bridge_course;                // valid: "fits after course C"
+  CefrLevel bridge_level = CefrLevel::kA0;  // the level the course reaches
 };
 
 struct ScoredPairs {

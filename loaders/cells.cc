@@ -65,6 +65,11 @@ constexpr Spelling<CourseKind> kCourseKinds[] = {
     {"sprachkurs", CourseKind::kLanguage},
     {"vocational", CourseKind::kVocational},
     {"beruflich", CourseKind::kVocational},
+    {"integration", CourseKind::kIntegration},
+    {"integrationskurs", CourseKind::kIntegration},
+    {"job_german", CourseKind::kJobGerman},
+    {"berufssprachkurs", CourseKind::kJobGerman},
+    {"berufsbezogenes deutsch", CourseKind::kJobGerman},
 };
 
 constexpr Spelling<OutcomeKind> kOutcomes[] = {

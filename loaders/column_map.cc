@@ -30,7 +30,12 @@ constexpr std::array<ColumnSpec, kNumParticipantColumns> kParticipantColumns = {
     {"residence_status", false, "Aufenthaltsstatus|Aufenthaltstitel"},
     {"country_of_origin", false, "Herkunftsland|Herkunftsstaat"},
     {"sgb2_benefits", false, "Bürgergeld|SGB II|Leistungen nach SGB II"},
+    {"german_work_experience",
+     false,
+     "Arbeitserfahrung in Deutschland|Berufserfahrung in Deutschland|Arbeitserfahrung DE"},
 }};
+static_assert(kParticipantColumns[kParticipantGermanWorkExperience].name ==
+              "german_work_experience");
 static_assert(kParticipantColumns[kParticipantSgb2Benefits].name == "sgb2_benefits");
 static_assert(kParticipantColumns[kParticipantGender].name == "gender");
 static_assert(kParticipantColumns[kParticipantHoursPerWeek].name == "hours_per_week");
@@ -79,7 +84,9 @@ constexpr std::array<ColumnSpec, kNumCourseColumns> kCourseColumns = {{
     {"place", false, "PLZ|Postleitzahl|Ort|Kursort|AGS|Gemeindeschlüssel"},
     {"start_date", false, "Beginn|Kursbeginn|Startdatum"},
     {"weeks", false, "Wochen|Dauer (Wochen)|Dauer"},
+    {"lessons_per_week", false, "Unterrichtseinheiten pro Woche|UE pro Woche|UE/Woche"},
 }};
+static_assert(kCourseColumns[kCourseLessonsPerWeek].name == "lessons_per_week");
 static_assert(kCourseColumns[kCourseWeeks].name == "weeks");
 
 constexpr std::array<ColumnSpec, kNumHistoryColumns> kHistoryColumns = {{

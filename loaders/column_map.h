@@ -72,6 +72,7 @@ enum ParticipantColumn : int {
   kParticipantResidenceStatus,
   kParticipantCountryOfOrigin,
   kParticipantSgb2Benefits,
+  kParticipantGermanWorkExperience,
   kNumParticipantColumns
 };
 enum VacancyColumn : int {
@@ -114,6 +115,7 @@ enum CourseColumn : int {
   kCoursePlace,
   kCourseStartDate,
   kCourseWeeks,
+  kCourseLessonsPerWeek,
   kNumCourseColumns
 };
 enum HistoryColumn : int {

@@ -24,6 +24,7 @@ constexpr int32_t kMaxStaff = 1'000'000;
 constexpr int32_t kMaxCapacity = 10'000;  // placements per coordinator and cycle
 constexpr double kMaxFte = 100.0;
 constexpr int32_t kMaxCourseWeeks = 260;  // five years
+constexpr int32_t kMaxLessonsPerWeek = 56;
 
 // ------------------------------------------------------------------ records
 
@@ -300,6 +301,9 @@ class Builder {
     if (!cells.Cell(kParticipantSgb2Benefits).empty()) {
       p.sgb2_benefits = cells.YesNo(kParticipantSgb2Benefits, false);
     }
+    if (!cells.Cell(kParticipantGermanWorkExperience).empty()) {
+      p.german_work_experience = cells.YesNo(kParticipantGermanWorkExperience, false);
+    }
     return p;
   }
 
@@ -392,6 +396,8 @@ class Builder {
     if (std::optional<Place> place = PlaceCell(cells, kCoursePlace)) c.place = *place;
     c.start_date = cells.DateCell(kCourseStartDate);
     c.weeks = cells.Whole(kCourseWeeks, false, 0, kMaxCourseWeeks);
+    // 0: the config's default; a week has at most 7 days of 8 lessons.
+    c.lessons_per_week = cells.Whole(kCourseLessonsPerWeek, false, 0, kMaxLessonsPerWeek);
     return c;
   }
 

@@ -189,6 +189,8 @@ std::vector<std::vector<std::string>> ParticipantRows(const Dataset& d, const Re
     c[kParticipantResidenceStatus] = std::string(ResidenceStatusName(p.residence_status));
     c[kParticipantCountryOfOrigin] = p.country_of_origin;
     c[kParticipantSgb2Benefits] = p.sgb2_benefits ? YesNo(*p.sgb2_benefits) : std::string();
+    c[kParticipantGermanWorkExperience] =
+        p.german_work_experience ? YesNo(*p.german_work_experience) : std::string();
     rows.push_back(std::move(c));
   }
   return rows;
@@ -245,7 +247,8 @@ std::vector<std::vector<std::string>> CourseRows(const Dataset& d) {
                     std::string(CefrName(c.target_level)),
                     PlaceText(c.place),
                     DateText(c.start_date),
-                    std::to_string(c.weeks)});
+                    std::to_string(c.weeks),
+                    c.lessons_per_week > 0 ? std::to_string(c.lessons_per_week) : std::string()});
   }
   return rows;
 }

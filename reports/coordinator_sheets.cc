@@ -73,6 +73,11 @@ constexpr SheetColumn kColumns[] = {
      [](const ProposalLine& l, CellWriter& cells) { cells.Integer(l.proposal.rank); },
      nullptr},
     {"Stelle", [](const ProposalLine& l, CellWriter& cells) { cells.Text(l.vacancy.id); }, nullptr},
+    {"Stellenart",
+     [](const ProposalLine& l, CellWriter& cells) {
+       cells.Text(VacancyKindTextDe(l.vacancy.kind));
+     },
+     nullptr},
     {"Stellentitel",
      [](const ProposalLine& l, CellWriter& cells) { cells.Text(l.vacancy.title); },
      nullptr,

@@ -29,6 +29,10 @@ constexpr std::array<RuleText, kNumExclusionReasons> kRuleDe = {{
     {"sicheres Herkunftsland (§ 29a AsylG)", "ohne diese Regel"},
     {"früher abgelehnt", "ohne diese Regel"},
     {"Stelle abgelaufen", "ohne diese Regel"},
+    {"Ziel Praktikum: nur Praktika", "ohne diese Regel"},
+    {"ohne Berufsabschluss erst Ausbildung oder Qualifizierung", "ohne diese Regel"},
+    {"Helfertätigkeit trotz Berufs- oder Hochschulabschluss", "ohne diese Regel"},
+    {"ohne Arbeitserfahrung in Deutschland erst ein Praktikum", "ohne diese Regel"},
     {"Stellenart passt nicht zum Weg", "wenn auch diese Stellenart in Frage kommt"},
     {"Führerschein fehlt", "mit Führerschein"},
     {"zu viele Wochenstunden", "mit mehr Wochenstunden"},
@@ -78,10 +82,13 @@ std::string DescribePair(const Dataset& dataset,
           std::string(CefrName(vacancy.min_german)) + ")";
   if (pair.bridge_course.valid()) {
     const Course& course = dataset.courses[static_cast<size_t>(pair.bridge_course.value)];
-    text +=
-        ", passt nach Sprachkurs " + course.id + " (" + std::string(CefrName(course.target_level));
-    if (course.start_date) text += ", Beginn " + FormatDate(*course.start_date);
-    text += ", " + std::to_string(course.weeks) + " Wochen)";
+    text += ", passt nach " + std::string(CourseKindTextDe(course.kind)) + " " + course.id + " (";
+    if (course.start_date) {
+      text += FormatDateDe(*course.start_date) + " bis " +
+              FormatDateDe(Date{course.start_date->days + 7 * course.weeks - 1}) + ", ";
+    }
+    text += std::to_string(course.weeks) + " Wochen, danach Deutsch " +
+            std::string(CefrName(pair.bridge_level)) + ")";
   }
   const bool by_car = participant.driving_licence && participant.car;
   text += "; " + std::to_string(std::lround(pair.commute_minutes)) + " Min. " +
@@ -192,7 +199,70 @@ std::string ProgrammeRuleDe(const Dataset& dataset, const UnplacedParticipant& u
   return "Nicht im Programm: " + why;
 }
 
+// Why the programme's pathway leaves the participant without a vacancy, as a
+// sentence naming the rule: "Kein Vorschlag auf dem Weg des Programms: ...".
+std::string PathwayRuleDe(const UnplacedParticipant& unplaced) {
+  std::string why;
+  switch (unplaced.pathway_rule) {
+    case ExclusionReason::kGoalInternship:
+      why = "Ziel ist ein Praktikum, das Programm schlägt dann nur Praktika vor";
+      break;
+    case ExclusionReason::kUnqualifiedTraining:
+      why =
+          "ohne Berufs- oder Hochschulabschluss führt der Weg in eine Ausbildung oder "
+          "Qualifizierung, nicht direkt in Arbeit";
+      break;
+    case ExclusionReason::kHelperJobQualified:
+      why =
+          "mit Berufs- oder Hochschulabschluss führt der Weg in Arbeit, die zur Qualifikation "
+          "passt, nicht in eine Helfertätigkeit";
+      break;
+    case ExclusionReason::kInternshipBeforeJob:
+      why =
+          "ohne Arbeitserfahrung in Deutschland kommt zuerst ein Praktikum, danach die "
+          "Arbeit";
+      break;
+    default:
+      why = std::string(ExclusionTextDe(unplaced.pathway_rule));
+      break;
+  }
+  const int32_t count = unplaced.pathway_vacancies;
+  std::string text = "Kein Vorschlag auf dem Weg des Programms: " + why;
+  if (count > 0) {
+    text += " (" + std::to_string(count) +
+            (count == 1 ? " Stelle in Reichweite passt nur deshalb nicht)"
+                        : " Stellen in Reichweite passen nur deshalb nicht)");
+  }
+  return text;
+}
+
 }  // namespace
+
+std::string_view CourseKindTextDe(CourseKind kind) {
+  switch (kind) {
+    case CourseKind::kLanguage:
+      return "Sprachkurs";
+    case CourseKind::kVocational:
+      return "beruflicher Kurs";
+    case CourseKind::kIntegration:
+      return "Integrationskurs";
+    case CourseKind::kJobGerman:
+      return "Berufssprachkurs";
+  }
+  return "Sprachkurs";
+}
+
+std::string_view VacancyKindTextDe(VacancyKind kind) {
+  switch (kind) {
+    case VacancyKind::kJob:
+      return "Arbeit";
+    case VacancyKind::kTraining:
+      return "Ausbildung";
+    case VacancyKind::kInternship:
+      return "Praktikum";
+  }
+  return "Arbeit";
+}
 
 std::string FormatDateDe(Date date) {
   const std::string iso = FormatDate(date);  // YYYY-MM-DD
@@ -265,6 +335,9 @@ std::string UnplacedReasonDe(const Dataset& dataset, const UnplacedParticipant& 
       break;
     case UnplacedReason::kNothingInReach:
       text = "Keine Stelle in Pendelreichweite";
+      break;
+    case UnplacedReason::kOutsidePathway:
+      text = PathwayRuleDe(unplaced);
       break;
     case UnplacedReason::kNothingSuitable:
       text = "Keine passende Stelle in Reichweite: " + DescribeExclusions(unplaced.excluded);

@@ -47,6 +47,12 @@ std::string CapacityTextDe(const CapacityDerivation& derivation, bool given);
 // "Duldung", "Aufenthaltserlaubnis nach § 104c AufenthG", ...
 std::string_view ResidenceStatusTextDe(ResidenceStatus status);
 
+// "Sprachkurs", "Integrationskurs", "Berufssprachkurs", "beruflicher Kurs".
+std::string_view CourseKindTextDe(CourseKind kind);
+
+// The vacancy's kind in its own column: "Arbeit", "Ausbildung", "Praktikum".
+std::string_view VacancyKindTextDe(VacancyKind kind);
+
 // The rule as coordinators read it: kCommuteTooLong -> "Pendelzeit zu lang".
 std::string_view ExclusionTextDe(ExclusionReason reason);
 

@@ -193,6 +193,10 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
              p.pair.bridge_course.valid()
                  ? ordered_json(dataset.courses[static_cast<size_t>(p.pair.bridge_course.value)].id)
                  : ordered_json(nullptr)},
+            {"bridge_level",
+             p.pair.bridge_course.valid() ? ordered_json(CefrName(p.pair.bridge_level))
+                                          : ordered_json(nullptr)},
+            {"kind", VacancyKindName(v.kind)},
             {"reason", ProposalReasonDe(dataset, p)}};
       },
       false);
@@ -210,6 +214,10 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
             {"outside_programme",
              u.reason == UnplacedReason::kOutsideProgramme
                  ? ordered_json(ExclusionReasonName(u.programme_rule))
+                 : ordered_json(nullptr)},
+            {"pathway_rule",
+             u.reason == UnplacedReason::kOutsidePathway
+                 ? ordered_json(ExclusionReasonName(u.pathway_rule))
                  : ordered_json(nullptr)},
             {"nearest_miss",
              u.has_near_miss

@@ -264,7 +264,7 @@ std::vector<ParticipantIndex> CourseParticipants(const Scenario& s, CourseIndex 
   std::vector<ParticipantIndex> found;
   const Course& course = s.dataset.courses[static_cast<size_t>(c.value)];
   const ScoringOptions& o = s.options.scoring;
-  if (course.kind != CourseKind::kLanguage) return found;
+  if (!IsGermanCourse(course.kind)) return found;
   const std::optional<Date> start = course.start_date ? course.start_date : o.run_date;
   if (!start || (o.run_date && *start < *o.run_date)) return found;
   const CommuteModel model = CommuteModelOf(o);

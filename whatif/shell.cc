@@ -172,7 +172,7 @@ std::optional<Error> RunOne(ShellState* state,
   if (name == "course") {
     const std::optional<CourseIndex> course = FindCourse(s, a[0]);
     if (!course) return Bad(command, "course", a[0], "the id of a course");
-    if (s.dataset.courses[static_cast<size_t>(course->value)].kind != CourseKind::kLanguage) {
+    if (!IsGermanCourse(s.dataset.courses[static_cast<size_t>(course->value)].kind)) {
       return Bad(command, "course", a[0], "a language course");
     }
     return RunEdit(state, command, options, out, [&](Scenario* next, EditFacts* facts) {

@@ -55,6 +55,9 @@ enum KindClass : int8_t { kHelperJob = 0, kQualifiedJob, kTrainingPlace, kIntern
 
 // Bit per KindClass the pathway policy opens to the participant.
 uint8_t KindMask(const Participant& p, const ScoringOptions& options);
+// Per KindClass, bit r per pathway rule r that closes it to the participant
+// (named programme pathway rules and the table's kKindExcluded).
+std::array<uint32_t, 4> KindFailures(const Participant& p, const ScoringOptions& options);
 KindClass KindClassOf(VacancyKind kind, int32_t requirement, const ScoringOptions& options);
 
 // What the rules need of one vacancy, derived once.
@@ -96,8 +99,8 @@ struct ParticipantRules {
   bool long_own = false;  // own hours above the long-day threshold
   int32_t own_limit = 0;  // own commute limit in minutes, 0: § 140 default
   uint32_t base_fail = 0;
-  uint32_t static_mask = 0;    // which of VacancyRules::static_fail apply
-  uint32_t kind_excluded = 0;  // bit per KindClass the pathway closes
+  uint32_t static_mask = 0;             // which of VacancyRules::static_fail apply
+  std::array<uint32_t, 4> kind_fail{};  // by KindClass: pathway rules broken
   double hours_limit = 0.0;
   // By VacancyRules::hours_class: the limit in minutes and its squared chord.
   std::array<int32_t, 3> limit_minutes{};
@@ -153,8 +156,7 @@ inline int32_t FindBridge(const ParticipantRules& rules, const PairFacts& pair) 
 inline PairVerdict JudgePair(const ParticipantRules& rules, const PairFacts& pair) {
   PairVerdict verdict;
   uint32_t fail = rules.base_fail | (pair.static_fail & rules.static_mask);
-  fail |= ((rules.kind_excluded >> pair.kind_class) & 1u)
-          << static_cast<int>(ExclusionReason::kKindExcluded);
+  fail |= rules.kind_fail[static_cast<size_t>(pair.kind_class)];
   fail |= static_cast<uint32_t>(pair.vacancy_hours > rules.hours_limit)
           << static_cast<int>(ExclusionReason::kHoursMismatch);
   fail |= static_cast<uint32_t>(pair.chord_squared > rules.limit_c2[pair.hours_class])

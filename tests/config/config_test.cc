@@ -206,10 +206,18 @@ TEST(LoadConfig, TheShippedProgrammeProfilesLoadWithTheirRules) {
   const Result<EngineConfig> saxony = LoadConfig(dir / "saxony-mentors.txtpb");
   ASSERT_TRUE(saxony.ok());
   EXPECT_EQ(saxony.value().scoring.programme.max_years_in_germany, 5);
-  EXPECT_FALSE(saxony.value().scoring.pathways.rules[static_cast<size_t>(Goal::kJob)][0].job);
+  EXPECT_TRUE(saxony.value().scoring.programme.unqualified_into_training);
+  EXPECT_TRUE(saxony.value().scoring.programme.no_helper_jobs_for_qualified);
+  EXPECT_FALSE(saxony.value().scoring.programme.helper_jobs_as_fallback);
+  EXPECT_FALSE(saxony.value().scoring.programme.internship_before_job);
   const Result<EngineConfig> turbo = LoadConfig(dir / "job-turbo.txtpb");
   ASSERT_TRUE(turbo.ok());
   EXPECT_TRUE(turbo.value().scoring.programme.require_sgb2_benefits);
+  EXPECT_TRUE(turbo.value().scoring.programme.internship_before_job);
+  EXPECT_FALSE(turbo.value().scoring.programme.unqualified_into_training);
+  for (const Result<EngineConfig>* c : {&joko, &saxony, &turbo}) {
+    EXPECT_TRUE(c->value().scoring.programme.internship_goal_internships_only);
+  }
   const Result<EngineConfig> leipzig = LoadConfig(dir / "leipzig-mentors.txtpb");
   ASSERT_TRUE(leipzig.ok());
   const ProgrammeRules& rules = leipzig.value().scoring.programme;
@@ -232,6 +240,25 @@ TEST(ParseConfig, AProgrammeWithAnUnknownStatusOrLevelIsBadData) {
   EXPECT_EQ(status.error().kind, ErrorKind::kBadData);
   EXPECT_FALSE(ParseConfig("programme { min_german: \"D4\" }", "p.txtpb").ok());
   EXPECT_FALSE(ParseConfig("programme { max_years_in_germany: -1 }", "p.txtpb").ok());
+  // A helper-job fallback without the rule it relaxes, negative course units
+  // and a course week without units are refused.
+  EXPECT_FALSE(ParseConfig("programme { helper_jobs_as_fallback: true }", "p.txtpb").ok());
+  EXPECT_TRUE(
+      ParseConfig("programme { no_helper_jobs_for_qualified: true helper_jobs_as_fallback: true }",
+                  "p.txtpb")
+          .ok());
+  const Result<EngineConfig> units =
+      ParseConfig("scoring { job_german_course_units { b2: -1 } }", "p.txtpb");
+  ASSERT_FALSE(units.ok());
+  EXPECT_THAT(Fields(units.error()), HasSubstr("scoring.job_german_course_units.B2;"));
+  EXPECT_FALSE(ParseConfig("scoring { course_lessons_per_week: 0 }", "p.txtpb").ok());
+  const Result<EngineConfig> b2_500 =
+      ParseConfig("scoring { job_german_course_units { b2: 500 } }", "p.txtpb");
+  ASSERT_TRUE(b2_500.ok());
+  EXPECT_EQ(b2_500.value().scoring.job_german_course_units[static_cast<size_t>(CefrLevel::kB2)],
+            500);
+  EXPECT_EQ(b2_500.value().scoring.job_german_course_units[static_cast<size_t>(CefrLevel::kC1)],
+            400);
   // A safe-country list without its legal source is refused.
   EXPECT_FALSE(
       ParseConfig("programme { safe_country_of_origin { code: \"RS\" } }", "p.txtpb").ok());

@@ -435,6 +435,99 @@ TEST_F(HardRule, UnqualifiedParticipantsGetHelperJobsOnly) {
   EXPECT_NE(Find(ScoreTopK(dataset_, ref_, options_), 0, 0), nullptr);
 }
 
+// Pathway rules of a programme: each counted under its own name, with a
+// participant just inside and just outside.
+
+TEST_F(HardRule, InternshipGoalGetsInternshipsOnly) {
+  dataset_.participants[0].goal = Goal::kInternship;
+  ExpectRemovedBy(ExclusionReason::kGoalInternship);  // a job
+  dataset_.vacancies[0].kind = VacancyKind::kInternship;
+  EXPECT_NE(Find(ScoreTopK(dataset_, ref_, options_), 0, 0), nullptr);
+  dataset_.vacancies[0].kind = VacancyKind::kJob;
+  dataset_.participants[0].goal = Goal::kJob;  // just outside: goal job
+  EXPECT_NE(Find(ScoreTopK(dataset_, ref_, options_), 0, 0), nullptr);
+  dataset_.participants[0].goal = Goal::kInternship;
+  options_.programme.internship_goal_internships_only = false;  // the rule off
+  EXPECT_NE(Find(ScoreTopK(dataset_, ref_, options_), 0, 0), nullptr);
+}
+
+TEST_F(HardRule, WithoutQualificationIntoTrainingNotJobs) {
+  options_.programme.unqualified_into_training = true;
+  dataset_.vacancies[0].occupation = Kldb(1);                           // a helper job
+  EXPECT_NE(Find(ScoreTopK(dataset_, ref_, options_), 0, 0), nullptr);  // qualified: inside
+  dataset_.participants[0].qualification = Qualification::kNone;
+  ExpectRemovedBy(ExclusionReason::kUnqualifiedTraining);
+  dataset_.vacancies[0].kind = VacancyKind::kTraining;
+  EXPECT_NE(Find(ScoreTopK(dataset_, ref_, options_), 0, 0), nullptr);
+  dataset_.vacancies[0].kind = VacancyKind::kInternship;
+  EXPECT_NE(Find(ScoreTopK(dataset_, ref_, options_), 0, 0), nullptr);
+}
+
+TEST_F(HardRule, WithAQualificationNoHelperJobs) {
+  options_.programme.no_helper_jobs_for_qualified = true;
+  dataset_.vacancies[0].occupation = Kldb(0);  // requirement level 2: fits the qualification
+  EXPECT_NE(Find(ScoreTopK(dataset_, ref_, options_), 0, 0), nullptr);
+  dataset_.vacancies[0].occupation = Kldb(1);                 // level 1: a helper job
+  dataset_.participants[0].qualification_recognised = false;  // recognised or not
+  ExpectRemovedBy(ExclusionReason::kHelperJobQualified);
+  dataset_.participants[0].qualification = Qualification::kAcademic;
+  ExpectRemovedBy(ExclusionReason::kHelperJobQualified);
+  dataset_.participants[0].qualification = Qualification::kNone;  // no qualification: open
+  EXPECT_NE(Find(ScoreTopK(dataset_, ref_, options_), 0, 0), nullptr);
+  EXPECT_EQ(PathwayFailures(dataset_.participants[0], VacancyKind::kJob, 1, options_), 0u);
+}
+
+TEST_F(HardRule, HelperJobsAsFallbackOnlyWhenNothingElseIsOpen) {
+  options_.programme.no_helper_jobs_for_qualified = true;
+  options_.programme.helper_jobs_as_fallback = true;
+  dataset_.vacancies[0].occupation = Kldb(1);  // the only vacancy: a helper job
+  ScoredPairs s = ScoreTopK(dataset_, ref_, options_);
+  ASSERT_NE(Find(s, 0, 0), nullptr);  // the fallback opens it
+  EXPECT_EQ(Excluded(s, 0, ExclusionReason::kHelperJobQualified), 0);
+  EXPECT_EQ(s.eligible[0], 1);
+  // A qualified job within reach: the helper job is closed again.
+  AddVacancy(&dataset_, Offset(kBernburg, 2, 2)).occupation = Kldb(0);
+  s = ScoreTopK(dataset_, ref_, options_);
+  ASSERT_EQ(s.For(ParticipantIndex(0)).size(), 1u);
+  EXPECT_EQ(s.For(ParticipantIndex(0))[0].vacancy, VacancyIndex(1));
+  EXPECT_EQ(Excluded(s, 0, ExclusionReason::kHelperJobQualified), 1);
+}
+
+TEST_F(HardRule, WithoutGermanWorkExperienceAnInternshipBeforeAJob) {
+  options_.programme.internship_before_job = true;
+  EXPECT_NE(Find(ScoreTopK(dataset_, ref_, options_), 0, 0), nullptr);  // unknown: open
+  dataset_.participants[0].german_work_experience = true;
+  EXPECT_NE(Find(ScoreTopK(dataset_, ref_, options_), 0, 0), nullptr);
+  dataset_.participants[0].german_work_experience = false;
+  ExpectRemovedBy(ExclusionReason::kInternshipBeforeJob);
+  dataset_.vacancies[0].kind = VacancyKind::kInternship;
+  EXPECT_NE(Find(ScoreTopK(dataset_, ref_, options_), 0, 0), nullptr);
+  options_.apply_pathways = false;  // no pathways at all
+  dataset_.vacancies[0].kind = VacancyKind::kJob;
+  EXPECT_NE(Find(ScoreTopK(dataset_, ref_, options_), 0, 0), nullptr);
+}
+
+TEST(PathwayRules, ANamedRuleCountsBeforeTheTable) {
+  ScoringOptions o;
+  o.programme.unqualified_into_training = true;
+  Participant p;
+  p.qualification = Qualification::kNone;
+  p.goal = Goal::kInternship;
+  // Goal internship comes first, then the programme's rule; the table
+  // closes skilled jobs to the unqualified too.
+  const uint32_t fail = PathwayFailures(p, VacancyKind::kJob, 2, o);
+  EXPECT_NE(fail & (1u << static_cast<int>(ExclusionReason::kGoalInternship)), 0u);
+  EXPECT_NE(fail & (1u << static_cast<int>(ExclusionReason::kUnqualifiedTraining)), 0u);
+  EXPECT_NE(fail & (1u << static_cast<int>(ExclusionReason::kKindExcluded)), 0u);
+  EXPECT_EQ(PathwayFailures(p, VacancyKind::kInternship, 1, o), 0u);
+  for (int r = 0; r < kNumExclusionReasons; ++r) {
+    const auto reason = static_cast<ExclusionReason>(r);
+    EXPECT_EQ(
+        IsPathwayRule(reason),
+        reason >= ExclusionReason::kGoalInternship && reason <= ExclusionReason::kKindExcluded);
+  }
+}
+
 TEST_F(HardRule, LicenceMissing) {
   dataset_.vacancies[0].driving_licence_required = true;
   ExpectRemovedBy(ExclusionReason::kLicenceMissing);
@@ -526,6 +619,9 @@ class CourseBridge : public ::testing::Test {
     v.start_date = Date{kRunDate.days + 200};
     options_ = SerialKeepAll();
     options_.run_date = kRunDate;
+    // These tests are about timing and reach: units are plentiful (the
+    // lengths are tested in CourseLength below).
+    options_.course_lessons_per_week = 50;
   }
   Course& AddCourse(CefrLevel target, int32_t start_offset, int32_t weeks, GeoPoint place) {
     Course c;
@@ -746,6 +842,33 @@ std::vector<int32_t> RefIsco(const OccupationRef& o, const ReferenceData& ref) {
   return out;
 }
 
+// The level a course brings a participant to, counted as units used against
+// units given (the documented rule of CourseLevelReached, written plainly).
+CefrLevel RefReached(const Course& c, CefrLevel from, const ScoringOptions& o) {
+  const int64_t given =
+      int64_t{c.weeks} * (c.lessons_per_week > 0 ? c.lessons_per_week : o.course_lessons_per_week);
+  const int b1 = static_cast<int>(CefrLevel::kB1);
+  const int target = static_cast<int>(c.target_level);
+  int level = static_cast<int>(from);
+  if (c.kind == CourseKind::kVocational) return from;
+  if (c.kind == CourseKind::kJobGerman) {
+    const bool entry = target == 2 ? level < 2 : level == target - 1;
+    const int32_t cost = o.job_german_course_units[static_cast<size_t>(target)];
+    return entry && cost > 0 && given >= cost ? c.target_level : from;
+  }
+  const int top = c.kind == CourseKind::kIntegration ? std::min(target, b1) : target;
+  int64_t used = 0;
+  while (level < top) {
+    const int step = level + 1;
+    const int32_t cost = step <= b1 ? o.integration_course_units[static_cast<size_t>(step)]
+                                    : o.job_german_course_units[static_cast<size_t>(step)];
+    if (cost <= 0 || used + cost > given) break;
+    used += cost;
+    level = step;
+  }
+  return static_cast<CefrLevel>(level);
+}
+
 std::vector<RefParticipant> SerialReference(const Dataset& d,
                                             const ReferenceData& ref,
                                             const ScoringOptions& o) {
@@ -808,6 +931,19 @@ std::vector<RefParticipant> SerialReference(const Dataset& d,
         }
       }
       fails[static_cast<size_t>(ExclusionReason::kKindExcluded)] = !allowed;
+      if (o.apply_pathways) {
+        const bool job = v.kind == VacancyKind::kJob;
+        fails[static_cast<size_t>(ExclusionReason::kGoalInternship)] =
+            o.programme.internship_goal_internships_only && p.goal == Goal::kInternship &&
+            v.kind != VacancyKind::kInternship;
+        fails[static_cast<size_t>(ExclusionReason::kUnqualifiedTraining)] =
+            o.programme.unqualified_into_training && !qualified && job;
+        fails[static_cast<size_t>(ExclusionReason::kHelperJobQualified)] =
+            o.programme.no_helper_jobs_for_qualified && qualified && job &&
+            requirement <= o.unqualified_max_requirement_level;
+        fails[static_cast<size_t>(ExclusionReason::kInternshipBeforeJob)] =
+            o.programme.internship_before_job && p.german_work_experience == false && job;
+      }
       fails[static_cast<size_t>(ExclusionReason::kLicenceMissing)] =
           v.driving_licence_required && !p.driving_licence;
       fails[static_cast<size_t>(ExclusionReason::kHoursMismatch)] =
@@ -825,7 +961,7 @@ std::vector<RefParticipant> SerialReference(const Dataset& d,
         int64_t best_finish = 0;
         for (size_t ci = 0; ci < d.courses.size(); ++ci) {
           const Course& c = d.courses[ci];
-          if (c.kind != CourseKind::kLanguage || c.target_level < v.min_german) continue;
+          if (!IsGermanCourse(c.kind) || RefReached(c, p.german, o) < v.min_german) continue;
           if (minutes_for(TextbookKm(p.home.point, c.place.point)) > course_limit) continue;
           std::optional<Date> start = c.start_date ? c.start_date : o.run_date;
           if (!start || (o.run_date && start->days < o.run_date->days)) continue;
@@ -979,7 +1115,14 @@ TEST(ScoreTopK, EqualsAPlainSerialReferenceOnRandomInstances) {
         if (i % 7 == 3) p.residence_status = ResidenceStatus::kTolerated60a6;
         if (i % 11 == 5) p.sgb2_benefits = false;
         if (i % 13 == 6) p.country_of_origin = "rs";
+        if (i % 3 != 2) p.german_work_experience = i % 3 == 0;
       }
+    }
+    if (seed % 4 == 0) {
+      // The programme's pathway rules (no helper-job fallback: tested on its own).
+      o.programme.unqualified_into_training = true;
+      o.programme.no_helper_jobs_for_qualified = true;
+      o.programme.internship_before_job = true;
     }
     o.top_k = 0;
     o.num_threads = seed % 2 == 0 ? 1 : 3;
@@ -1284,5 +1427,109 @@ TEST(ParseResidenceStatus, ReadsTheVocabularyAndGermanSpellings) {
   }
 }
 
+// --- course length: how far a course lifts German
+
+TEST(CourseLength, IntegrationCourseReachesB1AfterItsSixHundredUnits) {
+  const ScoringOptions o;  // 25 units a week
+  Course c;
+  c.kind = CourseKind::kIntegration;
+  c.target_level = CefrLevel::kB1;
+  c.weeks = 24;  // 600 units: A0 -> B1
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kA0, o), CefrLevel::kB1);
+  c.weeks = 23;  // 575: A2, 275 of the 300 to B1
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kA0, o), CefrLevel::kA2);
+  c.weeks = 12;  // 300: A2 -> B1 just enough
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kA2, o), CefrLevel::kB1);
+  c.target_level = CefrLevel::kB2;  // never beyond B1
+  c.weeks = 60;
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kA2, o), CefrLevel::kB1);
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kB1, o), CefrLevel::kB1);
+}
+
+TEST(CourseLength, JobGermanCourseTeachesOneStepFromTheLevelBelow) {
+  const ScoringOptions o;
+  Course c;
+  c.kind = CourseKind::kJobGerman;
+  c.target_level = CefrLevel::kB2;
+  c.weeks = 16;  // 400 units
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kB1, o), CefrLevel::kB2);
+  c.weeks = 15;  // 375: too short
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kB1, o), CefrLevel::kB1);
+  c.weeks = 40;  // long enough, but B2 modules start at B1
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kA2, o), CefrLevel::kA2);
+  c.target_level = CefrLevel::kA2;  // the A2 module starts below A2
+  c.weeks = 16;
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kA0, o), CefrLevel::kA2);
+  // The course's own units a week: part time, 15 units: 240 < 400.
+  c.lessons_per_week = 15;
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kA0, o), CefrLevel::kA0);
+}
+
+TEST(CourseLength, A2ToB2InTwelveWeeksDoesNotHappen) {
+  const ScoringOptions o;
+  Course c;
+  c.kind = CourseKind::kLanguage;  // kind not stated
+  c.target_level = CefrLevel::kB2;
+  c.weeks = 12;  // 300 units: A2 -> B1 only
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kA2, o), CefrLevel::kB1);
+  c.weeks = 27;  // 675 < 300 + 400
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kA2, o), CefrLevel::kB1);
+  c.weeks = 28;  // 700: just enough
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kA2, o), CefrLevel::kB2);
+  c.kind = CourseKind::kVocational;
+  EXPECT_EQ(CourseLevelReached(c, CefrLevel::kA2, o), CefrLevel::kA2);
+}
+
+class CourseLengthBridge : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ref_ = fixtures::TinyReference();
+    dataset_ = fixtures::EmptyDataset();
+    AddParticipant(&dataset_, kBernburg).german = CefrLevel::kA2;
+    Vacancy& v = AddVacancy(&dataset_, Offset(kBernburg, 0, 2));
+    v.kind = VacancyKind::kTraining;
+    v.min_german = CefrLevel::kB2;  // two levels above A2
+    v.start_date = Date{kRunDate.days + 200};
+    dataset_.participants[0].goal = Goal::kTraining;
+    options_ = SerialKeepAll();
+    options_.run_date = kRunDate;
+  }
+  void AddCourse(int32_t start_offset, int32_t weeks) {
+    Course c;
+    c.id = "C" + std::to_string(dataset_.courses.size());
+    c.kind = CourseKind::kLanguage;
+    c.target_level = CefrLevel::kB2;
+    c.place = fixtures::PlaceAt(kBernburg);
+    c.start_date = Date{kRunDate.days + start_offset};
+    c.weeks = weeks;
+    dataset_.courses.push_back(c);
+  }
+  ScoredPairs Score() { return ScoreTopK(dataset_, ref_, options_); }
+  ReferenceData ref_;
+  Dataset dataset_;
+  ScoringOptions options_;
+};
+
+TEST_F(CourseLengthBridge, ACourseTooShortToReachTheLevelIsNoBridge) {
+  AddCourse(0, 12);  // A2 -> B2 in 12 weeks: reaches B1 only
+  const ScoredPairs s = Score();
+  EXPECT_EQ(Find(s, 0, 0), nullptr);
+  EXPECT_EQ(Excluded(s, 0, ExclusionReason::kGermanTooLow), 1);
+}
+
+TEST_F(CourseLengthBridge, ACourseJustLongEnoughBridgesAndNamesTheLevel) {
+  AddCourse(0, 28);  // 700 units: B2, ends day 196 before the start on day 200
+  const ScoredPairs s = Score();
+  ASSERT_NE(Find(s, 0, 0), nullptr);
+  EXPECT_EQ(Find(s, 0, 0)->bridge_course, CourseIndex(0));
+  EXPECT_EQ(Find(s, 0, 0)->bridge_level, CefrLevel::kB2);
+}
+
+TEST_F(CourseLengthBridge, ACourseEndingAfterTheVacancyStartsIsNoBridge) {
+  AddCourse(5, 28);  // ends day 201, the vacancy starts on day 200
+  EXPECT_EQ(Find(Score(), 0, 0), nullptr);
+  dataset_.vacancies[0].start_date = Date{kRunDate.days + 201};  // starts the day it ends
+  EXPECT_NE(Find(Score(), 0, 0), nullptr);
+}
 }  // namespace
 }  // namespace jobmatch

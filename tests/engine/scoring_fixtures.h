@@ -294,11 +294,19 @@ inline Dataset RandomDataset(TestRng* rng,
   for (int c = 0; c < 6; ++c) {
     Course course;
     course.id = "C" + std::to_string(c);
-    course.kind = rng->Chance(0.8) ? CourseKind::kLanguage : CourseKind::kVocational;
+    // Every kind: 60 % language of unstated kind, then integration,
+    // job-related German and vocational courses.
+    constexpr CourseKind kKinds[] = {CourseKind::kLanguage,
+                                     CourseKind::kLanguage,
+                                     CourseKind::kLanguage,
+                                     CourseKind::kIntegration,
+                                     CourseKind::kJobGerman};
+    course.kind = rng->Chance(0.8) ? kKinds[rng->Below(5)] : CourseKind::kVocational;
     course.target_level = static_cast<CefrLevel>(2 + rng->Below(3));
     course.place = random_place();
     if (rng->Chance(0.8)) course.start_date = Date{run.days + rng->Below(120) - 20};
     course.weeks = 4 + rng->Below(30);
+    if (rng->Chance(0.3)) course.lessons_per_week = 10 + rng->Below(30);
     d.courses.push_back(course);
   }
   for (int h = 0; h < participants / 2 && vacancies > 0; ++h) {

@@ -151,6 +151,46 @@ TEST(UnplacedReasonDe, GivesOneSentencePerReason) {
   EXPECT_EQ(UnplacedReasonDe(dataset, u),
             "Alle 2 bestbewerteten passenden Stellen sind an Teilnehmende mit höherem Gesamtwert "
             "vergeben");
+
+  u.reason = UnplacedReason::kOutsidePathway;
+  u.pathway_rule = ExclusionReason::kUnqualifiedTraining;
+  u.pathway_vacancies = 4;
+  EXPECT_EQ(UnplacedReasonDe(dataset, u),
+            "Kein Vorschlag auf dem Weg des Programms: ohne Berufs- oder Hochschulabschluss führt "
+            "der Weg in eine Ausbildung oder Qualifizierung, nicht direkt in Arbeit (4 Stellen in "
+            "Reichweite passen nur deshalb nicht)");
+  u.pathway_rule = ExclusionReason::kInternshipBeforeJob;
+  u.pathway_vacancies = 1;
+  EXPECT_THAT(UnplacedReasonDe(dataset, u),
+              HasSubstr("ohne Arbeitserfahrung in Deutschland kommt zuerst ein Praktikum"));
+  EXPECT_THAT(UnplacedReasonDe(dataset, u),
+              EndsWith("(1 Stelle in Reichweite passt nur deshalb nicht)"));
+  u.pathway_rule = ExclusionReason::kHelperJobQualified;
+  EXPECT_THAT(UnplacedReasonDe(dataset, u), HasSubstr("nicht in eine Helfertätigkeit"));
+  u.pathway_rule = ExclusionReason::kGoalInternship;
+  EXPECT_THAT(UnplacedReasonDe(dataset, u), HasSubstr("Ziel ist ein Praktikum"));
+}
+
+TEST(VacancyKindTextDe, NamesEachKindInItsOwnWord) {
+  EXPECT_EQ(VacancyKindTextDe(VacancyKind::kJob), "Arbeit");
+  EXPECT_EQ(VacancyKindTextDe(VacancyKind::kTraining), "Ausbildung");
+  EXPECT_EQ(VacancyKindTextDe(VacancyKind::kInternship), "Praktikum");
+}
+
+TEST(ProposalReasonDe, ABridgeNamesTheCourseItsDatesAndTheLevelReached) {
+  Dataset dataset = MakeDataset();
+  Course course;
+  course.id = "C-1";
+  course.kind = CourseKind::kIntegration;
+  course.start_date = Date{20454};  // 2026-01-01
+  course.weeks = 12;
+  dataset.courses.push_back(course);
+  Proposal proposal = MakeProposal();
+  proposal.pair.bridge_course = CourseIndex(0);
+  proposal.pair.bridge_level = CefrLevel::kB1;
+  EXPECT_THAT(ProposalReasonDe(dataset, proposal),
+              HasSubstr("passt nach Integrationskurs C-1 (01.01.2026 bis 25.03.2026, 12 Wochen, "
+                        "danach Deutsch B1)"));
 }
 
 TEST(UnplacedReasonDe, AddsTheNearestPossibilityWhenNothingWasScored) {
