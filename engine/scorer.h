@@ -45,8 +45,9 @@
 // minimum; 1 by default). Else, gap <= german_tolerance_levels: german =
 // max(0, 1 - german_penalty_per_level * gap); further below: kGermanTooLow.
 // A course bridges a gap of at most course_bridge_max_levels when it is a
-// language course (Dataset::courses, kind language) whose target_level >= the
-// vacancy minimum, whose place is within the participant's own commute limit
+// German course (Dataset::courses, any kind but vocational) that lifts the
+// participant to the vacancy minimum (CourseLevelReached, by its kind and
+// units; bridge_level is the level reached), whose place is within the participant's own commute limit
 // of their home (max_commute_minutes or the § 140 default for their hours),
 // that starts on or after run_date (a course without start date starts on the
 // run date; without a run date it is not used) and finishes (start + 7 *
