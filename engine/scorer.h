@@ -47,17 +47,18 @@
 // A course bridges a gap of at most course_bridge_max_levels when it is a
 // German course (Dataset::courses, any kind but vocational) that lifts the
 // participant to the vacancy minimum (CourseLevelReached, by its kind and
-// units; bridge_level is the level reached), whose place is within the participant's own commute limit
-// of their home (max_commute_minutes or the § 140 default for their hours),
-// that starts on or after run_date (a course without start date starts on the
-// run date; without a run date it is not used) and finishes (start + 7 *
-// weeks days) on or before the vacancy's start date; a vacancy without start
-// date gives run_date + course_horizon_weeks, or, with no run date either, any
-// course of at most course_horizon_weeks. Among fitting courses the earliest
-// finishing is taken, ties by course index; course ends are computed in 64
-// bits, so an absurd `weeks` never wraps into a bridge. Setting
-// course_bridge_max_levels = german_tolerance_levels gives the strict reading
-// in which a course only marks gaps already within the tolerance.
+// units; bridge_level is the level reached), whose place is within the
+// participant's own commute limit of their home (max_commute_minutes or the
+// § 140 default for their hours), that starts on or after run_date (a course
+// without start date starts on the run date; without a run date it is not
+// used) and finishes (start + 7 * weeks days) on or before the vacancy's
+// start date; a vacancy without start date gives run_date +
+// course_horizon_weeks, or, with no run date either, any course of at most
+// course_horizon_weeks. Among fitting courses the earliest finishing is
+// taken, ties by course index; course ends are computed in 64 bits, so an
+// absurd `weeks` never wraps into a bridge. Setting course_bridge_max_levels
+// = german_tolerance_levels gives the strict reading in which a course only
+// marks gaps already within the tolerance.
 //
 // Commute. Straight-line (great-circle) km * road_detour_factor at
 // car_speed_kmh if the participant has a driving licence and a car, else at
