@@ -1,11 +1,13 @@
 #include "whatif/scenario.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <utility>
 
 #include "engine/check.h"
+#include "engine/exclusion_rules.h"
 #include "engine/geo.h"
 #include "engine/rescore.h"
 
@@ -274,6 +276,8 @@ std::vector<ParticipantIndex> CourseParticipants(const Scenario& s, CourseIndex 
     const Participant& participant = s.dataset.participants[p];
     const int gap = target - static_cast<int>(participant.german);
     if (gap <= 0 || gap > o.course_bridge_max_levels) continue;
+    // A course too short (or of the wrong kind) for this participant lifts nothing.
+    if (CourseLevelReached(course, participant.german, o) <= participant.german) continue;
     const bool by_car = participant.driving_licence && participant.car;
     const int32_t limit = participant.max_commute_minutes > 0
                               ? participant.max_commute_minutes
@@ -292,8 +296,23 @@ std::optional<Error> FinishCourse(Scenario* s,
                                   CourseIndex course,
                                   std::vector<ParticipantIndex>* finished) {
   *finished = CourseParticipants(*s, course);
-  return SetGermanLevel(
-      s, s->dataset.courses[static_cast<size_t>(course.value)].target_level, *finished);
+  // Each to the level the course's length brings them (CourseLevelReached),
+  // one re-score per level reached.
+  const Course& taken = s->dataset.courses[static_cast<size_t>(course.value)];
+  std::array<std::vector<ParticipantIndex>, kNumCefrLevels> by_level;
+  for (const ParticipantIndex p : *finished) {
+    const CefrLevel reached = CourseLevelReached(
+        taken, s->dataset.participants[static_cast<size_t>(p.value)].german, s->options.scoring);
+    by_level[static_cast<size_t>(reached)].push_back(p);
+  }
+  for (int level = 0; level < kNumCefrLevels; ++level) {
+    if (by_level[static_cast<size_t>(level)].empty()) continue;
+    if (std::optional<Error> error = SetGermanLevel(
+            s, static_cast<CefrLevel>(level), by_level[static_cast<size_t>(level)])) {
+      return error;
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<Error> SetCommuteLimit(Scenario* s, int32_t minutes) {

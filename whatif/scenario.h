@@ -122,8 +122,9 @@ struct Scenario {
                                                   CefrLevel level,
                                                   std::span<const ParticipantIndex> participants);
 
-// Who a language course would bring up to its target level: participants
-// below the target by at most course_bridge_max_levels, within their own
+// Who a language course would lift: participants below its target by at
+// most course_bridge_max_levels whom its kind and length lift at least one
+// level (CourseLevelReached, engine/exclusion_rules.h), within their own
 // commute limit of the course (their max_commute_minutes, else the § 140
 // default for their hours, as the scorer's course bridge), with the course
 // starting on or after the run date (a course without start date counts as
@@ -132,7 +133,8 @@ struct Scenario {
 [[nodiscard]] std::vector<ParticipantIndex> CourseParticipants(const Scenario& scenario,
                                                                CourseIndex course);
 // Everyone CourseParticipants() names finishes the course: their German
-// becomes its target level. `finished` receives them.
+// becomes the level the course brings them to (CourseLevelReached, at most
+// its target). `finished` receives them.
 [[nodiscard]] std::optional<Error> FinishCourse(Scenario* scenario,
                                                 CourseIndex course,
                                                 std::vector<ParticipantIndex>* finished);

@@ -288,15 +288,22 @@ TEST_F(WhatIf, CourseRaisesOnlyThoseItReaches) {
   const CourseIndex course(1);
   const std::vector<ParticipantIndex> who = CourseParticipants(s, course);
   ASSERT_FALSE(who.empty());
-  const CefrLevel target = s.dataset.courses[1].target_level;
+  const Course& taken = s.dataset.courses[1];
+  std::vector<CefrLevel> reached;
   for (const ParticipantIndex p : who) {
-    EXPECT_LT(s.dataset.participants[static_cast<size_t>(p.value)].german, target);
+    const CefrLevel before = s.dataset.participants[static_cast<size_t>(p.value)].german;
+    EXPECT_LT(before, taken.target_level);
+    reached.push_back(CourseLevelReached(taken, before, s.options.scoring));
+    EXPECT_GT(reached.back(), before);  // the course lifts everyone it names
   }
+  // C-15089-2: B2 in 12 weeks; A2 reaches B1, never B2.
+  EXPECT_EQ(taken.weeks, 12);
+  EXPECT_EQ(CourseLevelReached(taken, CefrLevel::kA2, s.options.scoring), CefrLevel::kB1);
   std::vector<ParticipantIndex> finished;
   ASSERT_FALSE(FinishCourse(&s, course, &finished).has_value());
   EXPECT_EQ(finished, who);
-  for (const ParticipantIndex p : who) {
-    EXPECT_EQ(s.dataset.participants[static_cast<size_t>(p.value)].german, target);
+  for (size_t i = 0; i < who.size(); ++i) {
+    EXPECT_EQ(s.dataset.participants[static_cast<size_t>(who[i].value)].german, reached[i]);
   }
   ExpectEqualsCold(s, "after the course");
 }
