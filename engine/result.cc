@@ -72,15 +72,16 @@ bool IsQuotableValue(std::string_view value) {
   for (size_t i = 0; i < value.size(); ++i) {
     const char c = value[i];
     const auto byte = static_cast<unsigned char>(c);
+    // U+0080..U+009F (control characters), ASCII control bytes, '@', quotes, ...
+    const bool c1_control =
+        byte == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) < 0xA0;
+    const bool allowed = IsAsciiLetter(c) || IsAsciiDigit(c) || byte >= 0x80 ||
+                         std::string_view(".,-_/:;+()#").find(c) != std::string_view::npos;
     if (c == ' ') {
       if (blank != std::string_view::npos) return false;  // two blanks: prose
       blank = i;
-    } else if (byte == 0xC2 && i + 1 < value.size() &&
-               static_cast<unsigned char>(value[i + 1]) < 0xA0) {
-      return false;  // U+0080..U+009F, control characters
-    } else if (!(IsAsciiLetter(c) || IsAsciiDigit(c) || byte >= 0x80 ||
-                 std::string_view(".,-_/:;+()#").find(c) != std::string_view::npos)) {
-      return false;  // control bytes, '@', quotes, ...
+    } else if (c1_control || !allowed) {
+      return false;
     }
   }
   if (!IsWellFormedUtf8(value)) return false;

@@ -90,7 +90,7 @@ class MovedNodes {
 struct ColdPricing {
   static constexpr bool kWarm = false;
   BlockSearch* block;
-  int32_t Find(const SimplexBasis& b) { return block->Find(b); }
+  int32_t Find(const SimplexBasis& b) const { return block->Find(b); }
   void AfterPivot(const SimplexBasis&) {}
 };
 

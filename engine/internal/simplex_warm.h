@@ -70,7 +70,7 @@ struct WarmEdits {
   // sizes and the incidence lists).
   bool Grow(SimplexBasis& b, const FlowProblem& p, std::vector<int32_t>* internal_arc);
   // Fills b.single_in if the node count changed; returns whether it did.
-  bool FindSingleInArcs(SimplexBasis& b);
+  static bool FindSingleInArcs(SimplexBasis& b);
 
   // Recomputes the tree flows for the current supplies and capacities: from
   // scratch (non-tree arcs at their bounds, tree flows from the supplies), or
