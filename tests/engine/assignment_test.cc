@@ -204,16 +204,16 @@ CandidateGraph OneCoordinatorGraph(const std::vector<std::vector<std::pair<int32
   g.arc_begin.push_back(0);
   for (const auto& row : rows) {
     for (const auto& [v, score] : row) {
-      g.arc_vacancy.push_back(VacancyIndex(v));
+      g.arc_vacancy.emplace_back(v);
       g.arc_score.push_back(score);
       g.arc_pair.push_back(static_cast<int32_t>(g.arc_pair.size()));
     }
     g.arc_begin.push_back(static_cast<int64_t>(g.arc_vacancy.size()));
-    g.participant_coordinator.push_back(CoordinatorIndex(0));
+    g.participant_coordinator.emplace_back(0);
   }
   g.coordinator_capacity = {capacity};
   g.vacancy_capacity = std::move(openings);
-  for (int32_t v = 0; v < g.num_vacancies; ++v) g.vacancy_employer.push_back(EmployerIndex(v));
+  for (int32_t v = 0; v < g.num_vacancies; ++v) g.vacancy_employer.emplace_back(v);
   g.employer_capacity.assign(At(g.num_employers), -1);
   return g;
 }

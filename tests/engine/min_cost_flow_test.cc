@@ -116,9 +116,9 @@ TEST(SolveMinCostFlow, AgreesWithBoostOnLargerRandomProblems) {
   Rng rng(2);
   for (int round = 0; round < 120; ++round) {
     const auto n = static_cast<int32_t>(rng.Between(2, 120));
-    const int64_t m = rng.Between(n, 12 * n);
+    const int64_t m = rng.Between(n, int64_t{12} * n);
     const int64_t min_cost = rng.Chance(0.5) ? 0 : -50;
-    FlowProblem p = RandomProblem(rng, n, m, 20, min_cost, 100, 10, rng.Between(0, 4 * n));
+    FlowProblem p = RandomProblem(rng, n, m, 20, min_cost, 100, 10, rng.Between(0, int64_t{4} * n));
     const FlowSolution ours = SolveMinCostFlow(p);
     const FlowSolution reference = SolveMinCostFlowBoost(p);
     ASSERT_EQ(ours.status, reference.status) << "round " << round << ": " << ours.message;
@@ -141,7 +141,7 @@ TEST(SolveMinCostFlow, SolvesTransportationProblemsLikeBoost) {
         p.AddArc(s, sources + t, kInfiniteCapacity, rng.Between(1, 1000));
       }
     }
-    for (int64_t unit = 0; unit < 50 * sources; ++unit) {
+    for (int64_t unit = 0; unit < int64_t{50} * sources; ++unit) {
       ++p.supply[rng.Between(0, sources - 1)];
       --p.supply[sources + rng.Between(0, sinks - 1)];
     }
@@ -350,8 +350,14 @@ TEST(NetworkSimplex, WarmSolveAfterEditsEqualsColdSolve) {
   int64_t warm_pivots = 0, cold_pivots = 0, optimal = 0;
   for (int instance = 0; instance < 25; ++instance) {
     const auto n = static_cast<int32_t>(rng.Between(5, 150));
-    FlowProblem copy =
-        RandomProblem(rng, n, rng.Between(2 * n, 10 * n), 20, -50, 100, 5, rng.Between(0, 3 * n));
+    FlowProblem copy = RandomProblem(rng,
+                                     n,
+                                     rng.Between(int64_t{2} * n, int64_t{10} * n),
+                                     20,
+                                     -50,
+                                     100,
+                                     5,
+                                     rng.Between(0, int64_t{3} * n));
     // A dense enough backbone keeps most edits feasible.
     for (int32_t v = 0; v < n; ++v) copy.AddArc(v, (v + 1) % n, kInfiniteCapacity, 200);
     NetworkSimplex simplex(copy);
@@ -447,8 +453,8 @@ TEST(NetworkSimplex, StartingFromAnyFlowReachesTheOptimum) {
   Rng rng(7);
   for (int round = 0; round < 200; ++round) {
     const auto n = static_cast<int32_t>(rng.Between(2, 60));
-    const FlowProblem p =
-        RandomProblem(rng, n, rng.Between(n, 8 * n), 10, -30, 60, 10, rng.Between(0, 2 * n));
+    const FlowProblem p = RandomProblem(
+        rng, n, rng.Between(n, int64_t{8} * n), 10, -30, 60, 10, rng.Between(0, int64_t{2} * n));
     const FlowSolution cold = SolveMinCostFlow(p);
     // Random flows: infeasible, outside bounds, anything.
     std::vector<int64_t> start(static_cast<size_t>(p.num_arcs()));

@@ -453,7 +453,7 @@ TEST(LoadDataset, NamesTheRecordPathInProtobufDiagnostics) {
 
 // The golden text dataset with `from` (once) replaced by `to`, in a scratch file.
 fs::path EditedTextDataset(const std::string& from, const std::string& to) {
-  const fs::path file = ScratchDir() / "dataset.txtpb";
+  fs::path file = ScratchDir() / "dataset.txtpb";
   WriteBytes(file, ReadBytes(kGoldenDir / "dataset.txtpb"));
   Edit(file, from, to);
   return file;

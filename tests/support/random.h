@@ -13,6 +13,7 @@
 #ifndef JOBMATCH_TESTS_SUPPORT_RANDOM_H_
 #define JOBMATCH_TESTS_SUPPORT_RANDOM_H_
 
+#include <cstddef>
 #include <cstdint>
 
 #include "engine/internal/random.h"
@@ -27,6 +28,8 @@ class Rng : public internal::Rng {
   int32_t Below(int32_t n) {
     return static_cast<int32_t>(internal::Rng::Below(static_cast<uint64_t>(n)));
   }
+  // Uniform in [0, n), n > 0: an index into a container of n elements.
+  size_t Below(size_t n) { return static_cast<size_t>(internal::Rng::Below(n)); }
   // Uniform in [0, 1).
   double Unit() { return Uniform(); }
   // True with probability p.
