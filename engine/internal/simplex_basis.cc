@@ -300,7 +300,8 @@ bool TreeHolds(const SimplexBasis& b) {
              : (b.pred_dir[i] == kDown) & (arc.source == p) & (arc.target == i);
     ok &= b.state[e] == kTree;
     ok &= arc.cost + b.pi[arc.source] - b.pi[arc.target] == 0;
-    ok &= static_cast<int>(b.flow[e] >= 0) & static_cast<int>(b.flow[e] <= b.cap[e]);  // kInf is the largest int64
+    ok &= static_cast<int>(b.flow[e] >= 0) &
+          static_cast<int>(b.flow[e] <= b.cap[e]);  // kInf is the largest int64
   }
   return ok;
 }
