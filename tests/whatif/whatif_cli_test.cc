@@ -6,6 +6,7 @@
 #include <pty.h>
 #include <sys/select.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -108,6 +109,22 @@ int WaitOrKill(pid_t pid) {
   return -1;
 }
 
+// Waits up to 30 seconds until the terminal is in raw mode, that is until the
+// line editor is reading keys. The prompt alone does not say so: libedit
+// prints it and only then leaves cooked mode, and a Ctrl-D typed while the
+// line discipline is cooked reaches the editor as a NUL byte, not as the end
+// of input. (On Linux the master side of a pseudo-terminal reports the
+// terminal's modes.)
+bool WaitForRawMode(int fd) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    termios modes{};
+    if (tcgetattr(fd, &modes) == 0 && (modes.c_lflag & ICANON) == 0) return true;
+    usleep(2000);
+  }
+  return false;
+}
+
 // Kills the shell if a test ends early (a failed ASSERT), so that no child
 // is left waiting on the terminal.
 struct ChildGuard {
@@ -138,12 +155,12 @@ TEST(JobmatchWhatif, InteractiveShellHasHelpAndHistoryInATerminal) {
   ChildGuard guard{pid};
   const std::string prompt = "whatif> ";
   std::string seen;
-  // Each step writes a line, then waits for its answer and for the prompt
-  // that follows the answer: only then is the shell reading the terminal
-  // again (in cooked mode between two lines, a Ctrl-D would not end it).
+  // Each step waits until the shell reads keys (raw mode), types a line, and
+  // waits for its answer and for the prompt that follows the answer.
   auto step = [&](const std::string& keys, const std::string& answer) {
     const size_t from = seen.size();
-    if (!keys.empty() && write(fd, keys.data(), keys.size()) != static_cast<ssize_t>(keys.size())) {
+    if (!WaitForRawMode(fd) ||
+        write(fd, keys.data(), keys.size()) != static_cast<ssize_t>(keys.size())) {
       return false;
     }
     const size_t after = ReadUntil(fd, &seen, answer, from);
@@ -155,6 +172,7 @@ TEST(JobmatchWhatif, InteractiveShellHasHelpAndHistoryInATerminal) {
   // Up arrow: the last line again from history, then Enter runs it once more.
   ASSERT_TRUE(step("\x1b[A\r", "25 -> 26")) << seen;
   const std::string quit = "\x04";  // Ctrl-D on an empty line ends the session
+  ASSERT_TRUE(WaitForRawMode(fd));
   ASSERT_EQ(write(fd, quit.data(), quit.size()), 1);
   guard.pid = -1;
   const int status = WaitOrKill(pid);
