@@ -161,7 +161,7 @@ Scenario MakeScenario(Dataset dataset,
   s.reference = std::move(reference);
   s.dataset = std::move(dataset);
   s.withdrawn.assign(s.dataset.vacancies.size(), 0);
-  s.options = options;
+  s.options = std::move(options);
   s.scored =
       std::make_shared<const ScoredPairs>(ScoreTopK(s.dataset, *s.reference, s.options.scoring));
   s.graph = BuildCandidateGraph(s.dataset, *s.scored, s.options.candidates);

@@ -41,13 +41,13 @@ CandidateGraph RandomGraph(Rng& rng, const GraphShape& shape) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
     for (const auto& [score, v] : row) {
-      g.arc_vacancy.push_back(VacancyIndex(v));
+      g.arc_vacancy.emplace_back(v);
       g.arc_score.push_back(score);
       g.arc_pair.push_back(static_cast<int32_t>(g.arc_pair.size()));
     }
     g.arc_begin.push_back(static_cast<int64_t>(g.arc_vacancy.size()));
-    g.participant_coordinator.push_back(
-        CoordinatorIndex(static_cast<int32_t>(rng.Between(0, shape.coordinators - 1))));
+    g.participant_coordinator.emplace_back(
+        static_cast<int32_t>(rng.Between(0, shape.coordinators - 1)));
   }
   for (int32_t c = 0; c < shape.coordinators; ++c) {
     // About 40 % of a coordinator's participants, sometimes none.
@@ -56,8 +56,7 @@ CandidateGraph RandomGraph(Rng& rng, const GraphShape& shape) {
   }
   for (int32_t v = 0; v < shape.vacancies; ++v) {
     g.vacancy_capacity.push_back(static_cast<int32_t>(rng.Between(0, 3)));
-    g.vacancy_employer.push_back(
-        EmployerIndex(static_cast<int32_t>(rng.Between(0, shape.employers - 1))));
+    g.vacancy_employer.emplace_back(static_cast<int32_t>(rng.Between(0, shape.employers - 1)));
   }
   for (int32_t e = 0; e < shape.employers; ++e) {
     g.employer_capacity.push_back(rng.Between(0, 99) < shape.capped_employer_percent
