@@ -91,6 +91,7 @@ void Apply(const pb::Scoring& in, ScoringOptions* out) {
     out->unqualified_max_requirement_level = in.unqualified_max_requirement_level();
   }
   if (in.has_block_size()) out->block_size = in.block_size();
+  if (in.has_require_skill_fit()) out->require_skill_fit = in.require_skill_fit();
   if (in.has_skill_fit_without_requirements()) {
     out->skill_fit_without_requirements = in.skill_fit_without_requirements();
   }

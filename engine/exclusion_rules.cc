@@ -53,10 +53,65 @@ std::string_view ExclusionReasonName(ExclusionReason reason) {
       return "commute_too_long";
     case ExclusionReason::kGermanTooLow:
       return "german_too_low";
+    case ExclusionReason::kNoSkillFit:
+      return "no_skill_fit";
     case ExclusionReason::kCount:
       break;
   }
   return "unknown";
+}
+
+bool IsResidualIscoGroup(int32_t isco_unit_group) {
+  return isco_unit_group % 10 == 9;
+}
+
+void AppendSpecificIsco(const OccupationRef& occupation,
+                        const ReferenceData& reference,
+                        std::vector<int32_t>* out) {
+  const auto append = [&](const std::string& code) {
+    if (code.size() != 4) return;
+    int32_t value = 0;
+    for (const char c : code) {
+      if (c < '0' || c > '9') return;
+      value = value * 10 + (c - '0');
+    }
+    if (!IsResidualIscoGroup(value)) out->push_back(value);
+  };
+  if (occupation.esco.valid()) {
+    append(reference.occupations[static_cast<size_t>(occupation.esco.value)].isco_code);
+  } else if (occupation.kldb.valid()) {
+    for (const std::string& code :
+         reference.kldb[static_cast<size_t>(occupation.kldb.value)].isco_codes) {
+      append(code);
+    }
+  }
+}
+
+int32_t KldbGroupOf(const OccupationRef& occupation, const ReferenceData& reference) {
+  if (occupation.esco.valid() || !occupation.kldb.valid()) return -1;
+  const std::string& code = reference.kldb[static_cast<size_t>(occupation.kldb.value)].code;
+  int32_t value = 0;
+  for (size_t i = 0; i < 3 && i < code.size(); ++i) {
+    if (code[i] < '0' || code[i] > '9') return -1;
+    value = value * 10 + (code[i] - '0');
+  }
+  return code.size() >= 3 ? value : -1;
+}
+
+bool RelatedOccupations(const OccupationRef& a,
+                        const OccupationRef& b,
+                        const ReferenceData& reference) {
+  const int32_t group_a = KldbGroupOf(a, reference);
+  if (group_a >= 0 && group_a == KldbGroupOf(b, reference)) return true;
+  std::vector<int32_t> isco_a, isco_b;
+  AppendSpecificIsco(a, reference, &isco_a);
+  AppendSpecificIsco(b, reference, &isco_b);
+  for (const int32_t x : isco_a) {
+    for (const int32_t y : isco_b) {
+      if (x / 10 == y / 10) return true;
+    }
+  }
+  return false;
 }
 
 std::string FoldCountry(std::string_view text) {

@@ -57,6 +57,15 @@
 //  * kGermanTooLow: German more than german_tolerance_levels below the
 //    vacancy's minimum and no language course bridges the gap (the bridge is
 //    described in engine/scorer.h).
+//  * kNoSkillFit (if require_skill_fit): the participant covers none of the
+//    vacancy's essential skills (engine/skill_profiles.h: their stated skills
+//    plus their occupations' essential skills) and holds no related
+//    occupation (RelatedOccupations below). As with the programme rules, an
+//    empty record never excludes: a participant with no skill and no
+//    occupation on record, or a vacancy with no essential skill known (its
+//    occupation has no ESCO profile and it states none), is not judged by
+//    it. Last in order: it is checked only where every other rule passed or
+//    one did (near misses), as it needs the skill overlap.
 //
 // Example:
 //   if (!PathwayAllows(participant, VacancyKind::kJob, 1, options)) ...
@@ -99,6 +108,7 @@ enum class ExclusionReason : int8_t {
   kHoursMismatch,            // vacancy hours exceed the participant's by more than the tolerance
   kCommuteTooLong,           // estimated commute beyond the participant's limit
   kGermanTooLow,  // German below the minimum by more than the tolerance, no course bridge
+  kNoSkillFit,    // no essential skill covered and no related occupation
   kCount,
 };
 inline constexpr int kNumExclusionReasons = static_cast<int>(ExclusionReason::kCount);
@@ -155,6 +165,28 @@ std::string FoldCountry(std::string_view text);
 uint32_t ProgrammeFailures(const Participant& participant,
                            const ProgrammeRules& rules,
                            std::optional<Date> run_date);
+
+// Related occupations (for kNoSkillFit). Two occupation codes are related
+// when
+//  * they share an ISCO-08 minor group (the first three digits, so the same
+//    unit group or a sibling one: kitchen helpers 9412 and fast-food
+//    preparers 9411), reading a KldB code through its ISCO links
+//    (KldbOccupation::isco_codes) and ignoring residual unit groups (a final
+//    9, "not elsewhere classified": sharing one says nothing), or
+//  * both are KldB codes of the same Berufsgruppe (the first three digits:
+//    82311 hairdressing helper and 82312 hairdresser).
+// A participant holds a related occupation when one of their occupations is
+// related to the vacancy's.
+bool IsResidualIscoGroup(int32_t isco_unit_group);  // 9629, 9129, ... (final digit 9)
+// The non-residual ISCO-08 unit groups (as integers) an occupation code maps to.
+void AppendSpecificIsco(const OccupationRef& occupation,
+                        const ReferenceData& reference,
+                        std::vector<int32_t>* out);
+// The KldB Berufsgruppe (first three digits as an integer), -1 for ESCO codes.
+int32_t KldbGroupOf(const OccupationRef& occupation, const ReferenceData& reference);
+bool RelatedOccupations(const OccupationRef& a,
+                        const OccupationRef& b,
+                        const ReferenceData& reference);
 
 // Vacancy kinds open to a participant (see the table above).
 struct PathwayRule {

@@ -19,7 +19,7 @@ bool FindNearMiss(const std::array<NearMiss, kNumExclusionReasons>& misses,
   for (int r = 0; r < kNumExclusionReasons; ++r) {
     const auto reason = static_cast<ExclusionReason>(r);
     if (reason == ExclusionReason::kExpired || reason == ExclusionReason::kRejectedBefore ||
-        IsProgrammeRule(reason) ||
+        reason == ExclusionReason::kNoSkillFit || IsProgrammeRule(reason) ||
         (IsPathwayRule(reason) && reason != ExclusionReason::kKindExcluded)) {
       continue;
     }

@@ -84,8 +84,9 @@ struct UnplacedParticipant {
   Binding binding;
   // The nearest miss: the one rule whose lifting would open the best vacancy
   // (ScoredPairs::near_miss), if any rule a coordinator can act on removed
-  // one (not kExpired, kRejectedBefore, a programme admission rule or a named
-  // programme pathway rule). Ties: more vacancies, then rule order.
+  // one (not kExpired, kRejectedBefore, kNoSkillFit - the skill gate removes
+  // what should not be proposed at all -, a programme admission rule or a
+  // named programme pathway rule). Ties: more vacancies, then rule order.
   bool has_near_miss = false;
   ExclusionReason near_miss_rule = ExclusionReason::kCount;
   NearMiss near_miss;

@@ -15,6 +15,7 @@
 #ifndef JOBMATCH_ENGINE_REFERENCE_H_
 #define JOBMATCH_ENGINE_REFERENCE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -47,17 +48,37 @@ struct EscoOccupation {
   std::vector<SkillIndex> optional;   // sorted ascending
 };
 
+// Smallest essential set a bridged KldB profile is given (see KldbOccupation).
+inline constexpr size_t kMinKldbEssentialSkills = 5;
+
 // A KldB 2010 Berufsgattung (5 digits). The fifth digit is the requirement
 // level: 1 helper, 2 skilled, 3 specialist, 4 expert.
+//
+// The bridge to ESCO. `isco_codes` are the code's AuxCO links, with one
+// correction for helper codes (level 1): their residual ISCO-08 links (a
+// final 9, "not elsewhere classified") are dropped when they have a specific
+// one (63401 event service helpers: 4226|9629 -> 4226), and a helper linked
+// only to residual groups (e.g. 9629 for hairdressing helpers 82311) takes
+// the non-residual links of the lowest-level code of its
+// Berufsuntergruppe (same first four digits; 82312 -> 5141 hairdressers)
+// that has any, else of its Berufsgruppe (first three digits).
+// A residual group gathers unrelated occupations (ushers, cloakroom and
+// laundromat attendants), whose only shared skill is a generic one.
+//
+// The profile. Skills essential to at least half of `esco` are essential;
+// when fewer than kMinKldbEssentialSkills are, the threshold drops to the
+// number of occupations sharing the k-th most shared essential skill (ties
+// kept whole), so a bridged code is never profiled by nothing (which would
+// read as a full fit) or by one generic skill (which anyone covers). Every
+// other essential or optional skill of `esco` is optional.
 struct KldbOccupation {
   std::string code;   // "52122", leading zeros kept ("01104")
   std::string title;  // German title
   int8_t requirement_level = 1;
-  std::vector<std::string> isco_codes;  // 4-digit ISCO-08 groups it bridges to
+  std::vector<std::string> isco_codes;  // 4-digit ISCO-08 groups it bridges to (above)
   std::vector<OccupationIndex> esco;    // ESCO occupations in those groups, ascending
-  // The skill profile used when a vacancy or participant is coded in KldB:
-  // skills essential to at least half of `esco` are essential; every other
-  // essential or optional skill of `esco` is optional. Sorted ascending.
+  // The skill profile used when a vacancy or participant is coded in KldB
+  // (above). Sorted ascending.
   std::vector<SkillIndex> essential;
   std::vector<SkillIndex> optional;
 };

@@ -31,6 +31,7 @@ constexpr uint8_t kHasDeadline = 16;
 constexpr uint8_t kIsJob = 32;
 constexpr uint8_t kHasEssential = 64;  // essential skill set not empty
 constexpr uint8_t kHasOptional = 128;  // optional skill set not empty
+constexpr int8_t kRelatedBit = 8;      // in Scratch::isco_memo
 
 // What the pair loop reads of a vacancy, stored in grid order (rule fields
 // from internal::RulesOfVacancy).
@@ -60,6 +61,10 @@ struct Prepared {
   std::vector<VacancyRow> rows;                    // grid order
   std::vector<SkillCorrection> corrections;        // the kernel's, in grid order
   std::vector<std::vector<int32_t>> profile_isco;  // per kernel profile, ISCO unit codes
+  // Per kernel profile, for RelatedOccupations (engine/exclusion_rules.h):
+  // the non-residual ISCO unit groups and the KldB Berufsgruppe (-1: none).
+  std::vector<std::vector<int32_t>> profile_specific_isco;
+  std::vector<int32_t> profile_kldb_group;
   RuleTables rules;
   std::vector<int32_t> order;  // participants sorted by grid cell
   CommuteModel model;
@@ -85,6 +90,11 @@ struct ParticipantContext {
   // German part by vacancy minimum level when no course bridges.
   std::array<double, kNumCefrLevels> german_fit{};
   std::vector<int32_t> isco;
+  // The skill gate applies: required, and the participant has a skill on record.
+  bool skill_gate = false;
+  // What RelatedOccupations reads of the participant's occupations.
+  std::vector<int32_t> specific_isco;
+  std::vector<int32_t> kldb_groups;
 };
 
 // Reusable buffers of one block.
@@ -92,6 +102,8 @@ struct Scratch {
   std::vector<float> essential_row;
   std::vector<float> optional_row;
   std::vector<uint8_t> marks;
+  // Per profile: -1 not yet computed, else the ISCO digits shared with the
+  // participant (0, 2, 3, 4) plus kRelatedBit for a related occupation.
   std::vector<int8_t> isco_memo;
   std::vector<int32_t> isco_touched;
   std::vector<ItemRange> ranges;
@@ -132,6 +144,15 @@ void AppendIsco(const OccupationRef& o, const ReferenceData& reference, std::vec
       if (code >= 0) out->push_back(code);
     }
   }
+}
+
+bool SharesMinorGroup(const std::vector<int32_t>& a, const std::vector<int32_t>& b) {
+  for (int32_t x : a) {
+    for (int32_t y : b) {
+      if (x / 10 == y / 10) return true;
+    }
+  }
+  return false;
 }
 
 int8_t IscoMatchDigits(const std::vector<int32_t>& a, const std::vector<int32_t>& b) {
@@ -187,6 +208,10 @@ Prepared Prepare(const Dataset& dataset,
     std::sort(codes.begin(), codes.end());
     codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     prep.profile_isco.push_back(std::move(codes));
+    std::vector<int32_t> specific;
+    AppendSpecificIsco(o, reference, &specific);
+    prep.profile_specific_isco.push_back(std::move(specific));
+    prep.profile_kldb_group.push_back(KldbGroupOf(o, reference));
   }
 
   const size_t num_vacancies = dataset.vacancies.size();
@@ -303,6 +328,27 @@ void BuildContext(const Dataset& dataset,
   for (const OccupationRef& o : participant.occupations) AppendIsco(o, reference, &ctx->isco);
   std::sort(ctx->isco.begin(), ctx->isco.end());
   ctx->isco.erase(std::unique(ctx->isco.begin(), ctx->isco.end()), ctx->isco.end());
+  ctx->skill_gate = options.require_skill_fit && !prep.kernel.participant_skills.For(p).empty();
+  ctx->specific_isco.clear();
+  ctx->kldb_groups.clear();
+  for (const OccupationRef& o : participant.occupations) {
+    AppendSpecificIsco(o, reference, &ctx->specific_isco);
+    const int32_t group = KldbGroupOf(o, reference);
+    if (group >= 0) ctx->kldb_groups.push_back(group);
+  }
+}
+
+// The memo entry of a profile for the participant of `ctx` (Scratch::isco_memo).
+int8_t ProfileRelation(const Prepared& prep, const ParticipantContext& ctx, int32_t profile) {
+  const auto j = static_cast<size_t>(profile);
+  int8_t memo = ctx.isco.empty() ? int8_t{0} : IscoMatchDigits(ctx.isco, prep.profile_isco[j]);
+  const int32_t group = prep.profile_kldb_group[j];
+  const bool related =
+      (group >= 0 &&
+       std::find(ctx.kldb_groups.begin(), ctx.kldb_groups.end(), group) != ctx.kldb_groups.end()) ||
+      SharesMinorGroup(ctx.specific_isco, prep.profile_specific_isco[j]);
+  if (related) memo = static_cast<int8_t>(memo | kRelatedBit);
+  return memo;
 }
 
 // Scores one participant: counts into `result` at index p, kept pairs
@@ -339,7 +385,7 @@ int32_t ScoreParticipant(const Dataset& dataset,
   const size_t top_k = options.top_k > 0 ? static_cast<size_t>(options.top_k) : 0;
   const double share = options.optional_skill_share;
 
-  // tally[r]: pairs whose first failed rule is r; [8] eligible; [9] outside reach.
+  // tally[r]: pairs whose first failed rule is r; then eligible; then outside reach.
   std::array<int32_t, kNumExclusionReasons + 2> tally{};
   constexpr int kEligibleSlot = kNumExclusionReasons;
   constexpr int kOutsideSlot = kNumExclusionReasons + 1;
@@ -360,12 +406,41 @@ int32_t ScoreParticipant(const Dataset& dataset,
                                       row.hours_class,
                                       row.min_german};
       const internal::PairVerdict verdict = internal::JudgePair(ctx.rules, facts);
-      const uint32_t fail = verdict.fail;
+      uint32_t fail = verdict.fail;
       const int32_t bridge = verdict.bridge;
+      if (outside != 0) {
+        ++tally[kOutsideSlot];
+        continue;
+      }
+      // The skill gate, the last rule, needs the overlap: computed wherever it
+      // can decide the pair's rule or near miss (no other rule, or one).
+      SkillCounts counts;
+      int8_t relation = 0;
+      if (!internal::SeveralRules(fail)) {
+        counts =
+            CountOverlap(essential_row,
+                         optional_row,
+                         marks,
+                         row.profile,
+                         prep.corrections.data() + row.correction_begin,
+                         prep.corrections.data() + row.correction_begin + row.correction_count);
+        if (row.profile >= 0) {
+          int8_t& memo = scratch->isco_memo[static_cast<size_t>(row.profile)];
+          if (memo < 0) {
+            memo = ProfileRelation(prep, ctx, row.profile);
+            scratch->isco_touched.push_back(row.profile);
+          }
+          relation = memo;
+        }
+        if (ctx.skill_gate && counts.essential == 0 && (row.flags & kHasEssential) != 0 &&
+            (relation & kRelatedBit) == 0) {
+          fail |= internal::RuleBit(ExclusionReason::kNoSkillFit);
+        }
+      }
       const int first_reason = internal::FirstRule(fail);
-      ++tally[static_cast<size_t>(outside != 0 ? kOutsideSlot : first_reason)];
-      // Outside reach, or two rules or more (no near miss): done.
-      if ((outside | static_cast<uint32_t>(internal::SeveralRules(fail))) != 0) continue;
+      ++tally[static_cast<size_t>(first_reason)];
+      // Two rules or more (no near miss): done.
+      if (internal::SeveralRules(fail)) continue;
 
       // Every part but the skill part first: with skill at its best
       // (requirement_fit) they bound the score, and a pair that cannot enter
@@ -406,13 +481,6 @@ int32_t ScoreParticipant(const Dataset& dataset,
       if (static_cast<float>(bound) < threshold) continue;
       if (miss == nullptr && bound < options.min_score) continue;
 
-      const SkillCounts counts =
-          CountOverlap(essential_row,
-                       optional_row,
-                       marks,
-                       row.profile,
-                       prep.corrections.data() + row.correction_begin,
-                       prep.corrections.data() + row.correction_begin + row.correction_count);
       const bool has_essential = (row.flags & kHasEssential) != 0;
       const bool has_optional = (row.flags & kHasOptional) != 0;
       const double essential_coverage =
@@ -429,15 +497,7 @@ int32_t ScoreParticipant(const Dataset& dataset,
       } else {
         mix = options.skill_fit_without_requirements;
       }
-      int8_t isco_digits = 0;
-      if (row.profile >= 0 && !ctx.isco.empty()) {
-        int8_t& memo = scratch->isco_memo[static_cast<size_t>(row.profile)];
-        if (memo < 0) {
-          memo = IscoMatchDigits(ctx.isco, prep.profile_isco[static_cast<size_t>(row.profile)]);
-          scratch->isco_touched.push_back(row.profile);
-        }
-        isco_digits = memo;
-      }
+      const auto isco_digits = static_cast<int8_t>(relation & ~kRelatedBit);
       bool floor_applied = false;
       if (isco_digits >= 2) {
         const double floor = options.isco_group_floor[static_cast<size_t>(4 - isco_digits)];

@@ -25,7 +25,9 @@
 //   mix = (1 - optional_skill_share) * essential + optional_skill_share * optional
 // when both sets are non-empty, the one coverage when only one is, and
 // skill_fit_without_requirements when the vacancy lists no skill at all.
-// Related occupations: when one of the participant's occupations shares an
+// Skill gate: a pair covering no essential skill without a related occupation
+// is removed (kNoSkillFit, engine/exclusion_rules.h), not scored.
+// ISCO floor: when one of the participant's occupations shares an
 // ISCO-08 unit (4 digits), minor (3) or sub-major (2) group with the
 // vacancy's occupation (KldB codes through their ISCO bridge), the mix is
 // raised to at least isco_group_floor[0], [1] or [2]. Requirement level: for
@@ -140,10 +142,14 @@ struct ScoringOptions {
 
   // Skill part: share of the part given to optional-skill coverage.
   double optional_skill_share = 0.25;
-  // Skill part of a vacancy that lists no skill at all (no occupation
-  // profile, none stated): nothing required is missing, so 1 by default;
-  // lower it to rank unprofiled vacancies below well-matched profiled ones.
-  double skill_fit_without_requirements = 1.0;
+  // Skill part of a vacancy with no skill known at all (its occupation has
+  // no ESCO profile, none stated): nothing shows a fit or a gap, so half by
+  // default, never a full fit.
+  double skill_fit_without_requirements = 0.5;
+  // The skill gate (kNoSkillFit, engine/exclusion_rules.h): no pair whose
+  // participant covers none of the vacancy's essential skills and holds no
+  // related occupation.
+  bool require_skill_fit = true;
   // Floor on the skill part when an occupation of the participant shares the
   // vacancy occupation's ISCO-08 unit group, minor group, sub-major group.
   std::array<double, 3> isco_group_floor = {0.6, 0.4, 0.2};

@@ -370,9 +370,55 @@ std::optional<Error> LoadKldb(const fs::path& dir, ReferenceData& ref) {
   return error;
 }
 
+// ISCO-08 numbers its residual unit groups ("not elsewhere classified",
+// "other ...") with a final 9: 9629 elementary workers n.e.c., 9329
+// manufacturing labourers n.e.c., 9129 other cleaning workers.
+bool IsResidualIsco(std::string_view code) {
+  return code.size() == 4 && code[3] == '9';
+}
+
+// The helper-level rule of the bridge (engine/reference.h, KldbOccupation):
+// a helper code (requirement level 1) drops its residual links when it has
+// a specific one; when all are residual it takes the non-residual links of
+// the lowest-level code of its Berufsuntergruppe (same first four digits)
+// that has any, else of its Berufsgruppe (first three). Reads the links as
+// loaded, so the order of the codes does not matter.
+void BridgeResidualHelpers(ReferenceData& ref) {
+  std::vector<std::vector<std::string>> replaced(ref.kldb.size());
+  for (size_t i = 0; i < ref.kldb.size(); ++i) {
+    const KldbOccupation& k = ref.kldb[i];
+    if (k.requirement_level != 1 || k.isco_codes.empty()) continue;
+    for (const std::string& code : k.isco_codes) {
+      if (!IsResidualIsco(code)) replaced[i].push_back(code);
+    }
+    if (!replaced[i].empty()) continue;  // specific links: the residual ones are dropped
+    for (const size_t prefix : {size_t{4}, size_t{3}}) {
+      int best_level = 5;
+      for (const KldbOccupation& sibling : ref.kldb) {
+        if (&sibling == &k || sibling.code.compare(0, prefix, k.code, 0, prefix) != 0 ||
+            sibling.requirement_level >= best_level) {
+          continue;
+        }
+        std::vector<std::string> specific;
+        for (const std::string& code : sibling.isco_codes) {
+          if (!IsResidualIsco(code)) specific.push_back(code);
+        }
+        if (specific.empty()) continue;
+        best_level = sibling.requirement_level;
+        replaced[i] = std::move(specific);
+      }
+      if (!replaced[i].empty()) break;
+    }
+  }
+  for (size_t i = 0; i < ref.kldb.size(); ++i) {
+    if (!replaced[i].empty()) ref.kldb[i].isco_codes = std::move(replaced[i]);
+  }
+}
+
 // Bridges every KldB code to the ESCO occupations of its ISCO groups and
 // derives its skill profile (see KldbOccupation in engine/reference.h).
 void DeriveKldbProfiles(ReferenceData& ref) {
+  BridgeResidualHelpers(ref);
   std::map<std::string, std::vector<OccupationIndex>, std::less<>> by_isco;
   for (size_t i = 0; i < ref.occupations.size(); ++i) {
     by_isco[ref.occupations[i].isco_code].emplace_back(static_cast<int32_t>(i));
@@ -380,6 +426,7 @@ void DeriveKldbProfiles(ReferenceData& ref) {
   std::vector<int32_t> essential_count(ref.skills.size(), 0);
   std::vector<uint8_t> seen(ref.skills.size(), 0);
   std::vector<int32_t> touched;
+  std::vector<int32_t> counts;
   for (KldbOccupation& k : ref.kldb) {
     k.esco.clear();
     for (const std::string& isco : k.isco_codes) {
@@ -404,13 +451,27 @@ void DeriveKldbProfiles(ReferenceData& ref) {
       for (SkillIndex s : occupation.optional) mark(s, false);
     }
     const auto n = static_cast<int32_t>(k.esco.size());
-    const int32_t threshold = (n + 1) / 2;  // ceil(n / 2)
+    int32_t threshold = (n + 1) / 2;  // ceil(n / 2)
+    // Fewer than kMinKldbEssentialSkills skills essential to half of them:
+    // lower the threshold to the count of the k-th most shared essential
+    // skill (ties kept whole), so a profile is never empty or one generic skill.
+    counts.clear();
+    for (int32_t s : touched) {
+      const int32_t c = essential_count[static_cast<size_t>(s)];
+      if (c > 0) counts.push_back(c);
+    }
+    std::sort(counts.begin(), counts.end(), std::greater<>());
+    const auto at_half = static_cast<size_t>(
+        std::count_if(counts.begin(), counts.end(), [&](int32_t c) { return c >= threshold; }));
+    if (at_half < kMinKldbEssentialSkills && !counts.empty()) {
+      threshold = counts[std::min(counts.size(), kMinKldbEssentialSkills) - 1];
+    }
     std::sort(touched.begin(), touched.end());
     k.essential.clear();
     k.optional.clear();
     for (int32_t s : touched) {
       const auto i = static_cast<size_t>(s);
-      (essential_count[i] >= threshold ? k.essential : k.optional).emplace_back(s);
+      (essential_count[i] >= std::max(threshold, 1) ? k.essential : k.optional).emplace_back(s);
       seen[i] = 0;
       essential_count[i] = 0;
     }

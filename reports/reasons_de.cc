@@ -38,6 +38,7 @@ constexpr std::array<RuleText, kNumExclusionReasons> kRuleDe = {{
     {"zu viele Wochenstunden", "mit mehr Wochenstunden"},
     {"Pendelzeit zu lang", "mit längerer Pendelzeit"},
     {"Deutsch zu weit unter dem Mindestniveau", "mit Deutsch "},
+    {"keine der Pflichtkompetenzen und kein verwandter Beruf", "mit passenden Kompetenzen"},
 }};
 
 // ISCO-08 in German, by matching digits: 2 Berufsgruppe, 3 Berufsuntergruppe,

@@ -85,6 +85,7 @@ constexpr std::array kRules = {
     Entry{"hours_mismatch", "Arbeitszeit passt nicht"},
     Entry{"commute_too_long", "Arbeitsweg zu lang"},
     Entry{"german_too_low", "Deutsch zu weit unter der Anforderung"},
+    Entry{"no_skill_fit", "keine Pflichtkompetenz und kein verwandter Beruf"},
     Entry{"no_vacancy_in_reach", "keine Stelle in Pendelreichweite"},
     Entry{"below_min_score", "Passung unter dem Mindestwert"},
 };

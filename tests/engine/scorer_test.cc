@@ -90,8 +90,8 @@ TEST(ScoreTopK, CommutePartFallsLinearlyToTheLimitByTransitAndByCar) {
   EXPECT_NEAR(pair.distance_km, 10.0, 1e-4);
   EXPECT_NEAR(pair.commute_minutes, transit, 1e-3);
   EXPECT_NEAR(pair.parts.commute, 1 - transit / 75, 1e-6);
-  // Score: skill 1 (nothing asked), German 1, micro 1 (5 staff).
-  EXPECT_NEAR(pair.score, 0.45 + 0.20 + 0.20 * (1 - transit / 75) + 0.15, 1e-6);
+  // Score: skill 0.5 (nothing known either way), German 1, micro 1 (5 staff).
+  EXPECT_NEAR(pair.score, 0.45 * 0.5 + 0.20 + 0.20 * (1 - transit / 75) + 0.15, 1e-6);
   const auto c = Contributions(pair.parts, ScoringWeights{});
   EXPECT_NEAR(c[0] + c[1] + c[2] + c[3], pair.score, 1e-6);
 
@@ -181,9 +181,12 @@ TEST(ScoreTopK, MicroPartIsTheBonusOfTheEmployersSizeClass) {
 }
 
 // Skill part without the ISCO floor, to see the coverage formula alone.
+// The skill part's arithmetic, without the floor and without the skill gate
+// (which removes zero-coverage pairs; it has its own tests below).
 ScoringOptions NoIscoFloor() {
   ScoringOptions o = SerialKeepAll();
   o.isco_group_floor = {0.0, 0.0, 0.0};
+  o.require_skill_fit = false;
   return o;
 }
 
@@ -221,16 +224,94 @@ TEST(ScoreTopK, SkillPartDoesNotCreditOptionalSkillsOfTheParticipantsOccupation)
   EXPECT_FLOAT_EQ(Find(s, 0, 1)->parts.skill, 0.5f);
 }
 
-TEST(ScoreTopK, VacancyWithoutAnySkillGetsTheConfiguredSkillFit) {
+TEST(ScoreTopK, VacancyWithoutAnySkillGetsTheConfiguredSkillFitNeverAFullOne) {
   const ReferenceData ref = fixtures::TinyReference();
   Dataset d = fixtures::EmptyDataset();
-  AddParticipant(&d, kBernburg);
+  AddParticipant(&d, kBernburg).occupations = {Esco(0)};
   AddVacancy(&d, kBernburg);  // no occupation, no skills
   ScoringOptions o = SerialKeepAll();
-  EXPECT_FLOAT_EQ(OnlyPair(d, ref, o).parts.skill, 1.0f);
-  EXPECT_FLOAT_EQ(OnlyPair(d, ref, o).parts.essential_coverage, 1.0f);
+  // Nothing known either way: half by default, and the skill gate does not
+  // judge an empty profile.
+  EXPECT_FLOAT_EQ(OnlyPair(d, ref, o).parts.skill, 0.5f);
+  EXPECT_FALSE(OnlyPair(d, ref, o).parts.has_essential_skills);
   o.skill_fit_without_requirements = 0.3;
   EXPECT_FLOAT_EQ(OnlyPair(d, ref, o).parts.skill, 0.3f);
+}
+
+TEST(ScoreTopK, VacancyListingNoEssentialSkillIsScoredFromItsOccupation) {
+  const ReferenceData ref = fixtures::TinyReference();
+  Dataset d = fixtures::EmptyDataset();
+  AddParticipant(&d, kBernburg).skills = Skills({0});
+  Vacancy& v = AddVacancy(&d, kBernburg);
+  v.occupation = Esco(0);  // lists nothing itself; warehouse worker needs {0,1,2,3}
+  const ScoredPair pair = OnlyPair(d, ref, NoIscoFloor());
+  EXPECT_TRUE(pair.parts.has_essential_skills);
+  EXPECT_FLOAT_EQ(pair.parts.essential_coverage, 0.25f);
+  EXPECT_LT(pair.parts.skill, 0.25f);
+}
+
+// --- the skill gate (kNoSkillFit)
+
+TEST(ScoreTopK, SkillGateKeepsOneCoveredEssentialSkillAndRemovesNone) {
+  const ReferenceData ref = fixtures::TinyReference();
+  Dataset d = fixtures::EmptyDataset();
+  AddParticipant(&d, kBernburg).skills = Skills({6});  // just one of forklift's {1,6}
+  AddParticipant(&d, kBernburg).skills = Skills({8});  // none of them
+  AddVacancy(&d, kBernburg).occupation = Esco(1);      // forklift driver, ISCO 8344
+  const ScoredPairs s = ScoreTopK(d, ref, SerialKeepAll());
+  ASSERT_NE(Find(s, 0, 0), nullptr);
+  EXPECT_FLOAT_EQ(Find(s, 0, 0)->parts.essential_coverage, 0.5f);
+  EXPECT_EQ(Find(s, 1, 0), nullptr);
+  EXPECT_EQ(Excluded(s, 1, ExclusionReason::kNoSkillFit), 1);
+  EXPECT_EQ(s.excluded_total[static_cast<size_t>(ExclusionReason::kNoSkillFit)], 1);
+  EXPECT_EQ(s.within_reach[1], 1);
+  // A near miss of the gate alone, and the gate can be switched off.
+  EXPECT_EQ(s.near_miss[1][static_cast<size_t>(ExclusionReason::kNoSkillFit)].count, 1);
+  ScoringOptions off = SerialKeepAll();
+  off.require_skill_fit = false;
+  ASSERT_NE(Find(ScoreTopK(d, ref, off), 1, 0), nullptr);
+  EXPECT_FLOAT_EQ(Find(ScoreTopK(d, ref, off), 1, 0)->parts.essential_coverage, 0.0f);
+}
+
+TEST(ScoreTopK, SkillGateLetsARelatedOccupationThroughWithoutCoverage) {
+  ReferenceData ref = fixtures::TinyReference();
+  Dataset d = fixtures::EmptyDataset();
+  AddParticipant(&d, kBernburg).occupations = {Esco(2)};  // freight handler 9333, has {8}
+  AddVacancy(&d, kBernburg).occupation = Esco(0);         // 9333: same unit group
+  AddVacancy(&d, kBernburg).occupation = Esco(3);         // 9334: sibling unit group
+  AddVacancy(&d, kBernburg).occupation = Esco(4);         // 9313: sub-major group only
+  AddVacancy(&d, kBernburg).occupation = Esco(1);         // 8344: unrelated
+  const ScoredPairs s = ScoreTopK(d, ref, SerialKeepAll());
+  EXPECT_NE(Find(s, 0, 0), nullptr);
+  EXPECT_NE(Find(s, 0, 1), nullptr);
+  EXPECT_EQ(Find(s, 0, 2), nullptr);
+  EXPECT_EQ(Find(s, 0, 3), nullptr);
+  EXPECT_EQ(Excluded(s, 0, ExclusionReason::kNoSkillFit), 2);
+
+  // KldB: the same Berufsgruppe relates (51301 helper, 51312 specialist),
+  // even where the ISCO links differ (9333 against 4321).
+  Dataset k = fixtures::EmptyDataset();
+  AddParticipant(&k, kBernburg).occupations = {Kldb(1)};  // 51301, has {0,1}
+  AddVacancy(&k, kBernburg).occupation = Kldb(0);         // 51312, needs {2,3}
+  EXPECT_NE(Find(ScoreTopK(k, ref, SerialKeepAll()), 0, 0), nullptr);
+  ref.kldb[0].code = "52312";  // another Berufsgruppe: nothing relates them
+  EXPECT_EQ(Find(ScoreTopK(k, ref, SerialKeepAll()), 0, 0), nullptr);
+
+  // A shared residual ISCO group ("not elsewhere classified") relates nothing.
+  ReferenceData residual = fixtures::TinyReference();
+  residual.occupations[2].isco_code = "9629";
+  residual.occupations[1].isco_code = "9629";
+  EXPECT_EQ(Find(ScoreTopK(d, residual, SerialKeepAll()), 0, 3), nullptr);
+  residual.occupations[1].isco_code = "9621";  // a specific sibling does not count either
+  EXPECT_EQ(Find(ScoreTopK(d, residual, SerialKeepAll()), 0, 3), nullptr);
+}
+
+TEST(ScoreTopK, SkillGateDoesNotJudgeAParticipantWithNothingOnRecord) {
+  const ReferenceData ref = fixtures::TinyReference();
+  Dataset d = fixtures::EmptyDataset();
+  AddParticipant(&d, kBernburg);                   // no occupation, no skill
+  AddVacancy(&d, kBernburg).occupation = Esco(1);  // needs {1,6}
+  EXPECT_NE(Find(ScoreTopK(d, ref, SerialKeepAll()), 0, 0), nullptr);
 }
 
 TEST(ScoreTopK, RelatedOccupationsInTheIscoHierarchyRaiseTheSkillPartToAFloor) {
@@ -242,7 +323,9 @@ TEST(ScoreTopK, RelatedOccupationsInTheIscoHierarchyRaiseTheSkillPartToAFloor) {
   AddVacancy(&d, kBernburg).occupation = Esco(4);         // 9313: same sub-major group
   AddVacancy(&d, kBernburg).occupation = Esco(1);         // 8344: unrelated
   AddVacancy(&d, kBernburg).occupation = Kldb(1);         // KldB bridged to 9333
-  const ScoredPairs s = ScoreTopK(d, ref, SerialKeepAll());
+  ScoringOptions o = SerialKeepAll();
+  o.require_skill_fit = false;  // the floor's arithmetic; the gate is tested above
+  const ScoredPairs s = ScoreTopK(d, ref, o);
   const int8_t digits[] = {4, 3, 2, 0, 4};
   const float skill[] = {0.6f, 0.4f, 0.2f, 0.0f, 0.6f};
   for (int v = 0; v < 5; ++v) {
@@ -253,7 +336,7 @@ TEST(ScoreTopK, RelatedOccupationsInTheIscoHierarchyRaiseTheSkillPartToAFloor) {
   }
   // A floor never lowers a better coverage.
   d.participants[0].occupations = {Esco(0)};
-  EXPECT_FLOAT_EQ(Find(ScoreTopK(d, ref, SerialKeepAll()), 0, 0)->parts.skill, 0.75f);
+  EXPECT_FLOAT_EQ(Find(ScoreTopK(d, ref, o), 0, 0)->parts.skill, 0.75f);
 }
 
 TEST(RequirementLevel, ReadsTheKldbFifthDigitOrTheIscoSkillLevel) {
@@ -550,9 +633,9 @@ TEST_F(HardRule, CommuteTooLong) {
   dataset_.vacancies[0].hours_per_week = 20;                     // short day: 60 minutes
   dataset_.vacancies[0].place.point = Offset(kBernburg, 0, 16);  // 66.7 minutes by transit
   const ScoredPairs s = ExpectRemovedBy(ExclusionReason::kCommuteTooLong);
-  // With the rule lifted the commute part is clamped at 0.
+  // With the rule lifted the commute part is clamped at 0 (skill 0.5: no skill known).
   EXPECT_NEAR(s.near_miss[0][static_cast<size_t>(ExclusionReason::kCommuteTooLong)].best_score,
-              0.45 + 0.20 + 0.0 + 0.15,
+              0.45 * 0.5 + 0.20 + 0.0 + 0.15,
               1e-6);
 }
 
@@ -869,6 +952,23 @@ CefrLevel RefReached(const Course& c, CefrLevel from, const ScoringOptions& o) {
   return static_cast<CefrLevel>(level);
 }
 
+// Related occupations as engine/exclusion_rules.h defines them: the same
+// KldB Berufsgruppe, or an ISCO-08 minor group shared through unit groups
+// that are not residual (final digit 9).
+bool RefRelated(const OccupationRef& a, const OccupationRef& b, const ReferenceData& ref) {
+  if (a.kldb.valid() && !a.esco.valid() && b.kldb.valid() && !b.esco.valid() &&
+      ref.kldb[static_cast<size_t>(a.kldb.value)].code.substr(0, 3) ==
+          ref.kldb[static_cast<size_t>(b.kldb.value)].code.substr(0, 3)) {
+    return true;
+  }
+  for (int32_t x : RefIsco(a, ref)) {
+    for (int32_t y : RefIsco(b, ref)) {
+      if (x % 10 != 9 && y % 10 != 9 && x / 10 == y / 10) return true;
+    }
+  }
+  return false;
+}
+
 std::vector<RefParticipant> SerialReference(const Dataset& d,
                                             const ReferenceData& ref,
                                             const ScoringOptions& o) {
@@ -982,6 +1082,19 @@ std::vector<RefParticipant> SerialReference(const Dataset& d,
       }
       fails[static_cast<size_t>(ExclusionReason::kGermanTooLow)] =
           gap > o.german_tolerance_levels && bridge < 0;
+      // The skill gate, on recorded skills only.
+      std::set<int32_t> ess, opt;
+      for (SkillIndex s : ref.EssentialSkills(v.occupation)) ess.insert(s.value);
+      for (SkillIndex s : v.essential_skills) ess.insert(s.value);
+      bool related = false;
+      for (const OccupationRef& occ : p.occupations) {
+        related =
+            related || (occ.valid() && v.occupation.valid() && RefRelated(occ, v.occupation, ref));
+      }
+      int covered_essential = 0;
+      for (int32_t s : ess) covered_essential += has.contains(s) ? 1 : 0;
+      fails[static_cast<size_t>(ExclusionReason::kNoSkillFit)] =
+          o.require_skill_fit && !has.empty() && !ess.empty() && covered_essential == 0 && !related;
       int n_fail = 0, first = -1;
       for (int k = kNumExclusionReasons - 1; k >= 0; --k) {
         if (fails[static_cast<size_t>(k)]) {
@@ -992,9 +1105,6 @@ std::vector<RefParticipant> SerialReference(const Dataset& d,
       if (n_fail > 0) ++r.excluded[static_cast<size_t>(first)];
       if (n_fail > 1) continue;
       // Parts.
-      std::set<int32_t> ess, opt;
-      for (SkillIndex s : ref.EssentialSkills(v.occupation)) ess.insert(s.value);
-      for (SkillIndex s : v.essential_skills) ess.insert(s.value);
       for (SkillIndex s : ref.OptionalSkills(v.occupation)) opt.insert(s.value);
       for (SkillIndex s : v.optional_skills) opt.insert(s.value);
       for (int32_t s : ess) opt.erase(s);
@@ -1329,6 +1439,9 @@ TEST(ScoreTopK, RelaxingARuleNeverRemovesACandidate) {
     relaxed = o;
     relaxed.default_commute_minutes_short_day = 75;
     ExpectSuperset(ScoreTopK(d, ref, relaxed), base, "short-day limit");
+    relaxed = o;
+    relaxed.require_skill_fit = false;
+    ExpectSuperset(ScoreTopK(d, ref, relaxed), base, "no skill gate");
   }
 }
 

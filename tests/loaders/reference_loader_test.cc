@@ -275,11 +275,23 @@ TEST(LoadReferenceData, KldbProfilesFollowTheHalfRule) {
       for (SkillIndex s : ref.occupations[static_cast<size_t>(o.value)].optional)
         any.insert(s.value);
     }
+    // Essential to at least half: 2 * count >= n, i.e. count >= ceil(n / 2);
+    // fewer than five such: count >= that of the fifth most shared one.
+    size_t threshold = (esco.size() + 1) / 2;
+    std::vector<size_t> counts;
+    for (const auto& [skill, count] : essential_in) counts.push_back(count);
+    std::sort(counts.rbegin(), counts.rend());
+    const auto at_half = static_cast<size_t>(
+        std::count_if(counts.begin(), counts.end(), [&](size_t c) { return c >= threshold; }));
+    if (at_half < kMinKldbEssentialSkills && !counts.empty()) {
+      threshold = counts[std::min(counts.size(), kMinKldbEssentialSkills) - 1];
+    }
     std::vector<SkillIndex> essential;
     std::vector<SkillIndex> optional;
     for (int32_t s : any) {
-      // Essential to at least half: 2 * count >= n, i.e. count >= ceil(n / 2).
-      (2 * essential_in[s] >= esco.size() ? essential : optional).emplace_back(s);
+      const auto it = essential_in.find(s);
+      const size_t count = it == essential_in.end() ? 0 : it->second;
+      (count > 0 && count >= threshold ? essential : optional).emplace_back(s);
     }
     ASSERT_EQ(k.essential, essential) << k.code;
     ASSERT_EQ(k.optional, optional) << k.code;
@@ -287,6 +299,63 @@ TEST(LoadReferenceData, KldbProfilesFollowTheHalfRule) {
   }
   // The rule was exercised on codes where it actually splits skills.
   EXPECT_GT(checked_nonempty, 500u);
+}
+
+// Every bridged code with an ESCO occupation that has essential skills gets a
+// profile (never empty, which would read as a full fit), and at least
+// kMinKldbEssentialSkills of them where its occupations have that many.
+TEST(LoadReferenceData, BridgedKldbProfilesAreNeverEmptyNorASingleSharedSkill) {
+  const ReferenceData& ref = Repo();
+  size_t bridged = 0;
+  for (const KldbOccupation& k : ref.kldb) {
+    std::set<int32_t> all_essential;
+    for (OccupationIndex o : k.esco) {
+      for (SkillIndex s : ref.occupations[static_cast<size_t>(o.value)].essential) {
+        all_essential.insert(s.value);
+      }
+    }
+    if (all_essential.empty()) continue;
+    ++bridged;
+    EXPECT_GE(k.essential.size(), std::min(all_essential.size(), kMinKldbEssentialSkills))
+        << k.code;
+  }
+  EXPECT_GT(bridged, 1200u);
+}
+
+// The regression behind the bridge rule: AuxCO links the hairdressing helper
+// (82311) only to ISCO 9629, elementary workers not elsewhere classified
+// (ushers, cloakroom and laundromat attendants), whose one shared essential
+// skill is "maintain customer service" - so every waiting-staff helper
+// covered it "100 %". The helper now takes its Berufsuntergruppe's link.
+TEST(LoadReferenceData, HelperLinkedOnlyToAResidualIscoGroupTakesItsSiblingsLink) {
+  const ReferenceData& ref = Repo();
+  const KldbOccupation& helper = ref.kldb[static_cast<size_t>(ref.kldb_by_code.at("82311").value)];
+  EXPECT_EQ(helper.isco_codes, std::vector<std::string>{"5141"});
+  EXPECT_EQ(ref.kldb[static_cast<size_t>(ref.kldb_by_code.at("63401").value)].isco_codes,
+            std::vector<std::string>{"4226"});
+  std::set<std::string> labels;
+  for (SkillIndex s : helper.essential)
+    labels.insert(ref.skills[static_cast<size_t>(s.value)].label_en);
+  EXPECT_TRUE(labels.contains("style hair"));
+  EXPECT_GE(helper.essential.size(), kMinKldbEssentialSkills);
+  // A helper with a specific link keeps it; a non-helper keeps a residual link.
+  EXPECT_EQ(ref.kldb[static_cast<size_t>(ref.kldb_by_code.at("63301").value)].isco_codes,
+            (std::vector<std::string>{"9411", "9412"}));
+  size_t residual_helpers = 0;
+  for (const KldbOccupation& k : ref.kldb) {
+    const bool all_residual =
+        !k.isco_codes.empty() && std::all_of(k.isco_codes.begin(),
+                                             k.isco_codes.end(),
+                                             [](const std::string& c) { return c[3] == '9'; });
+    if (k.requirement_level != 1 || !all_residual) continue;
+    // Left residual only where no code of its Berufsgruppe has a specific link.
+    for (const KldbOccupation& sibling : ref.kldb) {
+      if (sibling.code.substr(0, 3) != k.code.substr(0, 3) || &sibling == &k) continue;
+      for (const std::string& c : sibling.isco_codes) EXPECT_EQ(c[3], '9') << k.code;
+    }
+    ++residual_helpers;
+  }
+  EXPECT_LT(residual_helpers, 30u);
 }
 
 TEST(LoadReferenceData, KldbWithoutIscoBridgeHasAnEmptyProfile) {
