@@ -33,7 +33,8 @@ constexpr std::array<RuleText, kNumExclusionReasons> kRuleDe = {{
     {"ohne Berufsabschluss erst Ausbildung oder Qualifizierung", "ohne diese Regel"},
     {"Helfertätigkeit trotz Berufs- oder Hochschulabschluss", "ohne diese Regel"},
     {"ohne Arbeitserfahrung in Deutschland erst ein Praktikum", "ohne diese Regel"},
-    {"Stellenart passt nicht zum Weg", "wenn auch diese Stellenart in Frage kommt"},
+    {"Stellenart passt nicht zu Ziel und Qualifikation",
+     "wenn auch diese Stellenart in Frage kommt"},
     {"Führerschein fehlt", "mit Führerschein"},
     {"zu viele Wochenstunden", "mit mehr Wochenstunden"},
     {"Pendelzeit zu lang", "mit längerer Pendelzeit"},
@@ -41,10 +42,11 @@ constexpr std::array<RuleText, kNumExclusionReasons> kRuleDe = {{
     {"keine der Pflichtkompetenzen und kein verwandter Beruf", "mit passenden Kompetenzen"},
 }};
 
-// ISCO-08 in German, by matching digits: 2 Berufsgruppe, 3 Berufsuntergruppe,
-// 4 Berufsgattung.
-constexpr std::array<std::string_view, 5> kIscoGroupDe = {
-    "", "", "Berufsgruppe", "Berufsuntergruppe", "Berufsgattung"};
+// How close the participant's occupation is to the vacancy's, by the ISCO-08
+// digits they share (2 sub-major group, 3 minor group, 4 unit group), said as
+// a coordinator would say it, without the classification's names.
+constexpr std::array<std::string_view, 5> kRelatedDe = {
+    "", "", "entfernt verwandter Beruf", "verwandter Beruf", "eng verwandter Beruf"};
 
 const Vacancy& VacancyAt(const Dataset& dataset, VacancyIndex v) {
   return dataset.vacancies[static_cast<size_t>(v.value)];
@@ -73,11 +75,10 @@ std::string DescribePair(const Dataset& dataset,
   if (pair.parts.isco_floor_applied) {
     // The related-occupation floor of the skill part (engine/scorer.h).
     const size_t digits = static_cast<size_t>(std::clamp<int>(pair.parts.isco_match_digits, 0, 4));
-    text += ", verwandter Beruf (gleiche ISCO-" + std::string(kIscoGroupDe[digits]) + ")";
+    text += ", " + std::string(kRelatedDe[digits]);
   }
   if (pair.parts.requirement_fit < 1.0f) {
-    text += ", Anforderungsniveau über der Qualifikation (Kompetenzwert × " +
-            DecimalDe(pair.parts.requirement_fit, 2) + ")";
+    text += ", die Stelle verlangt eine höhere Qualifikation als vorhanden";
   }
   text += "; Deutsch " + std::string(CefrName(participant.german)) + " (gefordert " +
           std::string(CefrName(vacancy.min_german)) + ")";
@@ -132,7 +133,7 @@ std::string DescribeBinding(const Dataset& dataset, const Binding& binding) {
 }
 
 // The rules that removed vacancies, most frequent first (ties in rule order):
-// "12 × Pendelzeit zu lang, 3 × Führerschein fehlt".
+// "Pendelzeit zu lang (12 Stellen), Führerschein fehlt (3 Stellen)".
 std::string DescribeExclusions(const std::array<int32_t, kNumExclusionReasons>& excluded) {
   std::vector<std::pair<int32_t, int>> order;
   for (int r = 0; r < kNumExclusionReasons; ++r) {
@@ -144,8 +145,9 @@ std::string DescribeExclusions(const std::array<int32_t, kNumExclusionReasons>& 
   std::string text;
   for (const auto& [negative_count, r] : order) {
     if (!text.empty()) text += ", ";
-    text += std::to_string(-static_cast<int64_t>(negative_count)) + " × " +
-            std::string(ExclusionTextDe(static_cast<ExclusionReason>(r)));
+    const int64_t count = -static_cast<int64_t>(negative_count);
+    text += std::string(ExclusionTextDe(static_cast<ExclusionReason>(r))) + " (" +
+            std::to_string(count) + (count == 1 ? " Stelle)" : " Stellen)");
   }
   return text;
 }
@@ -201,7 +203,7 @@ std::string ProgrammeRuleDe(const Dataset& dataset, const UnplacedParticipant& u
 }
 
 // Why the programme's pathway leaves the participant without a vacancy, as a
-// sentence naming the rule: "Kein Vorschlag auf dem Weg des Programms: ...".
+// sentence naming the rule: "Kein Vorschlag nach den Regeln des Programms: ...".
 std::string PathwayRuleDe(const UnplacedParticipant& unplaced) {
   std::string why;
   switch (unplaced.pathway_rule) {
@@ -228,7 +230,7 @@ std::string PathwayRuleDe(const UnplacedParticipant& unplaced) {
       break;
   }
   const int32_t count = unplaced.pathway_vacancies;
-  std::string text = "Kein Vorschlag auf dem Weg des Programms: " + why;
+  std::string text = "Kein Vorschlag nach den Regeln des Programms: " + why;
   if (count > 0) {
     text += " (" + std::to_string(count) +
             (count == 1 ? " Stelle in Reichweite passt nur deshalb nicht)"

@@ -80,7 +80,7 @@ constexpr std::array kRules = {
     Entry{"unqualified_training_first", "ohne Berufsabschluss erst Ausbildung"},
     Entry{"helper_job_for_qualified", "Helfertätigkeit trotz Berufsabschluss"},
     Entry{"internship_before_job", "ohne Arbeitserfahrung in Deutschland erst Praktikum"},
-    Entry{"kind_excluded", "Stellenart passt nicht zum Weg (Ziel/Qualifikation)"},
+    Entry{"kind_excluded", "Stellenart passt nicht zu Ziel und Qualifikation"},
     Entry{"licence_missing", "Führerschein fehlt"},
     Entry{"hours_mismatch", "Arbeitszeit passt nicht"},
     Entry{"commute_too_long", "Arbeitsweg zu lang"},

@@ -25,6 +25,8 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -110,6 +112,42 @@ TEST_F(JobmatchCli, RunOnTheExampleMatchesTheReviewedExpectedOutput) {
         << name << " differs from " << (kExpected / name).string()
         << "; if the change is intended, review it and copy the new output there";
   }
+}
+
+// Every reason a coordinator reads is a sentence, not a formula and not the
+// engine's vocabulary: scanned over the example and a generated district.
+TEST_F(JobmatchCli, ReasonsHoldNoFormulaAndNoInternalTerm) {
+  const fs::path generated = dir_ / "generated";
+  ASSERT_EQ(Jobmatch("generate --tier district --seed 7 --district 15089 --out " +
+                     generated.string() + " --today " + kDate)
+                .exit_code,
+            0);
+  int64_t reasons = 0;
+  for (const fs::path& data : {kExample, generated}) {
+    const fs::path out = dir_ / ("out_" + data.filename().string());
+    const Outcome run =
+        Jobmatch("run --data " + data.string() + " --out " + out.string() + " --date " + kDate);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const nlohmann::json json = nlohmann::json::parse(ReadFile(out / "jobmatch.json"));
+    std::vector<std::string> texts;
+    for (const auto& p : json["proposals"]) texts.push_back(p["reason"].get<std::string>());
+    for (const auto& u : json["unplaced"]) texts.push_back(u["reason"].get<std::string>());
+    for (const std::string& text : texts) {
+      ++reasons;
+      for (const char* bad : {"×",
+                              "*",
+                              "=",
+                              "ISCO",
+                              "KldB",
+                              "Berufsgattung",
+                              "Kompetenzwert",
+                              "zum Weg",
+                              "Weg des"}) {
+        EXPECT_EQ(text.find(bad), std::string::npos) << "'" << bad << "' in: " << text;
+      }
+    }
+  }
+  EXPECT_GT(reasons, 500);
 }
 
 TEST_F(JobmatchCli, OutputBytesDoNotDependOnTheNumberOfThreads) {

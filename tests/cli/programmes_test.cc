@@ -342,7 +342,7 @@ TEST_P(ProgrammeRun, ProposesNobodyTheRulesExcludeAndNamesEveryRule) {
   // A participant left without a vacancy by a pathway rule is told which.
   for (const auto& [id, u] : unplaced) {
     if (!u["pathway_rule"].is_string()) continue;
-    EXPECT_EQ(sheet_reason[id].rfind("Kein Vorschlag auf dem Weg des Programms: ", 0), 0u)
+    EXPECT_EQ(sheet_reason[id].rfind("Kein Vorschlag nach den Regeln des Programms: ", 0), 0u)
         << id << ": " << sheet_reason[id];
   }
 

@@ -127,8 +127,8 @@ TEST(UnplacedReasonDe, GivesOneSentencePerReason) {
   u.excluded[static_cast<size_t>(ExclusionReason::kLicenceMissing)] = 3;
   u.excluded[static_cast<size_t>(ExclusionReason::kCommuteTooLong)] = 12;
   EXPECT_EQ(UnplacedReasonDe(dataset, u),
-            "Keine passende Stelle in Reichweite: 12 × Pendelzeit zu lang, 3 × Führerschein "
-            "fehlt");
+            "Keine passende Stelle in Reichweite: Pendelzeit zu lang (12 Stellen), Führerschein "
+            "fehlt (3 Stellen)");
 
   u.reason = UnplacedReason::kCoordinatorAtCapacity;
   u.candidates = 2;
@@ -155,10 +155,11 @@ TEST(UnplacedReasonDe, GivesOneSentencePerReason) {
   u.reason = UnplacedReason::kOutsidePathway;
   u.pathway_rule = ExclusionReason::kUnqualifiedTraining;
   u.pathway_vacancies = 4;
-  EXPECT_EQ(UnplacedReasonDe(dataset, u),
-            "Kein Vorschlag auf dem Weg des Programms: ohne Berufs- oder Hochschulabschluss führt "
-            "der Weg in eine Ausbildung oder Qualifizierung, nicht direkt in Arbeit (4 Stellen in "
-            "Reichweite passen nur deshalb nicht)");
+  EXPECT_EQ(
+      UnplacedReasonDe(dataset, u),
+      "Kein Vorschlag nach den Regeln des Programms: ohne Berufs- oder Hochschulabschluss führt "
+      "der Weg in eine Ausbildung oder Qualifizierung, nicht direkt in Arbeit (4 Stellen in "
+      "Reichweite passen nur deshalb nicht)");
   u.pathway_rule = ExclusionReason::kInternshipBeforeJob;
   u.pathway_vacancies = 1;
   EXPECT_THAT(UnplacedReasonDe(dataset, u),
@@ -203,7 +204,8 @@ TEST(UnplacedReasonDe, AddsTheNearestPossibilityWhenNothingWasScored) {
   u.near_miss_rule = ExclusionReason::kGermanTooLow;
   u.near_miss = {14, VacancyIndex(0), 0.82f};
   EXPECT_EQ(UnplacedReasonDe(dataset, u),
-            "Keine passende Stelle in Reichweite: 14 × Deutsch zu weit unter dem Mindestniveau. "
+            "Keine passende Stelle in Reichweite: Deutsch zu weit unter dem Mindestniveau (14 "
+            "Stellen). "
             "Nächste Möglichkeit mit Deutsch B1: 14 weitere Stellen, beste 0,82: Lagerhelfer "
             "(m/w/d) bei Logistik Krüger (Kleinstbetrieb) in Staßfurt");
 
