@@ -148,6 +148,17 @@ inline SkillCounts PairSkillCounts(const SkillKernel& kernel,
                       base + kernel.correction_begin[v + 1]);
 }
 
+// The vacancy's essential skills (its set above) that the participant's skills
+// (their set above) cover and those missing, each sorted by skill index: what
+// a coordinator reads to see the gap. Not for the hot loop (sorts and copies).
+struct EssentialSkillGap {
+  std::vector<SkillIndex> covered;
+  std::vector<SkillIndex> missing;
+};
+[[nodiscard]] EssentialSkillGap EssentialSkillGapOf(const Participant& participant,
+                                                    const Vacancy& vacancy,
+                                                    const ReferenceData& reference);
+
 }  // namespace jobmatch
 
 #endif  // JOBMATCH_ENGINE_SKILL_PROFILES_H_

@@ -15,6 +15,7 @@
 #include <tbb/task_arena.h>
 
 #include "engine/check.h"
+#include "engine/skill_profiles.h"
 
 #include "reports/output_files.h"
 #include "reports/reasons_de.h"
@@ -114,6 +115,12 @@ constexpr SheetColumn kColumns[] = {
      nullptr},
     {"Kompetenzen",
      [](const ProposalLine& l, CellWriter& cells) { cells.Number(l.proposal.pair.parts.skill, 2); },
+     nullptr},
+    {"Fehlende Kompetenzen",
+     [](const ProposalLine& l, CellWriter& cells) {
+       cells.Text(MissingSkillsDe(EssentialSkillGapOf(l.participant, l.vacancy, l.reference),
+                                  l.reference));
+     },
      nullptr},
     {"Deutsch",
      [](const ProposalLine& l, CellWriter& cells) {

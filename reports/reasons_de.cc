@@ -327,6 +327,20 @@ std::string ProposalReasonDe(const Dataset& dataset, const Proposal& proposal) {
   return text;
 }
 
+std::string MissingSkillsDe(const EssentialSkillGap& gap, const ReferenceData& reference) {
+  if (gap.missing.empty()) return gap.covered.empty() ? "" : "keine";
+  constexpr size_t kShown = 3;
+  std::string text;
+  for (size_t i = 0; i < gap.missing.size() && i < kShown; ++i) {
+    if (i > 0) text += ", ";
+    text += reference.skills[static_cast<size_t>(gap.missing[i].value)].label_en;
+  }
+  if (gap.missing.size() > kShown) {
+    text += " und " + std::to_string(gap.missing.size() - kShown) + " weitere";
+  }
+  return text;
+}
+
 std::string UnplacedReasonDe(const Dataset& dataset, const UnplacedParticipant& unplaced) {
   std::string text;
   switch (unplaced.reason) {

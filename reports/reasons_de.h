@@ -21,7 +21,9 @@
 #include "engine/capacity.h"
 #include "engine/proposals.h"
 #include "engine/records.h"
+#include "engine/reference.h"
 #include "engine/scorer.h"
+#include "engine/skill_profiles.h"
 
 namespace jobmatch::reports {
 
@@ -61,6 +63,13 @@ std::string_view ExclusionTextDe(ExclusionReason reason);
 // Kleinstbetrieb (6 Beschäftigte)", followed on an assigned line by why it is
 // not the best-scored vacancy when the assignment says so.
 std::string ProposalReasonDe(const Dataset& dataset, const Proposal& proposal);
+
+// The essential skills a participant lacks for a vacancy, for the sheet's
+// "Fehlende Kompetenzen" column: at most three ESCO labels (English: the
+// reference data holds no German skill labels) and "und N weitere";
+// "keine" when nothing is missing, "" when the vacancy has no essential skill
+// known.
+std::string MissingSkillsDe(const EssentialSkillGap& gap, const ReferenceData& reference);
 
 // Why there is no proposal and, when nothing was scored, the nearest
 // possibility: "Keine passende Stelle in Reichweite: 12 × Pendelzeit zu lang.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/skill_profiles.h"
 #include "reports/coordinator_sheets.h"
 #include "reports/reasons_de.h"
 
@@ -37,6 +38,13 @@ ordered_json PartsJson(const ScoredPair& pair, const ScoringWeights& weights) {
                         {"german", Round(contributions[1], 4)},
                         {"commute", Round(contributions[2], 4)},
                         {"micro", Round(contributions[3], 4)}}}};
+}
+
+// ESCO skill ids, in skill index order.
+ordered_json SkillIds(const std::vector<SkillIndex>& skills, const ReferenceData& reference) {
+  ordered_json ids = ordered_json::array();
+  for (SkillIndex s : skills) ids.push_back(reference.skills[static_cast<size_t>(s.value)].id);
+  return ids;
 }
 
 template <typename Count>
@@ -172,6 +180,8 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
       [&](const Proposal& p) {
         const Vacancy& v = dataset.vacancies[static_cast<size_t>(p.pair.vacancy.value)];
         const Employer& e = dataset.employers[static_cast<size_t>(v.employer.value)];
+        const EssentialSkillGap gap = EssentialSkillGapOf(
+            dataset.participants[static_cast<size_t>(p.participant.value)], v, reference);
         return ordered_json{
             {"coordinator", dataset.coordinators[static_cast<size_t>(p.coordinator.value)].id},
             {"participant", dataset.participants[static_cast<size_t>(p.participant.value)].id},
@@ -197,6 +207,8 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
              p.pair.bridge_course.valid() ? ordered_json(CefrName(p.pair.bridge_level))
                                           : ordered_json(nullptr)},
             {"kind", VacancyKindName(v.kind)},
+            {"covered_skills", SkillIds(gap.covered, reference)},
+            {"missing_skills", SkillIds(gap.missing, reference)},
             {"reason", ProposalReasonDe(dataset, p)}};
       },
       false);

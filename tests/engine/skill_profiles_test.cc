@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "engine/scorer.h"
 #include "tests/engine/scoring_fixtures.h"
 
 namespace jobmatch {
@@ -103,6 +104,27 @@ TEST(PairSkillCounts, EqualSetIntersectionsOnRandomInstances) {
                 static_cast<int32_t>(vacancy_lists.optional.For(v).size()));
     }
   }
+}
+
+TEST(EssentialSkillGapOf, SplitsTheVacancysEssentialSetIntoCoveredAndMissing) {
+  const ReferenceData ref = fixtures::TinyReference();
+  Dataset d = fixtures::EmptyDataset();
+  Participant& p = AddParticipant(&d, fixtures::kBernburg);
+  p.occupations = {Esco(1)};         // forklift driver: essential {1, 6}
+  p.skills = fixtures::Skills({3});  // and one stated skill
+  Vacancy& v = AddVacancy(&d, fixtures::kBernburg);
+  v.occupation = Esco(0);                         // warehouse worker: essential {0, 1, 2, 3}
+  v.essential_skills = fixtures::Skills({9, 6});  // stated: {6, 9}
+  const EssentialSkillGap gap = EssentialSkillGapOf(p, v, ref);
+  EXPECT_EQ(gap.covered, fixtures::Skills({1, 3, 6}));
+  EXPECT_EQ(gap.missing, fixtures::Skills({0, 2, 9}));
+  // Its shares are the scorer's essential coverage.
+  ScoringOptions o;
+  o.num_threads = 1;
+  o.top_k = 0;
+  const ScoredPairs s = ScoreTopK(d, ref, o);
+  ASSERT_EQ(s.For(ParticipantIndex(0)).size(), 1u);
+  EXPECT_FLOAT_EQ(s.For(ParticipantIndex(0))[0].parts.essential_coverage, 0.5f);
 }
 
 }  // namespace

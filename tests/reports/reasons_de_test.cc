@@ -24,6 +24,24 @@ TEST(DecimalDe, UsesADecimalCommaAndRounds) {
   EXPECT_EQ(DecimalDe(std::numeric_limits<double>::infinity(), 1), "");
 }
 
+TEST(MissingSkillsDe, NamesAtMostThreeAndCountsTheRest) {
+  ReferenceData ref;
+  for (int i = 0; i < 6; ++i) {
+    EscoSkill s;
+    s.id = "s" + std::to_string(i);
+    s.label_en = "skill " + std::to_string(i);
+    ref.skills.push_back(s);
+  }
+  EssentialSkillGap gap;
+  EXPECT_EQ(MissingSkillsDe(gap, ref), "");  // no essential skill known
+  gap.covered = {SkillIndex(0)};
+  EXPECT_EQ(MissingSkillsDe(gap, ref), "keine");
+  gap.missing = {SkillIndex(1), SkillIndex(2)};
+  EXPECT_EQ(MissingSkillsDe(gap, ref), "skill 1, skill 2");
+  gap.missing = {SkillIndex(1), SkillIndex(2), SkillIndex(3), SkillIndex(4), SkillIndex(5)};
+  EXPECT_EQ(MissingSkillsDe(gap, ref), "skill 1, skill 2, skill 3 und 2 weitere");
+}
+
 TEST(PercentDe, RoundsToWholePercent) {
   EXPECT_EQ(PercentDe(0.754), "75 %");
   EXPECT_EQ(PercentDe(1.0), "100 %");
