@@ -268,7 +268,7 @@ std::string_view VacancyKindTextDe(VacancyKind kind) {
 }
 
 std::string FormatDateDe(Date date) {
-  const std::string iso = FormatDate(date);  // YYYY-MM-DD
+  std::string iso = FormatDate(date);  // YYYY-MM-DD
   if (iso.size() != 10) return iso;
   return iso.substr(8, 2) + "." + iso.substr(5, 2) + "." + iso.substr(0, 4);
 }
