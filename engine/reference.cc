@@ -1,5 +1,7 @@
 #include "engine/reference.h"
 
+#include <algorithm>
+
 namespace jobmatch {
 namespace {
 const std::vector<SkillIndex> kNoSkills;
@@ -35,6 +37,15 @@ void ReferenceData::BuildLookups() {
   for (size_t i = 0; i < postcodes.size(); ++i) {
     postcode_by_plz.emplace(postcodes[i].plz, static_cast<int32_t>(i));
   }
+  municipalities_by_lat.resize(municipalities.size());
+  for (size_t i = 0; i < municipalities.size(); ++i) {
+    municipalities_by_lat[i] = static_cast<int32_t>(i);
+  }
+  std::sort(municipalities_by_lat.begin(), municipalities_by_lat.end(), [&](int32_t a, int32_t b) {
+    const double la = municipalities[static_cast<size_t>(a)].point.lat;
+    const double lb = municipalities[static_cast<size_t>(b)].point.lat;
+    return la != lb ? la < lb : a < b;
+  });
 }
 
 const std::vector<SkillIndex>& ReferenceData::EssentialSkills(const OccupationRef& o) const {

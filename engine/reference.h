@@ -143,6 +143,9 @@ struct ReferenceData {
   std::unordered_map<std::string, int32_t> district_by_key;
   std::unordered_map<std::string, int32_t> municipality_by_ags;
   std::unordered_map<std::string, int32_t> postcode_by_plz;
+  // Indices into `municipalities` by latitude (ties: index), for nearest-
+  // municipality searches; built once here so a place resolver costs nothing.
+  std::vector<int32_t> municipalities_by_lat;
 
   // Rebuilds the maps above from the vectors.
   void BuildLookups();

@@ -30,9 +30,10 @@ PlaceResolver::PlaceResolver(const ReferenceData& reference) : reference_(refere
     if (!inserted) it->second = -1;  // ambiguous name: only keys work
   }
   const std::vector<jobmatch::Municipality>& all = reference.municipalities;
-  by_lat_.resize(all.size());
-  for (size_t i = 0; i < all.size(); ++i) by_lat_[i] = static_cast<int32_t>(i);
-  std::sort(by_lat_.begin(), by_lat_.end(), [&](int32_t a, int32_t b) {
+  if (reference.municipalities_by_lat.size() == all.size()) return;
+  own_by_lat_.resize(all.size());
+  for (size_t i = 0; i < all.size(); ++i) own_by_lat_[i] = static_cast<int32_t>(i);
+  std::sort(own_by_lat_.begin(), own_by_lat_.end(), [&](int32_t a, int32_t b) {
     const double la = all[static_cast<size_t>(a)].point.lat;
     const double lb = all[static_cast<size_t>(b)].point.lat;
     return la != lb ? la < lb : a < b;
@@ -92,7 +93,20 @@ PlaceResolution PlaceResolver::Postcode(std::string_view digits, std::string_vie
   const std::string plz = digits.size() == 4 ? "0" + std::string(digits) : std::string(digits);
   const auto it = reference_.postcode_by_plz.find(plz);
   if (it == reference_.postcode_by_plz.end()) {
-    return Expected("a German postcode (this one is not in the reference data)");
+    // Not a postcode area of the reference data: a municipality's town-hall
+    // postcode still names that municipality (the most populous of those
+    // sharing it; ties: the lower index).
+    int32_t best = -1;
+    const std::vector<jobmatch::Municipality>& all = reference_.municipalities;
+    for (size_t m = 0; m < all.size(); ++m) {
+      if (all[m].plz == plz &&
+          (best < 0 || all[m].population > all[static_cast<size_t>(best)].population)) {
+        best = static_cast<int32_t>(m);
+      }
+    }
+    if (best < 0) return Expected("a German postcode (this one is not in the reference data)");
+    const jobmatch::Municipality& m = all[static_cast<size_t>(best)];
+    return {Place{m.point, m.district_key, m.name, std::string(text)}, ""};
   }
   const PostcodeArea& area = reference_.postcodes[static_cast<size_t>(it->second)];
   return {Place{area.point, area.district_key, area.name, std::string(text)}, ""};
@@ -125,16 +139,17 @@ int32_t PlaceResolver::NearestMunicipality(GeoPoint p) const {
       best = m;
     }
   };
+  const std::vector<int32_t>& by_lat = ByLatitude();
   const auto start =
-      std::lower_bound(by_lat_.begin(), by_lat_.end(), p.lat, [&](int32_t m, double lat) {
+      std::lower_bound(by_lat.begin(), by_lat.end(), p.lat, [&](int32_t m, double lat) {
         return all[static_cast<size_t>(m)].point.lat < lat;
       });
-  for (auto it = start; it != by_lat_.end(); ++it) {
+  for (auto it = start; it != by_lat.end(); ++it) {
     const double dy = all[static_cast<size_t>(*it)].point.lat - p.lat;
     if (dy * dy > best_d2) break;
     consider(*it);
   }
-  for (auto it = start; it != by_lat_.begin();) {
+  for (auto it = start; it != by_lat.begin();) {
     --it;
     const double dy = all[static_cast<size_t>(*it)].point.lat - p.lat;
     if (dy * dy > best_d2) break;

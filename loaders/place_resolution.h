@@ -1,7 +1,11 @@
 // loaders/place_resolution.h
 //
 // Turns what people write for a place into a Place of the reference data:
-//  * a postcode, "06406", or a postcode followed by the town, "06406 Bernburg";
+//  * a postcode, "06406", or a postcode followed by the town, "06406 Bernburg":
+//    the postcode area's own point (the mean of its places), so two postcodes
+//    of one city are two places; a postcode missing from the postcode table
+//    that is a municipality's town-hall postcode falls back to that
+//    municipality (the most populous if several share it);
 //  * a municipality key (AGS, Gemeindeschlüssel), "15089030";
 //  * coordinates "lat lon" in Germany ("51.7946 11.7401", "51,79;11,74"),
 //    snapped to the nearest municipality for district and name.
@@ -13,9 +17,11 @@
 // completes "expected ..." for the caller's diagnostic. A PlaceResolver keeps
 // a reference to its ReferenceData, which must outlive it; it is immutable
 // after construction, so one resolver may serve many threads.
-// Cost: construction sorts the municipalities by latitude (n log n); a
-// postcode or key is a hash lookup; coordinates take about 100 distance
-// computations.
+// Cost: construction folds the 400 district names and borrows the
+// reference's latitude index (ReferenceData::municipalities_by_lat; sorted
+// here only when the caller did not BuildLookups()); a postcode or key is a
+// hash lookup (the town-hall fallback a scan); coordinates take about 100
+// distance computations.
 //
 // Example:
 //   const PlaceResolver places(reference);
@@ -62,7 +68,12 @@ class PlaceResolver {
 
   const ReferenceData& reference_;
   std::unordered_map<std::string, int32_t> district_by_name_;  // lookup only; -1: ambiguous
-  std::vector<int32_t> by_lat_;                                // municipalities by latitude
+  // Municipalities by latitude: the reference's index, or own_by_lat_ when
+  // the reference has none (lookups not built).
+  const std::vector<int32_t>& ByLatitude() const {
+    return own_by_lat_.empty() ? reference_.municipalities_by_lat : own_by_lat_;
+  }
+  std::vector<int32_t> own_by_lat_;
 };
 
 // One-off resolution: builds a PlaceResolver for a single cell. Resolving

@@ -61,6 +61,15 @@ std::string SizeWithStaff(const Employer& employer) {
          std::to_string(employer.staff) + " Beschäftigte)";
 }
 
+// "23 Min. mit ÖPNV (18,4 km)", or "am Wohnort" when the vacancy lies where
+// the participant lives (under 0,05 km, which the sheet would print as 0,0).
+std::string CommuteDe(const Participant& participant, const ScoredPair& pair) {
+  if (pair.distance_km < 0.05f) return "am Wohnort";
+  const bool by_car = participant.driving_licence && participant.car;
+  return std::to_string(std::lround(pair.commute_minutes)) + " Min. " +
+         (by_car ? "mit dem Auto" : "mit ÖPNV") + " (" + DecimalDe(pair.distance_km, 1) + " km)";
+}
+
 // "Pflichtkompetenzen 75 % abgedeckt, optionale 40 %; Deutsch B1 (gefordert
 // B1); 23 Min. mit ÖPNV (18,4 km); Kleinstbetrieb (6 Beschäftigte)".
 std::string DescribePair(const Dataset& dataset,
@@ -92,9 +101,7 @@ std::string DescribePair(const Dataset& dataset,
     text += std::to_string(course.weeks) + " Wochen, danach Deutsch " +
             std::string(CefrName(pair.bridge_level)) + ")";
   }
-  const bool by_car = participant.driving_licence && participant.car;
-  text += "; " + std::to_string(std::lround(pair.commute_minutes)) + " Min. " +
-          (by_car ? "mit dem Auto" : "mit ÖPNV") + " (" + DecimalDe(pair.distance_km, 1) + " km)";
+  text += "; " + CommuteDe(participant, pair);
   text += "; " + SizeWithStaff(EmployerOf(dataset, vacancy));
   return text;
 }

@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "engine/geo.h"
+#include "loaders/reference_loader.h"
 #include "tests/loaders/loader_test_support.h"
 
 namespace jobmatch {
@@ -24,6 +26,47 @@ TEST(PlaceResolver, ResolvesPostcodesAndRestoresTheLeadingZeroExcelDropped) {
     EXPECT_TRUE(r.expected.empty());
   }
   EXPECT_EQ(places.Resolve("6406").place->input, "6406");  // as written
+}
+
+TEST(PlaceResolver, GivesEachPostcodeItsOwnPointNotTheMunicipalitys) {
+  // The real reference data: two postcodes of Leipzig are two places.
+  const Result<ReferenceData> loaded = LoadReferenceData(DefaultReferenceDir());
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  const ReferenceData& reference = loaded.value();
+  const PlaceResolver places(reference);
+  const PlaceResolution centre = places.Resolve("04109");
+  const PlaceResolution west = places.Resolve("04177");
+  const PlaceResolution city = places.Resolve("14713000");
+  ASSERT_TRUE(centre.place && west.place && city.place);
+  EXPECT_EQ(centre.place->district_key, "14713");
+  EXPECT_EQ(west.place->district_key, "14713");
+  EXPECT_GT(HaversineKm(centre.place->point, west.place->point), 2.0);
+  EXPECT_NE(centre.place->point, city.place->point);
+  // Each is the postcode area's own point from postcodes.csv.
+  const PostcodeArea& area =
+      reference.postcodes[static_cast<size_t>(reference.postcode_by_plz.at("04177"))];
+  EXPECT_EQ(west.place->point, area.point);
+}
+
+TEST(PlaceResolver, FallsBackToTheMunicipalityForATownHallPostcodeWithoutArea) {
+  // 06420 (Könnern's town hall) is no postcode area of the small reference.
+  const ReferenceData reference = SmallReference();
+  ASSERT_FALSE(reference.postcode_by_plz.contains("06420"));
+  const PlaceResolution r = PlaceResolver(reference).Resolve("06420");
+  ASSERT_TRUE(r.place) << r.expected;
+  EXPECT_EQ(r.place->name, "Könnern, Stadt");
+  EXPECT_EQ(r.place->district_key, "15089");
+  EXPECT_EQ(r.place->point.lat, 51.670127);
+  EXPECT_EQ(r.place->input, "06420");
+  EXPECT_FALSE(PlaceResolver(reference).Resolve("06421").place);
+}
+
+TEST(PlaceResolver, WorksWithoutTheReferencesLatitudeIndex) {
+  ReferenceData reference = SmallReference();
+  reference.municipalities_by_lat.clear();  // lookups not built
+  const PlaceResolution r = PlaceResolver(reference).Resolve("51,85 11,58");
+  ASSERT_TRUE(r.place) << r.expected;
+  EXPECT_EQ(r.place->name, "Staßfurt, Stadt");
 }
 
 TEST(PlaceResolver, ResolvesMunicipalityKeysWithAndWithoutTheLeadingZero) {

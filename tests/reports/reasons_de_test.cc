@@ -15,6 +15,7 @@ namespace {
 
 using ::testing::EndsWith;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 TEST(DecimalDe, UsesADecimalCommaAndRounds) {
@@ -112,6 +113,21 @@ TEST(ProposalReasonDe, DescribesSkillsGermanCommuteAndEmployer) {
   EXPECT_EQ(ProposalReasonDe(dataset, MakeProposal()),
             "Pflichtkompetenzen 75 % abgedeckt, optionale 40 %; Deutsch B1 (gefordert B1); "
             "23 Min. mit ÖPNV (18,4 km); Kleinstbetrieb (6 Beschäftigte)");
+}
+
+TEST(ProposalReasonDe, SaysAmWohnortWhenTheVacancyIsWhereTheParticipantLives) {
+  const Dataset dataset = MakeDataset();
+  Proposal proposal = MakeProposal();
+  proposal.pair.commute_minutes = 0.0f;
+  proposal.pair.distance_km = 0.0f;
+  EXPECT_THAT(ProposalReasonDe(dataset, proposal), HasSubstr("; am Wohnort;"));
+  EXPECT_THAT(ProposalReasonDe(dataset, proposal), Not(HasSubstr("Min.")));
+  EXPECT_THAT(ProposalReasonDe(dataset, proposal), Not(HasSubstr("0,0 km")));
+  proposal.pair.distance_km = 0.04f;  // printed as 0,0 km: still the same place
+  EXPECT_THAT(ProposalReasonDe(dataset, proposal), HasSubstr("; am Wohnort;"));
+  proposal.pair.distance_km = 0.05f;  // 0,1 km: a distance worth stating
+  proposal.pair.commute_minutes = 2.0f;
+  EXPECT_THAT(ProposalReasonDe(dataset, proposal), HasSubstr("2 Min. mit ÖPNV (0,1 km)"));
 }
 
 TEST(ProposalReasonDe, SaysWhyNotTheBestScoredVacancyOnAssignedLinesOnly) {
