@@ -3,6 +3,7 @@
 #include "synth/anchors.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <string>
@@ -18,7 +19,7 @@ Error AnchorError(std::string_view topic, std::string message) {
                    0,
                    "anchor topic",
                    std::string(topic),
-                   std::move(message));
+                   std::string(topic) + ": " + std::move(message));
 }
 
 std::optional<double> ParseNumber(std::string_view text) {
@@ -31,6 +32,87 @@ std::optional<double> ParseNumber(std::string_view text) {
 bool IsWholeYear(std::string_view date) {
   return date.size() == 4 &&
          std::all_of(date.begin(), date.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The ISO code of a nationality as the anchors' notes name it, "" if the
+// generator does not know it.
+std::string_view OriginCode(std::string_view note) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kCodes = {{
+      {"Ukraine", "UA"},
+      {"Syria", "SY"},
+      {"Afghanistan", "AF"},
+      {"Turkey", "TR"},
+      {"Iraq", "IQ"},
+  }};
+  for (const auto& [name, code] : kCodes) {
+    if (note.substr(0, name.size()) == name &&
+        (note.size() == name.size() ||
+         !std::isalpha(static_cast<unsigned char>(note[name.size()])))) {
+      return code;
+    }
+  }
+  return "";
+}
+
+// Countries of origin, residence and SGB II figures (see Figures).
+std::optional<Error> ReadOriginFigures(const ReferenceData& reference, Figures& figures) {
+  constexpr std::string_view kOrigin = "schutzsuchende_by_nationality";
+  const StatisticsAnchor* latest = LatestAnchor(reference, kOrigin, false);
+  if (latest == nullptr) {
+    return AnchorError(kOrigin,
+                       "missing: protection seekers by nationality set the countries of "
+                       "origin of participants");
+  }
+  std::optional<double> ukraine_syria_share;
+  for (const StatisticsAnchor& anchor : reference.anchors) {
+    if (anchor.topic != kOrigin || anchor.reference_date != latest->reference_date ||
+        anchor.region != latest->region || anchor.value <= 0.0) {
+      continue;
+    }
+    const std::string_view code = OriginCode(anchor.note);
+    if (code.empty()) continue;
+    figures.origin_count[std::string(code)] = anchor.value;
+    if (!ukraine_syria_share) ukraine_syria_share = NumberAfter(anchor.note, "Ukraine + Syria =");
+  }
+  const auto ua = figures.origin_count.find("UA");
+  const auto sy = figures.origin_count.find("SY");
+  if (ua == figures.origin_count.end() || sy == figures.origin_count.end() ||
+      !ukraine_syria_share || *ukraine_syria_share <= 0.0 || *ukraine_syria_share > 100.0) {
+    return AnchorError(kOrigin,
+                       "the " + latest->reference_date +
+                           " rows need Ukraine and Syria (notes 'Ukraine', 'Syria') and, in one "
+                           "note, their share of all ('Ukraine + Syria = 65.3 % of all')");
+  }
+  figures.protection_seekers = (ua->second + sy->second) * 100.0 / *ukraine_syria_share;
+  double known = 0.0;
+  for (const auto& [code, count] : figures.origin_count) known += count;
+  if (known > figures.protection_seekers) {
+    return AnchorError(kOrigin, "the nationalities add up to more than all protection seekers");
+  }
+
+  const StatisticsAnchor* asylblg = LatestAnchor(reference, "asylblg_recipients", false);
+  if (asylblg == nullptr || asylblg->value < 0.0 ||
+      asylblg->value > figures.protection_seekers - ua->second) {
+    return AnchorError("asylblg_recipients",
+                       "missing or larger than the protection seekers other than Ukrainians: "
+                       "AsylbLG recipients set the share with asylum pending or tolerated");
+  }
+  figures.asylblg_recipients = asylblg->value;
+
+  const StatisticsAnchor* benefits = LatestAnchor(reference, "buergergeld_share", false);
+  const std::optional<double> syrian =
+      benefits ? NumberAfter(benefits->note, "Syrian") : std::nullopt;
+  const std::optional<double> afghan =
+      benefits ? NumberAfter(benefits->note, "Afghan") : std::nullopt;
+  if (benefits == nullptr || !syrian || !afghan || benefits->value <= 0.0 ||
+      benefits->value > 100.0 || *syrian > 100.0 || *afghan > 100.0) {
+    return AnchorError("buergergeld_share",
+                       "missing or not percentages: the share of Ukrainian nationals as value "
+                       "and 'Afghan 47 %', 'Syrian 55 %' in the note set SGB II benefits");
+  }
+  figures.sgb2_share = {
+      {"UA", benefits->value / 100.0}, {"SY", *syrian / 100.0}, {"AF", *afghan / 100.0}};
+  return std::nullopt;
 }
 
 }  // namespace
@@ -148,6 +230,7 @@ Result<Figures> ReadFigures(const ReferenceData& reference) {
                        "missing: registered vacancies of at least one "
                        "district set the number of vacancies per inhabitant");
   }
+  if (std::optional<Error> error = ReadOriginFigures(reference, figures)) return *error;
   return figures;
 }
 

@@ -41,6 +41,19 @@ struct Figures {
   double helper = 0.0;
   // Registered vacancies (topic vacancies_stock): district key -> latest stock.
   std::map<std::string, double> vacancy_stock;
+  // Protection seekers by nationality (topic schutzsuchende_by_nationality,
+  // latest date; the note names the country): ISO code -> count, for the
+  // nationalities the generator knows (UA, SY, AF, TR, IQ).
+  std::map<std::string, double> origin_count;
+  // All protection seekers at that date: Ukraine + Syria over their share of
+  // all, which the Syria row's note gives ("Ukraine + Syria = 65.3 % of all").
+  double protection_seekers = 0.0;
+  // Receiving regular AsylbLG benefits (topic asylblg_recipients, latest):
+  // asylum pending or tolerated, not (yet) in SGB II.
+  double asylblg_recipients = 0.0;
+  // Share of nationals receiving Bürgergeld (topic buergergeld_share): the
+  // value for UA, the note for SY ("Syrian 55 %") and AF ("Afghan 47 %").
+  std::map<std::string, double> sgb2_share;
 };
 
 // Reads the figures above. Errors (kUsage) name the topic that is missing or

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <utility>
@@ -22,11 +23,13 @@ Error UsageError(std::string field, std::string value, std::string message) {
 }
 
 // The place a loader resolves from the cell the writers put out, resolved by
-// the loaders' own rules: the town hall's postcode when it resolves to the
-// same district (the usual way coordinators write a place), else the 8-digit
+// the loaders' own rules: the town hall's postcode when it is a postcode area
+// of the same district (the usual way coordinators write a place), else the 8-digit
 // AGS.
-Place ResolvedPlace(const PlaceResolver& places, const Municipality& m) {
-  if (!m.plz.empty()) {
+Place ResolvedPlace(const ReferenceData& reference,
+                    const PlaceResolver& places,
+                    const Municipality& m) {
+  if (reference.postcode_by_plz.contains(m.plz)) {
     PlaceResolution by_postcode = places.Resolve(m.plz);
     if (by_postcode.place && by_postcode.place->district_key == m.district_key) {
       return *std::move(by_postcode.place);
@@ -38,7 +41,55 @@ Place ResolvedPlace(const PlaceResolver& places, const Municipality& m) {
   return *std::move(by_ags.place);
 }
 
+// Squared equirectangular distance in degrees of latitude: enough to find
+// the nearest midpoint within one district.
+double Distance2(GeoPoint a, GeoPoint b) {
+  const double dy = a.lat - b.lat;
+  const double dx =
+      (a.lon - b.lon) * std::cos((a.lat + b.lat) * 0.5 * 3.14159265358979323846 / 180.0);
+  return dx * dx + dy * dy;
+}
+
+// plan.postcode_places: each postcode area of the district to the
+// municipality with the nearest midpoint (ties: the earlier one), plus each
+// municipality's own town-hall place; in postcode order, without repeats.
+void SpreadOverPostcodes(const ReferenceData& reference,
+                         const PlaceResolver& places,
+                         DistrictPlan& plan) {
+  const std::string& key = reference.districts[static_cast<size_t>(plan.district)].key;
+  std::vector<std::vector<Place>> spread(plan.municipalities.size());
+  for (size_t i = 0; i < plan.municipalities.size(); ++i) spread[i].push_back(plan.places[i]);
+  for (const PostcodeArea& area : reference.postcodes) {
+    if (area.district_key != key) continue;
+    size_t nearest = 0;
+    double best = std::numeric_limits<double>::infinity();
+    for (size_t i = 0; i < plan.municipalities.size(); ++i) {
+      const double d2 = Distance2(
+          area.point, reference.municipalities[static_cast<size_t>(plan.municipalities[i])].point);
+      if (d2 < best) {
+        best = d2;
+        nearest = i;
+      }
+    }
+    if (spread[nearest].front().input == area.plz) continue;  // the town hall's own
+    PlaceResolution resolved = places.Resolve(area.plz);
+    JOBMATCH_CHECK(resolved.place.has_value())
+        << "postcode " << area.plz << " of the reference data does not resolve";
+    spread[nearest].push_back(*std::move(resolved.place));
+  }
+  for (std::vector<Place>& list : spread) {
+    std::stable_sort(
+        list.begin(), list.end(), [](const Place& a, const Place& b) { return a.input < b.input; });
+  }
+  plan.postcode_places = std::move(spread);
+}
+
 }  // namespace
+
+const Place& DrawPlace(const DistrictPlan& plan, internal::Rng& rng) {
+  const std::vector<Place>& list = plan.postcode_places[plan.by_population.Draw(rng)];
+  return list[list.size() == 1 ? 0 : rng.Below(list.size())];
+}
 
 std::vector<int32_t> Apportion(int64_t total, std::vector<int64_t> weights, int32_t min_each) {
   const size_t n = weights.size();
@@ -157,11 +208,12 @@ Result<std::vector<DistrictPlan>> PlanDistricts(const ReferenceData& reference,
     for (const int32_t m : plan.municipalities) {
       const Municipality& municipality = reference.municipalities[static_cast<size_t>(m)];
       population.push_back(std::max<int64_t>(municipality.population, 0));
-      plan.places.push_back(ResolvedPlace(places, municipality));
+      plan.places.push_back(ResolvedPlace(reference, places, municipality));
     }
     if (std::all_of(population.begin(), population.end(), [](int64_t p) { return p == 0; })) {
       std::fill(population.begin(), population.end(), 1);
     }
+    SpreadOverPostcodes(reference, places, plan);
     plan.by_population = WeightedTable(population);
     for (size_t i = 0; i < population.size(); ++i) plan.towns.push_back(static_cast<int32_t>(i));
     std::stable_sort(plan.towns.begin(), plan.towns.end(), [&](int32_t a, int32_t b) {

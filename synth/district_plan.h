@@ -47,9 +47,14 @@ struct Sizes {
 
 // One chosen district: where its people live and how many of each record.
 struct DistrictPlan {
-  int32_t district = 0;                   // index into reference.districts
-  std::vector<int32_t> municipalities;    // indices into reference.municipalities
-  std::vector<Place> places;              // resolved place per municipality
+  int32_t district = 0;                 // index into reference.districts
+  std::vector<int32_t> municipalities;  // indices into reference.municipalities
+  std::vector<Place> places;            // resolved place per municipality (town hall)
+  // Per municipality (same order): the places of its postcode areas, never
+  // empty. A postcode area of the district belongs to the municipality whose
+  // midpoint is nearest to its point; a municipality also keeps its town-hall
+  // postcode. One without any is `places[m]` alone.
+  std::vector<std::vector<Place>> postcode_places;
   internal::WeightedTable by_population;  // over `municipalities`
   std::vector<int32_t> towns;             // positions in `municipalities`, largest first
   int32_t participants = 0;
@@ -76,6 +81,11 @@ struct DistrictPlan {
                                                               const std::vector<std::string>& keys,
                                                               const Figures& figures,
                                                               const Sizes& sizes);
+
+// A home or workplace in `plan`: a municipality drawn by population, then
+// one of its postcode areas, uniformly (the reference data has no population
+// per postcode).
+const Place& DrawPlace(const DistrictPlan& plan, internal::Rng& rng);
 
 // Largest-remainder apportionment of `total` over `weights`, after giving
 // every entry `min_each`. All-zero weights share equally. Exact integer

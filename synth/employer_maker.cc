@@ -135,7 +135,7 @@ class EmployerMaker {
       e.id = NumberedId("E-", static_cast<int64_t>(dataset.employers.size()) + 1);
       const SizeClass size = static_cast<SizeClass>(size_.Draw(rng));
       e.staff = DrawStaff(size, rng);
-      e.place = plan.places[plan.by_population.Draw(rng)];
+      e.place = DrawPlace(plan, rng);
       const size_t field =
           static_cast<size_t>(catalogue_.employer_fields[catalogue_.employer_field.Draw(rng)]);
       e.name = EmployerName(static_cast<Field>(field), size, e.place, rng);
@@ -228,7 +228,7 @@ class EmployerMaker {
 
     // Nine in ten at the employer's place (an empty cell), the rest at a
     // branch elsewhere in the district.
-    v.place = rng.Bernoulli(0.9) ? home : plan.places[plan.by_population.Draw(rng)];
+    v.place = rng.Bernoulli(0.9) ? home : DrawPlace(plan, rng);
 
     static constexpr std::array<double, 4> kJobHours = {40, 30, 20, 35};
     static constexpr std::array<double, 3> kInternHours = {40, 30, 20};

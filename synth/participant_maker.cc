@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,6 +31,35 @@ constexpr std::array<std::pair<int, int64_t>, 11> kArrivalYears = {{
     {2024, 10},
     {2025, 8},
 }};
+
+// Countries of origin beyond those the anchors count (about a fifth of all
+// protection seekers): an assumption shaped on the asylum first applications
+// of recent years, with the safe countries of origin under § 29a AsylG
+// (Georgia, Moldova, the Western Balkans) about a quarter of them.
+constexpr std::array<std::pair<std::string_view, int64_t>, 12> kOtherOrigins = {{
+    {"IR", 14},
+    {"ER", 10},
+    {"SO", 9},
+    {"RU", 9},
+    {"NG", 6},
+    {"VE", 5},
+    {"GE", 10},
+    {"MD", 6},
+    {"AL", 3},
+    {"RS", 3},
+    {"XK", 2},
+    {"MK", 2},
+}};
+constexpr std::array<std::string_view, 7> kSafeOrigins = {"GE", "MD", "AL", "RS", "XK", "MK", "BA"};
+
+// Assumptions on residence (the README lists them): of those with asylum
+// pending or tolerated, 43 % tolerated (Saxony end of 2023: about 13,000
+// obliged to leave against 17,000 in procedure), all of them from a safe
+// country of origin barred from work under § 60a(6) AufenthG; of the others
+// 3 % hold a § 104c permit and 7 % another title.
+constexpr double kToleratedOfAsylblg = 0.43;
+constexpr double kPermit104c = 0.03;
+constexpr double kOtherTitle = 0.07;
 
 Date YearStart(int year) {
   return *ParseDate(std::to_string(year) + "-01-01");
@@ -58,13 +89,75 @@ class ParticipantMaker {
       weights.push_back(1);
     }
     arrival_year_ = WeightedTable(weights);
+
+    // Countries of origin: the anchors' counts, the rest over kOtherOrigins.
+    std::vector<int64_t> origin_weights;
+    double known = 0.0;
+    for (const auto& [code, count] : figures.origin_count) {
+      origins_.push_back(code);
+      origin_weights.push_back(FixedWeight(count / figures.protection_seekers));
+      known += count;
+    }
+    int64_t other_sum = 0;
+    for (const auto& [code, weight] : kOtherOrigins) other_sum += weight;
+    const double other_share = 1.0 - known / figures.protection_seekers;
+    for (const auto& [code, weight] : kOtherOrigins) {
+      origins_.emplace_back(code);
+      origin_weights.push_back(
+          FixedWeight(other_share * static_cast<double>(weight) / static_cast<double>(other_sum)));
+    }
+    origin_ = WeightedTable(origin_weights);
+    // Ukrainians hold temporary protection (§ 24 AufenthG) and SGB II; the
+    // AsylbLG recipients are among the others.
+    const auto ua = figures.origin_count.find("UA");
+    const double ukrainians = ua == figures.origin_count.end() ? 0.0 : ua->second;
+    asylblg_share_ = figures.asylblg_recipients / (figures.protection_seekers - ukrainians);
+    double published = 0.0;
+    for (const auto& [code, share] : figures.sgb2_share) published += share;
+    sgb2_share_ = figures.sgb2_share;
+    sgb2_default_ = published / static_cast<double>(figures.sgb2_share.size());
+  }
+
+  // Country of origin, residence status and SGB II benefits (see the
+  // constants above and the README's shares).
+  void DrawStatus(Participant& p, Rng& rng) const {
+    p.country_of_origin = origins_[origin_.Draw(rng)];
+    const bool ukrainian = p.country_of_origin == "UA";
+    const bool safe = std::find(kSafeOrigins.begin(), kSafeOrigins.end(), p.country_of_origin) !=
+                      kSafeOrigins.end();
+    const double asylblg = ukrainian ? 0.0 : asylblg_share_;
+    if (ukrainian) {
+      p.residence_status = ResidenceStatus::kOther;
+    } else if (rng.Bernoulli(asylblg)) {
+      p.residence_status = !rng.Bernoulli(kToleratedOfAsylblg) ? ResidenceStatus::kAsylumPending
+                           : safe                              ? ResidenceStatus::kTolerated60a6
+                                                               : ResidenceStatus::kTolerated;
+    } else {
+      const double u = rng.Uniform();
+      p.residence_status = u < kPermit104c                 ? ResidenceStatus::kPermit104c
+                           : u < kPermit104c + kOtherTitle ? ResidenceStatus::kOther
+                                                           : ResidenceStatus::kRecognised;
+    }
+    // Asylum pending or tolerated: AsylbLG, not SGB II. Otherwise the
+    // published share of the nationality, raised so that it holds over all
+    // of that nationality (the mean of the published shares for the rest).
+    if (p.residence_status == ResidenceStatus::kTolerated60a6) p.work_permitted = false;
+    if (p.residence_status == ResidenceStatus::kAsylumPending ||
+        p.residence_status == ResidenceStatus::kTolerated ||
+        p.residence_status == ResidenceStatus::kTolerated60a6) {
+      p.sgb2_benefits = false;
+      return;
+    }
+    const auto it = sgb2_share_.find(p.country_of_origin);
+    const double share = it != sgb2_share_.end() ? it->second : sgb2_default_;
+    p.sgb2_benefits = rng.Bernoulli(std::min(1.0, share / (1.0 - asylblg)));
   }
 
   Participant Make(int64_t number, const DistrictPlan& plan, Rng& rng) const {
     Participant p;
     p.id = NumberedId("P-", number);
     p.coordinator = CoordinatorIndex(plan.coordinator_ids[plan.coordinator_by_fte.Draw(rng)]);
-    p.home = plan.places[plan.by_population.Draw(rng)];
+    p.home = DrawPlace(plan, rng);
 
     // Arrival: a day of the drawn year, not after today.
     const auto [first, last] = arrival_span_[arrival_year_.Draw(rng)];
@@ -130,6 +223,7 @@ class ParticipantMaker {
     p.work_permitted = rng.Bernoulli(0.93);
     static constexpr std::array<const char*, 3> kGender = {"m", "f", "d"};
     p.gender = kGender[gender_.Draw(rng)];
+    DrawStatus(p, rng);
     return p;
   }
 
@@ -143,6 +237,11 @@ class ParticipantMaker {
   WeightedTable german_;
   std::vector<std::pair<Date, Date>> arrival_span_;  // first and last day per year
   WeightedTable arrival_year_;
+  std::vector<std::string> origins_;  // ISO codes, the anchors' first
+  WeightedTable origin_;
+  double asylblg_share_ = 0.0;  // of protection seekers other than Ukrainians
+  std::map<std::string, double> sgb2_share_;
+  double sgb2_default_ = 0.0;
   // none, vocational, academic per requirement level of the first occupation
   std::array<WeightedTable, 4> qualification_ = {WeightedTable({75, 20, 5}),
                                                  WeightedTable({30, 60, 10}),

@@ -13,7 +13,8 @@
 //    year per FTE, of which a quarterly cycle leaves a quarter to a half after
 //    caseload and follow-ups: uniform in round(40 fte / 4) .. round(40 fte / 2).
 //  * Participants `P-000001`: a coordinator of their district (drawn by
-//    FTE); home in a municipality of the district drawn by population; 1-2
+//    FTE); home in a municipality of the district drawn by population, at
+//    one of its postcode areas (uniform); 1-2
 //    occupations of the catalogue, 15 % as one of the ESCO occupations the
 //    KldB code bridges to; 0-5 stated skills from those occupations' optional
 //    skills; German from the DTZ shares (below A2 split 30 / 70 into A0 / A1;
@@ -22,13 +23,21 @@
 //    level; goal mostly job, training more often without a qualification;
 //    20-40 hours; licence 35 %, car for half of those; commute limit 0 (legal
 //    default) for 75 %, else 30/45/60 min; work permitted 93 %; arrival
-//    2015-2025 (peaks 2015/16 and 2022), never after `today`; gender m/f/d.
+//    2015-2025 (peaks 2015/16 and 2022), never after `today`; gender m/f/d;
+//    country of origin from the protection seekers by nationality (anchors:
+//    UA, SY, AF, TR, IQ; the rest over a list with the safe countries of
+//    origin); residence status: Ukrainians "sonstiges" (§ 24 AufenthG), the
+//    others asylum pending or tolerated in the share of AsylbLG recipients
+//    (anchor), else recognised, § 104c or another title; SGB II benefits
+//    never with asylum pending or tolerated, else so that each nationality
+//    has its published Bürgergeld share (anchor).
 //  * Employers `E-000001`: size class from the anchors (micro and 250+
 //    shares, the rest split 4 : 1 into small and medium), staff within it; a
 //    field of the catalogue; a name built from field, surname, place and legal
 //    form ("Metallbau Krüger GmbH"); sector = KldB Berufsbereich of its
 //    vacancies. Micro-enterprises post 1 vacancy (2 for one in ten), larger
-//    ones several; employers are added until the district's vacancy count is
+//    ones several; the place drawn like a home; employers are added until
+//    the district's vacancy count is
 //    reached.
 //  * Vacancies `V-000001`: job / training / internship 75 / 17 / 8 %
 //    (training places at skilled level, starting on the next 1 August at

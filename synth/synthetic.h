@@ -17,11 +17,14 @@
 //  4. synth/record_makers.h: coordinators, participants, employers with their
 //     vacancies, and courses, each kind from its own random stream.
 //
-// Places: Place.input is the municipality's town-hall postcode when
-// ReferenceData::postcode_by_plz knows it and files it under the same
-// district, else its 8-digit AGS; point, district_key and name are what the
-// loaders' PlaceResolver (loaders/place_resolution.h) makes of that input, so
-// a written and re-read dataset has the same places.
+// Places: a home or workplace is a municipality drawn by population, then
+// one of its postcode areas (the areas of the district, each given to the
+// municipality with the nearest midpoint, plus its town-hall postcode), so a
+// city's people and vacancies spread over its real postcodes. Place.input is
+// the postcode (or the 8-digit AGS for a municipality without a postcode of
+// its district); point, district_key and name are what the loaders'
+// PlaceResolver (loaders/place_resolution.h) makes of that input, so a
+// written and re-read dataset has the same places.
 //
 // Deterministic: the same reference data and options give the same dataset on
 // every machine and number of threads (own xoshiro256** generator and draws in

@@ -56,7 +56,8 @@ std::string Fingerprint(const Dataset& d) {
         << static_cast<int>(p.goal) << ';' << p.hours_per_week << ';' << p.driving_licence << p.car
         << ';' << p.max_commute_minutes << ';' << p.work_permitted << ';';
     date(p.in_germany_since);
-    out << p.gender << '\n';
+    out << p.gender << ';' << static_cast<int>(p.residence_status) << ';' << p.country_of_origin
+        << ';' << (p.sgb2_benefits ? static_cast<int>(*p.sgb2_benefits) : -1) << '\n';
   }
   for (const Vacancy& v : d.vacancies) {
     out << "V " << v.id << ';' << v.employer.value << ';' << v.title << ';';
@@ -203,6 +204,7 @@ ReferenceData SmallReference() {
       {"15087001", "Sangerhausen, Stadt", "15087", "06526", {51.47, 11.3}, 26000});
   r.postcodes.push_back({"06108", "Halle (Saale)", "15002", {51.485, 11.968}});
   r.postcodes.push_back({"06406", "Bernburg", "15089", {51.795, 11.738}});
+  r.postcodes.push_back({"06408", "Bernburg-Süd", "15089", {51.775, 11.745}});  // 2nd of Bernburg
   r.postcodes.push_back({"39418", "Staßfurt", "15089", {51.855, 11.577}});
   r.postcodes.push_back({"06449", "Aschersleben", "15087", {51.75, 11.46}});  // other district
   r.postcodes.push_back({"06526", "Sangerhausen", "15087", {51.47, 11.3}});
@@ -232,6 +234,29 @@ ReferenceData SmallReference() {
       {"job_level_helper_share", "Deutschland", "", "2018", 44, "% of employed refugees", ""});
   r.anchors.push_back(
       {"vacancies_stock", "Salzlandkreis", "15089", "2024-11", 1274, "registered vacancies", ""});
+  r.anchors.push_back({"schutzsuchende_by_nationality",
+                       "Sachsen-Anhalt",
+                       "15",
+                       "2024-12-31",
+                       28985,
+                       "persons",
+                       "Ukraine"});
+  r.anchors.push_back({"schutzsuchende_by_nationality",
+                       "Sachsen-Anhalt",
+                       "15",
+                       "2024-12-31",
+                       22795,
+                       "persons",
+                       "Syria (Ukraine + Syria = 65.3 % of all)"});
+  r.anchors.push_back(
+      {"asylblg_recipients", "Sachsen-Anhalt", "15", "2024-12-31", 11480, "persons", ""});
+  r.anchors.push_back({"buergergeld_share",
+                       "Deutschland",
+                       "",
+                       "2024",
+                       65,
+                       "% of nationals",
+                       "share of Ukrainian nationals (Afghan 47 %, Syrian 55 %)"});
   r.foreign_nationals = {{"15002", 30000}, {"15089", 9000}};  // 15087 missing
   r.BuildLookups();
   return r;
@@ -318,6 +343,7 @@ TEST(GenerateSynthetic, WritesThePostcodeOnlyWhenItResolvesToTheSameDistrict) {
     ExpectResolvesLikeLoader(r, p.home);
   }
   EXPECT_GT(inputs["06406"], 0);     // Bernburg by postcode
+  EXPECT_GT(inputs["06408"], 0);     // and by its second postcode
   EXPECT_GT(inputs["15089999"], 0);  // postcode unknown: AGS
   EXPECT_GT(inputs["15089998"], 0);  // postcode filed under 15087: AGS
   EXPECT_EQ(inputs.count("39999") + inputs.count("06449"), 0u);
@@ -374,8 +400,13 @@ TEST(GenerateSynthetic, RejectsUnknownDistrictsNegativeSizesAndTooFewCoordinator
 }
 
 TEST(GenerateSynthetic, NamesTheMissingAnchorTopic) {
-  for (const std::string topic :
-       {"dtz_result_b1", "firms_micro_share", "job_level_helper_share", "vacancies_stock"}) {
+  for (const std::string topic : {"dtz_result_b1",
+                                  "firms_micro_share",
+                                  "job_level_helper_share",
+                                  "vacancies_stock",
+                                  "schutzsuchende_by_nationality",
+                                  "asylblg_recipients",
+                                  "buergergeld_share"}) {
     ReferenceData r = SmallReference();
     std::erase_if(r.anchors, [&](const StatisticsAnchor& a) { return a.topic == topic; });
     Result<Dataset> result = GenerateSynthetic(r, SmallOptions());
@@ -601,6 +632,121 @@ TEST_F(RealData, EveryIndexIsInRangeAndEveryPlaceResolvesLikeTheLoader) {
     ExpectResolvesLikeLoader(ref(), e.place);
   }
   for (const Course& c : d.courses) ExpectResolvesLikeLoader(ref(), c.place);
+}
+
+TEST_F(RealData, ACitysPeopleAndVacanciesSpreadOverItsRealPostcodes) {
+  SyntheticOptions options;
+  options.seed = 5;
+  options.district_keys = {"14713"};  // Leipzig: one municipality, many postcodes
+  options.participants = 2000;
+  options.vacancies = 2000;
+  const Dataset d = Generate(ref(), options);
+  std::set<std::string> city_postcodes;
+  for (const PostcodeArea& area : ref().postcodes) {
+    if (area.district_key == "14713") city_postcodes.insert(area.plz);
+  }
+  ASSERT_GT(city_postcodes.size(), 30u);
+  std::map<std::string, int> homes, workplaces;
+  for (const Participant& p : d.participants) {
+    ++homes[p.home.input];
+    EXPECT_EQ(p.home.district_key, "14713");
+    EXPECT_TRUE(city_postcodes.contains(p.home.input)) << p.home.input;
+  }
+  for (const Vacancy& v : d.vacancies) {
+    ++workplaces[v.place.input];
+    EXPECT_TRUE(city_postcodes.contains(v.place.input)) << v.place.input;
+  }
+  // Uniform over the city's postcodes: nearly every one is used, none holds
+  // more than a few times its fair share.
+  EXPECT_GT(homes.size(), city_postcodes.size() * 9 / 10);
+  EXPECT_GT(workplaces.size(), city_postcodes.size() * 9 / 10);
+  const double fair = 2000.0 / static_cast<double>(city_postcodes.size());
+  for (const auto& [plz, n] : homes) EXPECT_LT(n, 3 * fair) << plz;
+  // Homes are the postcodes' own points, not one city centroid (GeoNames
+  // gives some postcodes of a city the same point).
+  std::set<std::pair<double, double>> points, city_points;
+  for (const Participant& p : d.participants) points.emplace(p.home.point.lat, p.home.point.lon);
+  for (const PostcodeArea& area : ref().postcodes) {
+    if (area.district_key == "14713") city_points.emplace(area.point.lat, area.point.lon);
+  }
+  EXPECT_GT(city_points.size(), 10u);
+  EXPECT_EQ(points.size(), city_points.size());
+}
+
+TEST_F(RealData, OriginResidenceAndBenefitsFollowThePublishedShares) {
+  SyntheticOptions options;
+  options.seed = 8;
+  options.district_keys = {"14713"};
+  options.participants = 20000;
+  options.vacancies = 100;
+  const Dataset d = Generate(ref(), options);
+  // The expected shares from the same anchors the generator reads.
+  double ua = 0, sy = 0, share_of_all = 0, asylblg = 0, sgb2_ua = 0, sgb2_sy = 0, sgb2_af = 0;
+  for (const StatisticsAnchor& a : ref().anchors) {
+    if (a.topic == "schutzsuchende_by_nationality" && a.reference_date == "2024-12-31") {
+      if (a.note == "Ukraine") ua = a.value;
+      if (a.note.rfind("Syria", 0) == 0) {
+        sy = a.value;
+        share_of_all = 65.3;
+        EXPECT_NE(a.note.find("65.3 % of all"), std::string::npos);
+      }
+    }
+    if (a.topic == "asylblg_recipients" && a.reference_date == "2024-12-31") asylblg = a.value;
+    if (a.topic == "buergergeld_share") {
+      sgb2_ua = a.value / 100.0;
+      sgb2_sy = 0.55;
+      sgb2_af = 0.47;
+      EXPECT_NE(a.note.find("Syrian 55 %"), std::string::npos);
+      EXPECT_NE(a.note.find("Afghan 47 %"), std::string::npos);
+    }
+  }
+  ASSERT_GT(ua * sy * asylblg * sgb2_ua, 0.0);
+  const double all = (ua + sy) * 100.0 / share_of_all;
+  const auto from = [&](std::string_view code) {
+    return Share(d.participants, [&](const Participant& p) { return p.country_of_origin == code; });
+  };
+  EXPECT_NEAR(from("UA"), ua / all, 0.015);
+  EXPECT_NEAR(from("SY"), sy / all, 0.015);
+  for (const Participant& p : d.participants) {
+    ASSERT_FALSE(p.country_of_origin.empty());
+    ASSERT_NE(p.residence_status, ResidenceStatus::kUnknown);
+    ASSERT_TRUE(p.sgb2_benefits.has_value());
+    if (p.country_of_origin == "UA") {
+      EXPECT_EQ(p.residence_status, ResidenceStatus::kOther);
+    }
+    if (p.residence_status == ResidenceStatus::kAsylumPending ||
+        p.residence_status == ResidenceStatus::kTolerated ||
+        p.residence_status == ResidenceStatus::kTolerated60a6) {
+      EXPECT_FALSE(*p.sgb2_benefits) << p.id << ": AsylbLG, not SGB II";
+    }
+  }
+  std::vector<Participant> others;
+  for (const Participant& p : d.participants) {
+    if (p.country_of_origin != "UA") others.push_back(p);
+  }
+  EXPECT_NEAR(Share(others,
+                    [](const Participant& p) {
+                      return p.residence_status == ResidenceStatus::kAsylumPending ||
+                             p.residence_status == ResidenceStatus::kTolerated ||
+                             p.residence_status == ResidenceStatus::kTolerated60a6;
+                    }),
+              asylblg / (all - ua),
+              0.02);
+  EXPECT_GT(Share(d.participants,
+                  [](const Participant& p) {
+                    return p.residence_status == ResidenceStatus::kTolerated60a6;
+                  }),
+            0.0);
+  const auto benefits_of = [&](std::string_view code) {
+    std::vector<Participant> of;
+    for (const Participant& p : d.participants) {
+      if (p.country_of_origin == code) of.push_back(p);
+    }
+    return Share(of, [](const Participant& p) { return *p.sgb2_benefits; });
+  };
+  EXPECT_NEAR(benefits_of("UA"), sgb2_ua, 0.03);
+  EXPECT_NEAR(benefits_of("SY"), sgb2_sy, 0.03);
+  EXPECT_NEAR(benefits_of("AF"), sgb2_af, 0.05);
 }
 
 TEST_F(RealData, GermanLevelsFollowTheDtzResults) {
