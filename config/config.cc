@@ -505,6 +505,26 @@ std::vector<Diagnostic> Validate(const EngineConfig& config, const std::string& 
           "one of participants, vacancies, employers, coordinators, courses, history");
     }
   }
+  for (const auto* extra : {&config.loader.keep_columns, &config.loader.ignore_columns}) {
+    const char* field = extra == &config.loader.keep_columns ? "loader.keep_column.file"
+                                                             : "loader.ignore_column.file";
+    for (const auto& [stem, headers] : *extra) {
+      if (!DatasetFiles().contains(stem)) {
+        bad(field,
+            stem,
+            "one of participants, vacancies, employers, coordinators, courses, history");
+      }
+    }
+  }
+  for (const auto& [stem, headers] : config.loader.keep_columns) {
+    const auto ignored = config.loader.ignore_columns.find(stem);
+    if (ignored == config.loader.ignore_columns.end()) continue;
+    for (const std::string& header : headers) {
+      if (ignored->second.contains(header)) {
+        bad("loader.keep_column", header, "a header either kept or ignored, not both");
+      }
+    }
+  }
   return problems;
 }
 
@@ -554,6 +574,28 @@ Result<EngineConfig> ParseConfigText(const std::string& text, const std::string&
   }
   if (message.has_loader() && message.loader().has_max_problems()) {
     config.loader.max_problems = message.loader().max_problems();
+  }
+  if (message.has_loader()) {
+    const pb::Loader& l = message.loader();
+    if (l.has_unknown_columns_are_errors()) {
+      config.loader.unknown_columns_are_errors = l.unknown_columns_are_errors();
+    }
+    const auto add = [&](const pb::ExtraColumn& c,
+                         const char* field,
+                         std::map<std::string, std::set<std::string>>& into) {
+      if (c.file().empty() || c.header().empty()) {
+        problems.push_back(
+            Diagnostic{file, 0, field, c.ShortDebugString(), "expected file and header both set"});
+        return;
+      }
+      into[c.file()].insert(c.header());
+    };
+    for (const pb::ExtraColumn& c : l.keep_column()) {
+      add(c, "loader.keep_column", config.loader.keep_columns);
+    }
+    for (const pb::ExtraColumn& c : l.ignore_column()) {
+      add(c, "loader.ignore_column", config.loader.ignore_columns);
+    }
   }
   if (message.has_decisions()) {
     const pb::Decisions& d = message.decisions();

@@ -141,6 +141,7 @@ Pool MakePool(const Dataset& dataset, const Standing& standing) {
   pool.dataset.employers = dataset.employers;
   pool.dataset.coordinators = dataset.coordinators;
   pool.dataset.courses = dataset.courses;
+  pool.dataset.participant_extra_header = dataset.participant_extra_header;
   for (size_t p = 0; p < n; ++p) {
     if (standing.in_follow_up[p]) continue;
     new_index[p] = static_cast<int32_t>(pool.dataset.participants.size());

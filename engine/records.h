@@ -138,6 +138,10 @@ struct Participant {
   // Has worked in Germany before (any job subject to social insurance, or an
   // internship); nullopt: unknown, which no rule reads as "none".
   std::optional<bool> german_work_experience;
+  // The cells of the sheet's extra columns (Dataset::participant_extra_header)
+  // as written: name, phone, notes. Shown only in the participant's own
+  // coordinator's sheet; never scored, never in JSON, reports, logs or store.
+  std::vector<std::string> extra;
   friend bool operator==(const Participant&, const Participant&) = default;
 };
 
@@ -207,6 +211,9 @@ struct Dataset {
   std::vector<Coordinator> coordinators;
   std::vector<Course> courses;
   std::vector<Outcome> history;
+  // Headers of the participants' sheet columns that are not part of the
+  // format (Participant::extra), as written.
+  std::vector<std::string> participant_extra_header;
   friend bool operator==(const Dataset&, const Dataset&) = default;
 };
 

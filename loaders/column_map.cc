@@ -1,6 +1,8 @@
 #include "loaders/column_map.h"
 
+#include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "loaders/problem_list.h"
 #include "loaders/text_encoding.h"
@@ -128,7 +130,57 @@ std::string AliasesOf(const ColumnSpec& column) {
   return out;
 }
 
+// The column whose canonical or German name is closest to `folded` when it
+// is close enough to be a misspelling (see MapHeader in the header), with the
+// name it is close to; nullopt otherwise.
+std::optional<std::pair<int, std::string>> CloseColumn(std::span<const ColumnSpec> columns,
+                                                       std::string_view folded) {
+  std::optional<std::pair<int, std::string>> best;
+  size_t best_distance = 0;
+  const auto consider = [&](size_t c, std::string_view name) {
+    const std::string candidate = FoldColumnName(name);
+    const size_t longest = std::max(candidate.size(), folded.size());
+    const size_t limit = longest >= 8 ? 2 : 1;
+    if (longest < 4) return;  // "Ort" and "Art": too short to tell
+    const size_t d = EditDistance(candidate, folded);
+    if (d == 0 || d > limit || (best && d >= best_distance)) return;
+    best_distance = d;
+    best = std::make_pair(static_cast<int>(c), std::string(name));
+  };
+  for (size_t c = 0; c < columns.size(); ++c) {
+    consider(c, columns[c].name);
+    std::string_view aliases = columns[c].aliases;
+    while (!aliases.empty()) {
+      const size_t bar = aliases.find('|');
+      consider(c, aliases.substr(0, bar));
+      aliases = bar == std::string_view::npos ? std::string_view() : aliases.substr(bar + 1);
+    }
+  }
+  return best;
+}
+
+std::set<std::string> Folded(const std::set<std::string>& names) {
+  std::set<std::string> out;
+  for (const std::string& name : names) out.insert(FoldColumnName(name));
+  return out;
+}
+
 }  // namespace
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
 
 std::string_view TableStem(Table table) {
   switch (table) {
@@ -186,7 +238,8 @@ Result<HeaderMap> MapHeader(Table table,
                             const std::vector<std::string>& header,
                             const std::map<std::string, std::string>& overrides,
                             const std::string& file,
-                            int64_t header_line) {
+                            int64_t header_line,
+                            const ExtraColumnRules& extras) {
   const std::span<const ColumnSpec> columns = Columns(table);
   ProblemList problems(static_cast<int32_t>(header.size() + columns.size() + overrides.size()));
   const std::string file_name = TableFileName(table);
@@ -207,6 +260,8 @@ Result<HeaderMap> MapHeader(Table table,
     override_column[FoldColumnName(written)] = *column;
   }
 
+  const std::set<std::string> keep = Folded(extras.keep);
+  const std::set<std::string> ignore = Folded(extras.ignore);
   HeaderMap map;
   map.column_of_cell.assign(header.size(), kNoColumn);
   map.cell_of_column.assign(columns.size(), kNoColumn);
@@ -221,13 +276,42 @@ Result<HeaderMap> MapHeader(Table table,
     }
     const std::string written(TrimBlanks(header[cell]));
     if (!column) {
-      problems.Add({file,
-                    header_line,
-                    "",
-                    written,
-                    "unknown column; expected one of the columns of " + file_name + ": " +
-                        CanonicalNames(columns) +
-                        " (or their German names, or a name from the config's column_map)"});
+      if (ignore.contains(folded)) {
+        map.column_of_cell[cell] = kIgnoredColumn;
+        continue;
+      }
+      if (keep.contains(folded)) {
+        map.column_of_cell[cell] = kExtraColumn;
+        map.extra_cells.push_back(static_cast<int>(cell));
+        continue;
+      }
+      if (const auto close = CloseColumn(columns, folded)) {
+        const std::string_view canonical = columns[static_cast<size_t>(close->first)].name;
+        problems.Add({file,
+                      header_line,
+                      "",
+                      written,
+                      "a column name; did you mean '" + close->second + "'" +
+                          (close->second == canonical ? std::string()
+                                                      : " (" + std::string(canonical) + ")") +
+                          "? Correct the header, or declare the column in the config "
+                          "(loader { keep_column { file: \"" +
+                          std::string(TableStem(table)) + "\" header: ... } })"});
+        continue;
+      }
+      if (extras.unknown_is_error) {
+        problems.Add({file,
+                      header_line,
+                      "",
+                      written,
+                      "unknown column; expected one of the columns of " + file_name + ": " +
+                          CanonicalNames(columns) +
+                          " (or their German names, a name from the config's column_map, or a "
+                          "column declared under loader keep_column or ignore_column)"});
+        continue;
+      }
+      map.column_of_cell[cell] = kExtraColumn;
+      map.extra_cells.push_back(static_cast<int>(cell));
       continue;
     }
     const auto c = static_cast<size_t>(*column);

@@ -56,6 +56,21 @@ std::map<std::string, std::string> OverridesFor(Table table, const LoaderOptions
   return {};
 }
 
+// What to do with the file's columns that are not part of the format.
+ExtraColumnRules ExtraRulesFor(Table table, const LoaderOptions& options) {
+  ExtraColumnRules rules;
+  rules.unknown_is_error = options.unknown_columns_are_errors;
+  for (const std::string& key : {std::string(TableStem(table)), TableFileName(table)}) {
+    if (const auto it = options.keep_columns.find(key); it != options.keep_columns.end()) {
+      rules.keep.insert(it->second.begin(), it->second.end());
+    }
+    if (const auto it = options.ignore_columns.find(key); it != options.ignore_columns.end()) {
+      rules.ignore.insert(it->second.begin(), it->second.end());
+    }
+  }
+  return rules;
+}
+
 // Reads one table; every problem goes to `problems`.
 RawTable ReadTable(Table table,
                    const fs::path& dir,
@@ -97,13 +112,20 @@ RawTable ReadTable(Table table,
   const int64_t before = problems->count();
   CsvTable csv = ParseCsv(text.value().utf8, raw.file, problems);
   if (csv.header.empty()) return raw;
-  const Result<HeaderMap> map =
-      MapHeader(table, csv.header, OverridesFor(table, options), raw.file, csv.header_line);
+  const Result<HeaderMap> map = MapHeader(table,
+                                          csv.header,
+                                          OverridesFor(table, options),
+                                          raw.file,
+                                          csv.header_line,
+                                          ExtraRulesFor(table, options));
   if (!map.ok()) {
     problems->Add(map.error());
     return raw;
   }
   raw.comma_separates_codes = csv.separator != ',';
+  for (const int cell : map.value().extra_cells) {
+    raw.extra_header.emplace_back(TrimBlanks(csv.header[static_cast<size_t>(cell)]));
+  }
   const size_t num_columns = Columns(table).size();
   raw.records.reserve(csv.rows.size());
   for (CsvRow& row : csv.rows) {
@@ -112,9 +134,11 @@ RawTable ReadTable(Table table,
     record.cells.assign(num_columns, std::string());
     for (size_t i = 0; i < row.cells.size(); ++i) {
       const int column = map.value().column_of_cell[i];
-      if (column != kNoColumn) {
+      if (column >= 0) {
         record.cells[static_cast<size_t>(column)] = std::move(row.cells[i]);
-      } else if (!TrimBlanks(row.cells[i]).empty()) {
+      } else if (column == kExtraColumn) {
+        record.extra.push_back(std::move(row.cells[i]));
+      } else if (column == kNoColumn && !TrimBlanks(row.cells[i]).empty()) {
         problems->Add({raw.file,
                        row.line,
                        "",
@@ -123,6 +147,7 @@ RawTable ReadTable(Table table,
                            ", which has no name in the header line"});
       }
     }
+    record.extra.resize(raw.extra_header.size());
     raw.records.push_back(std::move(record));
   }
   raw.complete = problems->count() == before;

@@ -122,6 +122,12 @@ class Builder {
     for (size_t r = 0; r < raw_[Table::kParticipants].records.size(); ++r) {
       dataset.participants.push_back(BuildParticipant(r));
     }
+    // Extra columns of the participants' sheet, for their coordinator's sheet
+    // only. Other files' extra columns are not used.
+    dataset.participant_extra_header = raw_[Table::kParticipants].extra_header;
+    for (size_t r = 0; r < dataset.participants.size(); ++r) {
+      dataset.participants[r].extra = raw_[Table::kParticipants].records[r].extra;
+    }
     for (size_t r = 0; r < raw_[Table::kVacancies].records.size(); ++r) {
       dataset.vacancies.push_back(BuildVacancy(r));
     }

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 
 #include "engine/records.h"
@@ -29,6 +30,15 @@ struct LoaderOptions {
   // names: file stem ("participants") -> header as written ("Wohnort PLZ")
   // -> canonical column ("place").
   std::map<std::string, std::map<std::string, std::string>> column_map;
+  // Columns that are not part of the format (name, phone, notes), per file
+  // stem -> headers as written: `keep_columns` are kept and shown only in the
+  // participant's own coordinator's sheet, `ignore_columns` are dropped
+  // unread. Other unknown columns are kept too, unless
+  // `unknown_columns_are_errors`. A header close to a column's name is an
+  // error unless listed here (loaders/column_map.h).
+  std::map<std::string, std::set<std::string>> keep_columns;
+  std::map<std::string, std::set<std::string>> ignore_columns;
+  bool unknown_columns_are_errors = false;
   // Problems reported before the rest are only counted.
   int32_t max_problems = 50;
   friend bool operator==(const LoaderOptions&, const LoaderOptions&) = default;

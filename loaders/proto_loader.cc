@@ -77,7 +77,7 @@ RawRecord Record(Table table, int index, int num_columns) {
 }
 
 RawTable Participants(pb::Dataset* message, const std::string& file) {
-  RawTable table{file, true, true, false, {}};
+  RawTable table{file, true, true, false, {}, {}};
   table.records.reserve(static_cast<size_t>(message->participants_size()));
   for (int i = 0; i < message->participants_size(); ++i) {
     pb::Participant& p = *message->mutable_participants(i);
@@ -104,7 +104,7 @@ RawTable Participants(pb::Dataset* message, const std::string& file) {
 }
 
 RawTable Vacancies(pb::Dataset* message, const std::string& file) {
-  RawTable table{file, true, true, false, {}};
+  RawTable table{file, true, true, false, {}, {}};
   table.records.reserve(static_cast<size_t>(message->vacancies_size()));
   for (int i = 0; i < message->vacancies_size(); ++i) {
     pb::Vacancy& v = *message->mutable_vacancies(i);
@@ -129,7 +129,7 @@ RawTable Vacancies(pb::Dataset* message, const std::string& file) {
 }
 
 RawTable Employers(pb::Dataset* message, const std::string& file) {
-  RawTable table{file, true, true, false, {}};
+  RawTable table{file, true, true, false, {}, {}};
   table.records.reserve(static_cast<size_t>(message->employers_size()));
   for (int i = 0; i < message->employers_size(); ++i) {
     pb::Employer& e = *message->mutable_employers(i);
@@ -145,7 +145,7 @@ RawTable Employers(pb::Dataset* message, const std::string& file) {
 }
 
 RawTable Coordinators(pb::Dataset* message, const std::string& file) {
-  RawTable table{file, true, true, false, {}};
+  RawTable table{file, true, true, false, {}, {}};
   table.records.reserve(static_cast<size_t>(message->coordinators_size()));
   for (int i = 0; i < message->coordinators_size(); ++i) {
     pb::Coordinator& c = *message->mutable_coordinators(i);
@@ -161,7 +161,7 @@ RawTable Coordinators(pb::Dataset* message, const std::string& file) {
 }
 
 RawTable Courses(pb::Dataset* message, const std::string& file) {
-  RawTable table{file, true, true, false, {}};
+  RawTable table{file, true, true, false, {}, {}};
   table.records.reserve(static_cast<size_t>(message->courses_size()));
   for (int i = 0; i < message->courses_size(); ++i) {
     pb::Course& c = *message->mutable_courses(i);
@@ -178,7 +178,7 @@ RawTable Courses(pb::Dataset* message, const std::string& file) {
 }
 
 RawTable History(pb::Dataset* message, const std::string& file) {
-  RawTable table{file, true, true, false, {}};
+  RawTable table{file, true, true, false, {}, {}};
   table.records.reserve(static_cast<size_t>(message->history_size()));
   for (int i = 0; i < message->history_size(); ++i) {
     pb::Outcome& o = *message->mutable_history(i);

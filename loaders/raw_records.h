@@ -8,7 +8,7 @@
 // Example:
 //   RawDataset raw;
 //   raw[Table::kVacancies].present = true;
-//   raw[Table::kVacancies].records.push_back({7, "", cells});  // cells.size() == columns
+//   raw[Table::kVacancies].records.push_back({7, "", cells, {}});  // cells.size() == columns
 
 #ifndef JOBMATCH_LOADERS_RAW_RECORDS_H_
 #define JOBMATCH_LOADERS_RAW_RECORDS_H_
@@ -29,6 +29,8 @@ struct RawRecord {
   int64_t line = 0;      // CSV: physical line where the record starts; else 0
   std::string location;  // protobuf: "vacancies[3]", prefixed to field names; CSV: ""
   std::vector<std::string> cells;
+  // Cells of the extra columns (RawTable::extra_header), as written.
+  std::vector<std::string> extra;
 };
 
 struct RawTable {
@@ -40,6 +42,9 @@ struct RawTable {
   // ',' separates codes in lists as well as '|' (CSV files that use ';').
   bool comma_separates_codes = false;
   std::vector<RawRecord> records;
+  // Headers of the columns that are not part of the format but are kept
+  // (column_map.h, kExtraColumn), as written.
+  std::vector<std::string> extra_header;
 };
 
 struct RawDataset {

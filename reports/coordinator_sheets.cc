@@ -205,7 +205,9 @@ class BothSheets final : public CellWriter {
   CellWriter& b_;
 };
 
-XlsxLayout SheetLayout(const Coordinator& coordinator, std::optional<Date> run_date) {
+XlsxLayout SheetLayout(const Coordinator& coordinator,
+                       std::optional<Date> run_date,
+                       const std::vector<std::string>& extra_header) {
   XlsxLayout layout;
   layout.sheet_name = "Vorschläge";
   layout.title =
@@ -223,15 +225,37 @@ XlsxLayout SheetLayout(const Coordinator& coordinator, std::optional<Date> run_d
     }
     layout.columns.push_back(std::move(out));
   }
+  for (const std::string& header : extra_header) {
+    XlsxColumn out;
+    out.header = header;
+    out.width = 24;
+    out.wrap = true;
+    layout.columns.push_back(std::move(out));
+  }
   layout.frozen_columns = kFrozenColumns;
   // Without a run date, a fixed day keeps the bytes independent of the clock.
   layout.created = run_date.value_or(Date{3652});  // 1980-01-01
   return layout;
 }
 
-void WriteHeader(SpreadsheetWriter& cells) {
+// After the columns above: the participants' own extra columns (name,
+// phone, notes; Dataset::participant_extra_header, Participant::extra),
+// headers and cells as written, on every line of the participant. Only the
+// coordinator's own sheets show them.
+void WriteHeader(SpreadsheetWriter& cells, const Dataset& dataset) {
   for (const SheetColumn& column : kColumns) cells.Text(column.header);
+  for (const std::string& header : dataset.participant_extra_header) cells.Text(header);
   cells.EndRow();
+}
+
+void WriteExtras(CellWriter& cells, const Dataset& dataset, const Participant* participant) {
+  for (size_t i = 0; i < dataset.participant_extra_header.size(); ++i) {
+    if (participant != nullptr && i < participant->extra.size()) {
+      cells.Text(participant->extra[i]);
+    } else {
+      cells.Empty();
+    }
+  }
 }
 
 void WriteProposalRow(CellWriter& cells,
@@ -246,6 +270,7 @@ void WriteProposalRow(CellWriter& cells,
                           vacancy,
                           dataset.employers[static_cast<size_t>(vacancy.employer.value)]};
   for (const SheetColumn& column : kColumns) column.on_proposal(line, cells);
+  WriteExtras(cells, dataset, &line.participant);
   cells.EndRow();
 }
 
@@ -261,10 +286,11 @@ void WriteUnplacedRow(CellWriter& cells,
       cells.Empty();
     }
   }
+  WriteExtras(cells, dataset, &line.participant);
   cells.EndRow();
 }
 
-void WriteCapacityRow(CellWriter& cells, const std::string& text) {
+void WriteCapacityRow(CellWriter& cells, const Dataset& dataset, const std::string& text) {
   for (const SheetColumn& column : kColumns) {
     if (column.header == "Vorschlag") {
       cells.Text("Kapazität");
@@ -274,6 +300,7 @@ void WriteCapacityRow(CellWriter& cells, const std::string& text) {
       cells.Empty();
     }
   }
+  WriteExtras(cells, dataset, nullptr);
   cells.EndRow();
 }
 
@@ -400,10 +427,13 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) return CannotWrite(path);
     SpreadsheetWriter csv(out);
-    WriteHeader(csv);
-    XlsxWriter xlsx(dir / XlsxName(names[c]), SheetLayout(dataset.coordinators[c], run_date));
+    WriteHeader(csv, dataset);
+    XlsxWriter xlsx(
+        dir / XlsxName(names[c]),
+        SheetLayout(dataset.coordinators[c], run_date, dataset.participant_extra_header));
     BothSheets sheet(csv, xlsx);
-    WriteCapacityRow(sheet, CapacityTextDe(capacity[c], dataset.coordinators[c].capacity_given));
+    WriteCapacityRow(
+        sheet, dataset, CapacityTextDe(capacity[c], dataset.coordinators[c].capacity_given));
     size_t next_proposal = proposal_begin[c];
     size_t next_unplaced = unplaced_begin[c];
     auto proposal_here = [&] { return next_proposal < proposal_begin[c + 1]; };

@@ -8,7 +8,10 @@
 // coordinator only, in participant order: the proposal, or a "kein
 // Vorschlag" line with the reason, then the alternatives by rank. The columns
 // are one table in coordinator_sheets.cc (header and a function per column,
-// written once for both files), so a column added is one line there.
+// written once for both files), so a column added is one line there. The
+// participants' extra columns (name, phone, notes: Participant::extra)
+// follow, as written, on every line of the participant: their own
+// coordinator's sheets are the only output that shows them.
 //
 // Example:
 //   int files = 0;

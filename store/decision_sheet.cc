@@ -161,12 +161,17 @@ Result<std::vector<SheetDecision>> ReadDecisionSheet(const std::filesystem::path
   for (size_t i = 0; i < csv.header.size(); ++i) {
     const std::string name = FoldName(csv.header[i]);
     const int column = static_cast<int>(i);
-    if (name == "teilnehmer") participant = column;
-    if (name == "vorschlag") kind = column;
-    if (name == "stelle") vacancy = column;
-    if (name == "entscheidung") decision = column;
-    if (name == "datum") date = column;
-    if (name == "notiz") note = column;
+    // The first column of a name wins: a participant's own extra columns
+    // (a "Notiz" from their sheet) follow the sheet's columns.
+    const auto take = [&](const char* wanted, int& slot) {
+      if (name == wanted && slot < 0) slot = column;
+    };
+    take("teilnehmer", participant);
+    take("vorschlag", kind);
+    take("stelle", vacancy);
+    take("entscheidung", decision);
+    take("datum", date);
+    take("notiz", note);
   }
   Error error;
   error.kind = ErrorKind::kBadData;

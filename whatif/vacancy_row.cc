@@ -29,7 +29,7 @@ Result<Vacancy> ParseVacancyCells(const std::vector<std::string>& cells,
   record.cells.assign(static_cast<size_t>(kNumVacancyColumns), "");
   for (size_t i = 0; i < values.size(); ++i) {
     const int column = map.value().column_of_cell[i];
-    if (column != kNoColumn) record.cells[static_cast<size_t>(column)] = values[i];
+    if (column >= 0) record.cells[static_cast<size_t>(column)] = values[i];
   }
   const std::string employer_id = record.cells[kVacancyEmployerId];
   EmployerIndex employer;

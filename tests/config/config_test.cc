@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 
 namespace jobmatch {
@@ -153,6 +154,39 @@ TEST(ParseConfig, ColumnMapForAnUnknownFileIsRejected) {
       "column_map { file: \"teilnehmer\" header: \"PLZ\" column: \"place\" }\n", "cfg.txtpb");
   ASSERT_FALSE(parsed.ok());
   EXPECT_THAT(Fields(parsed.error()), HasSubstr("column_map.file;"));
+}
+
+TEST(ParseConfig, ExtraColumnDeclarationsReachTheLoaderOptions) {
+  const Result<EngineConfig> parsed = ParseConfig(
+      "loader {\n"
+      "  unknown_columns_are_errors: true\n"
+      "  keep_column { file: \"participants\" header: \"Telefon\" }\n"
+      "  keep_column { file: \"participants\" header: \"Name\" }\n"
+      "  ignore_column { file: \"vacancies\" header: \"Interne Nummer\" }\n"
+      "}\n",
+      "cfg.txtpb");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  const LoaderOptions& loader = parsed.value().loader;
+  EXPECT_TRUE(loader.unknown_columns_are_errors);
+  EXPECT_EQ(loader.keep_columns.at("participants"), (std::set<std::string>{"Name", "Telefon"}));
+  EXPECT_EQ(loader.ignore_columns.at("vacancies"), (std::set<std::string>{"Interne Nummer"}));
+  EXPECT_FALSE(LoaderOptions{}.unknown_columns_are_errors);  // kept by default
+}
+
+TEST(ParseConfig, ExtraColumnDeclarationsNameAFileAndAreEitherKeptOrIgnored) {
+  const Result<EngineConfig> parsed = ParseConfig(
+      "loader {\n"
+      "  keep_column { file: \"teilnehmer\" header: \"Name\" }\n"
+      "  keep_column { file: \"participants\" header: \"Notiz\" }\n"
+      "  ignore_column { file: \"participants\" header: \"Notiz\" }\n"
+      "  ignore_column { header: \"Telefon\" }\n"
+      "}\n",
+      "cfg.txtpb");
+  ASSERT_FALSE(parsed.ok());
+  const std::string fields = Fields(parsed.error());
+  EXPECT_THAT(fields, HasSubstr("loader.keep_column.file;"));
+  EXPECT_THAT(fields, HasSubstr("loader.keep_column;"));
+  EXPECT_THAT(fields, HasSubstr("loader.ignore_column;"));
 }
 
 TEST(ParseConfig, RefusesAbsurdValuesThatWouldOverflowTheEngine) {

@@ -97,7 +97,7 @@ TEST(CellReader, ReportsFileLineFieldAndWhatWasExpected) {
   table.present = true;
   std::vector<std::string> cells(Columns(Table::kVacancies).size());
   cells[kVacancyMinGermanLevel] = "B7";
-  table.records.push_back(RawRecord{12, "", cells});
+  table.records.push_back(RawRecord{12, "", cells, {}});
   ProblemList problems(10);
   CellReader reader(Table::kVacancies, table, 0, &problems);
   EXPECT_EQ(reader.Level(kVacancyMinGermanLevel, CefrLevel::kA2), CefrLevel::kA2);
@@ -157,7 +157,7 @@ class CellReaderChecks : public ::testing::Test {
     table_.present = true;
     std::vector<std::string> cells(Columns(Table::kVacancies).size());
     cells[static_cast<size_t>(column)] = std::move(cell);
-    table_.records.assign(1, RawRecord{3, "", cells});
+    table_.records.assign(1, RawRecord{3, "", cells, {}});
     return CellReader(Table::kVacancies, table_, 0, &problems_);
   }
   std::string Messages() const { return problems_.ToError().ToString(); }

@@ -132,3 +132,94 @@ TEST(Columns, GiveEveryNameToOneColumnOnlyPerTable) {
 
 }  // namespace
 }  // namespace jobmatch
+
+namespace jobmatch {
+namespace {
+
+const std::vector<std::string> kWithExtras = {
+    "id", "coordinator_id", "Name", "place", "german_level", "Telefon", "Notizen"};
+
+ExtraColumnRules KeepUnknown() {
+  ExtraColumnRules rules;
+  rules.unknown_is_error = false;
+  return rules;
+}
+
+TEST(MapHeader, KeepsExtraColumnsInOrderWhenUnknownColumnsAreKept) {
+  const Result<HeaderMap> map =
+      MapHeader(Table::kParticipants, kWithExtras, {}, kFile, 1, KeepUnknown());
+  ASSERT_TRUE(map.ok()) << map.error().ToString();
+  EXPECT_EQ(map.value().extra_cells, (std::vector<int>{2, 5, 6}));
+  EXPECT_EQ(map.value().column_of_cell[2], kExtraColumn);
+  EXPECT_EQ(CellOf(map.value(), kParticipantPlace), 3);
+  EXPECT_EQ(CellOf(map.value(), kParticipantGermanLevel), 4);
+}
+
+TEST(MapHeader, IgnoresDeclaredColumnsAndRefusesUndeclaredOnesWhenAsked) {
+  ExtraColumnRules rules;  // unknown columns are errors
+  rules.keep = {"name", "NOTIZEN"};
+  rules.ignore = {"Telefon"};
+  const Result<HeaderMap> map = MapHeader(Table::kParticipants, kWithExtras, {}, kFile, 1, rules);
+  ASSERT_TRUE(map.ok()) << map.error().ToString();
+  EXPECT_EQ(map.value().extra_cells, (std::vector<int>{2, 6}));
+  EXPECT_EQ(map.value().column_of_cell[5], kIgnoredColumn);
+
+  rules.ignore.clear();
+  const Result<HeaderMap> refused =
+      MapHeader(Table::kParticipants, kWithExtras, {}, kFile, 1, rules);
+  ASSERT_FALSE(refused.ok());
+  ASSERT_EQ(refused.error().diagnostics.size(), 1u) << refused.error().ToString();
+  EXPECT_EQ(refused.error().diagnostics[0].value, "Telefon");
+  EXPECT_THAT(refused.error().diagnostics[0].message, HasSubstr("unknown column"));
+}
+
+TEST(MapHeader, RefusesAMisspeltColumnWithTheSuggestionUnlessDeclared) {
+  const std::vector<std::string> header = {
+      "id", "coordinator_id", "place", "german_levle", "Deutschnivau", "Fuhrerschein"};
+  const Result<HeaderMap> map =
+      MapHeader(Table::kParticipants, header, {}, kFile, 1, KeepUnknown());
+  ASSERT_FALSE(map.ok());
+  std::set<std::string> messages;
+  for (const Diagnostic& d : map.error().diagnostics) messages.insert(d.value + ": " + d.message);
+  EXPECT_THAT(map.error().ToString(), HasSubstr("did you mean 'german_level'"));
+  EXPECT_THAT(map.error().ToString(), HasSubstr("did you mean 'Deutschniveau' (german_level)"));
+  EXPECT_THAT(map.error().ToString(), HasSubstr("did you mean 'Führerschein' (driving_licence)"));
+  // german_level itself is then missing: three misspellings plus that.
+  EXPECT_EQ(map.error().diagnostics.size(), 4u) << map.error().ToString();
+
+  ExtraColumnRules declared = KeepUnknown();
+  declared.keep = {"Deutschnivau", "Fuhrerschein"};
+  declared.ignore = {"german_levle"};
+  const std::vector<std::string> with_level = {"id",
+                                               "coordinator_id",
+                                               "place",
+                                               "german_level",
+                                               "german_levle",
+                                               "Deutschnivau",
+                                               "Fuhrerschein"};
+  const Result<HeaderMap> ok = MapHeader(Table::kParticipants, with_level, {}, kFile, 1, declared);
+  ASSERT_TRUE(ok.ok()) << ok.error().ToString();
+  EXPECT_EQ(ok.value().extra_cells, (std::vector<int>{5, 6}));
+}
+
+TEST(MapHeader, ShortUnknownNamesAreNotTakenForMisspellings) {
+  // "Alter" and "Name" are one or two edits from no column name of 4+ letters.
+  const std::vector<std::string> header = {
+      "id", "coordinator_id", "place", "german_level", "Alter", "Name", "Tel"};
+  const Result<HeaderMap> map =
+      MapHeader(Table::kParticipants, header, {}, kFile, 1, KeepUnknown());
+  ASSERT_TRUE(map.ok()) << map.error().ToString();
+  EXPECT_EQ(map.value().extra_cells.size(), 3u);
+}
+
+TEST(EditDistance, CountsInsertionsDeletionsAndSubstitutions) {
+  EXPECT_EQ(EditDistance("", ""), 0u);
+  EXPECT_EQ(EditDistance("goal", "goal"), 0u);
+  EXPECT_EQ(EditDistance("goal", "gaol"), 2u);
+  EXPECT_EQ(EditDistance("german level", "german levle"), 2u);
+  EXPECT_EQ(EditDistance("kitten", "sitting"), 3u);
+  EXPECT_EQ(EditDistance("abc", ""), 3u);
+}
+
+}  // namespace
+}  // namespace jobmatch

@@ -27,7 +27,7 @@ RawDataset Minimal() {
     table.present = true;
     table.comma_separates_codes = true;
     cells.resize(Columns(t).size());
-    table.records.push_back(RawRecord{2, "", std::move(cells)});
+    table.records.push_back(RawRecord{2, "", std::move(cells), {}});
   };
   add(Table::kCoordinators, {"K1", "JOKO", "15089", "1", "10"});
   add(Table::kEmployers, {"E1", "Firma", "5", "06406", "Handel"});
@@ -159,7 +159,7 @@ RawDataset WithCourse() {
   courses.present = true;
   std::vector<std::string> cells = {"C1", "language", "B1", "06406", "2025-01-05", "12"};
   cells.resize(Columns(Table::kCourses).size());
-  courses.records.push_back(RawRecord{2, "", std::move(cells)});
+  courses.records.push_back(RawRecord{2, "", std::move(cells), {}});
   return raw;
 }
 

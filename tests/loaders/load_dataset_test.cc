@@ -204,8 +204,9 @@ TEST(LoadDataset, WorksWithoutTheOptionalFiles) {
 TEST(LoadDataset, MapsACustomHeaderThroughTheColumnMapOption) {
   const fs::path dir = CopyOfGoldenCsv();
   Edit(dir / "participants.csv", "id,coordinator_id,place,", "id,Betreuer,Wohnort PLZ (neu),");
-  const Error error = MustFail(dir);  // two unknown names, two required columns missing
-  EXPECT_EQ(error.diagnostics.size(), 4u) << error.ToString();
+  // The two unknown names are kept as extra columns; two required columns missing.
+  const Error error = MustFail(dir);
+  EXPECT_EQ(error.diagnostics.size(), 2u) << error.ToString();
 
   LoaderOptions options;
   options.column_map["participants"] = {{"Betreuer", "coordinator_id"},
@@ -254,10 +255,48 @@ TEST(LoadDataset, ReportsMalformedCsvAtTheLineWhereTheRecordStarts) {
   EXPECT_THAT(error.diagnostics[0].message, HasSubstr("never ends"));
 }
 
-TEST(LoadDataset, ReportsAnUnknownColumnByName) {
+TEST(LoadDataset, KeepsExtraParticipantColumnsAsWrittenAndDropsOtherFilesOnes) {
+  const fs::path dir = CopyOfGoldenCsv();
+  std::string text = ReadBytes(dir / "participants.csv");
+  std::string out;
+  size_t row = 0;
+  for (size_t begin = 0; begin < text.size();) {
+    const size_t end = text.find('\n', begin);
+    std::string line = text.substr(begin, end - begin);
+    const bool crlf = !line.empty() && line.back() == '\r';
+    if (crlf) line.pop_back();
+    line += row == 0 ? ",Name,Notizen" : ",Name " + std::to_string(row) + ",\"Notiz, mit Komma\"";
+    out += line + (crlf ? "\r\n" : "\n");
+    ++row;
+    begin = end == std::string::npos ? text.size() : end + 1;
+  }
+  WriteBytes(dir / "participants.csv", out);
+  Edit(dir / "employers.csv", "id,name,staff,place,sector", "id,name,staff,place,Umsatz");
+  const Dataset d = MustLoad(dir);
+  ASSERT_EQ(d.participant_extra_header, (std::vector<std::string>{"Name", "Notizen"}));
+  ASSERT_EQ(d.participants.size(), 6u);
+  EXPECT_EQ(d.participants[0].extra, (std::vector<std::string>{"Name 1", "Notiz, mit Komma"}));
+  EXPECT_EQ(d.participants[5].extra[0], "Name 6");
+  // Everything else as without the extra columns.
+  Dataset plain = MustLoad(kGoldenDir / "csv_en");
+  plain.participant_extra_header = d.participant_extra_header;
+  for (size_t p = 0; p < plain.participants.size(); ++p) {
+    plain.participants[p].extra = d.participants[p].extra;
+  }
+  for (Employer& e : plain.employers) e.sector.clear();  // its column is now Umsatz
+  ExpectSameDataset(plain, d);
+
+  LoaderOptions options;
+  options.ignore_columns["participants"] = {"Notizen"};
+  EXPECT_EQ(MustLoad(dir, options).participant_extra_header, (std::vector<std::string>{"Name"}));
+}
+
+TEST(LoadDataset, ReportsAnUnknownColumnByNameWhenAskedTo) {
   const fs::path dir = CopyOfGoldenCsv();
   Edit(dir / "employers.csv", "id,name,staff,place,sector", "id,name,staff,place,Umsatz");
-  const Error error = MustFail(dir);
+  LoaderOptions options;
+  options.unknown_columns_are_errors = true;
+  const Error error = MustFail(dir, options);
   ExpectOneProblem(error, ErrorKind::kBadData, "employers.csv", 1, "");
   EXPECT_EQ(error.diagnostics[0].value, "Umsatz");
   EXPECT_THAT(error.diagnostics[0].message, HasSubstr("id, name, staff, place, sector"));
