@@ -318,6 +318,9 @@ pb::Dataset ToMessage(const Dataset& d, const ReferenceData& ref) {
     m->set_work_permitted(p.work_permitted);
     m->set_in_germany_since(DateText(p.in_germany_since));
     m->set_gender(p.gender);
+    m->set_residence_status(std::string(ResidenceStatusName(p.residence_status)));
+    m->set_country_of_origin(p.country_of_origin);
+    if (p.sgb2_benefits) m->set_sgb2_benefits(*p.sgb2_benefits);
   }
   for (const Vacancy& v : d.vacancies) {
     pb::Vacancy* m = message.add_vacancies();

@@ -98,6 +98,9 @@ RawTable Participants(pb::Dataset* message, const std::string& file) {
     if (p.has_work_permitted()) r.cells[kParticipantWorkPermitted] = YesNo(p.work_permitted());
     r.cells[kParticipantInGermanySince] = Take(p.mutable_in_germany_since());
     r.cells[kParticipantGender] = Take(p.mutable_gender());
+    r.cells[kParticipantResidenceStatus] = Take(p.mutable_residence_status());
+    r.cells[kParticipantCountryOfOrigin] = Take(p.mutable_country_of_origin());
+    if (p.has_sgb2_benefits()) r.cells[kParticipantSgb2Benefits] = YesNo(p.sgb2_benefits());
     table.records.push_back(std::move(r));
   }
   return table;

@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "store/xlsx_reader.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -132,30 +134,49 @@ TEST_F(ExtraColumns, AppearOnlyInTheOwnersSheetAndNowhereElse) {
   const std::map<std::string, std::string> files = ReadTree(out);
   ASSERT_TRUE(files.contains("jobmatch.json"));
   EXPECT_THAT(files.at("jobmatch.json"), Not(HasSubstr(kMarker)));
-  std::set<std::string> shown;  // participants whose cells a sheet shows
+  std::set<std::string> shown;  // participants whose cells a sheet shows, per format
   for (const auto& [name, bytes] : files) {
     if (name.rfind("proposals_", 0) != 0) {
       EXPECT_THAT(bytes, Not(HasSubstr(kMarker))) << name;
       continue;
     }
-    const std::vector<std::string> lines = Lines(bytes);
-    ASSERT_FALSE(lines.empty());
-    EXPECT_THAT(lines[0], HasSubstr(";Name;Telefon;Notizen")) << name;
-    for (size_t i = 1; i < lines.size(); ++i) {
-      const std::string id = lines[i].substr(0, lines[i].find(';'));
-      ASSERT_TRUE(owner_of_.contains(id)) << name << ": " << lines[i];
+    // The sheet's rows as text, cells joined by ';' (the xlsx read back).
+    const bool xlsx = name.ends_with(".xlsx");
+    std::vector<std::string> rows;
+    if (xlsx) {
+      const auto sheet = jobmatch::store::ReadXlsxSheet(out / name, name);
+      ASSERT_TRUE(sheet.ok()) << sheet.error().ToString();
+      for (const auto& row : sheet.value().rows) {
+        std::string text;
+        for (size_t c = 0; c < row.cells.size(); ++c)
+          text += (c > 0 ? ";" : "") + row.cells[c].text;
+        rows.push_back(text);
+      }
+    } else {
+      rows = Lines(bytes);
+    }
+    const std::string stem = name.substr(0, name.rfind('.'));
+    bool header_seen = false;
+    for (const std::string& row : rows) {
+      const std::string id = row.substr(0, row.find(';'));
+      if (!owner_of_.contains(id)) {  // title, header or capacity row
+        header_seen = header_seen || row.find(";Name;Telefon;Notizen") != std::string::npos;
+        EXPECT_THAT(row, Not(HasSubstr(kMarker))) << name;
+        continue;
+      }
       // This sheet is the owner's, and the cells are this participant's,
       // unchanged (the note with its comma needs no quotes between ';').
-      EXPECT_EQ(name, "proposals_" + owner_of_.at(id) + ".csv");
-      EXPECT_THAT(lines[i], HasSubstr(std::string(kMarker) + " Name " + id + ";"));
-      EXPECT_THAT(lines[i], HasSubstr(std::string(kMarker) + " Tel " + id + ";"));
-      EXPECT_THAT(lines[i],
+      EXPECT_EQ(stem, "proposals_" + owner_of_.at(id)) << name;
+      EXPECT_THAT(row, HasSubstr(std::string(kMarker) + " Name " + id + ";"));
+      EXPECT_THAT(row, HasSubstr(std::string(kMarker) + " Tel " + id + ";"));
+      EXPECT_THAT(row,
                   ::testing::EndsWith(";" + std::string(kMarker) + " Notiz " + id +
                                       ", spricht auch Englisch"));
-      shown.insert(id);
+      shown.insert((xlsx ? "xlsx " : "csv ") + id);
     }
+    EXPECT_TRUE(header_seen) << name;
   }
-  EXPECT_GT(shown.size(), 10u);
+  EXPECT_GT(shown.size(), 20u);  // csv and xlsx
 
   // The store (database and any journal next to it) holds no marker.
   for (const auto& [name, bytes] : ReadTree(store.parent_path())) {
@@ -239,7 +260,7 @@ TEST_F(ExtraColumns, AMisspeltColumnIsRefusedWithTheSuggestionAndConfigDecides) 
   ASSERT_EQ(declared.exit_code, 0) << declared.err;
   bool any_sheet = false;
   for (const auto& [name, bytes] : ReadTree(out)) {
-    if (name.rfind("proposals_", 0) != 0) continue;
+    if (name.rfind("proposals_", 0) != 0 || !name.ends_with(".csv")) continue;
     any_sheet = true;
     EXPECT_THAT(Lines(bytes).at(0), HasSubstr(";Name;Notizen"));
     EXPECT_THAT(bytes, Not(HasSubstr("Telefon")));  // ignored: neither header nor cells
