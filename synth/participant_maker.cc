@@ -54,10 +54,13 @@ constexpr std::array<std::string_view, 7> kSafeOrigins = {"GE", "MD", "AL", "RS"
 
 // Assumptions on residence (the README lists them): of those with asylum
 // pending or tolerated, 43 % tolerated (Saxony end of 2023: about 13,000
-// obliged to leave against 17,000 in procedure), all of them from a safe
-// country of origin barred from work under § 60a(6) AufenthG; of the others
-// 3 % hold a § 104c permit and 7 % another title.
+// obliged to leave against 17,000 in procedure); barred from work under
+// § 60a(6) AufenthG all tolerated nationals of a safe country of origin
+// (Nr. 3) and a quarter of the other tolerated (Nr. 1 and 2); of those
+// neither pending nor tolerated 3 % hold a § 104c permit and 7 % another
+// title.
 constexpr double kToleratedOfAsylblg = 0.43;
+constexpr double kBarredOfOtherTolerated = 0.25;
 constexpr double kPermit104c = 0.03;
 constexpr double kOtherTitle = 0.07;
 
@@ -129,9 +132,12 @@ class ParticipantMaker {
     if (ukrainian) {
       p.residence_status = ResidenceStatus::kOther;
     } else if (rng.Bernoulli(asylblg)) {
-      p.residence_status = !rng.Bernoulli(kToleratedOfAsylblg) ? ResidenceStatus::kAsylumPending
-                           : safe                              ? ResidenceStatus::kTolerated60a6
-                                                               : ResidenceStatus::kTolerated;
+      if (!rng.Bernoulli(kToleratedOfAsylblg)) {
+        p.residence_status = ResidenceStatus::kAsylumPending;
+      } else {
+        const bool barred = safe || rng.Bernoulli(kBarredOfOtherTolerated);
+        p.residence_status = barred ? ResidenceStatus::kTolerated60a6 : ResidenceStatus::kTolerated;
+      }
     } else {
       const double u = rng.Uniform();
       p.residence_status = u < kPermit104c                 ? ResidenceStatus::kPermit104c
@@ -141,7 +147,6 @@ class ParticipantMaker {
     // Asylum pending or tolerated: AsylbLG, not SGB II. Otherwise the
     // published share of the nationality, raised so that it holds over all
     // of that nationality (the mean of the published shares for the rest).
-    if (p.residence_status == ResidenceStatus::kTolerated60a6) p.work_permitted = false;
     if (p.residence_status == ResidenceStatus::kAsylumPending ||
         p.residence_status == ResidenceStatus::kTolerated ||
         p.residence_status == ResidenceStatus::kTolerated60a6) {

@@ -174,6 +174,19 @@ bool MoreThanYearsBefore(const std::string& since, int years) {
   return std::string(kDate) > later;
 }
 
+// A "no" cell as the generator (false) or a person (nein) writes it.
+bool No(const std::string& cell) {
+  return cell == "nein" || cell == "false";
+}
+
+// A safe country of origin under § 29a AsylG (Anlage II), by the ISO code
+// the generator writes or the German name a person writes.
+bool SafeCountry(const std::string& country) {
+  static const std::set<std::string> kSafe = {
+      "AL", "BA", "GE", "GH", "XK", "MD", "ME", "MK", "SN", "RS", "Serbien", "Georgien"};
+  return kSafe.contains(country);
+}
+
 struct Programme {
   std::string file;
   std::string district;
@@ -214,7 +227,7 @@ const std::vector<Programme>& Programmes() {
          if (!status.empty() && status != "anerkannt" && status != "104c") {
            broken.insert("residence_status_excluded");
          }
-         if (p.at("sgb2_benefits") == "nein") broken.insert("no_sgb2_benefits");
+         if (No(p.at("sgb2_benefits"))) broken.insert("no_sgb2_benefits");
          return broken;
        },
        GoalInternship,
@@ -238,13 +251,13 @@ const std::vector<Programme>& Programmes() {
        "15082",
        [](const std::map<std::string, std::string>& p) {
          std::set<std::string> broken;
-         if (p.at("sgb2_benefits") == "nein") broken.insert("no_sgb2_benefits");
+         if (No(p.at("sgb2_benefits"))) broken.insert("no_sgb2_benefits");
          return broken;
        },
        [](const std::map<std::string, std::string>& p,
           const std::map<std::string, std::string>& v) {
          std::set<std::string> broken = GoalInternship(p, v);
-         if (p.at("german_work_experience") == "nein" && IsJob(v)) {
+         if (No(p.at("german_work_experience")) && IsJob(v)) {
            broken.insert("internship_before_job");
          }
          return broken;
@@ -259,7 +272,7 @@ const std::vector<Programme>& Programmes() {
            broken.insert("residence_status_excluded");
          }
          const std::string& country = p.at("country_of_origin");
-         if (country == "Serbien" || country == "GE") broken.insert("safe_country_of_origin");
+         if (SafeCountry(country)) broken.insert("safe_country_of_origin");
          return broken;
        },
        GoalInternship,
