@@ -274,7 +274,8 @@ TEST(MakeProposals, ChoosesTheNearestMissACoordinatorCanActOn) {
 TEST(MakeProposals, TheBetterNearMissWinsOverTheMoreNumerousOne) {
   Fixture f = MakeFixture();
   f.scored.near_miss[3][kRule(ExclusionReason::kGermanTooLow)] = {1, VacancyIndex(0), 0.65f};
-  const UnplacedParticipant& rules = *UnplacedOf(Make(f, 3), 3);
+  const ProposalSet set = Make(f, 3);  // (a reference into a temporary would dangle)
+  const UnplacedParticipant& rules = *UnplacedOf(set, 3);
   EXPECT_EQ(rules.near_miss_rule, ExclusionReason::kGermanTooLow);
   EXPECT_EQ(rules.near_miss.best, VacancyIndex(0));
 }
