@@ -204,7 +204,7 @@ FlowSolution NetworkSimplex::State::Warm() {
     block.Resize(b.m, /*restart=*/false);
     moved.Invalidate();
   }
-  if (edits.FindSingleInArcs(b)) moved.Invalidate();  // built when first needed
+  if (internal::WarmEdits::FindSingleInArcs(b)) moved.Invalidate();  // built when first needed
   edits.Repair(b, /*from_scratch=*/false);
   if constexpr (kSolverChecks) VerifyBasis(b, "applying the edits");
   edits.HangZeroLeaves(b);

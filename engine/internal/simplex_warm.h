@@ -31,7 +31,7 @@
 //
 // Example (a warm solve's preparation):
 //   if (edits.Grow(basis, problem, &internal_arc)) basis.RebuildTree();
-//   edits.FindSingleInArcs(basis);
+//   WarmEdits::FindSingleInArcs(basis);
 //   edits.Repair(basis, /*from_scratch=*/false);
 //   edits.HangZeroLeaves(basis);
 
