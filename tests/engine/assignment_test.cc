@@ -415,13 +415,13 @@ CandidateGraph RandomChange(Rng& rng, const CandidateGraph& g) {
     }
     default: {  // a new vacancy and a new participant who wants it
       c.vacancy_capacity.push_back(1);
-      c.vacancy_employer.push_back(EmployerIndex(0));
+      c.vacancy_employer.emplace_back(0);
       const VacancyIndex v(c.num_vacancies++);
       c.arc_vacancy.push_back(v);
       c.arc_score.push_back(0.5f);
       c.arc_pair.push_back(0);
       c.arc_begin.push_back(static_cast<int64_t>(c.arc_vacancy.size()));
-      c.participant_coordinator.push_back(CoordinatorIndex(0));
+      c.participant_coordinator.emplace_back(0);
       ++c.num_participants;
       break;
     }
