@@ -249,7 +249,7 @@ TEST_F(NightlyCycle, DecisionsRecordedAfterNightOneShapeNightTwo) {
   EXPECT_TRUE(std::any_of(lines.begin(), lines.end(), [&](const auto& line) {
     return line.first.rfind(rejected_prefix, 0) == 0;
   }));
-  if (after.count(kRejectedParticipant) != 0) {
+  if (after.contains(kRejectedParticipant)) {
     EXPECT_NE(after.at(kRejectedParticipant), kRejectedVacancy);
   }
   // Untouched proposals stay as they were: same participant, same vacancy,
@@ -273,7 +273,7 @@ TEST_F(NightlyCycle, DecisionsRecordedAfterNightOneShapeNightTwo) {
     auto row = lines.at(participant + " " + vacancy);
     EXPECT_EQ(row["Neu"], "neu") << participant;
   }
-  EXPECT_EQ(newcomers, after.count(kRejectedParticipant) != 0 ? 1 : 2);
+  EXPECT_EQ(newcomers, after.contains(kRejectedParticipant) ? 1 : 2);
 
   // Same input, same store: the same output, byte for byte.
   const fs::path rerun = dir_ / "night2-again";
