@@ -302,8 +302,10 @@ Result<DimacsProblem> LoadDimacs(const std::filesystem::path& path) {
 
 void WriteDimacs(std::ostream& out, const DimacsProblem& dimacs) {
   const FlowProblem& p = dimacs.problem;
-  // Supplies as in the file: undo the lower bounds' transfer.
-  std::vector<int64_t> supply = p.supply;
+  // Supplies as in the file: undo the lower bounds' transfer. The sums run
+  // in 128 bits: a node's running total can leave 64 bits half-way even
+  // though the end result, the file's own 'n' value, fits.
+  std::vector<Int128> supply(p.supply.begin(), p.supply.end());
   for (int64_t a = 0; a < p.num_arcs(); ++a) {
     supply[static_cast<size_t>(p.arc_tail[static_cast<size_t>(a)])] +=
         dimacs.arc_lower[static_cast<size_t>(a)];
@@ -312,8 +314,10 @@ void WriteDimacs(std::ostream& out, const DimacsProblem& dimacs) {
   }
   out << "p min " << p.num_nodes() << " " << p.num_arcs() << "\n";
   for (int32_t v = 0; v < p.num_nodes(); ++v) {
-    if (supply[static_cast<size_t>(v)] != 0)
-      out << "n " << v + 1 << " " << supply[static_cast<size_t>(v)] << "\n";
+    const Int128 s = supply[static_cast<size_t>(v)];
+    JOBMATCH_CHECK(s <= kMax && s >= std::numeric_limits<int64_t>::min())
+        << "node " << v + 1 << ": supply beyond 64 bits";
+    if (s != 0) out << "n " << v + 1 << " " << static_cast<int64_t>(s) << "\n";
   }
   for (int64_t a = 0; a < p.num_arcs(); ++a) {
     const auto i = static_cast<size_t>(a);

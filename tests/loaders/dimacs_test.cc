@@ -106,6 +106,22 @@ TEST(WriteDimacs, RoundTripsRandomProblemsWithLowerBounds) {
   }
 }
 
+TEST(WriteDimacs, RoundTripsWhenANodesRunningSupplyLeaves64Bits) {
+  // Found by the fuzzer: node 1 receives a lower bound of 2^63 - 1 and has a
+  // self-loop with lower bound 9. Undoing the transfer arc by arc passes
+  // 2^63 + 8 on the way back to the file's 0.
+  const std::string text =
+      "p min 3 3\n"
+      "a 1 2 0 9223372036854775807 -1\n"
+      "a 1 1 9 2547757 -1\n"
+      "a 3 1 9223372036854775807 9223372036854775807 0\n";
+  const Result<DimacsProblem> read = Read(text);
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  std::ostringstream out;
+  WriteDimacs(out, read.value());
+  EXPECT_EQ(out.str(), text);
+}
+
 struct Malformed {
   std::string text;
   int64_t line;
