@@ -11,8 +11,32 @@ namespace jobmatch::reports {
 namespace {
 
 // Indexed by SizeClass.
-constexpr std::array<std::string_view, 4> kSizeClassDe = {
-    "Kleinstbetrieb", "Kleinbetrieb", "mittlerer Betrieb", "Großbetrieb"};
+// Indexed by SizeClass: the name and the staff band (engine SizeClassOf).
+struct SizeClassText {
+  std::string_view name;
+  std::string_view staff;
+};
+constexpr std::array<SizeClassText, 4> kSizeClassDe = {{
+    {"Kleinstbetrieb", "unter 10"},
+    {"Kleinbetrieb", "10–49"},
+    {"mittlerer Betrieb", "50–249"},
+    {"Großbetrieb", "ab 250"},
+}};
+
+// "1 neuer Vorschlag", "3 neue Vorschläge".
+std::string Counted(int64_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+// A figure with up to two decimals and no trailing zeros: 1 -> "1", 0.75 ->
+// "0,75", 32.5 -> "32,5".
+std::string ShortDecimalDe(double value) {
+  std::string text = DecimalDe(value, 2);
+  if (text.find(',') == std::string::npos) return text;
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == ',') text.pop_back();
+  return text;
+}
 
 // Indexed by ExclusionReason: the rule's name, and what would lift it (the
 // start of a "Nächste Möglichkeit" sentence; kGermanTooLow names the level).
@@ -315,7 +339,12 @@ std::string PercentDe(double share) {
 
 std::string_view SizeClassTextDe(SizeClass size) {
   const auto index = static_cast<size_t>(size);
-  return index < kSizeClassDe.size() ? kSizeClassDe[index] : std::string_view();
+  return index < kSizeClassDe.size() ? kSizeClassDe[index].name : std::string_view();
+}
+
+std::string_view SizeClassStaffDe(SizeClass size) {
+  const auto index = static_cast<size_t>(size);
+  return index < kSizeClassDe.size() ? kSizeClassDe[index].staff : std::string_view();
 }
 
 std::string_view ExclusionTextDe(ExclusionReason reason) {
@@ -389,21 +418,21 @@ std::string UnplacedReasonDe(const Dataset& dataset, const UnplacedParticipant& 
 }
 
 std::string CapacityTextDe(const CapacityDerivation& d, bool given) {
-  std::string text = "Kapazität in diesem Zyklus: " + std::to_string(d.capacity) + " neue " +
-                     (d.capacity == 1 ? "Vorschlag" : "Vorschläge");
+  std::string text =
+      "Kapazität in diesem Zyklus: " + Counted(d.capacity, "neuer Vorschlag", "neue Vorschläge");
   if (!d.derived) {
     return text + (given ? " (vorgegeben in der Koordinationsliste)"
                          : " (keine Kapazität angegeben und keine abgeleitet)");
   }
-  const double intake_per_fte = d.fte > 0.0 ? d.yearly_intake / d.fte : 0.0;
-  text += " = " + DecimalDe(d.fte, 2) + " VZÄ × " + DecimalDe(intake_per_fte, 0) +
-          " Aufnahmen im Jahr = " + DecimalDe(d.yearly_intake, 1) + ", davon " +
-          std::to_string(d.taken_on_this_year) +
-          " in diesem Jahr schon aufgenommen, der Rest auf " + std::to_string(d.cycles_left) +
-          (d.cycles_left == 1 ? " Zyklus" : " Zyklen") +
-          " bis Jahresende = " + DecimalDe(d.per_cycle, 2) + " je Zyklus, abzüglich " +
-          DecimalDe(d.follow_up_load, 2) + " für " + std::to_string(d.follow_up) +
-          " in Nachbetreuung, abgerundet";
+  // What a coordinator would say: the posts, the yearly intake, who is taken
+  // on already, the cycles left and the follow-up; the arithmetic is in
+  // jobmatch.json (capacity_derivation).
+  text += " (" + ShortDecimalDe(d.fte) +
+          (d.fte == 1.0 ? " Vollzeitstelle, " : " Vollzeitstellen, ") +
+          ShortDecimalDe(d.yearly_intake) + (d.yearly_intake == 1.0 ? " Aufnahme" : " Aufnahmen") +
+          " im Jahr, " + std::to_string(d.taken_on_this_year) +
+          " in diesem Jahr schon aufgenommen, noch " + Counted(d.cycles_left, "Zyklus", "Zyklen") +
+          " bis Jahresende, " + std::to_string(d.follow_up) + " in Nachbetreuung)";
   return text;
 }
 

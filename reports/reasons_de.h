@@ -36,14 +36,19 @@ std::string PercentDe(double share);
 
 // "Kleinstbetrieb", "Kleinbetrieb", "mittlerer Betrieb", "Großbetrieb".
 std::string_view SizeClassTextDe(SizeClass size);
+// Its staff band (SizeClassOf): "unter 10", "10–49", "50–249", "ab 250".
+std::string_view SizeClassStaffDe(SizeClass size);
 
 // A date as Germans write it: "01.03.2025".
 std::string FormatDateDe(Date date);
 
 // How a coordinator's capacity this cycle came about, for the first row of
-// their sheet: "Kapazität in diesem Zyklus: 13 neue Vorschläge (vorgegeben
-// in der Koordinationsliste)", or the derivation from FTE, the yearly intake,
-// what was taken on this year, the cycles left and the follow-up load.
+// their sheet, as a coordinator would say it: "Kapazität in diesem Zyklus: 13
+// neue Vorschläge (vorgegeben in der Koordinationsliste)", or for a derived
+// one "Kapazität in diesem Zyklus: 19 neue Vorschläge (1 Vollzeitstelle, 40
+// Aufnahmen im Jahr, 1 in diesem Jahr schon aufgenommen, noch 2 Zyklen bis
+// Jahresende, 1 in Nachbetreuung)". The arithmetic (engine/capacity.h) is in
+// jobmatch.json's capacity_derivation.
 std::string CapacityTextDe(const CapacityDerivation& derivation, bool given);
 
 // "Duldung", "Aufenthaltserlaubnis nach § 104c AufenthG", ...

@@ -3,6 +3,9 @@
 #include <array>
 #include <utility>
 
+#include "engine/records.h"
+#include "reports/reasons_de.h"
+
 namespace jobmatch::reports {
 namespace {
 
@@ -53,12 +56,6 @@ constexpr std::array kKinds = {
     Entry{"job", "Arbeitsstelle"},
     Entry{"training", "Ausbildungsplatz"},
     Entry{"internship", "Praktikum"},
-};
-constexpr std::array kSizes = {
-    Entry{"micro", "Kleinstbetrieb (unter 10)"},
-    Entry{"small", "Kleinbetrieb (10–49)"},
-    Entry{"medium", "mittlerer Betrieb (50–249)"},
-    Entry{"large", "Großbetrieb (ab 250)"},
 };
 constexpr std::array kBands = {
     Entry{"under_1_year", "unter 1 Jahr"},
@@ -142,6 +139,18 @@ constexpr std::array kAreas = {
     Entry{"", "ohne Berufsangabe"},
 };
 
+// "micro" -> "Kleinstbetrieb (unter 10)": the coordinators' words
+// (reports/reasons_de.h) with the staff band.
+std::string SizeClassDe(std::string_view key) {
+  for (const SizeClass size :
+       {SizeClass::kMicro, SizeClass::kSmall, SizeClass::kMedium, SizeClass::kLarge}) {
+    if (SizeClassName(size) == key) {
+      return std::string(SizeClassTextDe(size)) + " (" + std::string(SizeClassStaffDe(size)) + ")";
+    }
+  }
+  return std::string(key);
+}
+
 template <size_t N>
 std::string Find(const std::array<Entry, N>& table, std::string_view key) {
   for (const Entry& e : table) {
@@ -169,7 +178,7 @@ std::string LabelDe(Vocabulary vocabulary, std::string_view key) {
     case Vocabulary::kVacancyKind:
       return Find(kKinds, key);
     case Vocabulary::kSizeClass:
-      return Find(kSizes, key);
+      return SizeClassDe(key);
     case Vocabulary::kTimeInGermany:
       return Find(kBands, key);
     case Vocabulary::kRule:

@@ -56,6 +56,52 @@ TEST(SizeClassTextDe, NamesEverySizeClass) {
   EXPECT_EQ(SizeClassTextDe(SizeClass::kLarge), "Großbetrieb");
 }
 
+TEST(SizeClassStaffDe, BandsMatchSizeClassOf) {
+  EXPECT_EQ(SizeClassStaffDe(SizeClass::kMicro), "unter 10");
+  EXPECT_EQ(SizeClassOf(9), SizeClass::kMicro);
+  EXPECT_EQ(SizeClassStaffDe(SizeClass::kSmall), "10–49");
+  EXPECT_EQ(SizeClassOf(10), SizeClass::kSmall);
+  EXPECT_EQ(SizeClassOf(49), SizeClass::kSmall);
+  EXPECT_EQ(SizeClassStaffDe(SizeClass::kMedium), "50–249");
+  EXPECT_EQ(SizeClassOf(249), SizeClass::kMedium);
+  EXPECT_EQ(SizeClassStaffDe(SizeClass::kLarge), "ab 250");
+  EXPECT_EQ(SizeClassOf(250), SizeClass::kLarge);
+}
+
+TEST(CapacityTextDe, SaysADerivedCapacityAsASentenceWithoutArithmetic) {
+  CapacityDerivation d;
+  d.derived = true;
+  d.capacity = 3;
+  d.fte = 1.0;
+  d.yearly_intake = 40.0;
+  d.taken_on_this_year = 12;
+  d.cycles_left = 2;
+  d.per_cycle = 14.0;
+  d.follow_up = 5;
+  d.follow_up_load = 0.5;
+  EXPECT_EQ(CapacityTextDe(d, false),
+            "Kapazität in diesem Zyklus: 3 neue Vorschläge (1 Vollzeitstelle, 40 Aufnahmen im "
+            "Jahr, 12 in diesem Jahr schon aufgenommen, noch 2 Zyklen bis Jahresende, 5 in "
+            "Nachbetreuung)");
+  d.capacity = 1;
+  d.fte = 0.75;
+  d.yearly_intake = 30.0;
+  d.cycles_left = 1;
+  const std::string one = CapacityTextDe(d, false);
+  EXPECT_THAT(one,
+              StartsWith("Kapazität in diesem Zyklus: 1 neuer Vorschlag (0,75 Vollzeitstellen, "
+                         "30 Aufnahmen im Jahr,"));
+  EXPECT_THAT(one, HasSubstr("noch 1 Zyklus bis Jahresende"));
+  for (const char* formula : {"×", "=", "VZÄ", "abzüglich"}) {
+    EXPECT_THAT(one, Not(HasSubstr(formula))) << formula;
+  }
+  d.derived = false;
+  d.capacity = 13;
+  EXPECT_EQ(
+      CapacityTextDe(d, true),
+      "Kapazität in diesem Zyklus: 13 neue Vorschläge (vorgegeben in der Koordinationsliste)");
+}
+
 TEST(ExclusionTextDe, NamesEveryRuleDifferently) {
   std::set<std::string_view> names;
   for (int r = 0; r < kNumExclusionReasons; ++r) {

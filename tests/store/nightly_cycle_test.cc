@@ -373,9 +373,9 @@ TEST_F(NightlyCycle, ADerivedCapacityIsExplainedInTheSheetAndTheJsonEachNight) {
   const fs::path night1 = dir_ / "night1";
   ASSERT_EQ(night(kNight1, night1).exit_code, 0);
   EXPECT_EQ(capacity_row(night1 / "proposals_K-15089-1.csv"),
-            "Kapazität in diesem Zyklus: 20 neue Vorschläge = 1,00 VZÄ × 40 Aufnahmen im Jahr = "
-            "40,0, davon 0 in diesem Jahr schon aufgenommen, der Rest auf 2 Zyklen bis "
-            "Jahresende = 20,00 je Zyklus, abzüglich 0,00 für 0 in Nachbetreuung, abgerundet");
+            "Kapazität in diesem Zyklus: 20 neue Vorschläge (1 Vollzeitstelle, 40 Aufnahmen im "
+            "Jahr, 0 in diesem Jahr schon aufgenommen, noch 2 Zyklen bis Jahresende, 0 in "
+            "Nachbetreuung)");
   EXPECT_EQ(
       capacity_row(night1 / "proposals_K-15089-2.csv"),
       "Kapazität in diesem Zyklus: 11 neue Vorschläge (vorgegeben in der Koordinationsliste)");
@@ -398,9 +398,9 @@ TEST_F(NightlyCycle, ADerivedCapacityIsExplainedInTheSheetAndTheJsonEachNight) {
   const fs::path night2 = dir_ / "night2";
   ASSERT_EQ(night(kNight2, night2).exit_code, 0);
   EXPECT_EQ(capacity_row(night2 / "proposals_K-15089-1.csv"),
-            "Kapazität in diesem Zyklus: 19 neue Vorschläge = 1,00 VZÄ × 40 Aufnahmen im Jahr = "
-            "40,0, davon 1 in diesem Jahr schon aufgenommen, der Rest auf 2 Zyklen bis "
-            "Jahresende = 19,50 je Zyklus, abzüglich 0,10 für 1 in Nachbetreuung, abgerundet");
+            "Kapazität in diesem Zyklus: 19 neue Vorschläge (1 Vollzeitstelle, 40 Aufnahmen im "
+            "Jahr, 1 in diesem Jahr schon aufgenommen, noch 2 Zyklen bis Jahresende, 1 in "
+            "Nachbetreuung)");
   EXPECT_THAT(coordinator_json(night2 / "jobmatch.json", "K-15089-1"),
               HasSubstr("\"taken_on_this_year\":1,\"cycle_weeks\":4,\"cycles_left\":2,"
                         "\"per_cycle\":19.5,\"follow_up\":1,\"follow_up_weight\":0.1,"
