@@ -20,6 +20,8 @@
 
 #include "tests/reports/markup_check.h"
 
+#include "tests/support/program.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -29,31 +31,8 @@ const fs::path kExample = kSource / "examples" / "salzlandkreis";
 const char* kDate = "2026-11-22";
 const char* kChromium = "/usr/bin/chromium";
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-Outcome Shell(const std::string& command_line, const fs::path& err) {
-  Outcome outcome;
-  FILE* pipe = ::popen((command_line + " 2>" + err.string()).c_str(), "r");
-  if (pipe == nullptr) return outcome;
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof(buffer), pipe)) > 0) outcome.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  outcome.err = ReadFile(err);
-  return outcome;
-}
+using Outcome = jobmatch::test::ProgramOutcome;
+using jobmatch::test::ReadFile;
 
 // Participant ids of a dataset folder (first column of participants.csv).
 std::vector<std::string> ParticipantIds(const fs::path& dir) {
@@ -80,7 +59,7 @@ class EvaluateCli : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   Outcome Jobmatch(const std::string& arguments) {
-    return Shell(std::string(JOBMATCH_BINARY) + " " + arguments, dir_ / "stderr.txt");
+    return jobmatch::test::RunProgram(JOBMATCH_BINARY, arguments);
   }
 
   // The example with every participant's gender cell replaced by free text
@@ -221,18 +200,18 @@ TEST_F(EvaluateCli, ChromiumRendersEveryPageWithItsCharts) {
     SCOPED_TRACE(page.filename().string());
     const fs::path png = dir_ / (page.stem().string() + ".png");
     const fs::path profile = dir_ / ("profile_" + page.stem().string());
-    const Outcome shot = Shell(std::string("timeout 120 ") + kChromium + flags + profile.string() +
-                                   " --screenshot=" + png.string() + " file://" + page.string(),
-                               dir_ / "chromium.txt");
+    const Outcome shot = jobmatch::test::RunProgram(
+        std::string("timeout 120 ") + kChromium,
+        flags + profile.string() + " --screenshot=" + png.string() + " file://" + page.string());
     ASSERT_EQ(shot.exit_code, 0) << shot.err;
     const std::string bytes = ReadFile(png);
     ASSERT_GT(bytes.size(), 30'000u) << "a nearly empty screenshot";
     EXPECT_EQ(bytes.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
     // The browser's own parse keeps every chart: as many <svg> and <rect>
     // elements in its DOM as in the file.
-    const Outcome dom = Shell(std::string("timeout 120 ") + kChromium + flags + profile.string() +
-                                  "_dom --dump-dom file://" + page.string(),
-                              dir_ / "chromium_dom.txt");
+    const Outcome dom = jobmatch::test::RunProgram(
+        std::string("timeout 120 ") + kChromium,
+        flags + profile.string() + "_dom --dump-dom file://" + page.string());
     ASSERT_EQ(dom.exit_code, 0) << dom.err;
     const std::string source = ReadFile(page);
     auto count = [](const std::string& text, const std::string& what) {

@@ -21,7 +21,9 @@
 #include <vector>
 
 #include "store/xlsx_reader.h"
+#include "tests/support/program.h"
 
+namespace jobmatch {
 namespace {
 
 namespace fs = std::filesystem;
@@ -33,49 +35,13 @@ const char* kDate = "2026-11-22";
 // Part of every marker value; it occurs nowhere else.
 const char* kMarker = "QX7MARK";
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using test::ProgramOutcome;
+using test::ReadFile;
+using test::ReadTree;
+using test::WriteFile;
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void WriteFile(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
-}
-
-Outcome Jobmatch(const std::string& arguments, const fs::path& scratch) {
-  const fs::path err = scratch / "stderr.txt";
-  const std::string command = std::string(JOBMATCH_BINARY) + " " + arguments + " 2>" + err.string();
-  Outcome outcome;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return outcome;
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof(buffer), pipe)) > 0) outcome.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  outcome.err = ReadFile(err);
-  fs::remove(err);
-  return outcome;
-}
-
-// Every file under `dir`, by path relative to it.
-std::map<std::string, std::string> ReadTree(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file()) {
-      files[fs::relative(entry.path(), dir).string()] = ReadFile(entry.path());
-    }
-  }
-  return files;
+ProgramOutcome Jobmatch(const std::string& arguments) {
+  return test::RunProgram(JOBMATCH_BINARY, arguments);
 }
 
 std::vector<std::string> Lines(const std::string& text) {
@@ -124,9 +90,9 @@ TEST_F(ExtraColumns, AppearOnlyInTheOwnersSheetAndNowhereElse) {
   const fs::path out = dir_ / "out";
   const fs::path store = dir_ / "store" / "runs.sqlite";
   fs::create_directories(store.parent_path());
-  const Outcome run = Jobmatch("run --data " + (dir_ / "data").string() + " --out " + out.string() +
-                                   " --date " + kDate + " --store " + store.string(),
-                               dir_);
+  const ProgramOutcome run =
+      Jobmatch("run --data " + (dir_ / "data").string() + " --out " + out.string() + " --date " +
+               kDate + " --store " + store.string());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, Not(HasSubstr(kMarker)));
   EXPECT_THAT(run.err, Not(HasSubstr(kMarker)));
@@ -184,16 +150,14 @@ TEST_F(ExtraColumns, AppearOnlyInTheOwnersSheetAndNowhereElse) {
   }
 
   // Reports and the evaluation: no marker in any file or message.
-  const Outcome report = Jobmatch("report --data " + (dir_ / "data").string() + " --out " +
-                                      (dir_ / "report").string() + " --date " + kDate,
-                                  dir_);
+  const ProgramOutcome report = Jobmatch("report --data " + (dir_ / "data").string() + " --out " +
+                                         (dir_ / "report").string() + " --date " + kDate);
   ASSERT_EQ(report.exit_code, 0) << report.err;
-  const Outcome evaluate =
+  const ProgramOutcome evaluate =
       Jobmatch("evaluate --data " + (dir_ / "data").string() + " --out " +
-                   (dir_ / "evaluation").string() + " --date " + kDate + " --draws 2",
-               dir_);
+               (dir_ / "evaluation").string() + " --date " + kDate + " --draws 2");
   ASSERT_EQ(evaluate.exit_code, 0) << evaluate.err;
-  for (const Outcome* o : {&report, &evaluate}) {
+  for (const ProgramOutcome* o : {&report, &evaluate}) {
     EXPECT_THAT(o->out, Not(HasSubstr(kMarker)));
     EXPECT_THAT(o->err, Not(HasSubstr(kMarker)));
   }
@@ -214,9 +178,8 @@ TEST_F(ExtraColumns, AnErrorInTheRowNeverReprintsTheNotes) {
   const size_t end = text.find(';', at);
   text.replace(at, end - at, "B7");
   WriteFile(dir_ / "data" / "participants.csv", text);
-  const Outcome run = Jobmatch("run --data " + (dir_ / "data").string() + " --out " +
-                                   (dir_ / "out").string() + " --date " + kDate,
-                               dir_);
+  const ProgramOutcome run = Jobmatch("run --data " + (dir_ / "data").string() + " --out " +
+                                      (dir_ / "out").string() + " --date " + kDate);
   EXPECT_EQ(run.exit_code, 65);
   EXPECT_THAT(run.err, HasSubstr("german_level"));
   EXPECT_THAT(run.err, HasSubstr("B7"));
@@ -231,7 +194,7 @@ TEST_F(ExtraColumns, AMisspeltColumnIsRefusedWithTheSuggestionAndConfigDecides) 
   ASSERT_NE(header, std::string::npos);
   misspelt_text.replace(header, 12, "german_levle");
   WriteFile(dir_ / "data" / "participants.csv", misspelt_text);
-  const Outcome misspelt = Jobmatch("validate --data " + (dir_ / "data").string(), dir_);
+  const ProgramOutcome misspelt = Jobmatch("validate --data " + (dir_ / "data").string());
   EXPECT_EQ(misspelt.exit_code, 65);
   EXPECT_THAT(misspelt.err, HasSubstr("german_levle"));
   EXPECT_THAT(misspelt.err, HasSubstr("did you mean 'german_level'"));
@@ -240,9 +203,8 @@ TEST_F(ExtraColumns, AMisspeltColumnIsRefusedWithTheSuggestionAndConfigDecides) 
   // Undeclared extra columns refused on request; declared ones still kept.
   WriteFile(dir_ / "data" / "participants.csv", with_extras);
   WriteFile(dir_ / "strict.txtpb", "loader { unknown_columns_are_errors: true }\n");
-  const Outcome strict = Jobmatch("validate --data " + (dir_ / "data").string() + " --config " +
-                                      (dir_ / "strict.txtpb").string(),
-                                  dir_);
+  const ProgramOutcome strict = Jobmatch("validate --data " + (dir_ / "data").string() +
+                                         " --config " + (dir_ / "strict.txtpb").string());
   EXPECT_EQ(strict.exit_code, 65);
   EXPECT_THAT(strict.err, HasSubstr("unknown column"));
   EXPECT_THAT(strict.err, HasSubstr("Telefon"));
@@ -253,10 +215,9 @@ TEST_F(ExtraColumns, AMisspeltColumnIsRefusedWithTheSuggestionAndConfigDecides) 
             "  keep_column { file: \"participants\" header: \"Notizen\" }\n"
             "  ignore_column { file: \"participants\" header: \"Telefon\" }\n}\n");
   const fs::path out = dir_ / "out";
-  const Outcome declared =
+  const ProgramOutcome declared =
       Jobmatch("run --data " + (dir_ / "data").string() + " --out " + out.string() + " --date " +
-                   kDate + " --config " + (dir_ / "declared.txtpb").string(),
-               dir_);
+               kDate + " --config " + (dir_ / "declared.txtpb").string());
   ASSERT_EQ(declared.exit_code, 0) << declared.err;
   bool any_sheet = false;
   for (const auto& [name, bytes] : ReadTree(out)) {
@@ -270,3 +231,4 @@ TEST_F(ExtraColumns, AMisspeltColumnIsRefusedWithTheSuggestionAndConfigDecides) 
 }
 
 }  // namespace
+}  // namespace jobmatch

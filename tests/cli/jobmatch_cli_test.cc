@@ -27,6 +27,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/program.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -37,50 +39,17 @@ const fs::path kExample = kSource / "examples" / "salzlandkreis";
 const fs::path kExpected = kSource / "tests" / "data" / "expected" / "salzlandkreis";
 const char* kDate = "2026-11-22";
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using Outcome = jobmatch::test::ProgramOutcome;
+using jobmatch::test::ReadFile;
+using jobmatch::test::ReadFolder;
 
 // Runs the program with `arguments` in the folder `cwd` (empty: this one).
 Outcome JobmatchIn(const fs::path& cwd, const std::string& arguments) {
-  static int counter = 0;
-  const fs::path err =
-      fs::temp_directory_path() /
-      ("jobmatch_cli_err_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-  const std::string command = (cwd.empty() ? "" : "cd '" + cwd.string() + "' && ") +
-                              std::string(JOBMATCH_BINARY) + " " + arguments + " 2>" + err.string();
-  Outcome outcome;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return outcome;
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof(buffer), pipe)) > 0) outcome.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  outcome.err = ReadFile(err);
-  fs::remove(err);
-  return outcome;
+  return jobmatch::test::RunProgram(JOBMATCH_BINARY, arguments, cwd);
 }
 
 Outcome Jobmatch(const std::string& arguments) {
   return JobmatchIn({}, arguments);
-}
-
-std::map<std::string, std::string> ReadFolder(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    files[entry.path().filename().string()] = ReadFile(entry.path());
-  }
-  return files;
 }
 
 class JobmatchCli : public ::testing::Test {

@@ -24,6 +24,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/program.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -32,25 +34,13 @@ const fs::path kSource = JOBMATCH_SOURCE_DIR;
 const char* kDate = "2026-11-22";
 
 int RunJobmatch(const std::string& arguments, std::string* err) {
-  const fs::path err_file =
-      fs::temp_directory_path() / ("programmes_test_err_" + std::to_string(::getpid()) + ".txt");
-  const std::string command =
-      std::string(JOBMATCH_BINARY) + " " + arguments + " >/dev/null 2>" + err_file.string();
-  const int status = std::system(command.c_str());
-  std::ifstream in(err_file);
-  std::ostringstream s;
-  s << in.rdbuf();
-  *err = s.str();
-  fs::remove(err_file);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  const jobmatch::test::ProgramOutcome outcome =
+      jobmatch::test::RunProgram(JOBMATCH_BINARY, arguments);
+  *err = outcome.err;
+  return outcome.exit_code;
 }
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using jobmatch::test::ReadFile;
 
 // A semicolon-separated line split into cells (quotes as the writer sets them).
 std::vector<std::string> SplitLine(const std::string& line) {

@@ -139,6 +139,21 @@ class KilledRun : public ::testing::Test {
             "1"};
   }
 
+  // Night 1 run and its decision sheet recorded, then saved: every attempt
+  // at night 2 starts from there.
+  void NightOneRecordedAndSaved() {
+    ASSERT_EQ(RunProgram(JOBMATCH_BINARY,
+                         "run --data " + kExample.string() + " --out " + out_.string() +
+                             " --date 2026-11-22 --store " + store_.string())
+                  .exit_code,
+              0);
+    ASSERT_EQ(
+        RunProgram(JOBMATCH_BINARY, "record --store " + store_.string() + " " + kDecisions.string())
+            .exit_code,
+        0);
+    Save();
+  }
+
   // Saves the store and the output as they are now, to start every attempt
   // from there.
   void Save() {
@@ -164,16 +179,7 @@ class KilledRun : public ::testing::Test {
 
 TEST_F(KilledRun, AtEveryFileChangeTheStoreAndTheOutputAreBeforeOrAfterAndNeverAhead) {
   const std::string night2 = "2026-11-23";
-  ASSERT_EQ(RunProgram(JOBMATCH_BINARY,
-                       "run --data " + kExample.string() + " --out " + out_.string() +
-                           " --date 2026-11-22 --store " + store_.string())
-                .exit_code,
-            0);
-  ASSERT_EQ(
-      RunProgram(JOBMATCH_BINARY, "record --store " + store_.string() + " " + kDecisions.string())
-          .exit_code,
-      0);
-  Save();
+  ASSERT_NO_FATAL_FAILURE(NightOneRecordedAndSaved());
   const std::string store_before = DumpStore(store_);
   const auto output_before = ReadTree(out_);
 
@@ -244,16 +250,7 @@ TEST_F(KilledRun, AtEveryFileChangeTheStoreAndTheOutputAreBeforeOrAfterAndNeverA
 
 TEST_F(KilledRun, AtTimesSpreadOverTheRunTheStoreAndTheOutputStayWhole) {
   const std::string night2 = "2026-11-23";
-  ASSERT_EQ(RunProgram(JOBMATCH_BINARY,
-                       "run --data " + kExample.string() + " --out " + out_.string() +
-                           " --date 2026-11-22 --store " + store_.string())
-                .exit_code,
-            0);
-  ASSERT_EQ(
-      RunProgram(JOBMATCH_BINARY, "record --store " + store_.string() + " " + kDecisions.string())
-          .exit_code,
-      0);
-  Save();
+  ASSERT_NO_FATAL_FAILURE(NightOneRecordedAndSaved());
   const std::string store_before = DumpStore(store_);
   const auto output_before = ReadTree(out_);
   const auto start = std::chrono::steady_clock::now();

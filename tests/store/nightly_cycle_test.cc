@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/program.h"
 #include "tests/support/store_dump.h"
 
 namespace {
@@ -42,45 +43,12 @@ constexpr const char* kRejectedParticipant = "P-000007";
 constexpr const char* kRejectedVacancy = "V-000087";
 constexpr const char* kNoteWords[] = {"Probezeit", "Erfahrung"};
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using Outcome = jobmatch::test::ProgramOutcome;
+using jobmatch::test::ReadFile;
+using jobmatch::test::ReadFolder;
 
 Outcome Jobmatch(const std::string& arguments) {
-  static int counter = 0;
-  const fs::path err =
-      fs::temp_directory_path() /
-      ("jobmatch_cycle_err_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-  const std::string command = std::string(JOBMATCH_BINARY) + " " + arguments + " 2>" + err.string();
-  Outcome outcome;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return outcome;
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof(buffer), pipe)) > 0) outcome.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  outcome.err = ReadFile(err);
-  fs::remove(err);
-  return outcome;
-}
-
-std::map<std::string, std::string> ReadFolder(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  if (!fs::is_directory(dir)) return files;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    files[entry.path().filename().string()] = ReadFile(entry.path());
-  }
-  return files;
+  return jobmatch::test::RunProgram(JOBMATCH_BINARY, arguments);
 }
 
 // Rows of a sheet jobmatch wrote, by header name (no line breaks in cells).

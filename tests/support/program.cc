@@ -8,7 +8,6 @@
 #include <sstream>
 
 namespace jobmatch::test {
-namespace {
 
 namespace fs = std::filesystem;
 
@@ -19,14 +18,20 @@ std::string ReadFile(const fs::path& path) {
   return s.str();
 }
 
-}  // namespace
+void WriteFile(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
 
-ProgramOutcome RunProgram(const std::string& binary, const std::string& arguments) {
+ProgramOutcome RunProgram(const std::string& binary,
+                          const std::string& arguments,
+                          const fs::path& cwd) {
   static int counter = 0;
   const fs::path err =
       fs::temp_directory_path() /
       ("jobmatch_test_err_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-  const std::string command = binary + " " + arguments + " 2>" + err.string();
+  const std::string command = (cwd.empty() ? "" : "cd '" + cwd.string() + "' && ") + binary + " " +
+                              arguments + " 2>" + err.string();
   ProgramOutcome outcome;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return outcome;
@@ -46,6 +51,16 @@ std::map<std::string, std::string> ReadTree(const fs::path& dir) {
     if (entry.is_regular_file()) {
       files[fs::relative(entry.path(), dir).string()] = ReadFile(entry.path());
     }
+  }
+  return files;
+}
+
+std::map<std::string, std::string> ReadFolder(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  if (!fs::is_directory(dir)) return files;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    files[entry.path().filename().string()] =
+        entry.is_regular_file() ? ReadFile(entry.path()) : std::string();
   }
   return files;
 }

@@ -24,8 +24,21 @@ struct ProgramOutcome {
 };
 
 // Runs `binary arguments` through the shell (arguments are not quoted) in a
-// separate process and waits for it.
-ProgramOutcome RunProgram(const std::string& binary, const std::string& arguments);
+// separate process, in the folder `cwd` (empty: this process's), and waits
+// for it.
+ProgramOutcome RunProgram(const std::string& binary,
+                          const std::string& arguments,
+                          const std::filesystem::path& cwd = {});
+
+// Every entry directly in `dir`, by name: a file with its bytes, a folder
+// with "" (so a stray folder shows). Empty when `dir` is not a folder.
+std::map<std::string, std::string> ReadFolder(const std::filesystem::path& dir);
+
+// The bytes of a file ("" when it cannot be read).
+std::string ReadFile(const std::filesystem::path& path);
+
+// Replaces a file's bytes.
+void WriteFile(const std::filesystem::path& path, const std::string& bytes);
 
 // Every regular file below `dir`, by path relative to it, with its bytes.
 std::map<std::string, std::string> ReadTree(const std::filesystem::path& dir);
