@@ -58,7 +58,7 @@ class EvaluateCli : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  Outcome Jobmatch(const std::string& arguments) {
+  static Outcome Jobmatch(const std::string& arguments) {
     return jobmatch::test::RunProgram(JOBMATCH_BINARY, arguments);
   }
 
