@@ -231,6 +231,24 @@ Result<Figures> ReadFigures(const ReferenceData& reference) {
                        "district set the number of vacancies per inhabitant");
   }
   if (std::optional<Error> error = ReadOriginFigures(reference, figures)) return *error;
+
+  const StatisticsAnchor* five = LatestAnchor(reference, "employment_rate_5y", false);
+  if (five == nullptr || five->value <= 0.0 || five->value > 100.0) {
+    return AnchorError("employment_rate_5y",
+                       "missing or not a percentage: the employment rate five years after "
+                       "arrival sets who has worked in Germany");
+  }
+  const StatisticsAnchor* later = LatestAnchor(reference, "employment_rate", false);
+  const std::optional<double> seven =
+      later ? PercentBefore(later->note, "for those 7-8 years") : std::nullopt;
+  if (later == nullptr || !seven || *seven < five->value || *seven > 100.0) {
+    return AnchorError("employment_rate",
+                       "missing, or its note lacks the rate after 7-8 years ('62 % for those "
+                       "7-8 years in Germany', at least the five-year rate): it sets who has "
+                       "worked in Germany");
+  }
+  figures.employed_after_5_years = five->value / 100.0;
+  figures.employed_after_7_years = *seven / 100.0;
   return figures;
 }
 

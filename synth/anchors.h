@@ -54,6 +54,12 @@ struct Figures {
   // Share of nationals receiving Bürgergeld (topic buergergeld_share): the
   // value for UA, the note for SY ("Syrian 55 %") and AF ("Afghan 47 %").
   std::map<std::string, double> sgb2_share;
+  // Employment rate of refugees by time in Germany: after five years (topic
+  // employment_rate_5y, value) and after 7-8 years (topic employment_rate,
+  // the note's "62 % for those 7-8 years"), fractions. The generator takes
+  // them as the share who have worked in Germany (german_work_experience).
+  double employed_after_5_years = 0.0;
+  double employed_after_7_years = 0.0;
 };
 
 // Reads the figures above. Errors (kUsage) name the topic that is missing or

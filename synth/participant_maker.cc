@@ -64,6 +64,20 @@ constexpr double kBarredOfOtherTolerated = 0.25;
 constexpr double kPermit104c = 0.03;
 constexpr double kOtherTitle = 0.07;
 
+// Has worked in Germany (german_work_experience): the employment rate of
+// refugees after as long in Germany, from the anchors (5 years: 49 %, 7-8
+// years: 62 %), linear from none on arrival to the five-year rate, then to the
+// 7-8-year rate at 7.5 years, and flat after. That a participant now looking
+// for work has worked in Germany as often as refugees who arrived with them
+// are employed is an assumption (the README lists it).
+double WorkedInGermanyShare(const Figures& figures, int32_t days_here) {
+  const double years = std::max(0, days_here) / 365.25;
+  if (years <= 5.0) return figures.employed_after_5_years * years / 5.0;
+  if (years >= 7.5) return figures.employed_after_7_years;
+  return figures.employed_after_5_years +
+         (figures.employed_after_7_years - figures.employed_after_5_years) * (years - 5.0) / 2.5;
+}
+
 Date YearStart(int year) {
   return *ParseDate(std::to_string(year) + "-01-01");
 }
@@ -74,7 +88,7 @@ class ParticipantMaker {
                    const Figures& figures,
                    const Catalogue& catalogue,
                    Date today)
-      : reference_(reference), catalogue_(catalogue), today_(today) {
+      : reference_(reference), figures_(figures), catalogue_(catalogue), today_(today) {
     german_ = WeightedTable({FixedWeight(figures.below_a2 * 0.3),
                              FixedWeight(figures.below_a2 * 0.7),
                              FixedWeight(figures.a2),
@@ -229,6 +243,7 @@ class ParticipantMaker {
     static constexpr std::array<const char*, 3> kGender = {"m", "f", "d"};
     p.gender = kGender[gender_.Draw(rng)];
     DrawStatus(p, rng);
+    p.german_work_experience = rng.Bernoulli(WorkedInGermanyShare(figures_, days_here));
     return p;
   }
 
@@ -237,6 +252,7 @@ class ParticipantMaker {
 
   static constexpr std::array<int, 5> kHours = {20, 25, 30, 35, 40};
   const ReferenceData& reference_;
+  const Figures& figures_;
   const Catalogue& catalogue_;
   Date today_;
   WeightedTable german_;

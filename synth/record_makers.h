@@ -30,7 +30,10 @@
 //    others asylum pending or tolerated in the share of AsylbLG recipients
 //    (anchor), else recognised, § 104c or another title; SGB II benefits
 //    never with asylum pending or tolerated, else so that each nationality
-//    has its published Bürgergeld share (anchor).
+//    has its published Bürgergeld share (anchor); worked in Germany before
+//    (german_work_experience) with the refugees' employment rate after as
+//    long in Germany (anchors: 49 % after 5 years, 62 % after 7-8; linear
+//    from arrival, flat after 7.5 years).
 //  * Employers `E-000001`: size class from the anchors (micro and 250+
 //    shares, the rest split 4 : 1 into small and medium), staff within it; a
 //    field of the catalogue; a name built from field, surname, place and legal

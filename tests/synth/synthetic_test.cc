@@ -257,6 +257,15 @@ ReferenceData SmallReference() {
                        65,
                        "% of nationals",
                        "share of Ukrainian nationals (Afghan 47 %, Syrian 55 %)"});
+  r.anchors.push_back(
+      {"employment_rate_5y", "Deutschland", "", "2018", 49, "% of refugees", "five years"});
+  r.anchors.push_back({"employment_rate",
+                       "Deutschland",
+                       "",
+                       "2021",
+                       54,
+                       "% of refugees",
+                       "all refugees arrived 2013-2019; 62 % for those 7-8 years in Germany"});
   r.foreign_nationals = {{"15002", 30000}, {"15089", 9000}};  // 15087 missing
   r.BuildLookups();
   return r;
@@ -406,7 +415,9 @@ TEST(GenerateSynthetic, NamesTheMissingAnchorTopic) {
                                   "vacancies_stock",
                                   "schutzsuchende_by_nationality",
                                   "asylblg_recipients",
-                                  "buergergeld_share"}) {
+                                  "buergergeld_share",
+                                  "employment_rate_5y",
+                                  "employment_rate"}) {
     ReferenceData r = SmallReference();
     std::erase_if(r.anchors, [&](const StatisticsAnchor& a) { return a.topic == topic; });
     Result<Dataset> result = GenerateSynthetic(r, SmallOptions());
@@ -747,6 +758,42 @@ TEST_F(RealData, OriginResidenceAndBenefitsFollowThePublishedShares) {
   EXPECT_NEAR(benefits_of("UA"), sgb2_ua, 0.03);
   EXPECT_NEAR(benefits_of("SY"), sgb2_sy, 0.03);
   EXPECT_NEAR(benefits_of("AF"), sgb2_af, 0.05);
+}
+
+// Worked in Germany before: recorded for everyone, as often as refugees who
+// arrived as long ago are employed (anchors employment_rate_5y and the
+// 7-8-year rate in employment_rate's note), rising with time in Germany.
+TEST_F(RealData, GermanWorkExperienceFollowsTheEmploymentRateByTimeInGermany) {
+  const Dataset& d = State();
+  const StatisticsAnchor& five = Anchor(ref(), "employment_rate_5y", false);
+  const StatisticsAnchor& later = Anchor(ref(), "employment_rate", false);
+  const size_t at = later.note.find("% for those 7-8 years");
+  ASSERT_NE(at, std::string::npos) << later.note;
+  const double seven = std::stod(later.note.substr(later.note.rfind(' ', at - 2) + 1)) / 100.0;
+  const Date today = SyntheticOptions{}.today;
+  const auto years_here = [&](const Participant& p) {
+    return (today.days - p.in_germany_since->days) / 365.25;
+  };
+  std::vector<Participant> new_here, five_to_six, long_here;
+  for (const Participant& p : d.participants) {
+    ASSERT_TRUE(p.german_work_experience.has_value()) << p.id;
+    ASSERT_TRUE(p.in_germany_since.has_value()) << p.id;
+    const double years = years_here(p);
+    if (years < 1.0) new_here.push_back(p);
+    if (years >= 5.0 && years < 6.0) five_to_six.push_back(p);
+    if (years >= 7.5) long_here.push_back(p);
+  }
+  ASSERT_GT(new_here.size(), 500u);
+  ASSERT_GT(five_to_six.size(), 500u);
+  ASSERT_GT(long_here.size(), 2000u);
+  const auto worked = [](const Participant& p) { return *p.german_work_experience; };
+  // Under a year: below a fifth of the five-year rate (linear from arrival).
+  EXPECT_LT(Share(new_here, worked), five.value / 100.0 * 0.2 + 0.02);
+  // Five to six years: between the five-year and the 7-8-year rate.
+  EXPECT_GT(Share(five_to_six, worked), five.value / 100.0 - 0.04);
+  EXPECT_LT(Share(five_to_six, worked), seven + 0.04);
+  // 7.5 years and more: the 7-8-year rate.
+  EXPECT_NEAR(Share(long_here, worked), seven, 0.03);
 }
 
 TEST_F(RealData, GermanLevelsFollowTheDtzResults) {
