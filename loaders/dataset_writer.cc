@@ -321,6 +321,7 @@ pb::Dataset ToMessage(const Dataset& d, const ReferenceData& ref) {
     m->set_residence_status(std::string(ResidenceStatusName(p.residence_status)));
     m->set_country_of_origin(p.country_of_origin);
     if (p.sgb2_benefits) m->set_sgb2_benefits(*p.sgb2_benefits);
+    if (p.german_work_experience) m->set_german_work_experience(*p.german_work_experience);
   }
   for (const Vacancy& v : d.vacancies) {
     pb::Vacancy* m = message.add_vacancies();
@@ -363,6 +364,7 @@ pb::Dataset ToMessage(const Dataset& d, const ReferenceData& ref) {
     m->set_place(PlaceText(c.place));
     m->set_start_date(DateText(c.start_date));
     m->set_weeks(c.weeks);
+    m->set_lessons_per_week(c.lessons_per_week);
   }
   for (const Outcome& o : d.history) {
     pb::Outcome* m = message.add_history();

@@ -101,6 +101,9 @@ RawTable Participants(pb::Dataset* message, const std::string& file) {
     r.cells[kParticipantResidenceStatus] = Take(p.mutable_residence_status());
     r.cells[kParticipantCountryOfOrigin] = Take(p.mutable_country_of_origin());
     if (p.has_sgb2_benefits()) r.cells[kParticipantSgb2Benefits] = YesNo(p.sgb2_benefits());
+    if (p.has_german_work_experience()) {
+      r.cells[kParticipantGermanWorkExperience] = YesNo(p.german_work_experience());
+    }
     table.records.push_back(std::move(r));
   }
   return table;
@@ -175,6 +178,9 @@ RawTable Courses(pb::Dataset* message, const std::string& file) {
     r.cells[kCoursePlace] = Take(c.mutable_place());
     r.cells[kCourseStartDate] = Take(c.mutable_start_date());
     r.cells[kCourseWeeks] = std::to_string(c.weeks());
+    if (c.lessons_per_week() != 0) {
+      r.cells[kCourseLessonsPerWeek] = std::to_string(c.lessons_per_week());
+    }
     table.records.push_back(std::move(r));
   }
   return table;

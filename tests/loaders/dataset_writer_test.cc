@@ -62,7 +62,39 @@ TEST(WriteProtoDataset, ReadsBackExactlyInBinaryAndTextFormat) {
   ASSERT_FALSE(WriteProtoDataset(golden, Reference(), dir / "d.txtpb", true).has_value());
   ExpectSameDataset(golden, MustLoad(dir / "d.binpb"));
   ExpectSameDataset(golden, MustLoad(dir / "d.txtpb"));
-  EXPECT_THAT(ReadBytes(dir / "d.txtpb"), HasSubstr("min_german_level: \"B1\""));
+  const std::string text = ReadBytes(dir / "d.txtpb");
+  EXPECT_THAT(text, HasSubstr("min_german_level: \"B1\""));
+  EXPECT_THAT(text, HasSubstr("german_work_experience: false"));
+  EXPECT_THAT(text, HasSubstr("lessons_per_week: 20"));
+}
+
+// The optional participant and course columns survive CSV -> protobuf (text
+// and binary) -> records, set, unset and false alike.
+TEST(WriteProtoDataset, KeepsGermanWorkExperienceAndLessonsPerWeek) {
+  Dataset golden = Golden();
+  ASSERT_GE(golden.participants.size(), 3u);
+  golden.participants[0].german_work_experience = true;
+  golden.participants[1].german_work_experience = false;
+  golden.participants[2].german_work_experience.reset();
+  golden.courses[0].lessons_per_week = 16;
+  golden.courses.push_back(golden.courses[0]);
+  golden.courses.back().id = "C-2";
+  golden.courses.back().lessons_per_week = 0;  // not stated: the config's default
+  const fs::path dir = ScratchDir();
+  ASSERT_FALSE(WriteCsvDataset(golden, Reference(), dir / "csv").has_value());
+  const Dataset from_csv = MustLoad(dir / "csv");
+  ExpectSameDataset(golden, from_csv);
+  for (const bool text_format : {false, true}) {
+    const fs::path file = dir / (text_format ? "d.txtpb" : "d.binpb");
+    ASSERT_FALSE(WriteProtoDataset(from_csv, Reference(), file, text_format).has_value());
+    const Dataset back = MustLoad(file);
+    ExpectSameDataset(golden, back);
+    EXPECT_EQ(back.participants[0].german_work_experience, std::optional<bool>(true));
+    EXPECT_EQ(back.participants[1].german_work_experience, std::optional<bool>(false));
+    EXPECT_FALSE(back.participants[2].german_work_experience.has_value());
+    EXPECT_EQ(back.courses[0].lessons_per_week, 16);
+    EXPECT_EQ(back.courses[1].lessons_per_week, 0);
+  }
 }
 
 TEST(WriteCsvDataset, WritesWhatGermanExcelWrites) {

@@ -153,11 +153,13 @@ TEST(LoadDataset, ReadsTheGoldenValuesAsWritten) {
   EXPECT_FALSE(p5.work_permitted);
   EXPECT_EQ(p5.goal, Goal::kTraining);
   EXPECT_EQ(p5.hours_per_week, 0.0);
+  EXPECT_EQ(p5.german_work_experience, std::optional<bool>(false));  // "nein"
 
   const Participant& p6 = d.participants[5];
   EXPECT_EQ(p6.german, CefrLevel::kB1);  // "B1.2"
   EXPECT_TRUE(p6.work_permitted);        // empty: permitted
   EXPECT_FALSE(p6.in_germany_since.has_value());
+  EXPECT_FALSE(p6.german_work_experience.has_value());  // empty: unknown
   ASSERT_EQ(p6.occupations.size(), 2u);
   EXPECT_EQ(ref.OccupationCode(p6.occupations[0]), "52122");
   EXPECT_EQ(ref.OccupationCode(p6.occupations[1]), "29302");
@@ -185,6 +187,7 @@ TEST(LoadDataset, ReadsTheGoldenValuesAsWritten) {
 
   EXPECT_EQ(d.courses[0].kind, CourseKind::kLanguage);
   EXPECT_EQ(d.courses[0].weeks, 24);
+  EXPECT_EQ(d.courses[0].lessons_per_week, 20);  // "UE pro Woche"
   EXPECT_EQ(d.history[0].participant.value, 1);
   EXPECT_EQ(d.history[0].vacancy.value, 0);
   EXPECT_EQ(d.history[0].kind, OutcomeKind::kRejected);
