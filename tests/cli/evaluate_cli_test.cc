@@ -8,6 +8,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -71,15 +72,30 @@ class EvaluateCli : public ::testing::Test {
       if (entry.path().extension() == ".csv")
         fs::copy_file(entry.path(), data / entry.path().filename());
     }
+    // The marker replaces every participant's `gender` cell, a free-text column.
     std::istringstream in(ReadFile(kExample / "participants.csv"));
     std::string text;
     std::string line;
-    bool header = true;
+    size_t column = std::string::npos;
     while (std::getline(in, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!header && !line.empty()) line = line.substr(0, line.rfind(';') + 1) + marker;
-      text += line + "\n";
-      header = false;
+      std::vector<std::string> cells(1);
+      for (const char c : line) {
+        if (c == ';') {
+          cells.emplace_back();
+        } else {
+          cells.back() += c;
+        }
+      }
+      if (column == std::string::npos) {
+        column =
+            static_cast<size_t>(std::find(cells.begin(), cells.end(), "gender") - cells.begin());
+        EXPECT_LT(column, cells.size()) << "no gender column";
+      } else if (!line.empty() && column < cells.size()) {
+        cells[column] = marker;
+      }
+      for (size_t i = 0; i < cells.size(); ++i) text += (i == 0 ? "" : ";") + cells[i];
+      text += "\n";
     }
     std::ofstream(data / "participants.csv", std::ios::binary | std::ios::trunc) << text;
     return data;

@@ -271,30 +271,9 @@ const std::vector<Programme>& Programmes() {
   return programmes;
 }
 
-class ProgrammeRun : public ::testing::TestWithParam<size_t> {};
-
-TEST_P(ProgrammeRun, ProposesNobodyTheRulesExcludeAndNamesEveryRule) {
-  const Programme& programme = Programmes()[GetParam()];
-  const fs::path dir = fs::temp_directory_path() /
-                       ("programmes_test_" + std::to_string(::getpid()) + "_" + programme.district);
-  fs::remove_all(dir);
-  const fs::path data = dir / "data";
-  const fs::path out = dir / "out";
-  std::string err;
-  ASSERT_EQ(RunJobmatch("generate --tier district --district " + programme.district +
-                            " --seed 7 --participants 300 --vacancies 600 --today " + kDate +
-                            " --out " + data.string(),
-                        &err),
-            0)
-      << err;
-  FillMissingColumns(data / "participants.csv");
-  ASSERT_EQ(RunJobmatch("run --data " + data.string() + " --config " +
-                            (kSource / "examples" / "programmes" / programme.file).string() +
-                            " --date " + kDate + " --out " + out.string(),
-                        &err),
-            0)
-      << err;
-
+// The checks of the file comment on one run of `programme` on `data` written
+// to `out`.
+void ExpectTheRulesHold(const Programme& programme, const fs::path& data, const fs::path& out) {
   std::map<std::string, std::map<std::string, std::string>> participants;
   for (auto& row : ReadTable(data / "participants.csv")) participants[row["id"]] = row;
   std::map<std::string, std::map<std::string, std::string>> vacancies;
@@ -355,6 +334,33 @@ TEST_P(ProgrammeRun, ProposesNobodyTheRulesExcludeAndNamesEveryRule) {
     ASSERT_TRUE(excluded.contains(rule)) << rule;
     EXPECT_GT(excluded[rule].get<int64_t>(), 0) << rule << " removed nobody in " << programme.file;
   }
+}
+
+class ProgrammeRun : public ::testing::TestWithParam<size_t> {};
+
+TEST_P(ProgrammeRun, ProposesNobodyTheRulesExcludeAndNamesEveryRule) {
+  const Programme& programme = Programmes()[GetParam()];
+  const fs::path dir = fs::temp_directory_path() /
+                       ("programmes_test_" + std::to_string(::getpid()) + "_" + programme.district);
+  fs::remove_all(dir);
+  const fs::path data = dir / "data";
+  const fs::path out = dir / "out";
+  std::string err;
+  ASSERT_EQ(RunJobmatch("generate --tier district --district " + programme.district +
+                            " --seed 7 --participants 300 --vacancies 600 --today " + kDate +
+                            " --out " + data.string(),
+                        &err),
+            0)
+      << err;
+  FillMissingColumns(data / "participants.csv");
+  ASSERT_EQ(RunJobmatch("run --data " + data.string() + " --config " +
+                            (kSource / "examples" / "programmes" / programme.file).string() +
+                            " --date " + kDate + " --out " + out.string(),
+                        &err),
+            0)
+      << err;
+
+  ExpectTheRulesHold(programme, data, out);
   fs::remove_all(dir);
 }
 
@@ -369,5 +375,27 @@ INSTANTIATE_TEST_SUITE_P(Shipped,
                            }
                            return name;
                          });
+
+// The embedded example is a JOKO district (Salzlandkreis 15089) and carries the
+// status columns as generated: the JOKO profile runs on it as written, keeps
+// its target group (recognised refugees and § 104c with SGB II benefits) and
+// names the rule for everyone else.
+TEST(JokoProgramme, RunsOnTheEmbeddedExampleAndKeepsItsTargetGroup) {
+  const Programme& joko = Programmes()[0];
+  ASSERT_EQ(joko.file, "joko.txtpb");
+  const fs::path data = kSource / "examples" / "salzlandkreis";
+  const fs::path out =
+      fs::temp_directory_path() / ("programmes_test_" + std::to_string(::getpid()) + "_example");
+  fs::remove_all(out);
+  std::string err;
+  ASSERT_EQ(RunJobmatch("run --data " + data.string() + " --config " +
+                            (kSource / "examples" / "programmes" / joko.file).string() +
+                            " --date " + kDate + " --out " + out.string(),
+                        &err),
+            0)
+      << err;
+  ExpectTheRulesHold(joko, data, out);
+  fs::remove_all(out);
+}
 
 }  // namespace

@@ -268,14 +268,14 @@ TEST(SummariseRegion, CapacityValueConfirmedByResolveAndSlicesAddUp) {
   EXPECT_EQ(all.kind, SliceKind::kAll);
   EXPECT_EQ(all.participants, 80);
   EXPECT_EQ(all.vacancies, 300);
-  EXPECT_EQ(all.openings, 332);
+  EXPECT_EQ(all.openings, 420);
   EXPECT_EQ(all.proposals, static_cast<int32_t>(e.result.placements.size()));
   int32_t by_german = 0;
   for (const CountRow& row : all.participants_by_german) by_german += row.count;
   EXPECT_LE(by_german, 80);
   int32_t openings_by_kind = 0;
   for (const CountRow& row : all.vacancies_by_kind) openings_by_kind += row.count;
-  EXPECT_EQ(openings_by_kind, 332);
+  EXPECT_EQ(openings_by_kind, 420);
   ASSERT_EQ(r.capacity.size(), 2u);
   for (const CapacityValue& c : r.capacity) {
     // Both coordinators are at capacity in the example: one more unit places

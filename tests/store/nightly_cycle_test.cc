@@ -37,10 +37,10 @@ const fs::path kDecisions = kExample / "decisions_night1.csv";
 constexpr const char* kNight1 = "2026-11-22";
 constexpr const char* kNight2 = "2026-11-23";
 // The decisions in that sheet, and a word of each of its notes.
-constexpr const char* kHiredParticipant = "P-000004";
-constexpr const char* kHiredVacancy = "V-000064";
-constexpr const char* kRejectedParticipant = "P-000007";
-constexpr const char* kRejectedVacancy = "V-000087";
+constexpr const char* kHiredParticipant = "P-000016";
+constexpr const char* kHiredVacancy = "V-000156";
+constexpr const char* kRejectedParticipant = "P-000009";
+constexpr const char* kRejectedVacancy = "V-000266";
 constexpr const char* kNoteWords[] = {"Probezeit", "Erfahrung"};
 
 using Outcome = jobmatch::test::ProgramOutcome;
@@ -199,8 +199,8 @@ TEST_F(NightlyCycle, DecisionsRecordedAfterNightOneShapeNightTwo) {
   // one opening less.
   EXPECT_THAT(first.out, HasSubstr("participants         80"));
   EXPECT_THAT(second.out, HasSubstr("participants         79"));
-  EXPECT_THAT(first.out, HasSubstr("openings 332"));
-  EXPECT_THAT(second.out, HasSubstr("openings 331"));
+  EXPECT_THAT(first.out, HasSubstr("openings 420"));
+  EXPECT_THAT(second.out, HasSubstr("openings 419"));
   EXPECT_THAT(second.out, HasSubstr("2 decisions, 1 in follow-up"));
   const std::map<std::string, std::string> after = Proposals(night2);
   EXPECT_EQ(after.count(kHiredParticipant), 0u);
@@ -258,8 +258,8 @@ TEST_F(NightlyCycle, DecisionsRecordedAfterNightOneShapeNightTwo) {
   ASSERT_EQ(everything.exit_code, 0) << everything.err;
   const std::string& h = everything.out;
   EXPECT_THAT(h, HasSubstr(std::string(kRejectedVacancy) + "     abgelehnt"));
-  EXPECT_THAT(h, HasSubstr("       332 "));  // night 1's openings
-  EXPECT_THAT(h, HasSubstr("       331 "));  // night 2's
+  EXPECT_THAT(h, HasSubstr("       420 "));  // night 1's openings
+  EXPECT_THAT(h, HasSubstr("       419 "));  // night 2's
   EXPECT_THAT(h,
               HasSubstr("K-15089-1    capacity 13 (given), taken on this year 1, in follow-up 1"));
   for (const auto& [participant, vacancy] : after) {
@@ -402,10 +402,10 @@ TEST_F(NightlyCycle, TheReportOnATwoNightStoreShowsTargetsDecisionsAndTrendWitho
   EXPECT_THAT(html, HasSubstr("Zielsteuerung: 40 Vermittlungen je Vollzeitstelle und Jahr"));
   EXPECT_THAT(html, HasSubstr("Bis 2026-11-23 eingestellt: &lt; 5 (Soll anteilig 71,7)"));
   EXPECT_THAT(html, Not(HasSubstr("Bericht erst mit einem Speicher")));
-  EXPECT_THAT(files.at("report_trend.csv"), HasSubstr("2026-11-22;80;332;24;56;"));
-  EXPECT_THAT(files.at("report_trend.csv"), HasSubstr("2026-11-23;79;331;24;55;"));
-  // 26 different pairs proposed over both nights (24 + P-000007's and
-  // P-000075's new ones); one hire and one rejection, withheld as < 5.
+  EXPECT_THAT(files.at("report_trend.csv"), HasSubstr("2026-11-22;80;420;24;56;"));
+  EXPECT_THAT(files.at("report_trend.csv"), HasSubstr("2026-11-23;79;419;24;55;"));
+  // 26 different pairs proposed over both nights (24 + P-000009's and
+  // P-000018's new ones); one hire and one rejection, withheld as < 5.
   EXPECT_THAT(files.at("report_decisions.csv"), HasSubstr("gesamt;26;;0;;;0\r\n"));
   EXPECT_THAT(files.at("report_targets.csv"), HasSubstr("K-15089-1;1,00;40,0;35,8;;;ja\r\n"));
   // A share would tell a withheld count (1 hire of 26 pairs): none is shown.

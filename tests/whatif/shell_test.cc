@@ -193,7 +193,7 @@ TEST_F(Shell, TheRekoScenarioRunsOnTheExampleAndPrintsTheDifferences) {
   EXPECT_NE(text.find("übernimmt 21 Teilnehmende"), std::string::npos);
   EXPECT_NE(text.find("Ein Platz mehr bei der Koordination"), std::string::npos);
   EXPECT_NE(text.find("von 'dritte-koordination' nach 'b1-kurs'"), std::string::npos);
-  EXPECT_NE(text.find("zurückgezogen: 3 Stellen"), std::string::npos);
+  EXPECT_NE(text.find("zurückgezogen: 8 Stellen"), std::string::npos);
 }
 
 TEST_F(Shell, JsonAnswersCarryTheRunsFigures) {
