@@ -1,12 +1,18 @@
 // jobmatch whatif: loads and solves once, then takes what-if commands
 // (whatif/shell.h) interactively with line editing and history when standard
-// input is a terminal, else from --script FILE or standard input. `export`
+// input is a terminal, else from --script FILE or standard input. It starts
+// where `jobmatch run` would: the decisions of history.csv and, with --store,
+// of the run store (opened read only) applied the same way (hired
+// participants out of the pool and their vacancies' openings reduced,
+// rejected pairs excluded, accepted pairs held, last run's proposals worth
+// the keep bonus, derived capacities with the follow-up load). `export`
 // writes the scenario's sheets and jobmatch.json with the batch run's writer:
 // the files are what `jobmatch run` writes on the scenario's data.
 
 #include <editline/readline.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -21,10 +27,13 @@
 #include "cli/pipeline.h"
 #include "engine/assignment.h"
 #include "engine/candidate_graph.h"
+#include "engine/capacity.h"
+#include "engine/decisions.h"
 #include "engine/proposals.h"
 #include "engine/scorer.h"
 #include "reports/output_files.h"
 #include "reports/report_writer.h"
+#include "store/run_store.h"
 #include "whatif/scenario.h"
 #include "whatif/shell.h"
 #include "whatif/text.h"
@@ -41,9 +50,13 @@ std::optional<Error> ExportScenario(const whatif::Scenario& scenario,
   config.assignment = scenario.options.assignment;
   config.proposals = scenario.options.proposals;
   const Dataset dataset = whatif::ChangedDataset(scenario);
+  const whatif::Carryover carryover = whatif::ChangedCarryover(scenario);
   const ScoredPairs scored = ScoreTopK(dataset, *scenario.reference, config.scoring);
-  const CandidateGraph graph = BuildCandidateGraph(dataset, scored, config.candidates);
-  const AssignmentResult result = AssignParticipants(graph, config.assignment);
+  CandidateGraph graph = BuildCandidateGraph(dataset, scored, config.candidates);
+  MarkPreferred(dataset, carryover.last_proposals, &graph);
+  const std::vector<Placement> reserved =
+      carryover.held.empty() ? std::vector<Placement>() : ReserveHeldPairs(carryover.held, &graph);
+  AssignmentResult result = AssignParticipants(graph, config.assignment);
   if (result.status != AssignmentStatus::kOptimal) {
     return MakeError(ErrorKind::kInternal,
                      "",
@@ -52,6 +65,7 @@ std::optional<Error> ExportScenario(const whatif::Scenario& scenario,
                      std::to_string(config.assignment.cost_resolution),
                      "a resolution small enough for this many participants");
   }
+  MergeReserved(reserved, &result);
   const ProposalSet proposals = MakeProposals(dataset, scored, graph, result, config.proposals);
   reports::StagedDirectory out(dir);
   if (auto error = out.Begin()) return error;
@@ -116,9 +130,29 @@ int RunWhatif(const WhatifArgs& args) {
   config.scoring.num_threads = args.common.threads;
   const whatif::ScenarioOptions scenario_options{
       config.scoring, config.candidates, config.assignment, config.proposals};
+  // Earlier decisions, as `jobmatch run` applies them: the store's (read
+  // only) after history.csv's outcomes.
+  History history;
+  if (args.store) {
+    Result<store::RunStore> opened = store::RunStore::OpenReadOnly(*args.store);
+    if (!opened.ok()) return ReportError("cannot use the run store", opened.error());
+    Result<History> read = opened.value().ReadHistory(run_date);
+    if (!read.ok()) return ReportError("cannot read the run store", read.error());
+    history = std::move(read).value();
+  }
+  Dataset& full = inputs->dataset;
+  AppendDecisions(history, &full);
+  const Standing standing = ComputeStanding(full, run_date, config.decisions);
+  ApplyCapacities(DeriveCapacities(full, standing, run_date, config.capacity), &full);
+  Pool pool = MakePool(full, standing);
+  whatif::Carryover carryover;
+  carryover.last_proposals = std::move(history.last_proposals);
+  if (std::any_of(pool.held.begin(), pool.held.end(), [](VacancyIndex v) { return v.valid(); })) {
+    carryover.held = std::move(pool.held);
+  }
   auto reference = std::make_shared<const ReferenceData>(std::move(inputs->reference));
-  whatif::Scenario scenario =
-      whatif::MakeScenario(std::move(inputs->dataset), reference, scenario_options);
+  whatif::Scenario scenario = whatif::MakeScenario(
+      std::move(pool.dataset), reference, scenario_options, std::move(carryover));
   if (scenario.result.status != AssignmentStatus::kOptimal) {
     return ReportError("cannot solve the assignment",
                        MakeError(ErrorKind::kBadData,

@@ -103,6 +103,7 @@ struct WhatifArgs {
   std::optional<std::filesystem::path> config;
   std::string date;                             // run date; empty: today
   std::optional<std::filesystem::path> script;  // commands from a file
+  std::optional<std::filesystem::path> store;   // start where a nightly run would (read only)
   bool json = false;                            // one JSON object per answer
   bool timing = false;                          // print how long each command took
 };

@@ -141,6 +141,7 @@ int Main(int argc, char** argv) {
   WhatifArgs whatif;
   std::string whatif_config;
   std::string whatif_script;
+  std::string whatif_store;
   CLI::App* whatif_cmd = app.add_subcommand(
       "whatif", "load and solve once, then answer what-if commands with the difference each makes");
   whatif_cmd->add_option("--data", whatif.data, "dataset: folder of CSV files or a .pb/.txtpb file")
@@ -149,6 +150,10 @@ int Main(int argc, char** argv) {
   whatif_cmd->add_option("--date", whatif.date, "run date, e.g. 2025-11-22 (default: today)");
   whatif_cmd->add_option(
       "--script", whatif_script, "commands from this file (else the terminal or stdin)");
+  whatif_cmd->add_option("--store",
+                         whatif_store,
+                         "start from the state a nightly run with this run store would start "
+                         "from (read only)");
   whatif_cmd->add_flag("--json", whatif.json, "one JSON object per answer, on one line");
   whatif_cmd->add_flag("--timing", whatif.timing, "print how long each command took");
   add_common(whatif_cmd);
@@ -191,6 +196,7 @@ int Main(int argc, char** argv) {
   if (*whatif_cmd) {
     if (!whatif_config.empty()) whatif.config = whatif_config;
     if (!whatif_script.empty()) whatif.script = whatif_script;
+    if (!whatif_store.empty()) whatif.store = whatif_store;
     whatif.common = common;
     return RunWhatif(whatif);
   }

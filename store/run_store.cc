@@ -233,6 +233,46 @@ Result<RunStore> RunStore::Open(const std::filesystem::path& file) {
   return store;
 }
 
+Result<RunStore> RunStore::OpenReadOnly(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    return StoreError(ErrorKind::kMissingInput, file, "an existing run store file");
+  }
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    Error error = StoreError(ErrorKind::kBadData,
+                             file,
+                             std::string("a run store that can be opened for reading (") +
+                                 (db != nullptr ? sqlite3_errmsg(db) : "out of memory") + ")");
+    sqlite3_close(db);
+    return error;
+  }
+  RunStore store(db, file);
+  sqlite3_busy_timeout(db, 10000);
+  sqlite3_extended_result_codes(db, 1);
+  const int64_t application_id = PragmaInt(db, "PRAGMA application_id");
+  const int64_t version = PragmaInt(db, "PRAGMA user_version");
+  if (application_id < 0 || version < 0) {
+    return StoreError(
+        ErrorKind::kBadData,
+        file,
+        std::string("a jobmatch run store (SQLite says: ") + sqlite3_errmsg(db) + ")");
+  }
+  if (application_id != kApplicationId) {
+    return StoreError(
+        ErrorKind::kBadData, file, "a jobmatch run store, but this file is not one (or is empty)");
+  }
+  if (version != SchemaVersion()) {
+    return StoreError(ErrorKind::kBadData,
+                      file,
+                      "a run store of schema version " + std::to_string(SchemaVersion()) +
+                          ", but it has version " + std::to_string(version) +
+                          " (a `jobmatch run --store` of this version brings an older one up to "
+                          "date)");
+  }
+  return store;
+}
+
 Result<History> RunStore::ReadHistory(Date run_date) const {
   History history;
   {

@@ -156,6 +156,10 @@ class RunStore {
  public:
   // Opens or creates the store and migrates it to the current schema.
   [[nodiscard]] static Result<RunStore> Open(const std::filesystem::path& file);
+  // Opens an existing store for reading only (SQLite read-only: nothing is
+  // ever written to the file, nor migrated). A missing file is kMissingInput;
+  // a store of another schema version than this program's is refused.
+  [[nodiscard]] static Result<RunStore> OpenReadOnly(const std::filesystem::path& file);
   ~RunStore();
   RunStore(RunStore&& other) noexcept;
   RunStore& operator=(RunStore&& other) noexcept;

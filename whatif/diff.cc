@@ -47,7 +47,9 @@ Loads LoadsOf(const Scenario& s) {
   loads.coordinator.assign(static_cast<size_t>(s.graph.num_coordinators), 0);
   loads.vacancy.assign(static_cast<size_t>(s.graph.num_vacancies), 0);
   loads.employer.assign(static_cast<size_t>(s.graph.num_employers), 0);
+  // Against the graph's capacities, which held pairs (arc -1) already left.
   for (const Placement& pl : s.result.placements) {
+    if (pl.arc < 0) continue;
     ++loads.coordinator[static_cast<size_t>(
         s.graph.participant_coordinator[static_cast<size_t>(pl.participant.value)].value)];
     ++loads.vacancy[static_cast<size_t>(pl.vacancy.value)];

@@ -4,9 +4,12 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "engine/check.h"
+#include "engine/decisions.h"
 #include "engine/exclusion_rules.h"
 #include "engine/geo.h"
 #include "engine/rescore.h"
@@ -34,43 +37,54 @@ std::vector<ParticipantIndex> AllParticipants(const Scenario& s) {
   return all;
 }
 
-// `old` with the rows of `participants` replaced by the rows of `rows` (row
-// i is participants[i]), counts and totals included.
+// `old` with the rows of `participants` (strictly ascending) replaced by the
+// rows of `rows` (row i is participants[i]), counts and totals included. The
+// unchanged rows between two replaced ones are copied in one piece.
 ScoredPairs ReplaceRows(const ScoredPairs& old,
                         std::span<const ParticipantIndex> participants,
                         const ScoredPairs& rows) {
   const size_t n = old.begin.size() - 1;
-  std::vector<int32_t> row_of(n, -1);
-  for (size_t i = 0; i < participants.size(); ++i) {
-    row_of[static_cast<size_t>(participants[i].value)] = static_cast<int32_t>(i);
-  }
   ScoredPairs out;
-  out.begin.assign(n + 1, 0);
-  out.pairs.reserve(old.pairs.size());
+  out.begin.resize(n + 1);
+  out.begin[0] = 0;
+  out.pairs.reserve(old.pairs.size() + rows.pairs.size());
   out.excluded = old.excluded;
+  out.programme_fail = old.programme_fail;
   out.eligible = old.eligible;
   out.within_reach = old.within_reach;
   out.near_miss = old.near_miss;
   out.pairs_examined = old.pairs_examined;
   out.excluded_total = old.excluded_total;
-  for (size_t p = 0; p < n; ++p) {
-    const int32_t r = row_of[p];
-    const std::span<const ScoredPair> row =
-        r < 0 ? old.For(ParticipantIndex(static_cast<int32_t>(p))) : rows.For(ParticipantIndex(r));
-    out.pairs.insert(out.pairs.end(), row.begin(), row.end());
-    out.begin[p + 1] = static_cast<int64_t>(out.pairs.size());
-  }
+  size_t next = 0;  // the first old row not copied yet
+  auto copy_old_rows = [&](size_t until) {
+    const int64_t from = old.begin[next];
+    const int64_t shift = static_cast<int64_t>(out.pairs.size()) - from;
+    out.pairs.insert(
+        out.pairs.end(), old.pairs.begin() + from, old.pairs.begin() + old.begin[until]);
+    for (size_t q = next; q < until; ++q) out.begin[q + 1] = old.begin[q + 1] + shift;
+  };
   for (size_t i = 0; i < participants.size(); ++i) {
     const auto p = static_cast<size_t>(participants[i].value);
+    JOBMATCH_CHECK(p < n && (i == 0 || participants[i - 1] < participants[i]))
+        << "rows to replace not strictly ascending";
+    copy_old_rows(p);
+    const std::span<const ScoredPair> row = rows.For(ParticipantIndex(static_cast<int32_t>(i)));
+    out.pairs.insert(out.pairs.end(), row.begin(), row.end());
+    out.begin[p + 1] = static_cast<int64_t>(out.pairs.size());
+    next = p + 1;
     out.pairs_examined += rows.within_reach[i] - old.within_reach[p];
     for (size_t r = 0; r < static_cast<size_t>(kNumExclusionReasons); ++r) {
       out.excluded_total[r] += rows.excluded[i][r] - old.excluded[p][r];
     }
     out.excluded[p] = rows.excluded[i];
+    if (p < out.programme_fail.size() && i < rows.programme_fail.size()) {
+      out.programme_fail[p] = rows.programme_fail[i];
+    }
     out.eligible[p] = rows.eligible[i];
     out.within_reach[p] = rows.within_reach[i];
     out.near_miss[p] = rows.near_miss[i];
   }
+  copy_old_rows(n);
   return out;
 }
 
@@ -98,9 +112,66 @@ CandidateGraph PadToSession(const CandidateGraph& graph, const CandidateGraph& h
   return padded;
 }
 
+// MarkPreferred()'s pairs by index: last run's proposals whose participant
+// and vacancy are in the dataset and that no decision in its history names.
+std::vector<std::pair<ParticipantIndex, VacancyIndex>> ResolvePreferred(
+    const Dataset& d, const std::vector<std::pair<std::string, std::string>>& last) {
+  std::vector<std::pair<ParticipantIndex, VacancyIndex>> pairs;
+  if (last.empty()) return pairs;
+  std::unordered_map<std::string, int32_t> participants;
+  std::unordered_map<std::string, int32_t> vacancies;
+  for (size_t p = 0; p < d.participants.size(); ++p) {
+    participants.emplace(d.participants[p].id, static_cast<int32_t>(p));
+  }
+  for (size_t v = 0; v < d.vacancies.size(); ++v) {
+    vacancies.emplace(d.vacancies[v].id, static_cast<int32_t>(v));
+  }
+  std::vector<std::pair<int32_t, int32_t>> decided;
+  for (const Outcome& o : d.history) {
+    if (o.kind != OutcomeKind::kProposed)
+      decided.emplace_back(o.participant.value, o.vacancy.value);
+  }
+  std::sort(decided.begin(), decided.end());
+  for (const auto& [participant_id, vacancy_id] : last) {
+    const auto p = participants.find(participant_id);
+    const auto v = vacancies.find(vacancy_id);
+    if (p == participants.end() || v == vacancies.end()) continue;
+    if (std::binary_search(decided.begin(), decided.end(), std::pair(p->second, v->second))) {
+      continue;
+    }
+    pairs.emplace_back(ParticipantIndex(p->second), VacancyIndex(v->second));
+  }
+  return pairs;
+}
+
+// Builds the candidate graph from the scored pairs as the solver sees it:
+// last run's proposals marked preferred, held pairs reserved (returned).
+std::vector<Placement> BuildGraph(Scenario* s) {
+  s->graph = BuildCandidateGraph(s->dataset, *s->scored, s->options.candidates);
+  CandidateGraph& g = s->graph;
+  if (!s->preferred.empty()) {
+    g.arc_preferred.assign(static_cast<size_t>(g.num_arcs()), 0);
+    int64_t marked = 0;
+    for (const auto& [p, v] : s->preferred) {
+      const auto row = static_cast<size_t>(p.value);
+      for (int64_t k = g.arc_begin[row]; k < g.arc_begin[row + 1]; ++k) {
+        if (g.arc_vacancy[static_cast<size_t>(k)] == v) {
+          g.arc_preferred[static_cast<size_t>(k)] = 1;
+          ++marked;
+        }
+      }
+    }
+    if (marked == 0) g.arc_preferred.clear();
+  }
+  if (s->carryover && !s->carryover->held.empty()) {
+    return ReserveHeldPairs(s->carryover->held, &g);
+  }
+  return {};
+}
+
 // Rebuilds the candidate graph from the scored pairs and re-solves warm.
 std::optional<Error> Resolve(Scenario* s) {
-  s->graph = BuildCandidateGraph(s->dataset, *s->scored, s->options.candidates);
+  const std::vector<Placement> reserved = BuildGraph(s);
   JOBMATCH_CHECK(s->graph.IsValid()) << "candidate graph inconsistent after an edit";
   AssignmentResult result = s->solver->Resolve(PadToSession(s->graph, s->solver->graph()));
   if (result.status != AssignmentStatus::kOptimal) {
@@ -115,6 +186,7 @@ std::optional<Error> Resolve(Scenario* s) {
   result.duals.coordinator.resize(static_cast<size_t>(s->graph.num_coordinators));
   result.duals.vacancy.resize(static_cast<size_t>(s->graph.num_vacancies));
   result.duals.employer.resize(static_cast<size_t>(s->graph.num_employers));
+  MergeReserved(reserved, &result);
   s->result = std::move(result);
   return std::nullopt;
 }
@@ -156,18 +228,44 @@ std::optional<Index> FindById(const Records& records, const std::string& id) {
 
 Scenario MakeScenario(Dataset dataset,
                       std::shared_ptr<const ReferenceData> reference,
-                      ScenarioOptions options) {
+                      ScenarioOptions options,
+                      Carryover carryover) {
+  JOBMATCH_CHECK(carryover.held.empty() || carryover.held.size() == dataset.participants.size())
+      << "one held entry per participant";
   Scenario s;
   s.reference = std::move(reference);
   s.dataset = std::move(dataset);
   s.withdrawn.assign(s.dataset.vacancies.size(), 0);
   s.options = std::move(options);
+  s.preferred = ResolvePreferred(s.dataset, carryover.last_proposals);
+  s.carryover = std::make_shared<const Carryover>(std::move(carryover));
   s.scored =
       std::make_shared<const ScoredPairs>(ScoreTopK(s.dataset, *s.reference, s.options.scoring));
-  s.graph = BuildCandidateGraph(s.dataset, *s.scored, s.options.candidates);
+  const std::vector<Placement> reserved = BuildGraph(&s);
   s.solver = std::make_shared<AssignmentSession>(s.graph, s.options.assignment);
   s.result = s.solver->Solve();
+  if (s.result.status == AssignmentStatus::kOptimal) MergeReserved(reserved, &s.result);
   return s;
+}
+
+Carryover ChangedCarryover(const Scenario& s) {
+  Carryover out;
+  if (!s.carryover) return out;
+  out.last_proposals = s.carryover->last_proposals;
+  if (s.carryover->held.empty()) return out;
+  std::vector<int32_t> new_index(s.dataset.vacancies.size(), -1);
+  int32_t next = 0;
+  for (size_t v = 0; v < s.dataset.vacancies.size(); ++v) {
+    if (s.withdrawn[v] == 0) new_index[v] = next++;
+  }
+  out.held.resize(s.carryover->held.size());
+  for (size_t p = 0; p < out.held.size(); ++p) {
+    const VacancyIndex v = s.carryover->held[p];
+    if (v.valid() && new_index[static_cast<size_t>(v.value)] >= 0) {
+      out.held[p] = VacancyIndex(new_index[static_cast<size_t>(v.value)]);
+    }
+  }
+  return out;
 }
 
 Dataset ChangedDataset(const Scenario& s) {
@@ -464,10 +562,16 @@ std::optional<Error> AddVacancy(Scenario* s, Vacancy vacancy) {
 }
 
 int32_t CountWithoutCandidates(const Scenario& s) {
+  // A held pair is reserved outside the graph: its participant has one.
+  std::vector<uint8_t> reserved(static_cast<size_t>(s.graph.num_participants), 0);
+  for (const Placement& pl : s.result.placements) {
+    if (pl.arc < 0) reserved[static_cast<size_t>(pl.participant.value)] = 1;
+  }
   int32_t count = 0;
   for (int32_t p = 0; p < s.graph.num_participants; ++p) {
     if (s.graph.arc_begin[static_cast<size_t>(p)] ==
-        s.graph.arc_begin[static_cast<size_t>(p) + 1]) {
+            s.graph.arc_begin[static_cast<size_t>(p) + 1] &&
+        reserved[static_cast<size_t>(p)] == 0) {
       ++count;
     }
   }

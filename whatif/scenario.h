@@ -18,7 +18,7 @@
 //
 // Contract. After every edit, `scored`'s kept pairs, `graph` and `result`
 // are what a cold run gives on ChangedDataset(scenario) with the same
-// options (same kept pairs, same proposals count and total fit; among
+// options and ChangedCarryover(scenario) applied as MakeScenario() applies it (same kept pairs, same proposals count and total fit; among
 // placements of equal total value the warm solver may keep earlier ones).
 // The per-participant counts in `scored` (excluded, eligible, within_reach,
 // near_miss) are exact for rows re-scored and otherwise may still count a
@@ -47,6 +47,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/assignment.h"
@@ -59,6 +60,21 @@
 #include "engine/scorer.h"
 
 namespace jobmatch::whatif {
+
+// What a nightly run carries over from earlier runs (engine/decisions.h;
+// `jobmatch run --store` applies the same): last run's proposals, each worth
+// assignment.keep_bonus more tonight unless decided since, and per
+// participant the accepted vacancy held for them (ReserveHeldPairs: kept out
+// of the solve with one unit of every capacity on its way). Both are fixed
+// for the session; an edit that removes a held pair's arc (a withdrawal, a
+// re-score that no longer keeps it) lets it lapse, as a cold run would.
+struct Carryover {
+  // (participant id, vacancy id): History::last_proposals.
+  std::vector<std::pair<std::string, std::string>> last_proposals;
+  // Per participant of the dataset, the held vacancy (invalid: none); empty
+  // when none is held (Pool::held).
+  std::vector<VacancyIndex> held;
+};
 
 // The options of every stage a scenario runs.
 struct ScenarioOptions {
@@ -79,18 +95,34 @@ struct Scenario {
   CandidateGraph graph;
   AssignmentResult result;
   std::shared_ptr<AssignmentSession> solver;  // warm solver, shared by copies
+  // The carried-over decisions (shared by copies, never changed) and last
+  // run's proposals resolved to indices (MarkPreferred's pairs).
+  std::shared_ptr<const Carryover> carryover;
+  std::vector<std::pair<ParticipantIndex, VacancyIndex>> preferred;
 };
 
-// Scores, builds and solves `dataset` cold. Preconditions as for ScoreTopK()
-// and BuildCandidateGraph() (a loaded dataset satisfies them). The result is
-// kOptimal unless cost_resolution overflows (then result.status says so).
+// Scores, builds and solves `dataset` cold, with the carried-over decisions
+// applied as `jobmatch run` applies them: MarkPreferred(), then
+// ReserveHeldPairs() on the candidate graph, the reserved pairs merged into
+// the result (MergeReserved(); arc -1). `graph` is then the graph the solver
+// solves (held participants' rows emptied, capacities reduced). For a
+// nightly run's start, `dataset` is the pool (MakePool) with the derived
+// capacities applied. Preconditions as for ScoreTopK() and
+// BuildCandidateGraph() (a loaded dataset satisfies them); carryover.held
+// empty or one entry per participant. The result is kOptimal unless
+// cost_resolution overflows (then result.status says so).
 [[nodiscard]] Scenario MakeScenario(Dataset dataset,
                                     std::shared_ptr<const ReferenceData> reference,
-                                    ScenarioOptions options);
+                                    ScenarioOptions options,
+                                    Carryover carryover = {});
 
 // The dataset as a user would write it: withdrawn vacancies left out,
 // history entries naming them dropped, every other record as edited.
 [[nodiscard]] Dataset ChangedDataset(const Scenario& scenario);
+
+// The carryover in the numbering of ChangedDataset(scenario): held pairs on
+// withdrawn vacancies lapse.
+[[nodiscard]] Carryover ChangedCarryover(const Scenario& scenario);
 
 // Every edit below either applies completely and re-solves, or returns an
 // error (kUsage for a bad argument) and leaves the scenario untouched.

@@ -64,6 +64,7 @@ Network BuildNetwork(const Scenario& s) {
   std::vector<int64_t> load_e(static_cast<size_t>(employers), 0);
   std::vector<uint8_t> arc_used(static_cast<size_t>(g.num_arcs()), 0);
   for (const Placement& pl : r.placements) {
+    if (pl.arc < 0) continue;  // a held pair, reserved outside the network
     arc_used[static_cast<size_t>(pl.arc)] = 1;
     ++load_c[static_cast<size_t>(
         g.participant_coordinator[static_cast<size_t>(pl.participant.value)].value)];
@@ -84,21 +85,27 @@ Network BuildNetwork(const Scenario& s) {
     const int64_t cap = g.coordinator_capacity[static_cast<size_t>(c)];
     add(c, n.sink, cap, cap - load_c[static_cast<size_t>(c)], 0, -1);
   }
+  // The solver's costs (AssignParticipants): last run's proposals are worth
+  // keep_bonus more, and every cost is scaled so that they also win ties.
   const double resolution = static_cast<double>(s.options.assignment.cost_resolution);
+  int64_t scale = 1;
+  for (const uint8_t mark : g.arc_preferred) scale += mark != 0 ? 1 : 0;
   for (int32_t p = 0; p < participants; ++p) {
     const int32_t c = g.participant_coordinator[static_cast<size_t>(p)].value;
     add(c, participant_node(p), 1, placed_on[static_cast<size_t>(p)] >= 0 ? 1 : 0, 0, -1);
     for (int64_t a = g.arc_begin[static_cast<size_t>(p)];
          a < g.arc_begin[static_cast<size_t>(p) + 1];
          ++a) {
+      const bool keep = !g.arc_preferred.empty() && g.arc_preferred[static_cast<size_t>(a)] != 0;
       const double value = (s.options.assignment.placement_value +
-                            static_cast<double>(g.arc_score[static_cast<size_t>(a)])) *
+                            static_cast<double>(g.arc_score[static_cast<size_t>(a)]) +
+                            (keep ? s.options.assignment.keep_bonus : 0.0)) *
                            resolution;
       add(participant_node(p),
           vacancy_node(g.arc_vacancy[static_cast<size_t>(a)].value),
           1,
           arc_used[static_cast<size_t>(a)],
-          -std::llround(value),
+          -std::llround(value) * scale - (keep ? 1 : 0),
           a);
     }
   }
