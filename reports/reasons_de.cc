@@ -397,7 +397,7 @@ std::string UnplacedReasonDe(const Dataset& dataset, const UnplacedParticipant& 
       break;
     case UnplacedReason::kCoordinatorAtCapacity:
       text = "Kapazität der Koordination in diesem Zyklus ausgeschöpft; " +
-             std::to_string(unplaced.eligible) + " passende Stellen, beste " +
+             Counted(unplaced.eligible, "passende Stelle", "passende Stellen") + ", beste " +
              VacancyAt(dataset, unplaced.best_vacancy).id + " (" +
              DecimalDe(unplaced.best_score, 2) + ")";
       break;
@@ -405,9 +405,13 @@ std::string UnplacedReasonDe(const Dataset& dataset, const UnplacedParticipant& 
       text = DescribeBinding(dataset, unplaced.binding);
       break;
     case UnplacedReason::kOutscored:
-      text = "Alle " + std::to_string(unplaced.candidates) +
-             " bestbewerteten passenden Stellen sind an Teilnehmende mit höherem "
-             "Gesamtwert vergeben";
+      text = unplaced.candidates == 1
+                 ? std::string(
+                       "Die bestbewertete passende Stelle ist an Teilnehmende mit "
+                       "höherem Gesamtwert vergeben")
+                 : "Alle " + std::to_string(unplaced.candidates) +
+                       " bestbewerteten passenden Stellen sind an Teilnehmende mit höherem "
+                       "Gesamtwert vergeben";
       break;
   }
   if (unplaced.has_near_miss && unplaced.candidates == 0) {

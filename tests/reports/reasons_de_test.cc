@@ -218,6 +218,10 @@ TEST(UnplacedReasonDe, GivesOneSentencePerReason) {
   EXPECT_EQ(UnplacedReasonDe(dataset, u),
             "Kapazität der Koordination in diesem Zyklus ausgeschöpft; 7 passende Stellen, "
             "beste V-1 (0,81)");
+  u.eligible = 1;
+  EXPECT_EQ(UnplacedReasonDe(dataset, u),
+            "Kapazität der Koordination in diesem Zyklus ausgeschöpft; 1 passende Stelle, "
+            "beste V-1 (0,81)");
 
   u.reason = UnplacedReason::kBound;
   u.binding.kind = BindingKind::kEmployerFull;
@@ -231,6 +235,11 @@ TEST(UnplacedReasonDe, GivesOneSentencePerReason) {
   EXPECT_EQ(UnplacedReasonDe(dataset, u),
             "Alle 2 bestbewerteten passenden Stellen sind an Teilnehmende mit höherem Gesamtwert "
             "vergeben");
+  u.candidates = 1;
+  EXPECT_EQ(UnplacedReasonDe(dataset, u),
+            "Die bestbewertete passende Stelle ist an Teilnehmende mit höherem Gesamtwert "
+            "vergeben");
+  u.candidates = 2;
 
   u.reason = UnplacedReason::kOutsidePathway;
   u.pathway_rule = ExclusionReason::kUnqualifiedTraining;
@@ -297,7 +306,7 @@ TEST(UnplacedReasonDe, AddsTheNearestPossibilityWhenNothingWasScored) {
   // With scored vacancies the near miss is not the news.
   u.reason = UnplacedReason::kOutscored;
   u.candidates = 1;
-  EXPECT_THAT(UnplacedReasonDe(dataset, u), StartsWith("Alle 1 "));
+  EXPECT_THAT(UnplacedReasonDe(dataset, u), StartsWith("Die bestbewertete passende Stelle "));
   EXPECT_THAT(UnplacedReasonDe(dataset, u), ::testing::Not(HasSubstr("Nächste")));
 }
 
