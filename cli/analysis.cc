@@ -28,7 +28,8 @@ std::optional<SolvedRun> LoadAndSolve(const CommonArgs& common,
                                       const std::filesystem::path& data,
                                       const std::string& date,
                                       int* exit_code,
-                                      const History* history) {
+                                      const History* history,
+                                      Dataset* as_loaded) {
   const std::optional<Date> parsed_date = RunDateFromFlag(date, exit_code);
   if (!parsed_date) return std::nullopt;
   const Date run_date = *parsed_date;
@@ -39,6 +40,7 @@ std::optional<SolvedRun> LoadAndSolve(const CommonArgs& common,
   run.run_date = run_date;
   run.inputs.config.scoring.run_date = run_date;
   run.inputs.config.scoring.num_threads = common.threads;
+  if (as_loaded != nullptr) *as_loaded = run.inputs.dataset;
   if (history != nullptr) {
     Dataset& full = run.inputs.dataset;
     AppendDecisions(*history, &full);

@@ -40,13 +40,15 @@ struct SolvedRun {
 // `history` (a run store's decisions), the dataset is tonight's pool as
 // `jobmatch run --store` sees it: hired participants in follow-up left out,
 // openings less their hires, empty capacities derived (engine/decisions.h,
-// engine/capacity.h).
+// engine/capacity.h). With `as_loaded`, that receives the dataset as loaded
+// (every participant, history.csv's outcomes only), before the pool is cut.
 std::optional<SolvedRun> LoadAndSolve(const CommonArgs& common,
                                       const std::optional<std::filesystem::path>& config,
                                       const std::filesystem::path& data,
                                       const std::string& date,
                                       int* exit_code,
-                                      const History* history = nullptr);
+                                      const History* history = nullptr,
+                                      Dataset* as_loaded = nullptr);
 
 }  // namespace jobmatch::cli
 

@@ -79,10 +79,11 @@ struct EvaluateArgs {
   std::filesystem::path data;
   std::optional<std::filesystem::path> config;
   std::filesystem::path out;
-  std::string date;            // run date; empty: today
-  int32_t min_group_size = 5;  // smaller groups are withheld in every figure
-  int32_t random_draws = 20;   // draws of the random baseline
-  uint64_t seed = 1;           // first seed of the random baseline
+  std::string date;                            // run date; empty: today
+  int32_t min_group_size = 5;                  // smaller groups are withheld in every figure
+  int32_t random_draws = 20;                   // draws of the random baseline
+  uint64_t seed = 1;                           // first seed of the random baseline
+  std::optional<std::filesystem::path> store;  // earlier runs and decisions
 };
 int RunEvaluate(const EvaluateArgs& args);
 

@@ -105,7 +105,9 @@ int Main(int argc, char** argv) {
   EvaluateArgs evaluate;
   std::string evaluate_config;
   CLI::App* evaluate_cmd = app.add_subcommand(
-      "evaluate", "compare the exact assignment with greedy, natural order, nearest and random");
+      "evaluate",
+      "compare the exact assignment with greedy, natural order, nearest, random and (with "
+      "--store) what was proposed before");
   evaluate_cmd
       ->add_option("--data", evaluate.data, "dataset: folder of CSV files or a .pb/.txtpb file")
       ->required();
@@ -119,6 +121,9 @@ int Main(int argc, char** argv) {
   evaluate_cmd->add_option("--draws", evaluate.random_draws, "draws of the random baseline")
       ->check(CLI::PositiveNumber);
   evaluate_cmd->add_option("--seed", evaluate.seed, "first seed of the random baseline");
+  std::string evaluate_store;
+  evaluate_cmd->add_option(
+      "--store", evaluate_store, "run store (SQLite): what was proposed before, outcomes");
   add_common(evaluate_cmd);
 
   ReportArgs report;
@@ -184,6 +189,7 @@ int Main(int argc, char** argv) {
   }
   if (*evaluate_cmd) {
     if (!evaluate_config.empty()) evaluate.config = evaluate_config;
+    if (!evaluate_store.empty()) evaluate.store = evaluate_store;
     evaluate.common = common;
     return RunEvaluate(evaluate);
   }

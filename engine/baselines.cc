@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <string_view>
+#include <unordered_map>
 
 #include "engine/check.h"
 #include "engine/internal/random.h"
@@ -146,6 +148,82 @@ std::vector<Placement> RandomOrder(const CandidateGraph& graph, uint64_t seed) {
     if (!open.empty()) room.Take(p, open[rng.Below(open.size())], &out);
   }
   SortByParticipant(&out);
+  return out;
+}
+
+int32_t EarlierPlacements::Count(EarlierFate f) const {
+  return static_cast<int32_t>(std::count(fate.begin(), fate.end(), f));
+}
+
+EarlierPlacements KeepEarlier(const CandidateGraph& graph,
+                              std::span<const std::pair<ParticipantIndex, VacancyIndex>> pairs) {
+  EarlierPlacements out;
+  out.fate.assign(pairs.size(), EarlierFate::kNotCandidate);
+  // (arc, index into pairs) of the pairs that are arcs today.
+  std::vector<std::pair<int64_t, size_t>> arcs;
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    const auto [p, v] = pairs[i];
+    if (p.value < 0 || p.value >= graph.num_participants) continue;
+    for (int64_t a = graph.arc_begin[At(p.value)]; a < graph.arc_begin[At(p.value) + 1]; ++a) {
+      if (graph.arc_vacancy[At(a)] == v) {
+        arcs.emplace_back(a, i);
+        break;
+      }
+    }
+  }
+  // Arc indices grow with participant and row position, so they break ties.
+  std::sort(arcs.begin(), arcs.end(), [&graph](const auto& x, const auto& y) {
+    const float sx = graph.arc_score[At(x.first)];
+    const float sy = graph.arc_score[At(y.first)];
+    return sx != sy ? sx > sy : x < y;
+  });
+  std::vector<int32_t> owner(At(graph.num_arcs()));
+  for (int32_t p = 0; p < graph.num_participants; ++p) {
+    for (int64_t a = graph.arc_begin[At(p)]; a < graph.arc_begin[At(p) + 1]; ++a) owner[At(a)] = p;
+  }
+  Room room(graph);
+  for (const auto& [a, i] : arcs) {
+    const int32_t p = owner[At(a)];
+    if (room.Fits(p, a)) {
+      room.Take(p, a, &out.placements);
+      out.fate[i] = EarlierFate::kKept;
+    } else {
+      out.fate[i] = EarlierFate::kOverCapacity;
+    }
+  }
+  SortByParticipant(&out.placements);
+  return out;
+}
+
+EarlierPlacements EarlierOnToday(const Dataset& dataset,
+                                 const CandidateGraph& graph,
+                                 std::span<const std::pair<std::string, std::string>> pairs) {
+  std::unordered_map<std::string_view, int32_t> participant;
+  std::unordered_map<std::string_view, int32_t> vacancy;
+  for (size_t p = 0; p < dataset.participants.size(); ++p) {
+    participant.emplace(dataset.participants[p].id, static_cast<int32_t>(p));
+  }
+  for (size_t v = 0; v < dataset.vacancies.size(); ++v) {
+    vacancy.emplace(dataset.vacancies[v].id, static_cast<int32_t>(v));
+  }
+  std::vector<std::pair<ParticipantIndex, VacancyIndex>> present;
+  std::vector<size_t> present_at;
+  std::vector<EarlierFate> fate(pairs.size(), EarlierFate::kNotCandidate);
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    const auto p = participant.find(pairs[i].first);
+    const auto v = vacancy.find(pairs[i].second);
+    if (p == participant.end()) {
+      fate[i] = EarlierFate::kParticipantGone;
+    } else if (v == vacancy.end()) {
+      fate[i] = EarlierFate::kVacancyGone;
+    } else {
+      present.emplace_back(ParticipantIndex(p->second), VacancyIndex(v->second));
+      present_at.push_back(i);
+    }
+  }
+  EarlierPlacements out = KeepEarlier(graph, present);
+  for (size_t k = 0; k < present_at.size(); ++k) fate[present_at[k]] = out.fate[k];
+  out.fate = std::move(fate);
   return out;
 }
 

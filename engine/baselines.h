@@ -11,7 +11,10 @@
 //  * nearest first: participants in list order, each takes the vacancy with
 //    the shortest commute still open to them;
 //  * random: participants in a seeded random order, each takes a uniformly
-//    drawn vacancy among those still open to them.
+//    drawn vacancy among those still open to them;
+//  * what was proposed before: an earlier run's proposals (the run store),
+//    as far as they are still arcs of today's graph and fit today's
+//    capacities (KeepEarlier, EarlierOnToday).
 //
 // Capacities. Every baseline respects exactly the capacities the exact
 // assignment respects: at most one placement per participant,
@@ -38,10 +41,12 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/assignment.h"
 #include "engine/candidate_graph.h"
+#include "engine/records.h"
 
 namespace jobmatch {
 
@@ -63,6 +68,38 @@ namespace jobmatch {
 // Participants in a random order drawn from `seed`; each takes a uniformly
 // drawn open arc.
 [[nodiscard]] std::vector<Placement> RandomOrder(const CandidateGraph& graph, uint64_t seed);
+
+// What became of each earlier proposal on today's graph.
+enum class EarlierFate : int8_t {
+  kKept = 0,         // placed
+  kParticipantGone,  // the participant is not in today's pool (left the data, or hired)
+  kVacancyGone,      // the vacancy is not in today's data
+  kNotCandidate,     // both are, but the pair is no arc today (a rule, a rejection, top K)
+  kOverCapacity,     // an arc, but a capacity is full or the participant is placed already
+};
+
+struct EarlierPlacements {
+  std::vector<Placement> placements;  // sorted by participant
+  std::vector<EarlierFate> fate;      // per input pair, in input order
+  int32_t Count(EarlierFate f) const;
+};
+
+// Earlier proposals (participant, vacancy) on `graph`. A pair that is no arc
+// of the graph is kNotCandidate. Capacities: the arcs are taken by today's
+// score, highest first (ties by participant, then row position), each only
+// while the participant is unplaced and the coordinator, the vacancy and a
+// capped employer still have room; the rest are kOverCapacity. So the result
+// respects every capacity AssignParticipants() respects, is a subset of the
+// pairs given, and its objective is at most the optimum's.
+[[nodiscard]] EarlierPlacements KeepEarlier(
+    const CandidateGraph& graph, std::span<const std::pair<ParticipantIndex, VacancyIndex>> pairs);
+
+// The same by external ids on today's pool: ids `dataset` (the dataset the
+// graph was built from) no longer holds are kParticipantGone / kVacancyGone.
+[[nodiscard]] EarlierPlacements EarlierOnToday(
+    const Dataset& dataset,
+    const CandidateGraph& graph,
+    std::span<const std::pair<std::string, std::string>> pairs);
 
 // Sum of round((placement_value + score) * cost_resolution) over placements:
 // the solver's objective, as an integer.

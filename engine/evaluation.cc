@@ -368,7 +368,8 @@ Agreement AgreementWith(std::span<const Placement> optimal,
 
 std::vector<MethodMetrics> CompareMethods(const EvaluationContext& context,
                                           const AssignmentResult& optimal,
-                                          const AssignmentOptions& assignment) {
+                                          const AssignmentOptions& assignment,
+                                          const std::vector<Placement>* previous) {
   const CandidateGraph& graph = *context.graph;
   std::vector<MethodMetrics> methods;
   auto measure = [&](std::span<const Placement> placements, std::string name) {
@@ -388,6 +389,7 @@ std::vector<MethodMetrics> CompareMethods(const EvaluationContext& context,
         RandomOrder(graph, context.options.random_seed + static_cast<uint64_t>(i)), "random"));
   }
   methods.push_back(AverageDraws(draws, context.options));
+  if (previous != nullptr) methods.push_back(measure(*previous, "previous"));
   return methods;
 }
 

@@ -205,10 +205,14 @@ struct EvaluationContext {
 
 // The exact assignment and every baseline of engine/baselines.h on the
 // context's graph, measured: "optimal", "greedy", "natural_order", "nearest",
-// "random" (options.random_draws draws averaged, with their spread).
-[[nodiscard]] std::vector<MethodMetrics> CompareMethods(const EvaluationContext& context,
-                                                        const AssignmentResult& optimal,
-                                                        const AssignmentOptions& assignment);
+// "random" (options.random_draws draws averaged, with their spread) and, when
+// `previous` is given (an earlier run's proposals on today's graph,
+// KeepEarlier/EarlierOnToday), "previous" last.
+[[nodiscard]] std::vector<MethodMetrics> CompareMethods(
+    const EvaluationContext& context,
+    const AssignmentResult& optimal,
+    const AssignmentOptions& assignment,
+    const std::vector<Placement>* previous = nullptr);
 
 }  // namespace jobmatch
 

@@ -73,19 +73,30 @@ ordered_json GroupJson(const GroupFigure& g) {
   return j;
 }
 
+double Rate(int32_t part, int32_t whole) {
+  return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+
 ordered_json CountsJson(const OutcomeRow& row) {
   ordered_json j;
   j["key"] = row.key;
   j["suppressed"] = row.suppressed;
   if (row.suppressed) {
+    j["secondary"] = row.secondary;
     j["pairs"] = nullptr;
     return j;
   }
-  j["pairs"] = row.counts.pairs;
-  j["accepted"] = row.counts.accepted;
-  j["hired"] = row.counts.hired;
-  j["rejected"] = row.counts.rejected;
-  j["open"] = row.counts.open;
+  const OutcomeCounts& c = row.counts;
+  j["pairs"] = c.pairs;
+  j["accepted"] = c.accepted;
+  j["hired"] = c.hired;
+  j["rejected"] = c.rejected;
+  j["dropped_out"] = c.dropped_out;
+  j["open"] = c.open;
+  j["accepted_rate"] = Rate(c.accepted, c.pairs);
+  j["hired_rate"] = Rate(c.hired, c.pairs);
+  j["rejected_rate"] = Rate(c.rejected, c.pairs);
+  j["dropped_out_rate"] = Rate(c.dropped_out, c.pairs);
   return j;
 }
 
@@ -93,6 +104,51 @@ ordered_json RowsJson(const std::vector<OutcomeRow>& rows) {
   ordered_json j = ordered_json::array();
   for (const OutcomeRow& row : rows) j.push_back(CountsJson(row));
   return j;
+}
+
+// Where the outcomes come from, in words.
+std::string OutcomeSourceDe(const OutcomeSummary& o) {
+  if (o.from_store && o.from_history_file) return "Speicher erfasster Läufe und history.csv";
+  if (o.from_store) return "Speicher erfasster Läufe";
+  return "history.csv";
+}
+
+// Why there are no rates, in words ("" when there are).
+std::string NoOutcomesDe(const OutcomeSummary& o, int32_t min_group_size) {
+  switch (o.status) {
+    case OutcomeStatus::kNone:
+      return o.from_store
+                 ? "Im Speicher ist kein Lauf bis zu diesem Datum erfasst und history.csv fehlt "
+                   "oder ist leer: keine Ergebnisse früherer Vorschläge, daher keine Annahme- "
+                   "oder Einstellungsquoten; sie werden nicht geschätzt."
+                 : "Es sind keine Ergebnisse früherer Vorschläge erfasst (history.csv fehlt oder "
+                   "ist leer, kein Speicher angegeben). Deshalb gibt es keine Annahme- oder "
+                   "Einstellungsquoten; sie werden nicht geschätzt.";
+    case OutcomeStatus::kNoDecisions:
+      return "Es gibt " + Int(o.pairs) + " frühere Vorschläge (" + OutcomeSourceDe(o) +
+             "), aber noch keine erfasste Entscheidung (angenommen, abgelehnt, eingestellt, "
+             "abgebrochen). Deshalb gibt es keine Quoten; sie werden nicht geschätzt.";
+    case OutcomeStatus::kTooFew:
+      return "Erfasst sind Ergebnisse zu weniger als " + Int(min_group_size) +
+             " Vorschlägen: zu wenige für Quoten, daher keine Zahlen.";
+    case OutcomeStatus::kShown:
+      return "";
+  }
+  return "";
+}
+
+std::string NoOutcomesEn(const OutcomeSummary& o) {
+  switch (o.status) {
+    case OutcomeStatus::kNone:
+      return "no earlier proposals recorded (no history.csv rows, no stored run): no rates";
+    case OutcomeStatus::kNoDecisions:
+      return "earlier proposals recorded, but no decision on any of them: no rates";
+    case OutcomeStatus::kTooFew:
+      return "fewer proposals with outcomes than the minimum group size: no rates";
+    case OutcomeStatus::kShown:
+      return "";
+  }
+  return "";
 }
 
 std::string Share(double part, double whole) {
@@ -204,18 +260,24 @@ std::string SummaryHtml(const EvaluationReport& report) {
               " Vorschlägen; am häufigsten entscheidet der Teil „" +
               LabelDe(Vocabulary::kScorePart, ScorePartName(best_part)) + "“.");
   }
-  if (report.outcomes.pairs == 0) {
+  if (const MethodMetrics* previous = FindMethod(report, "previous"); previous != nullptr) {
+    const EarlierRunFigures& e = report.previous;
     out +=
-        Li("Ergebnisse früherer Vorschläge sind nicht erfasst: keine Annahme- oder "
-           "Einstellungsquoten.");
-  } else if (report.outcomes.total_suppressed) {
-    out += Li("Ergebnisse früherer Vorschläge: weniger als " + Int(report.min_group_size) +
-              " erfasst, daher keine Quoten.");
+        Li("Die Vorschläge des Laufs vom " + e.run_date + " wären heute noch " + Int(e.kept) +
+           " von " + Int(e.proposals) + " wert: Passung " + FormatNumber(previous->total_score, 2) +
+           " gegen " + FormatNumber(optimal->total_score, 2) + " beim Optimum, Zielwert " +
+           FormatNumber(previous->objective, 2) + " gegen " + FormatNumber(optimal->objective, 2) +
+           ".");
+  }
+  const OutcomeSummary& o = report.outcomes;
+  if (o.status != OutcomeStatus::kShown) {
+    out += Li("Ergebnisse früherer Vorschläge: " + NoOutcomesDe(o, report.min_group_size));
   } else {
-    const OutcomeCounts& t = report.outcomes.total;
+    const OutcomeCounts& t = o.total;
     out += Li("Frühere Vorschläge: " + Int(t.pairs) + " erfasst, davon " +
-              Share(t.accepted, t.pairs) + " angenommen und " + Share(t.hired, t.pairs) +
-              " eingestellt (nur vorgeschlagene Paare haben Ergebnisse).");
+              Share(t.accepted, t.pairs) + " angenommen, " + Share(t.hired, t.pairs) +
+              " eingestellt, " + Share(t.rejected, t.pairs) + " abgelehnt (nur vorgeschlagene " +
+              "Paare haben Ergebnisse).");
   }
   out += "</ul></div>\n";
   return out;
@@ -279,6 +341,21 @@ std::string MethodsHtml(const EvaluationReport& report) {
          "</div><div><h3>Passung gesamt je Verfahren</h3>" +
          BarChart(fit, {.title = "Passung gesamt je Verfahren", .width = 500, .label_width = 130}) +
          "</div></div>\n";
+  if (FindMethod(report, "previous") != nullptr) {
+    const EarlierRunFigures& e = report.previous;
+    out += "<p class=\"note\">" +
+           XmlEscape("„Früher“: die " + Int(e.proposals) + " Vorschläge des Laufs vom " +
+                     e.run_date + " aus dem Speicher, auf die heutigen Daten gelegt. Davon " +
+                     "bleiben " + Int(e.kept) + "; weggefallen: " + Int(e.participant_hired) +
+                     " (Person eingestellt, in Nachbetreuung), " + Int(e.participant_left) +
+                     " (Person nicht mehr in den Daten), " + Int(e.vacancy_gone) +
+                     " (Stelle nicht mehr in den Daten), " + Int(e.not_candidate) +
+                     " (Paar heute nicht mehr möglich: eine Regel, eine Ablehnung oder nicht " +
+                     "mehr unter den besten Stellen der Person), " + Int(e.over_capacity) +
+                     " (heutige Kapazität oder Plätze voll; vergeben nach heutiger Passung, " +
+                     "höchste zuerst).") +
+           "</p>\n";
+  }
   out += "<h3>Wer bekommt einen anderen Vorschlag als beim Optimum?</h3>\n";
   HtmlTable who;
   who.header = {"Verfahren",
@@ -449,10 +526,17 @@ HtmlTable OutcomeTable(const std::string& first,
                        const std::function<std::string(const std::string&)>& label,
                        int32_t min_size) {
   HtmlTable table;
-  table.header = {first, "Vorschläge", "angenommen", "eingestellt", "abgelehnt", "offen"};
+  table.header = {
+      first, "Vorschläge", "angenommen", "eingestellt", "abgelehnt", "abgebrochen", "offen"};
   for (const OutcomeRow& row : rows) {
     if (row.suppressed) {
-      table.rows.push_back({label(row.key), "< " + Int(min_size), "–", "–", "–", "–"});
+      table.rows.push_back({label(row.key),
+                            row.secondary ? std::string("k. A.") : "< " + Int(min_size),
+                            "–",
+                            "–",
+                            "–",
+                            "–",
+                            "–"});
       continue;
     }
     const OutcomeCounts& c = row.counts;
@@ -461,58 +545,112 @@ HtmlTable OutcomeTable(const std::string& first,
                           Share(c.accepted, c.pairs),
                           Share(c.hired, c.pairs),
                           Share(c.rejected, c.pairs),
+                          Share(c.dropped_out, c.pairs),
                           Share(c.open, c.pairs)});
   }
   return table;
 }
 
 std::string BandLabel(const std::string& key) {
-  if (key == "not_scored") return "heute ausgeschlossen";
+  if (key == "not_scored") return "ohne Passung (heute ausgeschlossen oder nicht mehr da)";
+  if (key == "unknown") return "ohne Datum";
   std::string out = key;
   std::replace(out.begin(), out.end(), '.', ',');
   return out;
 }
 
+std::string OutcomeGroupLabel(const EvaluationReport& report,
+                              GroupKind kind,
+                              const std::string& key) {
+  if (key == "not_in_data") return "nicht mehr in den Daten";
+  return GroupLabel(report, GroupFigure{.kind = kind, .key = key});
+}
+
+// Accepted and hired shares of the shown rows, one pair of bars per row.
+std::string OutcomeChart(const std::vector<OutcomeRow>& rows,
+                         const std::function<std::string(const std::string&)>& label,
+                         const std::string& title) {
+  GroupedBars chart;
+  chart.series = {"angenommen", "eingestellt"};
+  chart.values.resize(2);
+  chart.texts.resize(2);
+  for (const OutcomeRow& row : rows) {
+    if (row.suppressed) continue;
+    const OutcomeCounts& c = row.counts;
+    chart.categories.push_back(label(row.key));
+    chart.values[0].push_back(100.0 * Rate(c.accepted, c.pairs));
+    chart.values[1].push_back(100.0 * Rate(c.hired, c.pairs));
+    chart.texts[0].push_back(FormatPercent(Rate(c.accepted, c.pairs), 0));
+    chart.texts[1].push_back(FormatPercent(Rate(c.hired, c.pairs), 0));
+  }
+  if (chart.categories.empty() || chart.categories.size() > 24) return "";
+  return "<h3>" + XmlEscape(title) + "</h3>" +
+         GroupedBarChart(chart, {.title = title, .max = 100.0, .width = 480, .label_width = 170});
+}
+
 std::string OutcomesHtml(const EvaluationReport& report) {
   const OutcomeSummary& o = report.outcomes;
   std::string out = "<h2>Was aus früheren Vorschlägen wurde</h2>\n";
-  if (o.pairs == 0) {
-    out += Paragraph(
-        "Es sind keine Ergebnisse früherer Vorschläge erfasst (history.csv fehlt oder ist leer). "
-        "Deshalb gibt es hier keine Annahme- oder Einstellungsquoten; sie werden nicht geschätzt.");
-    return out;
-  }
-  if (o.total_suppressed) {
-    out += Paragraph("Erfasst sind " + Int(o.records) + " Einträge zu weniger als " +
-                     Int(report.min_group_size) +
-                     " Vorschlägen: zu wenige für Quoten, daher keine Zahlen.");
+  if (o.status != OutcomeStatus::kShown) {
+    out += Paragraph(NoOutcomesDe(o, report.min_group_size));
     return out;
   }
   out += Paragraph(
       "Ergebnisse gibt es nur für Paare, die vorgeschlagen wurden: die Quoten sagen nichts über "
-      "Stellen, die nie vorgeschlagen wurden. Die Passung ist die heutige (mit den aktuellen "
-      "Daten neu berechnet).");
+      "Stellen, die nie vorgeschlagen wurden, und nichts darüber, was ohne Vorschlag geschehen "
+      "wäre. Quelle: " +
+      OutcomeSourceDe(o) + "; " + Int(o.pairs) + " Paare, " + Int(o.decided) +
+      " davon mit Entscheidung. Angenommen zählt auch, was später zur Einstellung oder zum "
+      "Abbruch führte; offen heißt: noch keine Entscheidung erfasst. Passung: die beim ersten "
+      "Vorschlag gespeicherte, für Paare nur aus history.csv die heute neu berechnete. Zeilen "
+      "unter " +
+      Int(report.min_group_size) + " Paaren werden nicht ausgewiesen („< " +
+      Int(report.min_group_size) +
+      "“), ebenso so viele weitere kleine Zeilen („k. A.“), dass sich keine aus der Summe "
+      "ergibt.");
   const auto same = [](const std::string& k) { return BandLabel(k); };
-  out += "<div class=\"cols\"><div>" +
+  out += "<div class=\"cols\"><div><h3>Nach Passung</h3>" +
          RenderTable(OutcomeTable("Passung", o.by_score_band, same, report.min_group_size)) +
          "</div><div>" +
-         RenderTable(OutcomeTable("Monat", o.by_month, same, report.min_group_size)) +
+         OutcomeChart(o.by_score_band, same, "Annahme und Einstellung nach Passung") +
          "</div></div>\n";
-  for (size_t p = 0; p < o.by_part_band.size(); ++p) {
-    out += RenderTable(
-        OutcomeTable("Teil " + LabelDe(Vocabulary::kScorePart, ScorePartName(static_cast<int>(p))),
-                     o.by_part_band[p],
-                     same,
-                     report.min_group_size));
+  out += "<div class=\"cols\"><div><h3>Über die Zeit (Monat des ersten Vorschlags)</h3>" +
+         RenderTable(OutcomeTable("Monat", o.by_month, same, report.min_group_size)) +
+         "</div><div>" + OutcomeChart(o.by_month, same, "Annahme und Einstellung nach Monat") +
+         "</div></div>\n";
+  out += "<h3>Nach Teilen der Passung (untere und obere Hälfte)</h3>\n";
+  out += Paragraph(
+      "Je Teil werden die Paare am Median dieses Teils geteilt: untere Hälfte darunter, obere "
+      "Hälfte ab dem Median. Ist die obere Hälfte deutlich erfolgreicher, trägt der Teil zum "
+      "Erfolg bei.");
+  out += "<div class=\"cols\">";
+  for (size_t p = 0; p < o.by_part_half.size(); ++p) {
+    const std::string median = FormatNumber(o.part_median[p], 2);
+    const auto half = [&median](const std::string& k) {
+      if (k == "low") return "unter " + median;
+      if (k == "high") return "ab " + median;
+      return BandLabel(k);
+    };
+    out += "<div>" +
+           RenderTable(OutcomeTable(
+               "Teil " + LabelDe(Vocabulary::kScorePart, ScorePartName(static_cast<int>(p))),
+               o.by_part_half[p],
+               half,
+               report.min_group_size)) +
+           "</div>";
   }
+  out += "</div>\n<h3>Nach Gruppen</h3>\n<div class=\"cols\">";
   for (const OutcomeGroupRows& g : o.by_group) {
-    const std::string kind(GroupKindName(g.kind));
-    out += RenderTable(OutcomeTable(
-        LabelDe(Vocabulary::kGroupKind, kind),
-        g.rows,
-        [&kind](const std::string& k) { return GroupKeyDe(kind, k); },
-        report.min_group_size));
+    const GroupKind kind = g.kind;
+    out += "<div>" +
+           RenderTable(OutcomeTable(
+               LabelDe(Vocabulary::kGroupKind, GroupKindName(kind)),
+               g.rows,
+               [&report, kind](const std::string& k) { return OutcomeGroupLabel(report, kind, k); },
+               report.min_group_size)) +
+           "</div>";
   }
+  out += "</div>\n";
   return out;
 }
 
@@ -572,6 +710,12 @@ std::string MethodNotesHtml(const EvaluationReport& report) {
   out +=
       Li("Zufällige Reihenfolge: Teilnehmende in zufälliger Reihenfolge, jede Person erhält "
          "eine zufällige noch freie Stelle (mehrere Ziehungen, Mittelwert).");
+  if (FindMethod(report, "previous") != nullptr) {
+    out +=
+        Li("Früher vorgeschlagen: die Vorschläge des letzten Laufs im Speicher vor diesem Datum, "
+           "soweit die Person, die Stelle und das Paar heute noch da sind und die heutigen "
+           "Kapazitäten reichen (bei zu wenig Platz nach heutiger Passung, höchste zuerst).");
+  }
   out += "</ul>\n";
   if (!report.store_note.empty())
     out += "<p class=\"note\">" + XmlEscape(report.store_note) + "</p>\n";
@@ -606,13 +750,14 @@ void OutcomeCsvRows(SpreadsheetWriter& csv,
     csv.Text(dimension);
     csv.Text(row.key);
     if (row.suppressed) {
-      for (int i = 0; i < 5; ++i) csv.Empty();
-      csv.Text("ja");
+      for (int i = 0; i < 6; ++i) csv.Empty();
+      csv.Text(row.secondary ? "ja (sonst errechenbar)" : "ja");
     } else {
       csv.Integer(row.counts.pairs);
       csv.Integer(row.counts.accepted);
       csv.Integer(row.counts.hired);
       csv.Integer(row.counts.rejected);
+      csv.Integer(row.counts.dropped_out);
       csv.Integer(row.counts.open);
       csv.Text("nein");
     }
@@ -679,6 +824,20 @@ std::string EvaluationJson(const EvaluationReport& report) {
                      {"objective_max", m.spread.objective_max},
                      {"objective_stddev", m.spread.objective_stddev}};
     }
+    if (m.name == "previous" && report.previous.present) {
+      const EarlierRunFigures& p = report.previous;
+      e["source"] = {
+          {"run_date", p.run_date},
+          {"stored_proposals", p.proposals},
+          {"kept", p.kept},
+          {"dropped",
+           {{"participant_hired", p.participant_hired},
+            {"participant_left", p.participant_left},
+            {"vacancy_gone", p.vacancy_gone},
+            {"not_candidate", p.not_candidate},
+            {"over_capacity", p.over_capacity}}},
+          {"capacity_rule", "kept by today's score, highest first, while capacities last"}};
+    }
     ordered_json groups = ordered_json::array();
     for (const GroupFigure& g : m.groups) groups.push_back(GroupJson(g));
     e["groups"] = groups;
@@ -712,25 +871,36 @@ std::string EvaluationJson(const EvaluationReport& report) {
 
   const OutcomeSummary& o = report.outcomes;
   ordered_json& outcomes = j["outcomes"];
+  outcomes["status"] = OutcomeStatusName(o.status);
+  ordered_json sources = ordered_json::array();
+  if (o.from_history_file) sources.push_back("history.csv");
+  if (o.from_store) sources.push_back("store");
+  outcomes["sources"] = sources;
   outcomes["records"] = o.records;
   outcomes["pairs"] = o.pairs;
-  outcomes["caveat"] = "outcomes exist only for pairs that were proposed";
-  if (o.pairs > 0 && !o.total_suppressed) {
+  outcomes["decided"] = o.decided;
+  outcomes["caveat"] =
+      "outcomes exist only for pairs that were proposed; they say nothing about pairs never "
+      "proposed";
+  if (o.status == OutcomeStatus::kShown) {
     outcomes["total"] = CountsJson(OutcomeRow{"all", false, o.total});
     outcomes["by_score_band"] = RowsJson(o.by_score_band);
     ordered_json parts;
-    for (size_t p = 0; p < o.by_part_band.size(); ++p) {
-      parts[std::string(ScorePartName(static_cast<int>(p)))] = RowsJson(o.by_part_band[p]);
+    for (size_t p = 0; p < o.by_part_half.size(); ++p) {
+      parts[std::string(ScorePartName(static_cast<int>(p)))] = {
+          {"median", o.part_median[p]}, {"rows", RowsJson(o.by_part_half[p])}};
     }
-    outcomes["by_part_band"] = parts;
+    outcomes["by_part_half"] = parts;
     ordered_json by_group;
     for (const OutcomeGroupRows& g : o.by_group) {
       by_group[std::string(GroupKindName(g.kind))] = RowsJson(g.rows);
     }
     outcomes["by_group"] = by_group;
     outcomes["by_month"] = RowsJson(o.by_month);
+    outcomes["by_date"] = RowsJson(o.by_date);
   } else {
     outcomes["total"] = nullptr;
+    outcomes["message"] = NoOutcomesEn(o);
   }
 
   const Sensitivity& s = report.sensitivity;
@@ -896,23 +1066,33 @@ std::vector<OutputFile> EvaluationTables(const EvaluationReport& report) {
                           "angenommen",
                           "eingestellt",
                           "abgelehnt",
+                          "abgebrochen",
                           "offen",
                           "zurückgehalten"}) {
       csv.Text(h);
     }
     csv.EndRow();
     const OutcomeSummary& o = report.outcomes;
-    if (o.pairs > 0 && !o.total_suppressed) {
+    if (o.status == OutcomeStatus::kShown) {
       OutcomeCsvRows(csv, "gesamt", {OutcomeRow{"all", false, o.total}});
       OutcomeCsvRows(csv, "score_band", o.by_score_band);
-      for (size_t p = 0; p < o.by_part_band.size(); ++p) {
-        OutcomeCsvRows(
-            csv, std::string(ScorePartName(static_cast<int>(p))) + "_band", o.by_part_band[p]);
+      for (size_t p = 0; p < o.by_part_half.size(); ++p) {
+        OutcomeCsvRows(csv,
+                       std::string(ScorePartName(static_cast<int>(p))) + "_half (median " +
+                           FormatNumber(o.part_median[p], 3) + ")",
+                       o.by_part_half[p]);
       }
       for (const OutcomeGroupRows& g : o.by_group) {
         OutcomeCsvRows(csv, std::string(GroupKindName(g.kind)), g.rows);
       }
       OutcomeCsvRows(csv, "month", o.by_month);
+      OutcomeCsvRows(csv, "date", o.by_date);
+    } else {
+      // One line that says why there are no figures, rather than an empty table.
+      csv.Text("Hinweis");
+      csv.Text(NoOutcomesDe(o, report.min_group_size));
+      for (int i = 0; i < 7; ++i) csv.Empty();
+      csv.EndRow();
     }
     files.push_back({"evaluation_outcomes.csv", csv.bytes()});
   }

@@ -4,12 +4,16 @@
 // programs), evaluation.html (for people: a short German summary on top,
 // then methods, fairness, congestion, outcomes, sensitivity, with inline SVG
 // charts) and CSV tables (methods, groups, coordinators, sensitivity,
-// outcomes) as German Excel opens them.
+// outcomes) as German Excel opens them. With a run store the methods include
+// "previous" (an earlier run's proposals on today's data), and the outcomes
+// count the store's proposals and decisions.
 //
 // Pure functions of an EvaluationReport, which holds aggregates only: no
 // participant id, name or row. Suppressed groups are written as withheld
-// (JSON null, empty CSV cell with "zurückgehalten", "< N" in HTML), never
-// with their figures.
+// (JSON null, empty CSV cell with "zurückgehalten", "< N" in HTML; a row
+// withheld only so that a small one cannot be worked out: "k. A."), never
+// with their figures. Without recorded decisions every output says so
+// instead of showing rates.
 //
 // Example:
 //   const std::vector<OutputFile> files = EvaluationFiles(report);
@@ -30,6 +34,20 @@
 
 namespace jobmatch::reports {
 
+// Where the method "previous" comes from: an earlier run in the store and
+// what became of its proposals on today's data (counts of proposals only).
+struct EarlierRunFigures {
+  bool present = false;
+  std::string run_date;           // ISO
+  int32_t proposals = 0;          // stored proposals of that run
+  int32_t kept = 0;               // still possible today and within capacity
+  int32_t participant_hired = 0;  // participant in follow-up after a hire: out of the pool
+  int32_t participant_left = 0;   // participant no longer in the data
+  int32_t vacancy_gone = 0;       // vacancy no longer in the data
+  int32_t not_candidate = 0;      // no longer a candidate pair (a rule, a rejection, top K)
+  int32_t over_capacity = 0;      // today's capacities are full (taken by score, highest first)
+};
+
 struct EvaluationReport {
   std::string run_date;  // ISO
   int32_t participants = 0;
@@ -46,6 +64,8 @@ struct EvaluationReport {
   std::map<std::string, std::string> district_names;  // district key -> name
   OutcomeSummary outcomes;
   Sensitivity sensitivity;
+  // The earlier run behind the method "previous" (present only with it).
+  EarlierRunFigures previous;
   // Why there is no "previous" method, when there is none ("" otherwise).
   std::string store_note;
 };

@@ -576,7 +576,8 @@ Result<std::vector<ProposalHistoryRow>> RunStore::ProposalsOf(
   std::vector<ProposalHistoryRow> rows;
   Statement s(db_,
               "SELECT p.run_id, r.run_date, p.coordinator_id, p.participant_id, p.vacancy_id, "
-              "p.kind, p.rank, p.score FROM proposals p JOIN runs r USING (run_id) "
+              "p.kind, p.rank, p.score, p.skill, p.german, p.commute, p.micro "
+              "FROM proposals p JOIN runs r USING (run_id) "
               "WHERE (?1 = '' OR p.participant_id = ?1) AND (?2 = '' OR p.coordinator_id = ?2) "
               "ORDER BY p.run_id, p.participant_id, p.kind DESC, p.rank");
   if (!s.ok()) return SqlError(db_, file_, "reading proposals");
@@ -592,6 +593,10 @@ Result<std::vector<ProposalHistoryRow>> RunStore::ProposalsOf(
     row.proposal.assigned = s.Text(5) == "proposal";
     row.proposal.rank = static_cast<int32_t>(s.Int(6));
     row.proposal.score = s.Real(7);
+    row.proposal.skill = s.Real(8);
+    row.proposal.german = s.Real(9);
+    row.proposal.commute = s.Real(10);
+    row.proposal.micro = s.Real(11);
     rows.push_back(std::move(row));
   }
   return rows;

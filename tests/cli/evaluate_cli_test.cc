@@ -2,7 +2,9 @@
 // embedded example: the files are written, the exact method's objective is
 // at least every baseline's, the pages are well formed, no participant id or
 // free-text cell reaches any output or log, and (when /usr/bin/chromium
-// exists) a real browser renders every page with its charts.
+// exists) a real browser renders every page with its charts. With a store
+// made by `jobmatch run --store` and `jobmatch record` from the test's own
+// outputs: the method "previous" and the outcomes counted by hand.
 
 #include <gtest/gtest.h>
 
@@ -17,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tests/reports/markup_check.h"
@@ -46,6 +49,46 @@ std::vector<std::string> ParticipantIds(const fs::path& dir) {
     if (!id.empty()) ids.push_back(id);
   }
   return ids;
+}
+
+// Rows of a ';' sheet jobmatch wrote, by header name (no line breaks in cells).
+std::vector<std::map<std::string, std::string>> SheetRows(const std::string& bytes) {
+  std::vector<std::vector<std::string>> lines;
+  std::istringstream in(bytes.substr(bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::vector<std::string> cells;
+    std::string cell;
+    bool quoted = false;
+    for (const char c : line) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ';' && !quoted) {
+        cells.push_back(cell);
+        cell.clear();
+      } else {
+        cell += c;
+      }
+    }
+    cells.push_back(cell);
+    lines.push_back(cells);
+  }
+  std::vector<std::map<std::string, std::string>> rows;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::map<std::string, std::string> row;
+    for (size_t c = 0; c < lines[0].size() && c < lines[i].size(); ++c)
+      row[lines[0][c]] = lines[i][c];
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+const nlohmann::json* Method(const nlohmann::json& j, const std::string& name) {
+  for (const auto& m : j["methods"]) {
+    if (m["name"] == name) return &m;
+  }
+  return nullptr;
 }
 
 class EvaluateCli : public ::testing::Test {
@@ -100,6 +143,56 @@ class EvaluateCli : public ::testing::Test {
     std::ofstream(data / "participants.csv", std::ios::binary | std::ios::trunc) << text;
     return data;
   }
+
+  // A two-night cycle's store: the example with free text in a column and
+  // without history.csv, night 1 run with --store, and (with `decide`) four
+  // of its proposals decided in a sheet made from night 1's own output (the
+  // first four by participant: hired, rejected, accepted, dropped out), with
+  // notes that must never be printed. Returns night 1's proposals, sorted.
+  std::vector<std::pair<std::string, std::string>> TwoNightStore(bool decide) {
+    const fs::path data = ExampleWithFreeText(kFreeText);
+    fs::remove(data / "history.csv");
+    const Outcome night1 =
+        Jobmatch("run --data " + data.string() + " --out " + (dir_ / "night1").string() +
+                 " --date " + kNight1 + " --store " + Store().string());
+    EXPECT_EQ(night1.exit_code, 0) << night1.err;
+    std::vector<std::pair<std::string, std::string>> proposals;
+    for (const auto& entry : fs::directory_iterator(dir_ / "night1")) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind("proposals_", 0) != 0 || entry.path().extension() != ".csv") continue;
+      for (auto& row : SheetRows(ReadFile(entry.path()))) {
+        if (row["Vorschlag"] == "Vorschlag")
+          proposals.emplace_back(row["Teilnehmer"], row["Stelle"]);
+      }
+    }
+    std::sort(proposals.begin(), proposals.end());
+    if (!decide || proposals.size() < 4) return proposals;
+    std::string sheet = "Teilnehmer;Vorschlag;Stelle;Entscheidung;Datum;Notiz\r\n";
+    const char* words[] = {"eingestellt", "abgelehnt", "angenommen", "abgebrochen"};
+    for (size_t i = 0; i < 4; ++i) {
+      sheet += proposals[i].first + ";Vorschlag;" + proposals[i].second + ";" + words[i] + ";" +
+               kNight2 + ";" + kNote + "\r\n";
+    }
+    std::ofstream(dir_ / "decisions.csv", std::ios::binary) << sheet;
+    const Outcome recorded =
+        Jobmatch("record --store " + Store().string() + " " + (dir_ / "decisions.csv").string());
+    EXPECT_EQ(recorded.exit_code, 0) << recorded.err;
+    return proposals;
+  }
+
+  fs::path Store() const { return dir_ / "runs.sqlite"; }
+
+  // Every output file of a folder and the run's stdout and stderr, in one string.
+  static std::string Everything(const fs::path& out, const Outcome& run) {
+    std::string everything = run.out + run.err;
+    for (const auto& entry : fs::directory_iterator(out)) everything += ReadFile(entry.path());
+    return everything;
+  }
+
+  static constexpr const char* kNight1 = "2026-11-22";
+  static constexpr const char* kNight2 = "2026-11-23";
+  static constexpr const char* kFreeText = "Freitext-Notiz-Schmidt";
+  static constexpr const char* kNote = "Probezeit-Notiz-Vertraulich";
 
   fs::path dir_;
 };
@@ -182,6 +275,128 @@ TEST_F(EvaluateCli, NoParticipantIdOrFreeTextInAnyOutputOrLog) {
   }
   EXPECT_EQ(everything.find(marker), std::string::npos) << "a free-text cell leaked";
   EXPECT_EQ(everything.find("P-0"), std::string::npos);
+}
+
+TEST_F(EvaluateCli, WithAStoreWhatWasProposedBeforeIsMeasuredOnTodaysData) {
+  const std::vector<std::pair<std::string, std::string>> night1 = TwoNightStore(true);
+  ASSERT_GE(night1.size(), 5u);
+  const auto n = static_cast<int>(night1.size());
+  const Outcome run =
+      Jobmatch("evaluate --data " + (dir_ / "data").string() + " --out " + (dir_ / "ev").string() +
+               " --date " + kNight2 + " --store " + Store().string());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const nlohmann::json j = nlohmann::json::parse(ReadFile(dir_ / "ev" / "evaluation.json"));
+  ASSERT_EQ(j["methods"].back()["name"], "previous");
+  const nlohmann::json& optimal = *Method(j, "optimal");
+  const nlohmann::json& previous = *Method(j, "previous");
+  const nlohmann::json& source = previous["source"];
+  EXPECT_EQ(source["run_date"], kNight1);
+  EXPECT_EQ(source["stored_proposals"], n);
+  int dropped = 0;
+  for (const auto& [why, count] : source["dropped"].items()) dropped += count.get<int>();
+  EXPECT_EQ(source["kept"].get<int>() + dropped, n);
+  EXPECT_EQ(previous["proposals"], source["kept"]);
+  // The hired participant is in follow-up (out of tonight's pool); the
+  // rejected pair is never proposed again.
+  EXPECT_EQ(source["dropped"]["participant_hired"], 1);
+  EXPECT_GE(source["dropped"]["not_candidate"].get<int>(), 1);
+  EXPECT_GE(optimal["objective"].get<double>() + 1e-9, previous["objective"].get<double>());
+  for (const auto& load : previous["coordinators"]) {
+    EXPECT_LE(load["proposals"].get<double>(), load["capacity"].get<double>()) << load["id"];
+  }
+  // Every placed participant of "previous" is either on the same vacancy as
+  // the optimum, on another, or placed only here: together its proposals.
+  const nlohmann::json& agreement = previous["agreement_with_optimal"];
+  EXPECT_EQ(agreement["same_vacancy"].get<int>() + agreement["other_vacancy"].get<int>() +
+                agreement["placed_only_here"].get<int>(),
+            previous["proposals"].get<int>());
+
+  // Outcomes from the store, by hand: the night-1 proposals, four decided.
+  const nlohmann::json& o = j["outcomes"];
+  EXPECT_EQ(o["status"], "shown");
+  EXPECT_EQ(o["sources"], nlohmann::json::array({"store"}));
+  EXPECT_EQ(o["records"], 4);
+  EXPECT_EQ(o["pairs"], n);
+  EXPECT_EQ(o["decided"], 4);
+  EXPECT_EQ(o["total"]["accepted"], 3);  // accepted, hired, dropped out
+  EXPECT_EQ(o["total"]["hired"], 1);
+  EXPECT_EQ(o["total"]["rejected"], 1);
+  EXPECT_EQ(o["total"]["dropped_out"], 1);
+  EXPECT_EQ(o["total"]["open"], n - 4);
+  EXPECT_EQ(o["by_date"].size(), 1u);
+  EXPECT_EQ(o["by_date"][0]["key"], kNight1);
+  EXPECT_EQ(o["by_date"][0]["pairs"], n);
+  for (const auto& [kind, rows] : o["by_group"].items()) {
+    int shown = 0;
+    int withheld = 0;
+    for (const auto& row : rows) {
+      if (row["suppressed"].get<bool>()) {
+        ++withheld;
+      } else {
+        EXPECT_GE(row["pairs"].get<int>(), 5) << kind;
+        shown += row["pairs"].get<int>();
+      }
+    }
+    EXPECT_NE(withheld, 1) << kind << ": one withheld row could be worked out from the total";
+    EXPECT_EQ(withheld == 0, shown == n) << kind;
+  }
+
+  const std::string html = ReadFile(dir_ / "ev" / "evaluation.html");
+  EXPECT_EQ(jobmatch::testing::CheckMarkup(html).problem, "");
+  EXPECT_NE(html.find("Früher"), std::string::npos);
+  EXPECT_NE(html.find("nur für Paare, die vorgeschlagen wurden"), std::string::npos);
+  EXPECT_NE(ReadFile(dir_ / "ev" / "evaluation_methods.csv").find("\r\nprevious;"),
+            std::string::npos);
+
+  // No participant id, free-text cell or note in any output or log.
+  const std::string everything = Everything(dir_ / "ev", run);
+  for (const std::string& id : ParticipantIds(kExample)) {
+    EXPECT_EQ(everything.find(id), std::string::npos) << "participant id " << id << " leaked";
+  }
+  EXPECT_EQ(everything.find(kFreeText), std::string::npos);
+  EXPECT_EQ(everything.find(kNote), std::string::npos);
+}
+
+TEST_F(EvaluateCli, WithAStoreButNoDecisionsEveryOutputSaysSo) {
+  const std::vector<std::pair<std::string, std::string>> night1 = TwoNightStore(false);
+  const Outcome run =
+      Jobmatch("evaluate --data " + (dir_ / "data").string() + " --out " + (dir_ / "ev").string() +
+               " --date " + kNight2 + " --store " + Store().string());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const nlohmann::json j = nlohmann::json::parse(ReadFile(dir_ / "ev" / "evaluation.json"));
+  EXPECT_EQ(j["outcomes"]["status"], "no_decisions");
+  EXPECT_EQ(j["outcomes"]["pairs"], night1.size());
+  EXPECT_TRUE(j["outcomes"]["total"].is_null());
+  EXPECT_FALSE(j["outcomes"].contains("by_score_band"));
+  EXPECT_NE(ReadFile(dir_ / "ev" / "evaluation_outcomes.csv").find("\r\nHinweis;"),
+            std::string::npos);
+  EXPECT_NE(ReadFile(dir_ / "ev" / "evaluation.html").find("noch keine erfasste Entscheidung"),
+            std::string::npos);
+  const nlohmann::json* previous = Method(j, "previous");
+  ASSERT_NE(previous, nullptr);
+  EXPECT_EQ((*previous)["source"]["dropped"]["participant_hired"], 0);
+  EXPECT_GE(Method(j, "optimal")->at("objective").get<double>() + 1e-9,
+            (*previous)["objective"].get<double>());
+}
+
+TEST_F(EvaluateCli, OnlyARunBeforeTheDateIsPreviousAndAMissingStoreIsAnError) {
+  TwoNightStore(false);
+  // The store's only run is dated night 1 itself: nothing before it.
+  const Outcome same_day =
+      Jobmatch("evaluate --data " + (dir_ / "data").string() + " --out " + (dir_ / "ev").string() +
+               " --date " + kNight1 + " --store " + Store().string());
+  ASSERT_EQ(same_day.exit_code, 0) << same_day.err;
+  const nlohmann::json j = nlohmann::json::parse(ReadFile(dir_ / "ev" / "evaluation.json"));
+  EXPECT_EQ(Method(j, "previous"), nullptr);
+  EXPECT_NE(j["store"].get<std::string>().find(kNight1), std::string::npos);
+  EXPECT_EQ(j["outcomes"]["status"], "none");
+
+  const Outcome missing = Jobmatch("evaluate --data " + (dir_ / "data").string() + " --out " +
+                                   (dir_ / "none").string() + " --date " + kNight2 + " --store " +
+                                   (dir_ / "no-such.sqlite").string());
+  EXPECT_EQ(missing.exit_code, 66) << missing.err;
+  EXPECT_FALSE(fs::exists(dir_ / "none"));
+  EXPECT_FALSE(fs::exists(dir_ / "no-such.sqlite"));
 }
 
 TEST_F(EvaluateCli, BadArgumentsAndMissingDataLeaveNoOutput) {

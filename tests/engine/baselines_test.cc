@@ -1,6 +1,6 @@
-// Tests engine/baselines.h: every baseline is feasible and never beats the
-// exact assignment's objective on many random instances; each baseline's
-// rule on small hand-built graphs.
+// Tests engine/baselines.h: every baseline (the earlier proposals too) is
+// feasible and never beats the exact assignment's objective on many random
+// instances; each baseline's rule on small hand-built graphs.
 
 #include "engine/baselines.h"
 
@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -93,12 +94,47 @@ TEST(Baselines, AreFeasibleAndNeverBeatTheExactObjectiveOnRandomInstances) {
     ASSERT_EQ(AssignmentObjective(exact.placements, options), best);
 
     const std::vector<float> minutes = RandomMinutes(rng, g);
+    // "What was proposed before": a random earlier set of pairs, some arcs
+    // of today's graph, some not, some participants twice, more than today's
+    // capacities hold.
+    std::vector<std::pair<ParticipantIndex, VacancyIndex>> earlier;
+    const int64_t earlier_size = rng.Between(0, participants + 5);
+    for (int64_t i = 0; i < earlier_size; ++i) {
+      earlier.emplace_back(static_cast<int32_t>(rng.Between(0, participants - 1)),
+                           static_cast<int32_t>(rng.Between(0, vacancies - 1)));
+    }
+    const EarlierPlacements kept = KeepEarlier(g, earlier);
+    ASSERT_EQ(kept.fate.size(), earlier.size());
+    ASSERT_EQ(kept.Count(EarlierFate::kKept), static_cast<int32_t>(kept.placements.size()));
+    for (const Placement& p : kept.placements) {
+      EXPECT_NE(std::find(earlier.begin(), earlier.end(), std::pair(p.participant, p.vacancy)),
+                earlier.end())
+          << "a kept placement that was not proposed before";
+    }
+    for (size_t i = 0; i < earlier.size(); ++i) {
+      bool is_arc = false;
+      const auto [p, v] = earlier[i];
+      for (int64_t a = g.arc_begin[static_cast<size_t>(p.value)];
+           a < g.arc_begin[static_cast<size_t>(p.value) + 1];
+           ++a) {
+        is_arc |= g.arc_vacancy[static_cast<size_t>(a)] == v;
+      }
+      EXPECT_EQ(kept.fate[i] == EarlierFate::kNotCandidate, !is_arc) << "pair " << i;
+    }
+    // A set that already fits today (the optimum itself) is kept whole.
+    std::vector<std::pair<ParticipantIndex, VacancyIndex>> optimal_pairs;
+    for (const Placement& p : exact.placements)
+      optimal_pairs.emplace_back(p.participant, p.vacancy);
+    EXPECT_EQ(KeepEarlier(g, optimal_pairs).Count(EarlierFate::kKept),
+              static_cast<int32_t>(exact.placements.size()));
+
     const std::vector<std::pair<const char*, std::vector<Placement>>> baselines = {
         {"greedy", GreedyByScore(g)},
         {"natural order", NaturalOrder(g)},
         {"nearest", NearestFirst(g, minutes)},
         {"random 1", RandomOrder(g, 1)},
         {"random 2", RandomOrder(g, 2)},
+        {"previous", kept.placements},
     };
     for (const auto& [name, placements] : baselines) {
       SCOPED_TRACE(std::string(name) + " on instance " + std::to_string(instance));
@@ -195,6 +231,36 @@ TEST(RandomOrder, SameSeedSameResultAndSeedsDiffer) {
   std::set<std::vector<std::pair<int32_t, int32_t>>> distinct;
   for (uint64_t seed = 0; seed < 10; ++seed) distinct.insert(key(RandomOrder(g, seed)));
   EXPECT_GT(distinct.size(), 1u);
+}
+
+TEST(EarlierOnToday, DropsWhatIsGoneOrNoLongerPossibleAndFillsCapacityByTodaysScore) {
+  const CandidateGraph g = Contested();
+  Dataset today;
+  today.participants.resize(2);
+  today.participants[0].id = "P-a";
+  today.participants[1].id = "P-b";
+  today.vacancies.resize(2);
+  today.vacancies[0].id = "V-a";
+  today.vacancies[1].id = "V-b";
+  const std::vector<std::pair<std::string, std::string>> earlier = {
+      {"P-b", "V-a"},     // an arc (0.85), but P-a's 0.9 takes the one opening first
+      {"P-gone", "V-b"},  // participant no longer in the pool
+      {"P-a", "V-gone"},  // vacancy no longer in the data
+      {"P-b", "V-b"},     // both still there, no arc today
+      {"P-a", "V-a"},     // an arc (0.9): kept
+  };
+  const EarlierPlacements kept = EarlierOnToday(today, g, earlier);
+  EXPECT_EQ(kept.fate,
+            (std::vector<EarlierFate>{EarlierFate::kOverCapacity,
+                                      EarlierFate::kParticipantGone,
+                                      EarlierFate::kVacancyGone,
+                                      EarlierFate::kNotCandidate,
+                                      EarlierFate::kKept}));
+  ASSERT_EQ(kept.placements.size(), 1u);
+  EXPECT_EQ(kept.placements[0].participant, ParticipantIndex(0));
+  EXPECT_EQ(kept.placements[0].vacancy, VacancyIndex(0));
+  EXPECT_EQ(kept.placements[0].arc, 0);
+  EXPECT_EQ(CheckCapacities(g, kept.placements), "");
 }
 
 TEST(CheckCapacities, NamesTheFirstViolation) {

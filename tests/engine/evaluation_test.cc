@@ -215,10 +215,20 @@ TEST(WeightSensitivity, NoStepNoChangeAndEveryProposalHasADecider) {
 
 TEST(SummariseOutcomes, CountsPairsOnceAndWithholdsSmallRows) {
   const Example& e = TheExample();
-  const OutcomeSummary few = SummariseOutcomes(e.dataset, e.reference, e.scoring, {});
-  EXPECT_EQ(few.records, static_cast<int32_t>(e.dataset.history.size()));
-  EXPECT_TRUE(few.total_suppressed);  // 3 pairs: below the minimum of 5
+  // The example's history.csv, cut to its first three pairs: below the minimum of 5.
+  Dataset three = e.dataset;
+  std::set<std::pair<int32_t, int32_t>> first_pairs;
+  std::vector<Outcome> kept;
+  for (const Outcome& o : three.history) {
+    if (first_pairs.size() < 3) first_pairs.emplace(o.participant.value, o.vacancy.value);
+    if (first_pairs.contains({o.participant.value, o.vacancy.value})) kept.push_back(o);
+  }
+  three.history = kept;
+  const OutcomeSummary few = SummariseOutcomes(three, e.reference, e.scoring, {});
+  EXPECT_EQ(few.records, static_cast<int32_t>(kept.size()));
+  EXPECT_LE(few.pairs, 3);
   EXPECT_EQ(few.total.pairs, 0);
+  EXPECT_TRUE(few.by_score_band.empty());
 
   // Thirty proposals, every third rejected, every fifth hired.
   Dataset more = e.dataset;
@@ -242,7 +252,10 @@ TEST(SummariseOutcomes, CountsPairsOnceAndWithholdsSmallRows) {
   }
   const OutcomeSummary s = SummariseOutcomes(more, e.reference, e.scoring, {});
   EXPECT_EQ(s.pairs, 30);
-  EXPECT_FALSE(s.total_suppressed);
+  EXPECT_EQ(s.status, OutcomeStatus::kShown);
+  EXPECT_TRUE(s.from_history_file);
+  EXPECT_FALSE(s.from_store);
+  EXPECT_EQ(s.decided, 14);
   EXPECT_EQ(s.total.pairs, 30);
   EXPECT_EQ(s.total.rejected, 10);
   EXPECT_EQ(s.total.hired, 4);  // 5, 10, 20, 25
@@ -258,6 +271,192 @@ TEST(SummariseOutcomes, CountsPairsOnceAndWithholdsSmallRows) {
     banded += row.counts.pairs;
   }
   EXPECT_LE(banded, 30);
+}
+
+// A run store's lines and decisions by hand, on the example's records (ids
+// taken from the loaded dataset, whatever they are). Twelve proposals:
+// participants 0-5 first proposed on 2026-10-01 at 0.85 (skill part 0.2),
+// 6-11 on 2026-11-01 at 0.65 (skill 0.8); one proposal of a participant no
+// longer in the data (0.95, skill 0.8, hired); an alternative decided on
+// (0.45, skill 0.2, rejected) and one never decided (not counted).
+struct HandStore {
+  StoreOutcomeInput input;
+  Dataset dataset;
+};
+
+HandStore MakeHandStore(const Example& e, bool with_decisions) {
+  HandStore h;
+  h.dataset = e.dataset;
+  h.dataset.history.clear();
+  const auto pid = [&](int i) { return h.dataset.participants[static_cast<size_t>(i)].id; };
+  const auto vid = [&](int i) { return h.dataset.vacancies[static_cast<size_t>(i)].id; };
+  const Date october = *ParseDate("2026-10-01");
+  const Date november = *ParseDate("2026-11-01");
+  for (int i = 0; i < 12; ++i) {
+    const bool early = i < 6;
+    h.input.lines.push_back(StoredLine{pid(i),
+                                       vid(i),
+                                       "K-hand",
+                                       early ? october : november,
+                                       true,
+                                       early ? 0.85 : 0.65,
+                                       {early ? 0.2 : 0.8, 0.5, 0.5, 0.0}});
+  }
+  // Pair 0 again in the later run, scored lower: the first proposal counts.
+  h.input.lines.push_back(
+      StoredLine{pid(0), vid(0), "K-hand", november, true, 0.65, {0.8, 0, 0, 0}});
+  h.input.lines.push_back(
+      StoredLine{"gone-person", vid(0), "K-gone", november, true, 0.95, {0.8, 0, 0, 0}});
+  h.input.lines.push_back(
+      StoredLine{pid(11), vid(50), "K-hand", november, false, 0.45, {0.2, 0, 0, 0}});
+  h.input.lines.push_back(
+      StoredLine{pid(10), vid(51), "K-hand", november, false, 0.45, {0.2, 0, 0, 0}});
+  if (!with_decisions) return h;
+  const Date decided = *ParseDate("2026-11-10");
+  const std::vector<std::pair<int, OutcomeKind>> decisions = {{0, OutcomeKind::kHired},
+                                                              {1, OutcomeKind::kRejected},
+                                                              {2, OutcomeKind::kAccepted},
+                                                              {3, OutcomeKind::kDroppedOut},
+                                                              {4, OutcomeKind::kRejected},
+                                                              {6, OutcomeKind::kHired},
+                                                              {7, OutcomeKind::kAccepted}};
+  for (const auto& [i, kind] : decisions) {
+    h.input.decisions.push_back(PairDecision{pid(i), vid(i), kind, decided});
+  }
+  h.input.decisions.push_back(PairDecision{"gone-person", vid(0), OutcomeKind::kHired, decided});
+  h.input.decisions.push_back(PairDecision{pid(11), vid(50), OutcomeKind::kRejected, decided});
+  return h;
+}
+
+const OutcomeRow* Row(const std::vector<OutcomeRow>& rows, const std::string& key) {
+  for (const OutcomeRow& row : rows) {
+    if (row.key == key) return &row;
+  }
+  return nullptr;
+}
+
+void ExpectCounts(const OutcomeCounts& c,
+                  int32_t pairs,
+                  int32_t accepted,
+                  int32_t hired,
+                  int32_t rejected,
+                  int32_t open,
+                  int32_t dropped_out) {
+  EXPECT_EQ(c.pairs, pairs);
+  EXPECT_EQ(c.accepted, accepted);
+  EXPECT_EQ(c.hired, hired);
+  EXPECT_EQ(c.rejected, rejected);
+  EXPECT_EQ(c.open, open);
+  EXPECT_EQ(c.dropped_out, dropped_out);
+}
+
+TEST(SummariseOutcomes, StoreDecisionsCountedByHand) {
+  const Example& e = TheExample();
+  const HandStore h = MakeHandStore(e, true);
+  const OutcomeSummary s =
+      SummariseOutcomes(h.dataset, e.reference, e.scoring, OptionsFor(e), &h.input);
+  ASSERT_EQ(s.status, OutcomeStatus::kShown);
+  EXPECT_TRUE(s.from_store);
+  EXPECT_FALSE(s.from_history_file);
+  EXPECT_EQ(s.records, 9);
+  // 12 proposals + the one no longer in the data + the decided alternative.
+  EXPECT_EQ(s.pairs, 14);
+  EXPECT_EQ(s.decided, 9);
+  // accepted: 0 (hired), 2, 3 (dropped out), 6 (hired), 7, gone (hired);
+  // rejected: 1, 4, the alternative; open: 5, 8, 9, 10, 11.
+  ExpectCounts(s.total, 14, 6, 3, 3, 5, 1);
+
+  // Months of the first proposal: October 0-5; November 6-11, gone, alternative.
+  ASSERT_EQ(s.by_month.size(), 2u);
+  ExpectCounts(Row(s.by_month, "2026-10")->counts, 6, 3, 1, 2, 1, 1);
+  ExpectCounts(Row(s.by_month, "2026-11")->counts, 8, 3, 2, 1, 4, 0);
+  ExpectCounts(Row(s.by_date, "2026-10-01")->counts, 6, 3, 1, 2, 1, 1);
+
+  // Bands: 0.8-0.9 holds 0-5 (pair 0 keeps its first score); 0.9-1.0 (gone)
+  // and 0.0-0.5 (the alternative) are single pairs, withheld; together they
+  // are 2 < 5, so the smallest shown band (0.6-0.7, 6 pairs) goes too.
+  ASSERT_EQ(s.by_score_band.size(), 4u);
+  ExpectCounts(Row(s.by_score_band, "0.8-0.9")->counts, 6, 3, 1, 2, 1, 1);
+  EXPECT_TRUE(Row(s.by_score_band, "0.9-1.0")->suppressed);
+  EXPECT_FALSE(Row(s.by_score_band, "0.9-1.0")->secondary);
+  EXPECT_TRUE(Row(s.by_score_band, "0.0-0.5")->suppressed);
+  EXPECT_TRUE(Row(s.by_score_band, "0.6-0.7")->suppressed);
+  EXPECT_TRUE(Row(s.by_score_band, "0.6-0.7")->secondary);
+  EXPECT_EQ(Row(s.by_score_band, "0.6-0.7")->counts.pairs, 0);
+
+  // Skill halves at the upper median 0.8: low = 0-5 and the alternative.
+  EXPECT_DOUBLE_EQ(s.part_median[0], 0.8);
+  ASSERT_EQ(s.by_part_half[0].size(), 2u);
+  EXPECT_EQ(s.by_part_half[0][0].key, "low");
+  ExpectCounts(s.by_part_half[0][0].counts, 7, 3, 1, 3, 1, 1);
+  ExpectCounts(s.by_part_half[0][1].counts, 7, 3, 2, 0, 4, 0);
+
+  // The participant no longer in the data: their own group row, withheld;
+  // their coordinator from the store.
+  for (const OutcomeGroupRows& g : s.by_group) {
+    SCOPED_TRACE(std::string(GroupKindName(g.kind)));
+    const std::string gone_key = g.kind == GroupKind::kCoordinator ? "K-gone" : "not_in_data";
+    ASSERT_NE(Row(g.rows, gone_key), nullptr);
+    EXPECT_TRUE(Row(g.rows, gone_key)->suppressed);
+  }
+  const OutcomeGroupRows& coordinators = s.by_group[static_cast<size_t>(GroupKind::kCoordinator)];
+  ASSERT_EQ(coordinators.rows.size(), 2u);  // K-gone (1) and K-hand (13): both withheld
+  EXPECT_TRUE(Row(coordinators.rows, "K-hand")->secondary);
+}
+
+TEST(SummariseOutcomes, NoTableRevealsAWithheldRow) {
+  const Example& e = TheExample();
+  const HandStore h = MakeHandStore(e, true);
+  for (const int32_t min : {2, 3, 5, 7, 9}) {
+    EvaluationOptions options = OptionsFor(e);
+    options.min_group_size = min;
+    const OutcomeSummary s =
+        SummariseOutcomes(h.dataset, e.reference, e.scoring, options, &h.input);
+    std::vector<const std::vector<OutcomeRow>*> tables = {
+        &s.by_score_band, &s.by_month, &s.by_date};
+    for (const auto& rows : s.by_part_half) tables.push_back(&rows);
+    for (const OutcomeGroupRows& g : s.by_group) tables.push_back(&g.rows);
+    for (const std::vector<OutcomeRow>* rows : tables) {
+      int32_t shown = 0;
+      int32_t withheld = 0;
+      for (const OutcomeRow& row : *rows) {
+        if (row.suppressed) {
+          ++withheld;
+          EXPECT_EQ(row.counts.pairs, 0);
+        } else {
+          EXPECT_GE(row.counts.pairs, min);
+          shown += row.counts.pairs;
+        }
+      }
+      // Either nothing withheld, or at least two rows holding at least min pairs together.
+      EXPECT_NE(withheld, 1) << "min " << min;
+      if (withheld > 0) {
+        EXPECT_GE(s.total.pairs - shown, min) << "min " << min;
+      } else {
+        EXPECT_EQ(shown, s.total.pairs) << "min " << min;
+      }
+    }
+  }
+}
+
+TEST(SummariseOutcomes, SaysSoWhenThereAreNoDecisionsOrNothingAtAll) {
+  const Example& e = TheExample();
+  const HandStore h = MakeHandStore(e, false);
+  const OutcomeSummary s =
+      SummariseOutcomes(h.dataset, e.reference, e.scoring, OptionsFor(e), &h.input);
+  EXPECT_EQ(s.status, OutcomeStatus::kNoDecisions);
+  EXPECT_EQ(s.pairs, 13);  // undecided alternatives do not count
+  EXPECT_EQ(s.decided, 0);
+  EXPECT_EQ(s.total.pairs, 0);
+  EXPECT_TRUE(s.by_score_band.empty());
+  EXPECT_TRUE(s.by_group.empty());
+
+  const StoreOutcomeInput empty;
+  const OutcomeSummary none =
+      SummariseOutcomes(h.dataset, e.reference, e.scoring, OptionsFor(e), &empty);
+  EXPECT_EQ(none.status, OutcomeStatus::kNone);
+  EXPECT_EQ(none.pairs, 0);
+  EXPECT_EQ(OutcomeStatusName(none.status), "none");
 }
 
 TEST(SummariseRegion, CapacityValueConfirmedByResolveAndSlicesAddUp) {

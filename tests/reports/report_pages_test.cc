@@ -175,8 +175,10 @@ TEST(EvaluationHtml, IsSelfContainedWellFormedAndSaysWhenThereAreNoOutcomes) {
 TEST(EvaluationHtml, ShowsOutcomeRatesWithTheCaveatAndWithholdsSmallRows) {
   EvaluationReport report = HandMadeReport();
   OutcomeSummary& o = report.outcomes;
+  o.status = OutcomeStatus::kShown;
   o.records = 40;
   o.pairs = 30;
+  o.decided = 22;
   o.total = {30, 12, 6, 10, 8};
   o.by_score_band = {{"0.8-0.9", false, {20, 10, 5, 6, 4}}, {"0.5-0.6", true, {}}};
   o.by_month = {{"2026-10", false, {30, 12, 6, 10, 8}}};
@@ -189,6 +191,48 @@ TEST(EvaluationHtml, ShowsOutcomeRatesWithTheCaveatAndWithholdsSmallRows) {
   EXPECT_EQ(j["outcomes"]["total"]["hired"], 6);
   EXPECT_TRUE(j["outcomes"]["by_score_band"][1]["pairs"].is_null());
   EXPECT_FALSE(j["outcomes"]["by_score_band"][1].contains("hired"));
+}
+
+TEST(EvaluationFiles, SayInEveryOutputThatNoDecisionsWereRecorded) {
+  EvaluationReport report = HandMadeReport();
+  report.outcomes.status = OutcomeStatus::kNoDecisions;
+  report.outcomes.from_store = true;
+  report.outcomes.pairs = 24;
+  const nlohmann::json j = nlohmann::json::parse(EvaluationJson(report));
+  EXPECT_EQ(j["outcomes"]["status"], "no_decisions");
+  EXPECT_TRUE(j["outcomes"]["total"].is_null());
+  EXPECT_FALSE(j["outcomes"].contains("by_score_band"));
+  EXPECT_NE(j["outcomes"]["message"].get<std::string>().find("no decision"), std::string::npos);
+  const std::string html = EvaluationHtml(report);
+  ASSERT_EQ(CheckMarkup(html).problem, "");
+  EXPECT_NE(html.find("noch keine erfasste Entscheidung"), std::string::npos);
+  const std::vector<OutputFile> tables = EvaluationTables(report);
+  EXPECT_EQ(tables[4].name, "evaluation_outcomes.csv");
+  EXPECT_NE(tables[4].bytes.find("\r\nHinweis;\"Es gibt 24 frühere Vorschläge"), std::string::npos)
+      << tables[4].bytes;
+}
+
+TEST(EvaluationFiles, ARowWithheldOnlyToProtectAnotherIsMarkedAsSuch) {
+  EvaluationReport report = HandMadeReport();
+  OutcomeSummary& o = report.outcomes;
+  o.status = OutcomeStatus::kShown;
+  o.pairs = 30;
+  o.decided = 20;
+  o.total = {30, 12, 6, 10, 8, 1};
+  o.by_month = {{"2026-09", true, {}, false},
+                {"2026-10", true, {}, true},
+                {"2026-11", false, {20, 8, 4, 6, 6, 1}}};
+  const std::string html = EvaluationHtml(report);
+  ASSERT_EQ(CheckMarkup(html).problem, "");
+  EXPECT_NE(html.find("k. A."), std::string::npos);
+  const nlohmann::json j = nlohmann::json::parse(EvaluationJson(report));
+  EXPECT_EQ(j["outcomes"]["by_month"][1]["secondary"], true);
+  EXPECT_TRUE(j["outcomes"]["by_month"][1]["pairs"].is_null());
+  EXPECT_EQ(j["outcomes"]["by_month"][2]["dropped_out"], 1);
+  EXPECT_DOUBLE_EQ(j["outcomes"]["by_month"][2]["hired_rate"].get<double>(), 0.2);
+  const std::string csv = EvaluationTables(report)[4].bytes;
+  EXPECT_NE(csv.find("month;2026-10;;;;;;;ja (sonst errechenbar)\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("month;2026-11;20;8;4;6;1;6;nein\r\n"), std::string::npos) << csv;
 }
 
 TEST(EvaluationTables, WithheldGroupsHaveEmptyFigureCells) {
