@@ -89,7 +89,8 @@ int RunEvaluate(const EvaluateArgs& args) {
                                    "",
                                    "a run store file (jobmatch run --store)"));
     }
-    Result<store::RunStore> opened = store::RunStore::Open(*args.store);
+    // Read only: evaluating never changes the store.
+    Result<store::RunStore> opened = store::RunStore::OpenReadOnly(*args.store);
     if (!opened.ok()) return ReportError("cannot use the run store", opened.error());
     const std::optional<Date> date = RunDateFromFlag(args.date, &exit_code);
     if (!date) return exit_code;

@@ -281,10 +281,12 @@ TEST_F(EvaluateCli, WithAStoreWhatWasProposedBeforeIsMeasuredOnTodaysData) {
   const std::vector<std::pair<std::string, std::string>> night1 = TwoNightStore(true);
   ASSERT_GE(night1.size(), 5u);
   const auto n = static_cast<int>(night1.size());
+  const std::string store_before = ReadFile(Store());
   const Outcome run =
       Jobmatch("evaluate --data " + (dir_ / "data").string() + " --out " + (dir_ / "ev").string() +
                " --date " + kNight2 + " --store " + Store().string());
   ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(ReadFile(Store()), store_before) << "evaluate changed the store";
   const nlohmann::json j = nlohmann::json::parse(ReadFile(dir_ / "ev" / "evaluation.json"));
   ASSERT_EQ(j["methods"].back()["name"], "previous");
   const nlohmann::json& optimal = *Method(j, "optimal");
