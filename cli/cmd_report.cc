@@ -168,6 +168,7 @@ int RunReport(const ReportArgs& args) {
   report.run_date = FormatDate(run->run_date);
   report.summary = SummariseRegion(run->Rerun(), run->scored, run->graph, run->result, options);
   report.district_names = run->DistrictNames();
+  report.area_names = reports::KldbAreaNames(run->inputs.reference);
   report.region = RegionName(*run);
   report.placements_per_fte_year = options.placements_per_fte_year;
   if (run_store) {

@@ -2,7 +2,8 @@
 //
 // Public reference data the engine resolves codes and places against: the
 // ESCO skills and occupations with their essential/optional skill relations,
-// KldB 2010 Berufsgattungen bridged to ESCO through ISCO-08, German
+// KldB 2010 Berufsgattungen bridged to ESCO through ISCO-08 and the names of
+// their areas, German
 // municipalities, postcodes and districts with coordinates, and published
 // statistics anchors for synthetic data. Loaded once by
 // loaders/reference_loader.h from loaders/refdata/; read-only afterwards.
@@ -83,6 +84,14 @@ struct KldbOccupation {
   std::vector<SkillIndex> optional;
 };
 
+// A KldB 2010 area reports group occupations by: a Berufsbereich (1 digit,
+// "5") or a Berufshauptgruppe (2 digits, "52"), with the title the
+// Bundesagentur für Arbeit publishes.
+struct KldbArea {
+  std::string code;
+  std::string title;  // "Führer/innen von Fahrzeug- und Transportgeräten"
+};
+
 struct District {
   std::string key;    // 5-digit Kreisschlüssel
   std::string name;   // "Salzlandkreis"
@@ -130,6 +139,7 @@ struct ReferenceData {
   std::vector<EscoSkill> skills;
   std::vector<EscoOccupation> occupations;
   std::vector<KldbOccupation> kldb;
+  std::vector<KldbArea> kldb_areas;  // by code
   std::vector<District> districts;
   std::vector<Municipality> municipalities;
   std::vector<PostcodeArea> postcodes;

@@ -1,6 +1,6 @@
 // loaders/reference_loader.cc
 //
-// Reads the nine CSV files of loaders/refdata/ (written by
+// Reads the ten CSV files of loaders/refdata/ (written by
 // loaders/refdata/prep_refdata.py) into a ReferenceData. The files are ours
 // and well formed: UTF-8, comma-separated, RFC 4180 quoting, a header row, one
 // record per physical line. A small private splitter reads them in place (no
@@ -370,6 +370,23 @@ std::optional<Error> LoadKldb(const fs::path& dir, ReferenceData& ref) {
   return error;
 }
 
+// Berufsbereiche (1 digit) and Berufshauptgruppen (2 digits) with their titles.
+std::optional<Error> LoadKldbAreas(const fs::path& dir, ReferenceData& ref) {
+  CsvFile file;
+  if (auto e = OpenCsv(dir, "kldb_areas.csv", {"kldb_code", "title"}, &file)) return e;
+  std::optional<Error> error;
+  std::string previous;
+  while (NextRow(file, &error)) {
+    if (!IsDigits(file.fields[0], 1) && !IsDigits(file.fields[0], 2)) {
+      return BadData(file, "kldb_code", file.fields[0], "1 or 2 digits");
+    }
+    if (auto e = CheckAscending(file, 0, &previous)) return e;
+    if (file.fields[1].empty()) return BadData(file, "title", "", "the area's title");
+    ref.kldb_areas.push_back(KldbArea{std::string(file.fields[0]), std::string(file.fields[1])});
+  }
+  return error;
+}
+
 // ISCO-08 numbers its residual unit groups ("not elsewhere classified",
 // "other ...") with a final 9: 9629 elementary workers n.e.c., 9329
 // manufacturing labourers n.e.c., 9129 other cleaning workers.
@@ -604,6 +621,7 @@ Result<ReferenceData> Load(const fs::path& dir) {
   if (auto e = LoadOccupations(dir, ref)) return std::move(*e);
   if (auto e = LoadOccupationSkills(dir, ref)) return std::move(*e);
   if (auto e = LoadKldb(dir, ref)) return std::move(*e);
+  if (auto e = LoadKldbAreas(dir, ref)) return std::move(*e);
   DeriveKldbProfiles(ref);
   if (auto e = LoadDistricts(dir, ref)) return std::move(*e);
   std::unordered_set<std::string_view> districts;  // membership only, never iterated

@@ -127,9 +127,18 @@ std::string CountText(const RegionalReport& report, const CountRow& row) {
   return row.suppressed ? Withheld(report) : FormatNumber(row.count, 0);
 }
 
-std::string AreaLabel(const std::string& area) {
-  return area.empty() ? LabelDe(Vocabulary::kKldbArea, "")
-                      : area + " " + LabelDe(Vocabulary::kKldbArea, area);
+// The area's published title ("" for none: the code stands alone).
+std::string AreaTitle(const RegionalReport& report, const std::string& area) {
+  if (area.empty()) return "ohne Berufsangabe";
+  const auto it = report.area_names.find(area);
+  return it == report.area_names.end() ? std::string() : it->second;
+}
+
+// "52 Führer/innen von Fahrzeug- und Transportgeräten"; an unknown code as it is.
+std::string AreaLabel(const RegionalReport& report, const std::string& area) {
+  if (area.empty()) return AreaTitle(report, area);
+  const std::string title = AreaTitle(report, area);
+  return title.empty() ? area : area + " " + title;
 }
 
 std::string Li(const std::string& text) {
@@ -211,14 +220,14 @@ std::string SummaryHtml(const RegionalReport& report, const RegionalSlice& all) 
     const AreaBalance& surplus = gaps.back();
     if (shortage.participants > shortage.openings) {
       out +=
-          Li("Mehr Menschen als Plätze: " + AreaLabel(shortage.area) + " (" +
+          Li("Mehr Menschen als Plätze: " + AreaLabel(report, shortage.area) + " (" +
              Int(shortage.participants) + " Teilnehmende, " + Int(shortage.openings) + " Plätze).");
     }
     if (surplus.openings > surplus.participants) {
-      out +=
-          Li("Mehr Plätze als Menschen: " + AreaLabel(surplus.area) + " (" + Int(surplus.openings) +
-             " Plätze, " + (surplus.suppressed ? Withheld(report) : Int(surplus.participants)) +
-             " Teilnehmende).");
+      out += Li("Mehr Plätze als Menschen: " + AreaLabel(report, surplus.area) + " (" +
+                Int(surplus.openings) + " Plätze, " +
+                (surplus.suppressed ? Withheld(report) : Int(surplus.participants)) +
+                " Teilnehmende).");
     }
   }
   const int32_t unmet = Sum(all.unmet_by_rule);
@@ -288,7 +297,7 @@ std::string VacanciesHtml(const RegionalReport& report, const RegionalSlice& all
   if (areas.size() > 15) areas.resize(15);
   out += "<div class=\"cols\">";
   out += Chart("nach Berufsbereich (KldB 2010, die 15 größten)",
-               Bars(report, areas, [](const std::string& k) { return AreaLabel(k); }),
+               Bars(report, areas, [&](const std::string& k) { return AreaLabel(report, k); }),
                1000,
                560);
   out += "</div><div class=\"cols\">";
@@ -318,7 +327,7 @@ std::string BalanceHtml(const RegionalReport& report, const RegionalSlice& all) 
     return t;
   };
   auto add = [&](HtmlTable* t, const AreaBalance& b) {
-    t->rows.push_back({AreaLabel(b.area),
+    t->rows.push_back({AreaLabel(report, b.area),
                        b.suppressed ? Withheld(report) : Int(b.participants),
                        Int(b.vacancies),
                        Int(b.openings),
@@ -646,6 +655,12 @@ void Header(SpreadsheetWriter& csv, std::initializer_list<const char*> names) {
 
 }  // namespace
 
+std::map<std::string, std::string> KldbAreaNames(const ReferenceData& reference) {
+  std::map<std::string, std::string> names;
+  for (const KldbArea& area : reference.kldb_areas) names.emplace(area.code, area.title);
+  return names;
+}
+
 std::string RegionalHtml(const RegionalReport& report) {
   const RegionalSlice* all = All(report);
   std::string region = report.region;
@@ -680,12 +695,13 @@ std::string RegionalHtml(const RegionalReport& report) {
   out += ControllingHtml(report);
   out += SlicesHtml(report, SliceKind::kDistrict, "Nach Landkreis (Wohnort der Teilnehmenden)");
   out += SlicesHtml(report, SliceKind::kCoordinator, "Nach Koordination");
-  out +=
-      "<p class=\"note\">" +
-      XmlEscape("Nur zusammengefasste Zahlen; Gruppen unter " + Int(report.summary.min_group_size) +
-                " Personen werden nicht ausgewiesen. Berufsbereiche: Klassifikation der Berufe "
-                "2010 (Bundesagentur für Arbeit). Erstellt von jobmatch report.") +
-      "</p>\n";
+  out += "<p class=\"note\">" +
+         XmlEscape(
+             "Nur zusammengefasste Zahlen; Gruppen unter " + Int(report.summary.min_group_size) +
+             " Personen werden nicht ausgewiesen. Berufshauptgruppen: Quelle: Klassifikation der "
+             "Berufe 2010 – überarbeitete Fassung 2020, © Statistik der Bundesagentur für "
+             "Arbeit. Erstellt von jobmatch report.") +
+         "</p>\n";
   out += HtmlFoot();
   return out;
 }
@@ -720,7 +736,7 @@ std::vector<OutputFile> RegionalTables(const RegionalReport& report) {
       balance.Text(SliceKindDe(s.kind));
       balance.Text(SliceLabel(report, s));
       balance.Text(b.area);
-      balance.Text(LabelDe(Vocabulary::kKldbArea, b.area));
+      balance.Text(AreaTitle(report, b.area));
       if (b.suppressed) {
         balance.Empty();
       } else {

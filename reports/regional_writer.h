@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/reference.h"
 #include "engine/regional.h"
 #include "reports/evaluation_writer.h"
 
@@ -67,12 +68,19 @@ struct RegionalReport {
   std::string region;
   RegionalSummary summary;
   std::map<std::string, std::string> district_names;  // district key -> name
+  // KldB area code ("52") -> its published title (ReferenceData::kldb_areas);
+  // a code without one is shown as the code.
+  std::map<std::string, std::string> area_names;
   double placements_per_fte_year = 40.0;
   // Target controlling and the trend need recorded runs; without them, this
   // says so ("" when they are present).
   std::string store_note;
   StoreFigures store;
 };
+
+// RegionalReport::area_names from the reference data's KldB areas
+// (loaders/refdata/kldb_areas.csv).
+std::map<std::string, std::string> KldbAreaNames(const ReferenceData& reference);
 
 std::string RegionalHtml(const RegionalReport& report);
 // report_participants.csv, report_vacancies.csv, report_balance.csv,

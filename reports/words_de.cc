@@ -92,53 +92,6 @@ constexpr std::array kParts = {
     Entry{"commute", "Arbeitsweg"},
     Entry{"micro", "Betriebsgröße"},
 };
-// KldB 2010 (Fassung 2020), Berufshauptgruppen (2 digits), titles as the
-// Bundesagentur für Arbeit publishes them (the classification of
-// loaders/refdata/kldb.csv).
-constexpr std::array kAreas = {
-    Entry{"01", "Angehörige der regulären Streitkräfte"},
-    Entry{"11", "Land-, Tier- und Forstwirtschaftsberufe"},
-    Entry{"12", "Gartenbauberufe und Floristik"},
-    Entry{"21", "Rohstoffgewinnung, Glas- und Keramikverarbeitung"},
-    Entry{"22", "Kunststoff- und Holzherstellung und -verarbeitung"},
-    Entry{"23", "Papier- und Druckberufe, technische Mediengestaltung"},
-    Entry{"24", "Metallerzeugung und -bearbeitung, Metallbauberufe"},
-    Entry{"25", "Maschinen- und Fahrzeugtechnikberufe"},
-    Entry{"26", "Mechatronik-, Energie- und Elektroberufe"},
-    Entry{"27",
-          "Technische Forschungs-, Entwicklungs-, Konstruktions- und Produktionssteuerungsberufe"},
-    Entry{"28", "Textil- und Lederberufe"},
-    Entry{"29", "Lebensmittelherstellung und -verarbeitung"},
-    Entry{"31", "Bauplanungs-, Architektur- und Vermessungsberufe"},
-    Entry{"32", "Hoch- und Tiefbauberufe"},
-    Entry{"33", "(Innen-)Ausbauberufe"},
-    Entry{"34", "Gebäude- und versorgungstechnische Berufe"},
-    Entry{"41", "Mathematik-, Biologie-, Chemie- und Physikberufe"},
-    Entry{"42", "Geologie-, Geografie- und Umweltschutzberufe"},
-    Entry{"43", "Informatik-, Informations- und Kommunikationstechnologieberufe"},
-    Entry{"51", "Verkehrs- und Logistikberufe (außer Fahrzeugführung)"},
-    Entry{"52", "Führer/innen von Fahrzeug- und Transportgeräten"},
-    Entry{"53", "Schutz-, Sicherheits- und Überwachungsberufe"},
-    Entry{"54", "Reinigungsberufe"},
-    Entry{"61", "Einkaufs-, Vertriebs- und Handelsberufe"},
-    Entry{"62", "Verkaufsberufe"},
-    Entry{"63", "Tourismus-, Hotel- und Gaststättenberufe"},
-    Entry{"71", "Berufe in Unternehmensführung und -organisation"},
-    Entry{"72", "Berufe in Finanzdienstleistungen, Rechnungswesen und Steuerberatung"},
-    Entry{"73", "Berufe in Recht und Verwaltung"},
-    Entry{"81", "Medizinische Gesundheitsberufe"},
-    Entry{"82", "Nichtmedizinische Gesundheits-, Körperpflege- und Wellnessberufe, Medizintechnik"},
-    Entry{"83", "Erziehung, soziale und hauswirtschaftliche Berufe, Theologie"},
-    Entry{"84", "Lehrende und ausbildende Berufe"},
-    Entry{"91",
-          "Sprach-, literatur-, geistes-, gesellschafts- und wirtschaftswissenschaftliche Berufe"},
-    Entry{"92", "Werbung, Marketing, kaufmännische und redaktionelle Medienberufe"},
-    Entry{"93",
-          "Produktdesign und kunsthandwerkliche Berufe, bildende Kunst, Musikinstrumentenbau"},
-    Entry{"94", "Darstellende und unterhaltende Berufe"},
-    Entry{"", "ohne Berufsangabe"},
-};
-
 // "micro" -> "Kleinstbetrieb (unter 10)": the coordinators' words
 // (reports/reasons_de.h) with the staff band.
 std::string SizeClassDe(std::string_view key) {
@@ -185,8 +138,6 @@ std::string LabelDe(Vocabulary vocabulary, std::string_view key) {
       return Find(kRules, key);
     case Vocabulary::kScorePart:
       return Find(kParts, key);
-    case Vocabulary::kKldbArea:
-      return Find(kAreas, key);
   }
   return std::string(key);
 }

@@ -3,9 +3,9 @@
 // The German words of the evaluation and the regional report, one table per
 // vocabulary: the engine's keys (method names, group kinds, CEFR levels,
 // qualifications, goals, vacancy kinds, size classes, time-in-Germany bands,
-// exclusion rules, score parts, KldB occupational areas) in, readable German
-// out. A key without an entry is returned as it is, so a new key shows up
-// rather than vanishing.
+// exclusion rules, score parts) in, readable German out. Names from
+// reference data (KldB areas, districts) come with the data, not from here. A key without an entry
+// is returned as it is, so a new key shows up rather than vanishing.
 //
 // Example:
 //   LabelDe(Vocabulary::kMethod, "greedy")   // "Nach Punktzahl (Greedy)"
@@ -31,7 +31,6 @@ enum class Vocabulary : int8_t {
   kTimeInGermany,  // under_1_year, ...
   kRule,           // exclusion rules plus no_vacancy_in_reach, below_min_score
   kScorePart,      // skill, german, commute, micro
-  kKldbArea,       // "52" -> "Führer/innen von Fahrzeug- und Transportgeräten"
 };
 
 std::string LabelDe(Vocabulary vocabulary, std::string_view key);

@@ -10,7 +10,7 @@ Reads (relative to the source folder):
     gemeinden/gemeinden.csv, gemeinden/kreise.csv,
     plz/plz_geonames.csv, stats/anchors.csv, stats/auslaender_kreise.csv
 Writes skills.csv, occupations.csv, occupation_skills.csv, kldb.csv,
-districts.csv, municipalities.csv, postcodes.csv, anchors.csv and
+kldb_areas.csv, districts.csv, municipalities.csv, postcodes.csv, anchors.csv and
 foreign_nationals.csv (UTF-8, comma-separated, RFC 4180 quoting, header row,
 "\\n" line ends, rows sorted). The output is a pure function of the input:
 running it twice gives the same bytes. No field may contain a line break
@@ -109,9 +109,24 @@ def prep_kldb(src, out):
         require(level == code[4] and level in "1234", f"kldb {code}: anforderungsniveau {level!r}")
         rows.append([code, k["title"], level, "|".join(sorted(isco_by_kldb.get(code, ())))])
     rows.sort()
+    # The names of the areas reports group by: Berufsbereiche (1 digit) and
+    # Berufshauptgruppen (2 digits), titles as published.
+    areas = []
+    for k in kldb:
+        if k["level"] not in ("1", "2"):
+            continue
+        code = k["kldb_code"]
+        require(len(code) == int(k["level"]) and code.isdigit(), f"kldb area code {code!r}")
+        require(k["title"] != "", f"kldb area {code}: empty title")
+        areas.append((code, k["title"]))
+    areas = sorted(set(areas))
+    require(len({code for code, _ in areas}) == len(areas), "kldb area with two titles")
     return {"kldb.csv": write_rows(os.path.join(out, "kldb.csv"),
                                    ["kldb_code", "title", "requirement_level", "isco_codes"],
-                                   rows)}
+                                   rows),
+            "kldb_areas.csv": write_rows(os.path.join(out, "kldb_areas.csv"),
+                                         ["kldb_code", "title"],
+                                         [list(a) for a in areas])}
 
 
 def prep_places(src, out):

@@ -76,6 +76,22 @@ TEST(LoadReferenceData, LoadsTheRepositoryDataWithTheSourceCounts) {
   EXPECT_GT(ref.foreign_nationals.size(), 390u);
 }
 
+TEST(LoadReferenceData, KldbAreasCarryThePublishedTitlesOfEveryAreaInUse) {
+  const ReferenceData& ref = Repo();
+  // 10 Berufsbereiche and 37 Berufshauptgruppen.
+  ASSERT_EQ(ref.kldb_areas.size(), 47u);
+  std::map<std::string, std::string> title;
+  for (const KldbArea& a : ref.kldb_areas) title[a.code] = a.title;
+  EXPECT_EQ(title.size(), 47u);
+  EXPECT_EQ(title["52"], "Führer/innen von Fahrzeug- und Transportgeräten");
+  EXPECT_EQ(title["5"], "Verkehr, Logistik, Schutz und Sicherheit");
+  EXPECT_EQ(title["22"], "Kunststoffherstellung und -verarbeitung, Holzbe- und -verarbeitung");
+  for (const KldbOccupation& k : ref.kldb) {
+    EXPECT_TRUE(title.contains(k.code.substr(0, 2))) << k.code;
+    EXPECT_TRUE(title.contains(k.code.substr(0, 1))) << k.code;
+  }
+}
+
 TEST(LoadReferenceData, BuildsOneLookupEntryPerRecord) {
   const ReferenceData& ref = Repo();
   EXPECT_EQ(ref.skill_by_id.size(), ref.skills.size());
@@ -484,6 +500,9 @@ INSTANTIATE_TEST_SUITE_P(
         Corruption{"kldb.csv", 20, "11194,Landwirtschaft,3,1311", "requirement_level"},
         Corruption{"kldb.csv", 21, "11212,Nutztierhaltung,2,92", "isco_codes"},
         Corruption{"kldb.csv", 1, "code,title,requirement_level,isco_codes", "header"},
+        Corruption{"kldb_areas.csv", 4, "123,Zu lang", "kldb_code"},
+        Corruption{"kldb_areas.csv", 5, "11,", "title"},
+        Corruption{"kldb_areas.csv", 6, "0,Militär", "kldb_code"},
         Corruption{"districts.csv", 2, "01001,Flensburg,Schleswig-Holstein,north,9.4,91113", "lat"},
         Corruption{"municipalities.csv", 100, "01058099,X,99999,24000,54.3,9.7,1", "district_key"},
         Corruption{"municipalities.csv",

@@ -248,6 +248,7 @@ TEST(RegionalHtml, WellFormedWithWithheldCountsShownAsBelowTheMinimum) {
   RegionalReport report;
   report.run_date = "2026-11-22";
   report.district_names = {{"15089", "Salzlandkreis"}};
+  report.area_names = {{"52", "Führer/innen von Fahrzeug- und Transportgeräten"}};
   RegionalSlice all;
   all.participants = 40;
   all.vacancies = 30;
