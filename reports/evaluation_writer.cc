@@ -640,17 +640,36 @@ std::string OutcomesHtml(const EvaluationReport& report) {
            "</div>";
   }
   out += "</div>\n<h3>Nach Gruppen</h3>\n<div class=\"cols\">";
+  // Many groups (coordinators, districts of a state): the largest shown rows only.
+  constexpr size_t kMaxRows = 15;
+  std::string cut_note;
   for (const OutcomeGroupRows& g : o.by_group) {
     const GroupKind kind = g.kind;
+    std::vector<OutcomeRow> rows = g.rows;
+    if (rows.size() > kMaxRows) {
+      std::stable_sort(rows.begin(), rows.end(), [](const OutcomeRow& a, const OutcomeRow& b) {
+        return a.counts.pairs > b.counts.pairs;
+      });
+      rows.resize(kMaxRows);
+      cut_note += (cut_note.empty() ? "" : ", ") +
+                  LabelDe(Vocabulary::kGroupKind, GroupKindName(kind)) + " (" + Int(kMaxRows) +
+                  " von " + Int(g.rows.size()) + ")";
+    }
     out += "<div>" +
            RenderTable(OutcomeTable(
                LabelDe(Vocabulary::kGroupKind, GroupKindName(kind)),
-               g.rows,
+               rows,
                [&report, kind](const std::string& k) { return OutcomeGroupLabel(report, kind, k); },
                report.min_group_size)) +
            "</div>";
   }
   out += "</div>\n";
+  if (!cut_note.empty()) {
+    out += "<p class=\"note\">" +
+           XmlEscape("Gekürzt auf die Gruppen mit den meisten Vorschlägen: " + cut_note +
+                     "; alle in evaluation_outcomes.csv.") +
+           "</p>\n";
+  }
   return out;
 }
 

@@ -235,6 +235,30 @@ TEST(EvaluationFiles, ARowWithheldOnlyToProtectAnotherIsMarkedAsSuch) {
   EXPECT_NE(csv.find("month;2026-11;20;8;4;6;1;6;nein\r\n"), std::string::npos) << csv;
 }
 
+TEST(EvaluationHtml, LongOutcomeGroupTablesAreCutToTheLargestGroups) {
+  EvaluationReport report = HandMadeReport();
+  OutcomeSummary& o = report.outcomes;
+  o.status = OutcomeStatus::kShown;
+  o.pairs = 400;
+  o.decided = 100;
+  o.total = {400, 60, 20, 40, 300, 5};
+  OutcomeGroupRows coordinators{GroupKind::kCoordinator, {}};
+  for (int c = 0; c < 20; ++c) {
+    const int32_t pairs = 10 + c;  // K-19 the largest, K-00 the smallest
+    coordinators.rows.push_back(
+        {"K-" + std::string(c < 10 ? "0" : "") + std::to_string(c), false, {pairs, 3, 1, 2, 5, 0}});
+  }
+  o.by_group = {coordinators};
+  const std::string html = EvaluationHtml(report);
+  ASSERT_EQ(CheckMarkup(html).problem, "");
+  EXPECT_NE(html.find(">K-19<"), std::string::npos);
+  EXPECT_NE(html.find(">K-05<"), std::string::npos);
+  EXPECT_EQ(html.find(">K-04<"), std::string::npos);  // among the five smallest
+  EXPECT_NE(html.find("15 von 20"), std::string::npos);
+  // The CSV keeps every row.
+  EXPECT_NE(EvaluationTables(report)[4].bytes.find("coordinator;K-04;14;"), std::string::npos);
+}
+
 TEST(EvaluationTables, WithheldGroupsHaveEmptyFigureCells) {
   const std::vector<OutputFile> tables = EvaluationTables(HandMadeReport());
   ASSERT_EQ(tables.size(), 5u);
