@@ -1,12 +1,15 @@
 #include "engine/regional.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
 #include <utility>
 
 #include "engine/check.h"
+#include "engine/geo.h"
+#include "engine/internal/scoring_rules.h"
 
 namespace jobmatch {
 namespace {
@@ -122,15 +125,87 @@ std::vector<bool> PlacedOf(int32_t participants, const AssignmentResult& result)
   return placed;
 }
 
+// Which cells of `values` to withhold (see CourseNeed::reach): primary, then
+// secondary over `sums` (each: the total's cell first, then its parts).
+using Cell = std::pair<size_t, size_t>;
+std::vector<std::vector<uint8_t>> WithholdCounts(const std::vector<std::vector<int32_t>>& values,
+                                                 const std::vector<std::vector<Cell>>& sums,
+                                                 int32_t min) {
+  std::vector<std::vector<uint8_t>> hidden(values.size());
+  for (size_t i = 0; i < values.size(); ++i) {
+    for (const int32_t v : values[i]) hidden[i].push_back(v > 0 && v < min ? 1 : 0);
+  }
+  auto value = [&](const Cell& c) { return values[c.first][c.second]; };
+  auto is_hidden = [&](const Cell& c) { return hidden[c.first][c.second] != 0; };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const std::vector<Cell>& sum : sums) {
+      if (std::count_if(sum.begin(), sum.end(), is_hidden) != 1) continue;
+      // The smallest non-zero part still shown, else the total.
+      const Cell* pick = nullptr;
+      for (size_t k = 1; k < sum.size(); ++k) {
+        if (is_hidden(sum[k]) || value(sum[k]) == 0) continue;
+        if (pick == nullptr || value(sum[k]) < value(*pick)) pick = &sum[k];
+      }
+      if (pick == nullptr) pick = &sum[0];
+      JOBMATCH_CHECK(!is_hidden(*pick) && value(*pick) > 0) << "nothing left to withhold";
+      hidden[pick->first][pick->second] = 1;
+      changed = true;
+    }
+  }
+  return hidden;
+}
+
+PeopleCount Shown(int32_t count, uint8_t hidden, int32_t min) {
+  if (hidden == 0) return {count, false, false};
+  return {0, true, count > 0 && count < min};
+}
+
+// Where each participant counts in CourseNeed::reach (rows as the slices).
+struct ReachRows {
+  std::vector<std::pair<SliceKind, std::string>> rows;  // kind, key
+  std::vector<size_t> district;                         // by participant
+  std::vector<size_t> coordinator;                      // by participant
+};
+
+// The gaining participant's course to `level` (CourseReach): -1 and kNone
+// when no course within reach lifts them to it.
+enum class Reach : int8_t { kInTime = 0, kTooLate, kNone };
+struct PersonReach {
+  Reach reach = Reach::kNone;
+  int32_t course = -1;
+};
+
+PersonReach ReachOf(const internal::ParticipantRules& rules,
+                    CefrLevel level,
+                    const std::vector<internal::VacancyRules>& gained) {
+  const auto l = static_cast<size_t>(level);
+  const internal::CourseChoice& first = rules.by_date[l];
+  for (const internal::VacancyRules& v : gained) {
+    if (v.has_deadline && first.course >= 0 && first.finish <= v.deadline) {
+      return {Reach::kInTime, first.course};
+    }
+  }
+  for (const internal::VacancyRules& v : gained) {
+    if (!v.has_deadline && rules.by_length[l].course >= 0) {
+      return {Reach::kInTime, rules.by_length[l].course};
+    }
+  }
+  if (first.course >= 0) return {Reach::kTooLate, first.course};
+  return {};
+}
+
 CourseNeed CourseNeedFor(CefrLevel level,
                          const SensitivityInputs& inputs,
                          const CandidateGraph& graph,
                          const AssignmentResult& result,
+                         const ReachRows& rows,
                          const RegionalOptions& options) {
   CourseNeed need;
   need.level = level;
   need.proposals_before = static_cast<int32_t>(result.placements.size());
-  Dataset raised = *inputs.dataset;
+  const Dataset& dataset = *inputs.dataset;
+  Dataset raised = dataset;
   std::vector<int32_t> who;
   for (size_t p = 0; p < raised.participants.size(); ++p) {
     if (raised.participants[p].german < level) {
@@ -150,13 +225,104 @@ CourseNeed CourseNeedFor(CefrLevel level,
   JOBMATCH_CHECK(after.status == AssignmentStatus::kOptimal) << "course re-solve failed";
   need.proposals_after = static_cast<int32_t>(after.placements.size());
   const std::vector<bool> placed_after = PlacedOf(changed.num_participants, after);
+
+  // Courses as the scorer sees them, for each person at their level today.
+  const internal::RuleTables tables = internal::BuildRuleTables(dataset, inputs.scoring);
+  const CommuteModel model = CommuteModelOf(inputs.scoring);
+  constexpr size_t kColumns = 4;  // gaining, in time, too late, none
+  std::vector<std::vector<int32_t>> counts(rows.rows.size(), std::vector<int32_t>(kColumns, 0));
+  std::map<int32_t, std::array<int32_t, 2>> by_course;  // course -> in time, too late
+  std::vector<std::map<int32_t, int32_t>> in_time_by_row(rows.rows.size());  // course -> people
+  int32_t raised_placed = 0;
   for (const int32_t p : who) {
     const auto i = At(p);
-    const int64_t before_arcs = graph.arc_begin[i + 1] - graph.arc_begin[i];
-    const int64_t after_arcs = changed.arc_begin[i + 1] - changed.arc_begin[i];
-    // More candidates, or the same number of better ones (top K full).
-    need.gaining_candidates += after_arcs > before_arcs ? 1 : 0;
-    need.raised_placed_after += placed_after[i] ? 1 : 0;
+    raised_placed += placed_after[i] ? 1 : 0;
+    std::vector<VacancyIndex> before(graph.arc_vacancy.begin() + graph.arc_begin[i],
+                                     graph.arc_vacancy.begin() + graph.arc_begin[i + 1]);
+    std::sort(before.begin(), before.end());
+    std::vector<internal::VacancyRules> gained;
+    for (int64_t a = changed.arc_begin[i]; a < changed.arc_begin[i + 1]; ++a) {
+      const VacancyIndex v = changed.arc_vacancy[At(a)];
+      if (std::binary_search(before.begin(), before.end(), v)) continue;
+      gained.push_back(internal::RulesOfVacancy(dataset.vacancies[At(v.value)], 1, inputs.scoring));
+    }
+    if (gained.empty()) continue;
+    internal::ParticipantRules rules;
+    internal::BuildParticipantRules(dataset, tables, inputs.scoring, model, p, &rules);
+    const PersonReach reach = ReachOf(rules, level, gained);
+    const size_t column = 1 + static_cast<size_t>(reach.reach);
+    for (const size_t row : {size_t{0}, rows.district[i], rows.coordinator[i]}) {
+      ++counts[row][0];
+      ++counts[row][column];
+      if (reach.reach == Reach::kInTime) ++in_time_by_row[row][reach.course];
+    }
+    if (reach.course >= 0) ++by_course[reach.course][reach.reach == Reach::kInTime ? 0 : 1];
+  }
+  const int32_t min = options.min_group_size;
+  need.raised_placed_after =
+      Shown(raised_placed, raised_placed > 0 && raised_placed < min ? 1 : 0, min);
+
+  // Sums: each row; each column over the districts and over the coordinators.
+  std::vector<std::vector<Cell>> sums;
+  for (size_t r = 0; r < rows.rows.size(); ++r) sums.push_back({{r, 0}, {r, 1}, {r, 2}, {r, 3}});
+  for (const SliceKind kind : {SliceKind::kDistrict, SliceKind::kCoordinator}) {
+    for (size_t c = 0; c < kColumns; ++c) {
+      std::vector<Cell> sum = {{0, c}};
+      for (size_t r = 1; r < rows.rows.size(); ++r) {
+        if (rows.rows[r].first == kind) sum.emplace_back(r, c);
+      }
+      sums.push_back(std::move(sum));
+    }
+  }
+  const std::vector<std::vector<uint8_t>> hidden =
+      WithholdCounts(counts, sums, options.min_group_size);
+
+  for (const auto& [course, n] : by_course) {
+    const Course& c = dataset.courses[At(course)];
+    CourseOffer offer;
+    offer.course = CourseIndex(course);
+    offer.id = c.id;
+    offer.kind = c.kind;
+    offer.target_level = c.target_level;
+    offer.place_name = c.place.name;
+    offer.district_key = c.place.district_key;
+    offer.start_date = c.start_date;
+    offer.weeks = c.weeks;
+    offer.in_time = {n[0], false, false};
+    offer.too_late = {n[1], false, false};
+    need.offers.push_back(std::move(offer));
+  }
+  std::stable_sort(
+      need.offers.begin(), need.offers.end(), [](const CourseOffer& a, const CourseOffer& b) {
+        if (a.in_time.count != b.in_time.count) return a.in_time.count > b.in_time.count;
+        return a.too_late.count > b.too_late.count;
+      });
+  std::map<int32_t, int32_t> offer_of;  // course -> index into offers
+  for (size_t o = 0; o < need.offers.size(); ++o) {
+    offer_of[need.offers[o].course.value] = static_cast<int32_t>(o);
+  }
+  for (size_t r = 0; r < rows.rows.size(); ++r) {
+    CourseReach reach;
+    reach.kind = rows.rows[r].first;
+    reach.key = rows.rows[r].second;
+    reach.gaining = Shown(counts[r][0], hidden[r][0], min);
+    reach.in_time = Shown(counts[r][1], hidden[r][1], min);
+    reach.too_late = Shown(counts[r][2], hidden[r][2], min);
+    reach.none = Shown(counts[r][3], hidden[r][3], min);
+    int32_t most = 0;
+    for (const auto& [course, n] : in_time_by_row[r]) {
+      const int32_t o = offer_of.at(course);
+      if (n > most || (n == most && o < reach.best_offer)) {
+        most = n;
+        reach.best_offer = o;
+      }
+    }
+    need.reach.push_back(std::move(reach));
+  }
+  for (CourseOffer& offer : need.offers) {
+    for (PeopleCount* n : {&offer.in_time, &offer.too_late}) {
+      *n = Shown(n->count, n->count > 0 && n->count < min ? 1 : 0, min);
+    }
   }
   return need;
 }
@@ -220,8 +386,27 @@ RegionalSummary SummariseRegion(const SensitivityInputs& inputs,
     slice(SliceKind::kCoordinator, dataset.coordinators[c].id, coordinators[c]);
   }
 
+  ReachRows rows;
+  rows.district.assign(dataset.participants.size(), 0);
+  rows.coordinator.assign(dataset.participants.size(), 0);
+  std::map<std::string, size_t> district_row;
+  std::vector<size_t> coordinator_row(dataset.coordinators.size(), 0);
+  for (const RegionalSlice& s : summary.slices) {
+    if (s.kind == SliceKind::kDistrict) district_row[s.key] = rows.rows.size();
+    if (s.kind == SliceKind::kCoordinator) {
+      for (size_t c = 0; c < dataset.coordinators.size(); ++c) {
+        if (dataset.coordinators[c].id == s.key) coordinator_row[c] = rows.rows.size();
+      }
+    }
+    rows.rows.emplace_back(s.kind, s.key);
+  }
+  for (size_t p = 0; p < dataset.participants.size(); ++p) {
+    const Participant& who = dataset.participants[p];
+    rows.district[p] = district_row.at(who.home.district_key);
+    rows.coordinator[p] = coordinator_row[At(who.coordinator.value)];
+  }
   for (const CefrLevel level : {CefrLevel::kB1, CefrLevel::kB2}) {
-    summary.course_needs.push_back(CourseNeedFor(level, inputs, graph, result, options));
+    summary.course_needs.push_back(CourseNeedFor(level, inputs, graph, result, rows, options));
   }
 
   AssignmentSession session(graph, inputs.assignment);

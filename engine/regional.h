@@ -7,24 +7,27 @@
 // (participants by the area of their first occupation against openings by
 // area), who has no possible vacancy at all and which rule stopped them,
 // what language courses would open (re-scored and re-solved with everyone
-// below B1, then B2, raised to it), and what one more unit of each
+// below B1, then B2, raised to it) and whether a course is within reach of
+// those it would help, and what one more unit of each
 // coordinator's capacity is worth (read off the optimal duals and confirmed
 // by a warm re-solve).
 //
 // Facts only: counts, keys from closed vocabularies (CEFR, qualification,
 // goal, kind, size class, the two-digit KldB area, exclusion rule names,
-// district keys, coordinator ids). A count of participants between 1 and
-// min_group_size - 1 is withheld (suppressed, count 0). Vacancies are not
-// people and are never suppressed.
+// district keys, coordinator ids, course facts). A count of participants
+// between 1 and min_group_size - 1 is withheld (suppressed, count 0).
+// Vacancies and courses are not people and are never suppressed.
 //
 // Example:
 //   const RegionalSummary r = SummariseRegion(inputs, scored, graph, result, options);
 //   for (const RegionalSlice& s : r.slices) ... s.participants_by_german ...
+//   for (const CourseReach& c : r.course_needs[0].reach) ... c.none.count ...
 
 #ifndef JOBMATCH_ENGINE_REGIONAL_H_
 #define JOBMATCH_ENGINE_REGIONAL_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,15 +81,72 @@ struct RegionalSlice {
   std::vector<CountRow> unmet_by_rule;  // participants without any candidate vacancy
 };
 
+// A count of people in a published table: withheld (count 0) when it is
+// 1 to min_group_size - 1, or when it would let a withheld one be worked out
+// from the counts beside it (see CourseNeed::reach).
+struct PeopleCount {
+  int32_t count = 0;
+  bool withheld = false;
+  bool small = false;  // withheld because it is 1 to min_group_size - 1 itself
+};
+
+// Where a course to the level would be within reach of the people it would
+// help, in one slice (as RegionalSummary::slices: all, districts,
+// coordinators). A person counts as gaining when raising them to the level
+// gives them a candidate vacancy they do not have today. For each, the
+// course is looked for as the scorer looks for a course bridge
+// (engine/scorer.h): a German course whose place is within the person's own
+// commute limit of their home, that starts on or after the run date (no
+// start date: the run date) and lifts them, from their level today, to the
+// level (CourseLevelReached: kind, units, target). It is in time when it
+// finishes (start + 7 * weeks days) by the start of one of the vacancies
+// they would gain (a vacancy without a start date: run date +
+// course_horizon_weeks); the earliest-finishing such course is theirs.
+// gaining = in_time + too_late + none.
+struct CourseReach {
+  SliceKind kind = SliceKind::kAll;
+  std::string key;
+  PeopleCount gaining;
+  PeopleCount in_time;   // a course within reach finishes in time
+  PeopleCount too_late;  // courses within reach, but every one finishes too late
+  PeopleCount none;      // no course within reach lifts them to the level
+  // Index into CourseNeed::offers of the course that is in time for most of
+  // this slice's people (ties: the earlier offer); -1 when none is.
+  int32_t best_offer = -1;
+};
+
+// A course that is some gaining person's course (above): facts of the
+// course, which is no person, and how many it would serve.
+struct CourseOffer {
+  CourseIndex course;
+  std::string id;
+  CourseKind kind = CourseKind::kLanguage;
+  CefrLevel target_level = CefrLevel::kB1;
+  std::string place_name;
+  std::string district_key;
+  std::optional<Date> start_date;  // none: starts on the run date
+  int32_t weeks = 0;
+  PeopleCount in_time;   // people for whom it is the course, in time
+  PeopleCount too_late;  // people for whom it is the nearest chance, too late
+};
+
 // What a language course to `level` would open.
 struct CourseNeed {
   CefrLevel level = CefrLevel::kB1;
-  int32_t below = 0;               // participants below the level
-  int32_t gaining_candidates = 0;  // of them, with more candidate vacancies once raised
+  int32_t below = 0;  // participants below the level
   int32_t proposals_before = 0;
   int32_t proposals_after = 0;      // re-solved with everyone below raised to the level
-  int32_t raised_placed_after = 0;  // raised participants placed after
+  PeopleCount raised_placed_after;  // raised participants placed after
   bool suppressed = false;          // below < minimum: all withheld
+  // All first, then districts, then coordinators, as the slices. Withheld
+  // counts: primary (1 to minimum - 1), then, until nothing changes, one
+  // more count in every sum (a row's gaining = in_time + too_late + none; a
+  // column's all = its districts = its coordinators) that has exactly one
+  // withheld count: the smallest non-zero part still shown, else the total.
+  std::vector<CourseReach> reach;
+  // Every course that is someone's, most people in time first (then most too
+  // late, then course index); counts below the minimum withheld.
+  std::vector<CourseOffer> offers;
 };
 
 struct CapacityValue {

@@ -5,6 +5,7 @@
 
 #include "reports/html_page.h"
 #include "reports/output_files.h"
+#include "reports/reasons_de.h"
 #include "reports/svg_chart.h"
 #include "reports/words_de.h"
 
@@ -127,6 +128,30 @@ std::string CountText(const RegionalReport& report, const CountRow& row) {
   return row.suppressed ? Withheld(report) : FormatNumber(row.count, 0);
 }
 
+// A count of people: "< 5" when small itself, "k. A." when withheld only
+// because a small one could be worked out from it.
+std::string PeopleText(const RegionalReport& report, const PeopleCount& n) {
+  if (!n.withheld) return Int(n.count);
+  return n.small ? Withheld(report) : "k. A.";
+}
+
+// "Integrationskurs C-7 ab 19.12.2026 (12 Wochen) in Calbe (Saale)".
+std::string CourseText(const RegionalReport& report, const CourseOffer& offer) {
+  std::string text = std::string(CourseKindTextDe(offer.kind)) + " " + offer.id;
+  text += offer.start_date ? " ab " + FormatDateDe(*offer.start_date) : " ab sofort";
+  text += " (" + Int(offer.weeks) + (offer.weeks == 1 ? " Woche)" : " Wochen)");
+  if (!offer.place_name.empty()) text += " in " + offer.place_name;
+  const auto districts = std::count_if(
+      report.summary.slices.begin(), report.summary.slices.end(), [](const RegionalSlice& s) {
+        return s.kind == SliceKind::kDistrict;
+      });
+  if (!offer.district_key.empty() && districts > 1) {
+    const auto it = report.district_names.find(offer.district_key);
+    if (it != report.district_names.end()) text += ", " + it->second;
+  }
+  return text;
+}
+
 // The area's published title ("" for none: the code stands alone).
 std::string AreaTitle(const RegionalReport& report, const std::string& area) {
   if (area.empty()) return "ohne Berufsangabe";
@@ -206,6 +231,47 @@ std::vector<AreaBalance> ByGap(const std::vector<AreaBalance>& balance) {
   return sorted;
 }
 
+// "Sprachkurs bis B1: 12 Personen gewönnen eine mögliche Stelle hinzu; für 3
+// ist ein Kurs in Pendelreichweite, der rechtzeitig endet (am häufigsten
+// ...), für 4 nur einer, der zu spät endet; 5 haben keinen in Reichweite, die
+// meisten im Landkreis X (5). ..."
+std::string CourseSentence(const RegionalReport& report, const CourseNeed& need) {
+  const std::string level(CefrName(need.level));
+  const CourseReach& all = need.reach.front();
+  std::string text = "Sprachkurs bis " + level + " (" + Int(need.below) +
+                     " Personen darunter): " + PeopleText(report, all.gaining) +
+                     " gewönnen eine mögliche Stelle hinzu";
+  if (all.gaining.count == 0 && !all.gaining.withheld) return text + ".";
+  text += "; für " + PeopleText(report, all.in_time) +
+          " ist ein Kurs in Pendelreichweite, der rechtzeitig endet";
+  if (all.best_offer >= 0) {
+    text += " (für die meisten: " +
+            CourseText(report, need.offers[static_cast<size_t>(all.best_offer)]) + ")";
+  }
+  text += ", für " + PeopleText(report, all.too_late) + " nur einer, der zu spät endet; " +
+          PeopleText(report, all.none) + " haben keinen Kurs bis " + level + " in Reichweite";
+  const CourseReach* most = nullptr;
+  int districts = 0;
+  for (const CourseReach& r : need.reach) {
+    if (r.kind != SliceKind::kDistrict) continue;
+    ++districts;
+    if (!r.none.withheld && r.none.count > 0 &&
+        (most == nullptr || r.none.count > most->none.count))
+      most = &r;
+  }
+  if (most != nullptr && districts > 1) {
+    text += ", die meisten im Landkreis " + DistrictLabel(report, most->key) + " (" +
+            Int(most->none.count) + ")";
+  }
+  text += ". ";
+  text += need.proposals_after > need.proposals_before
+              ? "Mit dem Niveau gäbe es " + Int(need.proposals_after) + " statt " +
+                    Int(need.proposals_before) + " Vorschläge."
+              : "Die Zahl der Vorschläge bliebe bei " + Int(need.proposals_before) +
+                    ", weil die Kapazität der Koordinationen bindet.";
+  return text;
+}
+
 std::string SummaryHtml(const RegionalReport& report, const RegionalSlice& all) {
   std::string out = "<div class=\"summary\"><b>Kurzfassung</b><ul>";
   int32_t capacity = 0;
@@ -242,15 +308,8 @@ std::string SummaryHtml(const RegionalReport& report, const RegionalSlice& all) 
     out += Li("Alle ausgewiesenen Teilnehmenden haben mindestens eine mögliche Stelle.");
   }
   for (const CourseNeed& need : report.summary.course_needs) {
-    if (need.suppressed) continue;
-    const std::string effect =
-        need.proposals_after > need.proposals_before
-            ? Int(need.proposals_after) + " statt " + Int(need.proposals_before) + " Vorschläge."
-            : "die Zahl der Vorschläge bliebe bei " + Int(need.proposals_before) +
-                  ", weil die Kapazität der Koordinationen bindet.";
-    out += Li("Sprachkurs bis " + std::string(CefrName(need.level)) + " für die " +
-              Int(need.below) + " Personen darunter: " + Int(need.gaining_candidates) +
-              " von ihnen hätten mehr mögliche Stellen; " + effect);
+    if (need.suppressed || need.reach.empty()) continue;
+    out += Li(CourseSentence(report, need));
   }
   int32_t extra = 0;
   for (const CapacityValue& c : report.summary.capacity) extra += c.extra_proposals;
@@ -375,31 +434,102 @@ std::string UnmetHtml(const RegionalReport& report, const RegionalSlice& all) {
 }
 
 std::string CoursesHtml(const RegionalReport& report) {
-  std::string out = "<h2>Sprachkurse: was B1 oder B2 öffnen würde</h2>\n";
+  std::string out =
+      "<h2>Sprachkurse: was B1 oder B2 öffnen würde und wo ein Kurs erreichbar ist</h2>\n";
   out += Paragraph(
       "Alle Personen unter dem Niveau werden probeweise auf das Niveau gesetzt, alle Paare neu "
-      "bewertet und die Zuordnung neu gelöst (gleiche Kapazitäten).");
+      "bewertet und die Zuordnung neu gelöst (gleiche Kapazitäten). Wer dabei eine mögliche Stelle "
+      "hinzugewinnt, braucht einen Kurs: gesucht wird er wie bei den Kursbrücken der Vorschläge – "
+      "ein Deutschkurs in der eigenen Pendelzeit vom Wohnort, der ab dem Stichtag beginnt und bis "
+      "zum Niveau führt (nach Kursart und Unterrichtseinheiten). Rechtzeitig: er endet vor Beginn "
+      "einer der hinzugewonnenen Stellen (ohne Beginn: innerhalb des Planungshorizonts).");
   HtmlTable table;
   table.header = {"Niveau",
                   "Personen darunter",
-                  "mit mehr möglichen Stellen",
+                  "gewinnen eine Stelle hinzu",
+                  "Kurs erreichbar und rechtzeitig",
+                  "Kurs erreichbar, aber zu spät",
+                  "kein Kurs in Reichweite",
                   "Vorschläge heute",
                   "Vorschläge mit Kurs",
                   "davon Kursteilnehmende"};
   for (const CourseNeed& need : report.summary.course_needs) {
-    if (need.suppressed) {
+    if (need.suppressed || need.reach.empty()) {
       table.rows.push_back(
-          {std::string(CefrName(need.level)), Withheld(report), "–", "–", "–", "–"});
+          {std::string(CefrName(need.level)), Withheld(report), "–", "–", "–", "–", "–", "–", "–"});
       continue;
     }
+    const CourseReach& all = need.reach.front();
     table.rows.push_back({std::string(CefrName(need.level)),
                           Int(need.below),
-                          Int(need.gaining_candidates),
+                          PeopleText(report, all.gaining),
+                          PeopleText(report, all.in_time),
+                          PeopleText(report, all.too_late),
+                          PeopleText(report, all.none),
                           Int(need.proposals_before),
                           Int(need.proposals_after),
-                          Int(need.raised_placed_after)});
+                          PeopleText(report, need.raised_placed_after)});
   }
   out += RenderTable(table);
+
+  for (const CourseNeed& need : report.summary.course_needs) {
+    if (need.suppressed || need.reach.size() < 2) continue;
+    const std::string level(CefrName(need.level));
+    out += "<h3>" + XmlEscape("Wo ein Kurs bis " + level + " erreichbar wäre") + "</h3>\n";
+    out += Paragraph(CourseSentence(report, need));
+    HtmlTable where;
+    where.header = {"Landkreis / Koordination",
+                    "gewinnen mit " + level + " eine Stelle hinzu",
+                    "Kurs erreichbar und rechtzeitig",
+                    "nur zu spät",
+                    "kein Kurs in Reichweite",
+                    "Kurs, der rechtzeitig für die meisten erreichbar ist"};
+    constexpr size_t kMaxRows = 30;
+    size_t shown = 0;
+    for (const CourseReach& r : need.reach) {
+      if (r.kind == SliceKind::kAll) continue;
+      if (++shown > kMaxRows) continue;
+      where.rows.push_back(
+          {(r.kind == SliceKind::kDistrict ? "Landkreis " : "Koordination ") +
+               (r.kind == SliceKind::kDistrict ? DistrictLabel(report, r.key) : r.key),
+           PeopleText(report, r.gaining),
+           PeopleText(report, r.in_time),
+           PeopleText(report, r.too_late),
+           PeopleText(report, r.none),
+           r.best_offer >= 0 ? CourseText(report, need.offers[static_cast<size_t>(r.best_offer)])
+                             : "–"});
+    }
+    out += RenderTable(where);
+    if (shown > kMaxRows) {
+      out += "<p class=\"note\">" +
+             XmlEscape("Die ersten " + Int(kMaxRows) + " von " + Int(shown) +
+                       " Zeilen; alle in report_course_reach.csv.") +
+             "</p>\n";
+    }
+    if (!need.offers.empty()) {
+      HtmlTable offers;
+      offers.caption = "Kurse, die Menschen mit " + level + " eine Stelle öffnen würden";
+      offers.header = {"Kurs", "Ziel", "rechtzeitig für", "zu spät für"};
+      constexpr size_t kMaxOffers = 10;
+      for (size_t o = 0; o < need.offers.size() && o < kMaxOffers; ++o) {
+        const CourseOffer& offer = need.offers[o];
+        offers.rows.push_back({CourseText(report, offer),
+                               std::string(CefrName(offer.target_level)),
+                               PeopleText(report, offer.in_time),
+                               PeopleText(report, offer.too_late)});
+      }
+      out += RenderTable(offers);
+    }
+  }
+  out += "<p class=\"note\">" +
+         XmlEscape(
+             "„kein Kurs in Reichweite“: dort fehlt ein Kurs, der zum Niveau führt – "
+             "hier lohnt es, einen Kurs zu fördern. „nur zu spät“: ein früher beginnender "
+             "oder kürzerer Kurs am selben Ort würde helfen. Kleine Zahlen als „" +
+             Withheld(report) +
+             "“, „k. A.“: zurückgehalten, weil sich sonst eine kleinere Zahl errechnen "
+             "ließe. Alle Zeilen: report_course_reach.csv, report_course_offers.csv.") +
+         "</p>\n";
   return out;
 }
 
@@ -753,31 +883,106 @@ std::vector<OutputFile> RegionalTables(const RegionalReport& report) {
   files.push_back({"report_balance.csv", balance.bytes()});
   files.push_back({"report_unmet.csv", unmet.bytes()});
 
+  // A count of people in CSV: empty when withheld.
+  auto people_cell = [](SpreadsheetWriter& csv, const PeopleCount& n) {
+    if (n.withheld) {
+      csv.Empty();
+    } else {
+      csv.Integer(n.count);
+    }
+  };
   SpreadsheetWriter courses;
   Header(courses,
          {"Niveau",
           "Personen darunter",
-          "mit mehr möglichen Stellen",
+          "gewinnen eine Stelle hinzu",
+          "Kurs rechtzeitig",
+          "Kurs nur zu spät",
+          "kein Kurs in Reichweite",
           "Vorschläge heute",
           "Vorschläge mit Kurs",
           "davon Kursteilnehmende",
           "zurückgehalten"});
+  SpreadsheetWriter reach;
+  Header(reach,
+         {"Niveau",
+          "Ebene",
+          "Einheit",
+          "gewinnen eine Stelle hinzu",
+          "Kurs rechtzeitig",
+          "Kurs nur zu spät",
+          "kein Kurs in Reichweite",
+          "Kurs für die meisten",
+          "zurückgehalten"});
+  SpreadsheetWriter offers;
+  Header(offers,
+         {"Niveau",
+          "Kurs",
+          "Art",
+          "Ziel",
+          "Ort",
+          "Kreis",
+          "Beginn",
+          "Wochen",
+          "rechtzeitig für",
+          "zu spät für",
+          "zurückgehalten"});
   for (const CourseNeed& need : report.summary.course_needs) {
-    courses.Text(CefrName(need.level));
-    if (need.suppressed) {
-      for (int i = 0; i < 5; ++i) courses.Empty();
+    const std::string level(CefrName(need.level));
+    courses.Text(level);
+    if (need.suppressed || need.reach.empty()) {
+      for (int i = 0; i < 8; ++i) courses.Empty();
       courses.Text("ja");
-    } else {
-      courses.Integer(need.below);
-      courses.Integer(need.gaining_candidates);
-      courses.Integer(need.proposals_before);
-      courses.Integer(need.proposals_after);
-      courses.Integer(need.raised_placed_after);
-      courses.Text("nein");
+      courses.EndRow();
+      continue;
     }
+    const CourseReach& all = need.reach.front();
+    courses.Integer(need.below);
+    people_cell(courses, all.gaining);
+    people_cell(courses, all.in_time);
+    people_cell(courses, all.too_late);
+    people_cell(courses, all.none);
+    courses.Integer(need.proposals_before);
+    courses.Integer(need.proposals_after);
+    people_cell(courses, need.raised_placed_after);
+    const bool any = all.gaining.withheld || all.in_time.withheld || all.too_late.withheld ||
+                     all.none.withheld || need.raised_placed_after.withheld;
+    courses.Text(any ? "ja" : "nein");
     courses.EndRow();
+    for (const CourseReach& r : need.reach) {
+      reach.Text(level);
+      reach.Text(r.kind == SliceKind::kAll        ? "gesamt"
+                 : r.kind == SliceKind::kDistrict ? "Landkreis"
+                                                  : "Koordination");
+      reach.Text(r.kind == SliceKind::kAll        ? "gesamt"
+                 : r.kind == SliceKind::kDistrict ? DistrictLabel(report, r.key)
+                                                  : r.key);
+      for (const PeopleCount* n : {&r.gaining, &r.in_time, &r.too_late, &r.none})
+        people_cell(reach, *n);
+      reach.Text(r.best_offer >= 0 ? need.offers[static_cast<size_t>(r.best_offer)].id : "");
+      reach.Text(r.gaining.withheld || r.in_time.withheld || r.too_late.withheld || r.none.withheld
+                     ? "ja"
+                     : "nein");
+      reach.EndRow();
+    }
+    for (const CourseOffer& offer : need.offers) {
+      offers.Text(level);
+      offers.Text(offer.id);
+      offers.Text(CourseKindTextDe(offer.kind));
+      offers.Text(CefrName(offer.target_level));
+      offers.Text(offer.place_name);
+      offers.Text(DistrictLabel(report, offer.district_key));
+      offers.Text(offer.start_date ? FormatDate(*offer.start_date) : "");
+      offers.Integer(offer.weeks);
+      people_cell(offers, offer.in_time);
+      people_cell(offers, offer.too_late);
+      offers.Text(offer.in_time.withheld || offer.too_late.withheld ? "ja" : "nein");
+      offers.EndRow();
+    }
   }
   files.push_back({"report_courses.csv", courses.bytes()});
+  files.push_back({"report_course_reach.csv", reach.bytes()});
+  files.push_back({"report_course_offers.csv", offers.bytes()});
 
   SpreadsheetWriter capacity;
   Header(capacity,

@@ -2,9 +2,9 @@
 //
 // The files of `jobmatch report`, for a regional office (REKO): report.html,
 // readable in five minutes (a German summary on top, then participants,
-// vacancies, where demand and supply do not meet, unmet demand, course needs,
-// what capacity is worth, target controlling, and the same per district and
-// per coordinator), and its CSV tables (report_*.csv).
+// vacancies, where demand and supply do not meet, unmet demand, course needs
+// and where a course would be within reach, what capacity is worth, target controlling, and the
+// same per district and per coordinator), and its CSV tables (report_*.csv).
 //
 // Pure functions of a RegionalReport: aggregates only (engine/regional.h
 // withholds counts of fewer than min_group_size people already; they are
@@ -84,7 +84,8 @@ std::map<std::string, std::string> KldbAreaNames(const ReferenceData& reference)
 
 std::string RegionalHtml(const RegionalReport& report);
 // report_participants.csv, report_vacancies.csv, report_balance.csv,
-// report_unmet.csv, report_courses.csv, report_capacity.csv; with a store
+// report_unmet.csv, report_courses.csv, report_course_reach.csv,
+// report_course_offers.csv, report_capacity.csv; with a store
 // also report_targets.csv, report_decisions.csv, report_trend.csv.
 std::vector<OutputFile> RegionalTables(const RegionalReport& report);
 // report.html first, then the tables.

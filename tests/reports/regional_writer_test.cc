@@ -72,5 +72,94 @@ TEST(KldbAreaNames, WithoutReferenceNamesEveryAreaIsItsCode) {
   EXPECT_THAT(html, Not(HasSubstr("Führer/innen")));
 }
 
+// B1: 15 would gain a vacancy; 7 have course C-7 in time; 8 none, 2 of them
+// in district 15089 (withheld as small, and that row's in-time count with
+// them). Which counts the engine withholds is tested in
+// tests/engine/regional_test.cc; here, how withheld counts are written.
+RegionalReport WithCourseReach() {
+  RegionalReport report;
+  report.run_date = "2026-11-22";
+  report.district_names = {{"15089", "Salzlandkreis"}, {"15001", "Flensburg"}};
+  RegionalSlice all;
+  all.participants = 40;
+  RegionalSlice salzlandkreis = all;
+  salzlandkreis.kind = SliceKind::kDistrict;
+  salzlandkreis.key = "15089";
+  RegionalSlice flensburg = salzlandkreis;
+  flensburg.key = "15001";
+  report.summary.slices = {all, salzlandkreis, flensburg};
+  CourseNeed need;
+  need.level = CefrLevel::kB1;
+  need.below = 30;
+  need.proposals_before = 10;
+  need.proposals_after = 12;
+  need.raised_placed_after = {3, true, true};
+  CourseOffer x;
+  x.course = CourseIndex(0);
+  x.id = "C-7";
+  x.kind = CourseKind::kIntegration;
+  x.target_level = CefrLevel::kB1;
+  x.place_name = "Calbe (Saale)";
+  x.district_key = "15089";
+  x.start_date = ParseDate("2026-12-19");
+  x.weeks = 24;
+  x.in_time = {7, false, false};
+  need.offers = {x};
+  need.reach = {
+      {SliceKind::kAll,
+       "",
+       {15, false, false},
+       {7, false, false},
+       {0, false, false},
+       {8, false, false},
+       0},
+      {SliceKind::kDistrict,
+       "15089",
+       {9, false, false},
+       {0, true, false},
+       {0, false, false},
+       {0, true, true},
+       0},
+      {SliceKind::kDistrict,
+       "15001",
+       {6, false, false},
+       {0, false, false},
+       {0, false, false},
+       {6, false, false},
+       -1},
+  };
+  report.summary.course_needs = {need};
+  return report;
+}
+
+TEST(RegionalHtml, SaysWhereACourseWouldBeWithinReachWithSmallCountsWithheld) {
+  const RegionalReport report = WithCourseReach();
+  const std::string html = RegionalHtml(report);
+  ASSERT_EQ(jobmatch::testing::CheckMarkup(html).problem, "");
+  EXPECT_THAT(html,
+              HasSubstr("Sprachkurs bis B1 (30 Personen darunter): 15 gewönnen eine mögliche "
+                        "Stelle hinzu; für 7 ist ein Kurs in Pendelreichweite, der rechtzeitig "
+                        "endet (für die meisten: Integrationskurs C-7 ab 19.12.2026 (24 Wochen) in "
+                        "Calbe (Saale), Salzlandkreis), für 0 nur einer, der zu spät endet; 8 "
+                        "haben keinen Kurs bis B1 in Reichweite, die meisten im Landkreis "
+                        "Flensburg (6)."));
+  EXPECT_THAT(html, HasSubstr("Wo ein Kurs bis B1 erreichbar wäre"));
+  // Salzlandkreis: 9 gain, in time withheld as k. A., none as < 5.
+  EXPECT_THAT(html,
+              HasSubstr("<td>Landkreis Salzlandkreis</td><td class=\"num\">9</td><td>k. A.</td>"
+                        "<td class=\"num\">0</td><td class=\"num\">&lt; 5</td>"));
+  const std::vector<OutputFile> tables = RegionalTables(report);
+  const std::string reach = Table(tables, "report_course_reach.csv").bytes;
+  EXPECT_THAT(reach, HasSubstr("B1;gesamt;gesamt;15;7;0;8;C-7;nein\r\n"));
+  EXPECT_THAT(reach, HasSubstr("B1;Landkreis;Salzlandkreis;9;;0;;C-7;ja\r\n"));
+  EXPECT_THAT(reach, HasSubstr("B1;Landkreis;Flensburg;6;0;0;6;;nein\r\n"));
+  const std::string offers = Table(tables, "report_course_offers.csv").bytes;
+  EXPECT_THAT(offers,
+              HasSubstr("B1;C-7;Integrationskurs;B1;Calbe (Saale);Salzlandkreis;2026-12-19;24;7;0;"
+                        "nein\r\n"));
+  const std::string courses = Table(tables, "report_courses.csv").bytes;
+  EXPECT_THAT(courses, HasSubstr("B1;30;15;7;0;8;10;12;;ja\r\n"));
+}
+
 }  // namespace
 }  // namespace jobmatch::reports

@@ -293,7 +293,7 @@ TEST(RegionalHtml, WellFormedWithWithheldCountsShownAsBelowTheMinimum) {
   EXPECT_NE(html.find("Führer/innen von Fahrzeug- und Transportgeräten"), std::string::npos);
   EXPECT_NE(html.find("&lt; 5"), std::string::npos);
   const std::vector<OutputFile> tables = RegionalTables(report);
-  EXPECT_EQ(tables.size(), 6u);
+  EXPECT_EQ(tables.size(), 8u);
   EXPECT_NE(tables[0].bytes.find("gesamt;gesamt;deutschniveau;B1;;ja"), std::string::npos);
 }
 
@@ -330,19 +330,19 @@ TEST(RegionalHtml, WithAStoreShowsTargetsDecisionsAndTrendWithSmallCountsWithhel
   // The withheld total of 12 decisions is not shown as "< 5" but as k. A.
   EXPECT_NE(html.find("<td>gesamt</td><td class=\"num\">60</td><td>k. A.</td>"), std::string::npos);
   const std::vector<OutputFile> tables = RegionalTables(report);
-  ASSERT_EQ(tables.size(), 9u);
-  EXPECT_EQ(tables[6].name, "report_targets.csv");
-  const std::string& targets = tables[6].bytes;
+  ASSERT_EQ(tables.size(), 11u);
+  EXPECT_EQ(tables[8].name, "report_targets.csv");
+  const std::string& targets = tables[8].bytes;
   EXPECT_NE(targets.find("gesamt;2,00;80,0;71,7;11;;ja\r\n"), std::string::npos) << targets;
   EXPECT_NE(targets.find("K-1;1,00;40,0;35,8;6;9;nein\r\n"), std::string::npos) << targets;
   EXPECT_NE(targets.find("K-2;1,00;40,0;35,8;5;;ja\r\n"), std::string::npos) << targets;
-  EXPECT_EQ(tables[7].name, "report_decisions.csv");
-  const std::string& decisions = tables[7].bytes;
+  EXPECT_EQ(tables[9].name, "report_decisions.csv");
+  const std::string& decisions = tables[9].bytes;
   EXPECT_NE(decisions.find("gesamt;60;;5;0;;0\r\n"), std::string::npos) << decisions;
   EXPECT_NE(decisions.find("K-1;30;;5;0;;0\r\n"), std::string::npos) << decisions;
   EXPECT_NE(decisions.find("K-2;30;5;0;0;5;0\r\n"), std::string::npos) << decisions;
-  EXPECT_EQ(tables[8].name, "report_trend.csv");
-  EXPECT_NE(tables[8].bytes.find("2026-11-23;79;331;24;55;0,8300\r\n"), std::string::npos);
+  EXPECT_EQ(tables[10].name, "report_trend.csv");
+  EXPECT_NE(tables[10].bytes.find("2026-11-23;79;331;24;55;0,8300\r\n"), std::string::npos);
 }
 
 }  // namespace
