@@ -242,14 +242,20 @@ std::string CourseSentence(const RegionalReport& report, const CourseNeed& need)
                      " Personen darunter): " + PeopleText(report, all.gaining) +
                      " gewönnen eine mögliche Stelle hinzu";
   if (all.gaining.count == 0 && !all.gaining.withheld) return text + ".";
-  text += "; für " + PeopleText(report, all.in_time) +
-          " ist ein Kurs in Pendelreichweite, der rechtzeitig endet";
+  // "für 8", "für niemanden" (a shown 0).
+  auto for_whom = [&](const PeopleCount& n) {
+    return !n.withheld && n.count == 0 ? std::string("für niemanden")
+                                       : "für " + PeopleText(report, n);
+  };
+  text += "; " + for_whom(all.in_time) + " ist ein Kurs in Pendelreichweite, der rechtzeitig endet";
   if (all.best_offer >= 0) {
     text += " (für die meisten: " +
             CourseText(report, need.offers[static_cast<size_t>(all.best_offer)]) + ")";
   }
-  text += ", für " + PeopleText(report, all.too_late) + " nur einer, der zu spät endet; " +
-          PeopleText(report, all.none) + " haben keinen Kurs bis " + level + " in Reichweite";
+  text += ", " + for_whom(all.too_late) + " nur einer, der zu spät endet; ";
+  text += !all.none.withheld && all.none.count == 0
+              ? "alle haben einen Kurs bis " + level + " in Reichweite"
+              : PeopleText(report, all.none) + " haben keinen Kurs bis " + level + " in Reichweite";
   const CourseReach* most = nullptr;
   int districts = 0;
   for (const CourseReach& r : need.reach) {
