@@ -52,7 +52,7 @@ std::string LargestEmployer(const whatif::Scenario& s) {
 // The vacancy with the most candidate arcs.
 std::string BusiestVacancy(const whatif::Scenario& s) {
   std::vector<int32_t> count(s.dataset.vacancies.size(), 0);
-  for (const VacancyIndex v : s.graph.arc_vacancy) ++count[static_cast<size_t>(v.value)];
+  for (const VacancyIndex v : s.graph->arc_vacancy) ++count[static_cast<size_t>(v.value)];
   const auto best = std::max_element(count.begin(), count.end()) - count.begin();
   return s.dataset.vacancies[static_cast<size_t>(best)].id;
 }

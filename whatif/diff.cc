@@ -44,16 +44,16 @@ struct Loads {
 
 Loads LoadsOf(const Scenario& s) {
   Loads loads;
-  loads.coordinator.assign(static_cast<size_t>(s.graph.num_coordinators), 0);
-  loads.vacancy.assign(static_cast<size_t>(s.graph.num_vacancies), 0);
-  loads.employer.assign(static_cast<size_t>(s.graph.num_employers), 0);
+  loads.coordinator.assign(static_cast<size_t>(s.graph->num_coordinators), 0);
+  loads.vacancy.assign(static_cast<size_t>(s.graph->num_vacancies), 0);
+  loads.employer.assign(static_cast<size_t>(s.graph->num_employers), 0);
   // Against the graph's capacities, which held pairs (arc -1) already left.
   for (const Placement& pl : s.result.placements) {
     if (pl.arc < 0) continue;
     ++loads.coordinator[static_cast<size_t>(
-        s.graph.participant_coordinator[static_cast<size_t>(pl.participant.value)].value)];
+        s.graph->participant_coordinator[static_cast<size_t>(pl.participant.value)].value)];
     ++loads.vacancy[static_cast<size_t>(pl.vacancy.value)];
-    const EmployerIndex e = s.graph.vacancy_employer[static_cast<size_t>(pl.vacancy.value)];
+    const EmployerIndex e = s.graph->vacancy_employer[static_cast<size_t>(pl.vacancy.value)];
     if (e.valid()) ++loads.employer[static_cast<size_t>(e.value)];
   }
   return loads;
@@ -65,19 +65,19 @@ ChangeReason WhyLeft(const Scenario& after,
                      ParticipantIndex p,
                      VacancyIndex old_vacancy,
                      bool lost) {
-  if (lost && !HasArcs(after.graph, p)) return ChangeReason::kNoCandidateLeft;
-  if (ArcScore(after.graph, p, old_vacancy) < 0) return ChangeReason::kVacancyGone;
-  const CoordinatorIndex c = after.graph.participant_coordinator[static_cast<size_t>(p.value)];
+  if (lost && !HasArcs(*after.graph, p)) return ChangeReason::kNoCandidateLeft;
+  if (ArcScore(*after.graph, p, old_vacancy) < 0) return ChangeReason::kVacancyGone;
+  const CoordinatorIndex c = after.graph->participant_coordinator[static_cast<size_t>(p.value)];
   if (lost && loads.coordinator[static_cast<size_t>(c.value)] >=
-                  after.graph.coordinator_capacity[static_cast<size_t>(c.value)]) {
+                  after.graph->coordinator_capacity[static_cast<size_t>(c.value)]) {
     return ChangeReason::kCoordinatorAtCapacity;
   }
   const auto v = static_cast<size_t>(old_vacancy.value);
-  if (loads.vacancy[v] >= after.graph.vacancy_capacity[v]) return ChangeReason::kVacancyTaken;
-  const EmployerIndex e = after.graph.vacancy_employer[v];
-  if (e.valid() && after.graph.employer_capacity[static_cast<size_t>(e.value)] >= 0 &&
+  if (loads.vacancy[v] >= after.graph->vacancy_capacity[v]) return ChangeReason::kVacancyTaken;
+  const EmployerIndex e = after.graph->vacancy_employer[v];
+  if (e.valid() && after.graph->employer_capacity[static_cast<size_t>(e.value)] >= 0 &&
       loads.employer[static_cast<size_t>(e.value)] >=
-          after.graph.employer_capacity[static_cast<size_t>(e.value)]) {
+          after.graph->employer_capacity[static_cast<size_t>(e.value)]) {
     return ChangeReason::kEmployerAtCap;
   }
   return ChangeReason::kBetterOverall;
@@ -85,10 +85,10 @@ ChangeReason WhyLeft(const Scenario& after,
 
 // Why the new vacancy is theirs now (gained or moved).
 ChangeReason WhyCame(const Scenario& before, ParticipantIndex p, VacancyIndex v, float score) {
-  if (static_cast<size_t>(v.value) >= static_cast<size_t>(before.graph.num_vacancies)) {
+  if (static_cast<size_t>(v.value) >= static_cast<size_t>(before.graph->num_vacancies)) {
     return ChangeReason::kNewCandidate;
   }
-  const float old_score = ArcScore(before.graph, p, v);
+  const float old_score = ArcScore(*before.graph, p, v);
   if (old_score < 0) return ChangeReason::kNewCandidate;
   if (score > old_score) return ChangeReason::kScoreRose;
   return ChangeReason::kRoomFreed;

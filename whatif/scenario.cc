@@ -17,6 +17,10 @@
 namespace jobmatch::whatif {
 namespace {
 
+// Up to this many re-scored rows run in one thread (a few milliseconds of
+// scoring; spreading it over threads costs more CPU time than it saves).
+constexpr size_t kSerialRescoreRows = 2'000;
+
 std::optional<Error> Usage(std::string field, std::string value, const std::string& expected) {
   return MakeError(
       ErrorKind::kUsage, "", 0, std::move(field), std::move(value), "expected " + expected);
@@ -146,13 +150,13 @@ std::vector<std::pair<ParticipantIndex, VacancyIndex>> ResolvePreferred(
 
 // Builds the candidate graph from the scored pairs as the solver sees it:
 // last run's proposals marked preferred, held pairs reserved (returned).
-std::vector<Placement> BuildGraph(Scenario* s) {
-  s->graph = BuildCandidateGraph(s->dataset, *s->scored, s->options.candidates);
-  CandidateGraph& g = s->graph;
-  if (!s->preferred.empty()) {
+std::vector<Placement> BuildGraph(const Scenario& s, CandidateGraph* graph) {
+  *graph = BuildCandidateGraph(s.dataset, *s.scored, s.options.candidates);
+  CandidateGraph& g = *graph;
+  if (!s.preferred.empty()) {
     g.arc_preferred.assign(static_cast<size_t>(g.num_arcs()), 0);
     int64_t marked = 0;
-    for (const auto& [p, v] : s->preferred) {
+    for (const auto& [p, v] : s.preferred) {
       const auto row = static_cast<size_t>(p.value);
       for (int64_t k = g.arc_begin[row]; k < g.arc_begin[row + 1]; ++k) {
         if (g.arc_vacancy[static_cast<size_t>(k)] == v) {
@@ -163,17 +167,16 @@ std::vector<Placement> BuildGraph(Scenario* s) {
     }
     if (marked == 0) g.arc_preferred.clear();
   }
-  if (s->carryover && !s->carryover->held.empty()) {
-    return ReserveHeldPairs(s->carryover->held, &g);
-  }
+  if (s.carryover && !s.carryover->held.empty()) return ReserveHeldPairs(s.carryover->held, &g);
   return {};
 }
 
 // Rebuilds the candidate graph from the scored pairs and re-solves warm.
 std::optional<Error> Resolve(Scenario* s) {
-  const std::vector<Placement> reserved = BuildGraph(s);
-  JOBMATCH_CHECK(s->graph.IsValid()) << "candidate graph inconsistent after an edit";
-  AssignmentResult result = s->solver->Resolve(PadToSession(s->graph, s->solver->graph()));
+  auto graph = std::make_shared<CandidateGraph>();
+  const std::vector<Placement> reserved = BuildGraph(*s, graph.get());
+  JOBMATCH_CHECK(graph->IsValid()) << "candidate graph inconsistent after an edit";
+  AssignmentResult result = s->solver->Resolve(PadToSession(*graph, s->solver->graph()));
   if (result.status != AssignmentStatus::kOptimal) {
     return MakeError(ErrorKind::kInternal,
                      "",
@@ -183,10 +186,11 @@ std::optional<Error> Resolve(Scenario* s) {
                      "a resolution small enough for this many participants");
   }
   // Drop the padding's duals: nothing else of it reaches the result.
-  result.duals.coordinator.resize(static_cast<size_t>(s->graph.num_coordinators));
-  result.duals.vacancy.resize(static_cast<size_t>(s->graph.num_vacancies));
-  result.duals.employer.resize(static_cast<size_t>(s->graph.num_employers));
+  result.duals.coordinator.resize(static_cast<size_t>(graph->num_coordinators));
+  result.duals.vacancy.resize(static_cast<size_t>(graph->num_vacancies));
+  result.duals.employer.resize(static_cast<size_t>(graph->num_employers));
   MergeReserved(reserved, &result);
+  s->graph = std::move(graph);
   s->result = std::move(result);
   return std::nullopt;
 }
@@ -196,8 +200,12 @@ std::optional<Error> RescoreParticipants(Scenario* s, std::vector<ParticipantInd
   participants.erase(std::unique(participants.begin(), participants.end()), participants.end());
   if (!participants.empty()) {
     const std::vector<VacancyIndex> active = ActiveVacancies(*s);
+    // A few rows score faster in one thread than the pool of threads costs
+    // to start and idle (rows and order never depend on the thread count).
+    ScoringOptions options = s->options.scoring;
+    if (participants.size() <= kSerialRescoreRows) options.num_threads = 1;
     const ScoredPairs rows =
-        ScoreParticipants(s->dataset, *s->reference, s->options.scoring, participants, active);
+        ScoreParticipants(s->dataset, *s->reference, options, participants, active);
     s->scored = std::make_shared<const ScoredPairs>(ReplaceRows(*s->scored, participants, rows));
   }
   return Resolve(s);
@@ -241,8 +249,10 @@ Scenario MakeScenario(Dataset dataset,
   s.carryover = std::make_shared<const Carryover>(std::move(carryover));
   s.scored =
       std::make_shared<const ScoredPairs>(ScoreTopK(s.dataset, *s.reference, s.options.scoring));
-  const std::vector<Placement> reserved = BuildGraph(&s);
-  s.solver = std::make_shared<AssignmentSession>(s.graph, s.options.assignment);
+  auto graph = std::make_shared<CandidateGraph>();
+  const std::vector<Placement> reserved = BuildGraph(s, graph.get());
+  s.graph = graph;
+  s.solver = std::make_shared<AssignmentSession>(*graph, s.options.assignment);
   s.result = s.solver->Solve();
   if (s.result.status == AssignmentStatus::kOptimal) MergeReserved(reserved, &s.result);
   return s;
@@ -563,14 +573,14 @@ std::optional<Error> AddVacancy(Scenario* s, Vacancy vacancy) {
 
 int32_t CountWithoutCandidates(const Scenario& s) {
   // A held pair is reserved outside the graph: its participant has one.
-  std::vector<uint8_t> reserved(static_cast<size_t>(s.graph.num_participants), 0);
+  const CandidateGraph& g = *s.graph;
+  std::vector<uint8_t> reserved(static_cast<size_t>(g.num_participants), 0);
   for (const Placement& pl : s.result.placements) {
     if (pl.arc < 0) reserved[static_cast<size_t>(pl.participant.value)] = 1;
   }
   int32_t count = 0;
-  for (int32_t p = 0; p < s.graph.num_participants; ++p) {
-    if (s.graph.arc_begin[static_cast<size_t>(p)] ==
-            s.graph.arc_begin[static_cast<size_t>(p) + 1] &&
+  for (int32_t p = 0; p < g.num_participants; ++p) {
+    if (g.arc_begin[static_cast<size_t>(p)] == g.arc_begin[static_cast<size_t>(p) + 1] &&
         reserved[static_cast<size_t>(p)] == 0) {
       ++count;
     }

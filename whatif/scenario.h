@@ -18,9 +18,9 @@
 //
 // Contract. After every edit, `scored`'s kept pairs, `graph` and `result`
 // are what a cold run gives on ChangedDataset(scenario) with the same
-// options and ChangedCarryover(scenario) applied as MakeScenario() applies it (same kept pairs, same proposals count and total fit; among
-// placements of equal total value the warm solver may keep earlier ones).
-// The per-participant counts in `scored` (excluded, eligible, within_reach,
+// options and ChangedCarryover(scenario) applied as MakeScenario() applies it (same kept pairs,
+// same proposals count and total fit; among placements of equal total value the warm solver may
+// keep earlier ones). The per-participant counts in `scored` (excluded, eligible, within_reach,
 // near_miss) are exact for rows re-scored and otherwise may still count a
 // withdrawn or miss an added vacancy: nothing here reads them, and export
 // scores ChangedDataset afresh.
@@ -92,7 +92,8 @@ struct Scenario {
   // Shared by copies and never changed in place: an edit that re-scores
   // makes a new one, so copying a scenario (undo, save) is cheap.
   std::shared_ptr<const ScoredPairs> scored;
-  CandidateGraph graph;
+  // The graph the solver solves; shared like `scored` (an edit builds a new one).
+  std::shared_ptr<const CandidateGraph> graph;
   AssignmentResult result;
   std::shared_ptr<AssignmentSession> solver;  // warm solver, shared by copies
   // The carried-over decisions (shared by copies, never changed) and last
@@ -104,7 +105,7 @@ struct Scenario {
 // Scores, builds and solves `dataset` cold, with the carried-over decisions
 // applied as `jobmatch run` applies them: MarkPreferred(), then
 // ReserveHeldPairs() on the candidate graph, the reserved pairs merged into
-// the result (MergeReserved(); arc -1). `graph` is then the graph the solver
+// the result (MergeReserved(); arc -1). `*graph` is then the graph the solver
 // solves (held participants' rows emptied, capacities reduced). For a
 // nightly run's start, `dataset` is the pool (MakePool) with the derived
 // capacities applied. Preconditions as for ScoreTopK() and

@@ -31,7 +31,7 @@ struct Network {
 };
 
 Network BuildNetwork(const Scenario& s) {
-  const CandidateGraph& g = s.graph;
+  const CandidateGraph& g = *s.graph;
   const AssignmentResult& r = s.result;
   Network n;
   const int32_t coordinators = g.num_coordinators;
@@ -213,7 +213,7 @@ UnitValue Along(const Scenario& s,
     const int64_t k = n.candidate[static_cast<size_t>(a)];
     if (k >= 0) {
       value.more_placements += direction;
-      value.more_fit += direction * static_cast<double>(s.graph.arc_score[static_cast<size_t>(k)]);
+      value.more_fit += direction * static_cast<double>(s.graph->arc_score[static_cast<size_t>(k)]);
     }
     // Step back towards the source.
     const bool arc_forward_in_walk = (direction > 0) != backwards;
@@ -227,7 +227,7 @@ UnitValue Along(const Scenario& s,
 CapacityValues ValueOfCapacity(const Scenario& s) {
   JOBMATCH_CHECK(s.result.status == AssignmentStatus::kOptimal) << "value of a failed solve";
   const Network n = BuildNetwork(s);
-  const CandidateGraph& g = s.graph;
+  const CandidateGraph& g = *s.graph;
   CapacityValues values;
 
   // One more place at c: the cheapest path c -> sink, or the bypass (0).

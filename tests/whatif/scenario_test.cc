@@ -99,7 +99,7 @@ void ExpectEqualsCold(const Scenario& s, const std::string& where) {
   for (const Placement& pl : s.result.placements) {
     if (pl.arc < 0) solved.total_score -= static_cast<double>(pl.score);
   }
-  const AssignmentCheck check = CheckAssignment(s.graph, s.options.assignment, solved);
+  const AssignmentCheck check = CheckAssignment(*s.graph, s.options.assignment, solved);
   EXPECT_TRUE(check.ok) << check.message;
   for (size_t p = 0; p < changed.participants.size(); ++p) {
     const auto mine = s.scored->For(ParticipantIndex(static_cast<int32_t>(p)));
@@ -370,7 +370,7 @@ TEST_F(WhatIf, CourseRaisesOnlyThoseItReaches) {
 // Every figure `value` prints equals a re-solve with one more place or opening.
 void ExpectValuesEqualResolves(const Scenario& s) {
   const CapacityValues values = ValueOfCapacity(s);
-  // What the solver placed: held pairs (arc -1) are reserved outside s.graph.
+  // What the solver placed: held pairs (arc -1) are reserved outside s.graph->
   int64_t placed = 0;
   double fit = 0.0;
   for (const Placement& pl : s.result.placements) {
@@ -380,7 +380,7 @@ void ExpectValuesEqualResolves(const Scenario& s) {
   }
   ASSERT_EQ(values.coordinators.size(), s.dataset.coordinators.size());
   for (const CoordinatorValue& v : values.coordinators) {
-    CandidateGraph more = s.graph;
+    CandidateGraph more = *s.graph;
     ++more.coordinator_capacity[static_cast<size_t>(v.coordinator.value)];
     const AssignmentResult r = AssignParticipants(more, s.options.assignment);
     SCOPED_TRACE("coordinator " +
@@ -390,7 +390,7 @@ void ExpectValuesEqualResolves(const Scenario& s) {
     EXPECT_NEAR(r.total_score - fit, v.value.more_fit, 1e-4);
   }
   for (const VacancyValue& v : values.vacancies) {
-    CandidateGraph more = s.graph;
+    CandidateGraph more = *s.graph;
     ++more.vacancy_capacity[static_cast<size_t>(v.vacancy.value)];
     const AssignmentResult r = AssignParticipants(more, s.options.assignment);
     SCOPED_TRACE("vacancy " + s.dataset.vacancies[static_cast<size_t>(v.vacancy.value)].id);
