@@ -66,6 +66,9 @@
 //    node only through that arc, forwards, so no pivot blocks there, except
 //    through an arc of capacity 0, which a warm solve only flips between its
 //    bounds. A new arc into the node ends the exception (Repair re-hangs it);
+//  * arcs of capacity 0 (removed arcs among them) are never priced: they
+//    carry no flow and take no part in optimality, and pricing them would
+//    flip their bounds again and again as potentials drift;
 //  * pricing as in a cold solve, except that once a solve's block search has
 //    wrapped around 8 times (potential changes travelling through a large
 //    network pivot by pivot), the arcs at the nodes of every small moved

@@ -13,10 +13,12 @@ void BlockSearch::Resize(int32_t num_arcs, bool restart) {
   if (restart || next_arc_ >= num_arcs) next_arc_ = 0;
 }
 
+template <bool kSkipFixed>
 int32_t BlockSearch::Find(const SimplexBasis& b) {
   const SimplexArc* const arc = b.arcs.data();
   const int8_t* const st = b.state.data();
   const int64_t* const p = b.pi.data();
+  const int64_t* const cap = b.cap.data();
   const int32_t m = b.m;
   int64_t min = 0;
   int32_t in_arc = -1;
@@ -25,7 +27,7 @@ int32_t BlockSearch::Find(const SimplexBasis& b) {
   auto scan = [&](int32_t end) {
     for (; e != end; ++e) {
       const int64_t c = st[e] * (arc[e].cost + p[arc[e].source] - p[arc[e].target]);
-      if (c < min) {
+      if (c < min && (!kSkipFixed || cap[e] != 0)) {
         min = c;
         in_arc = e;
       }
@@ -45,6 +47,9 @@ int32_t BlockSearch::Find(const SimplexBasis& b) {
   return in_arc;
 }
 
+template int32_t BlockSearch::Find<false>(const SimplexBasis& b);
+template int32_t BlockSearch::Find<true>(const SimplexBasis& b);
+
 int32_t FindEnteringArcIn(const SimplexBasis& b, const std::vector<int32_t>& list, size_t* next) {
   const auto size = list.size();
   const auto block =
@@ -56,7 +61,7 @@ int32_t FindEnteringArcIn(const SimplexBasis& b, const std::vector<int32_t>& lis
   for (size_t scanned = 0; scanned < size; ++scanned) {
     const int32_t e = list[i];
     const int64_t c = b.state[e] * b.ReducedCost(e);
-    if (c < min) {
+    if (c < min && b.cap[e] != 0) {
       min = c;
       in_arc = e;
     }
@@ -115,7 +120,7 @@ int32_t MovedNodes::Find(const SimplexBasis& b) {
     for (int32_t k = incident_begin_[u]; k < incident_begin_[u + 1]; ++k) {
       const int32_t e = incident_[k];
       const int64_t c = b.state[e] * b.ReducedCost(e);
-      if (c < min) {
+      if (c < min && b.cap[e] != 0) {
         min = c;
         in_arc = e;
       }
@@ -136,7 +141,7 @@ int32_t WarmPricing::Find(const SimplexBasis& b) {
     if (e < 0) first_.clear();
   }
   if (e < 0 && !moved_->empty()) e = moved_->Find(b);
-  if (e < 0) e = block_->Find(b);
+  if (e < 0) e = block_->Find</*kSkipFixed=*/true>(b);
   if (e >= 0 && block_->wraps() >= MovedNodes::kWrapsBeforeMoved && !moved_->built()) {
     moved_->Build(b);
   }

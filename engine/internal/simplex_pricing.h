@@ -42,6 +42,8 @@ class BlockSearch {
   void Resize(int32_t num_arcs, bool restart);
   // Clears the wrap-around count at the start of a solve.
   void StartSolve() { wraps_ = 0; }
+  // kSkipFixed: arcs of capacity 0 never enter (warm solves; see WarmPricing).
+  template <bool kSkipFixed = false>
   int32_t Find(const SimplexBasis& b);
   // Times this solve's search wrapped around.
   int32_t wraps() const { return wraps_; }
@@ -94,6 +96,11 @@ struct ColdPricing {
   void AfterPivot(const SimplexBasis&) {}
 };
 
+// Arcs of capacity 0 (removed arcs, vacancies without openings, moved
+// participants' old intake arcs) are never priced: they can carry no flow,
+// so they take no part in optimality, and entering one would only flip its
+// bound, again each time the potentials drift past its cost (a session's
+// removed arcs accumulate, and each flip costs a search).
 class WarmPricing {
  public:
   static constexpr bool kWarm = true;

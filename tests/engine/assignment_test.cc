@@ -455,6 +455,39 @@ TEST(AssignmentSession, WarmResolveMatchesColdSolveAfterRandomChanges) {
   }
 }
 
+// Every move of a participant to another coordinator leaves its old intake
+// arc behind with capacity 0. Such arcs never enter a warm solve: were they
+// priced, each would flip between its bounds whenever the potentials drift
+// past its cost, and a long session's solves would grow with its edits.
+TEST(AssignmentSession, RemovedArcsDoNotSlowLaterWarmSolves) {
+  Rng rng(17);
+  GraphShape shape;
+  shape.participants = 120;
+  shape.vacancies = 40;
+  shape.coordinators = 2;
+  shape.employers = 5;
+  shape.max_arcs = 6;
+  CandidateGraph g = RandomGraph(rng, shape);
+  AssignmentOptions options;
+  AssignmentSession session(g, options);
+  ExpectFeasible(g, options, session.Solve());
+  std::vector<int64_t> pivots;
+  for (int round = 0; round < 60; ++round) {
+    for (size_t p = 0; p < 40; ++p) {
+      g.participant_coordinator[p] = CoordinatorIndex(round % 2);
+    }
+    g.coordinator_capacity[0] = 10 + round % 7;
+    g.coordinator_capacity[1] = 16 - round % 5;
+    const AssignmentResult warm = session.Resolve(g);
+    ExpectFeasible(g, options, warm);
+    EXPECT_EQ(warm.total_cost, AssignParticipants(g, options).total_cost) << "round " << round;
+    pivots.push_back(warm.pivots);
+  }
+  const int64_t early = *std::max_element(pivots.begin(), pivots.begin() + 10);
+  const int64_t late = *std::max_element(pivots.end() - 10, pivots.end());
+  EXPECT_LE(late, early + 20) << "early rounds at most " << early << " pivots, late " << late;
+}
+
 TEST(AssignmentSession, BoostSessionsSolveColdEachTime) {
   Rng rng(16);
   GraphShape shape;
