@@ -147,7 +147,7 @@ std::vector<std::vector<uint8_t>> WithholdCounts(const std::vector<std::vector<i
         if (is_hidden(sum[k]) || value(sum[k]) == 0) continue;
         if (pick == nullptr || value(sum[k]) < value(*pick)) pick = &sum[k];
       }
-      if (pick == nullptr) pick = &sum[0];
+      if (pick == nullptr) pick = sum.data();
       JOBMATCH_CHECK(!is_hidden(*pick) && value(*pick) > 0) << "nothing left to withhold";
       hidden[pick->first][pick->second] = 1;
       changed = true;
