@@ -22,6 +22,7 @@
 #include "engine/proposals.h"
 #include "engine/scorer.h"
 #include "reports/output_files.h"
+#include "reports/output_formats.h"
 #include "reports/report_writer.h"
 #include "store/run_store.h"
 #include "store/sha256.h"
@@ -77,6 +78,17 @@ int RunRun(const RunArgs& args) {
   const std::optional<Date> parsed_date = RunDateFromFlag(args.date, &date_exit);
   if (!parsed_date) return date_exit;
   const Date run_date = *parsed_date;
+  const std::optional<reports::OutputFormats> asked = reports::ParseOutputFormats(args.output);
+  if (!asked) {
+    return ReportError("bad arguments",
+                       MakeError(ErrorKind::kUsage,
+                                 "",
+                                 0,
+                                 "--output",
+                                 args.output,
+                                 "auto, or a comma-separated list of json, pb, csv and xlsx "
+                                 "holding json or pb"));
+  }
 
   using Clock = std::chrono::steady_clock;
   auto seconds_since = [](Clock::time_point t) {
@@ -113,7 +125,7 @@ int RunRun(const RunArgs& args) {
   const double load_seconds = seconds_since(start);
 
   Clock::time_point stage = Clock::now();
-  const ScoredPairs scored = ScoreTopK(dataset, reference, config.scoring);
+  ScoredPairs scored = ScoreTopK(dataset, reference, config.scoring);
   CandidateGraph graph = BuildCandidateGraph(dataset, scored, config.candidates);
   MarkPreferred(dataset, history.last_proposals, &graph);
   const std::vector<Placement> reserved = ReserveHeldPairs(pool.held, &graph);
@@ -148,7 +160,17 @@ int RunRun(const RunArgs& args) {
   stage = Clock::now();
   ProposalSet proposals = MakeProposals(dataset, scored, graph, result, config.proposals);
   if (run_store) MarkNew(dataset, history, &proposals);
-  reports::StagedDirectory out(args.out, "jobmatch.json");
+  // The scored pairs and the graph are done with: their memory (1.5 GB at a
+  // million participants) goes back before the writers and the store need
+  // theirs.
+  scored = ScoredPairs{};
+  graph = CandidateGraph{};
+  result = AssignmentResult{};
+  // The full JSON grows with the participants (3.8 GB at a million): "auto"
+  // writes jobmatch.pb in its place above kFullJsonMaxParticipants.
+  const reports::OutputFormats formats =
+      reports::ResolveOutputFormats(*asked, static_cast<int64_t>(dataset.participants.size()));
+  reports::StagedDirectory out(args.out, std::vector<std::string>{"jobmatch.json", "jobmatch.pb"});
   if (auto error = out.Begin()) return ReportError("cannot write output", *error);
   int files = 0;
   if (auto error = reports::WriteRunReport(dataset,
@@ -159,9 +181,13 @@ int RunRun(const RunArgs& args) {
                                            out.staging(),
                                            &files,
                                            capacities,
-                                           args.common.threads)) {
+                                           args.common.threads,
+                                           formats)) {
     return ReportError("cannot write output", out.InTarget(*error));
   }
+  const double write_seconds = seconds_since(stage);
+
+  stage = Clock::now();
   int64_t run_id = 0;
   if (run_store) {
     store::RunRecord record;
@@ -226,7 +252,7 @@ int RunRun(const RunArgs& args) {
   } else if (auto error = out.Commit()) {
     return ReportError("cannot write output", *error);
   }
-  const double write_seconds = seconds_since(stage);
+  const double store_seconds = seconds_since(stage);
 
   const RunMetrics& m = proposals.metrics;
   const double seconds =
@@ -248,7 +274,22 @@ int RunRun(const RunArgs& args) {
   std::printf("  total fit      %8.3f   mean %.3f\n", m.total_score, m.mean_score);
   std::printf("  certificate    %s\n",
               args.check ? "checked: optimal" : "not checked (use --check)");
-  std::printf("  output         %s (%d files)\n", args.out.string().c_str(), files);
+  const reports::OutputFormats usual{};
+  if (formats == usual) {
+    std::printf("  output         %s (%d files)\n", args.out.string().c_str(), files);
+  } else {
+    std::printf("  output         %s (%d files: %s)\n",
+                args.out.string().c_str(),
+                files,
+                reports::OutputFormatsName(formats).c_str());
+  }
+  if (asked->automatic && !formats.json) {
+    std::printf(
+        "  no JSON        %lld participants, over %lld: jobmatch.json is not written, jobmatch.pb "
+        "holds its facts (--output json,csv,xlsx writes it)\n",
+        count(m.participants),
+        static_cast<long long>(reports::kFullJsonMaxParticipants));
+  }
   if (run_store) {
     int32_t in_follow_up = 0;
     for (const uint8_t f : standing.in_follow_up) in_follow_up += f;
@@ -259,12 +300,14 @@ int RunRun(const RunArgs& args) {
                 in_follow_up,
                 reserved.size());
   }
-  std::printf("  time           %.2f s (load %.2f, score %.2f, solve %.2f, write %.2f)\n",
+  std::printf("  time           %.2f s (load %.2f, score %.2f, solve %.2f, write %.2f",
               seconds,
               load_seconds,
               score_seconds,
               solve_seconds,
               write_seconds);
+  if (run_store) std::printf(", store %.2f", store_seconds);
+  std::printf(")\n");
   return 0;
 }
 

@@ -29,6 +29,7 @@ struct RunArgs {
   std::string date;                            // run date (ISO or German); empty: today
   bool check = false;                          // verify the solver's optimality certificate
   std::optional<std::filesystem::path> store;  // run store (SQLite); none: stateless
+  std::string output = "auto";  // formats (reports/output_formats.h): auto or json,pb,csv,xlsx
 };
 int RunRun(const RunArgs& args);
 

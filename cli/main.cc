@@ -44,6 +44,10 @@ int Main(int argc, char** argv) {
   std::string run_store;
   run_cmd->add_option(
       "--store", run_store, "run store (SQLite): record this run, apply earlier decisions");
+  run_cmd->add_option("--output",
+                      run.output,
+                      "files to write: auto (default), or a list of json, pb, csv, xlsx "
+                      "(auto: json, csv, xlsx; pb for json above 100000 participants)");
   add_common(run_cmd);
 
   RecordArgs record;

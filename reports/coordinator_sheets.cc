@@ -393,8 +393,10 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
                                             const std::filesystem::path& dir,
                                             int* files_written,
                                             const std::vector<CapacityDerivation>& capacities,
-                                            int num_threads) {
+                                            int num_threads,
+                                            const OutputFormats& formats) {
   JOBMATCH_CHECK(num_threads >= 0) << "num_threads";
+  if (!formats.csv && !formats.xlsx) return std::nullopt;
   const std::vector<std::string> names = SheetFileNames(dataset.coordinators);
   const std::vector<CapacityDerivation> capacity = CapacitiesOrGiven(dataset, capacities);
   const size_t n = dataset.coordinators.size();
@@ -421,17 +423,28 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
     unplaced_begin[c + 1] += unplaced_begin[c];
   }
 
-  // One coordinator's two files; walks their ranges side by side.
+  // One coordinator's files; walks their ranges side by side.
   auto write_one = [&](size_t c) -> std::optional<Error> {
     const std::filesystem::path path = dir / names[c];
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) return CannotWrite(path);
-    SpreadsheetWriter csv(out);
-    WriteHeader(csv, dataset);
-    XlsxWriter xlsx(
-        dir / XlsxName(names[c]),
-        SheetLayout(dataset.coordinators[c], run_date, dataset.participant_extra_header));
-    BothSheets sheet(csv, xlsx);
+    std::optional<std::ofstream> out;
+    std::optional<SpreadsheetWriter> csv;
+    if (formats.csv) {
+      out.emplace(path, std::ios::binary | std::ios::trunc);
+      if (!*out) return CannotWrite(path);
+      csv.emplace(*out);
+      WriteHeader(*csv, dataset);
+    }
+    std::optional<XlsxWriter> xlsx;
+    if (formats.xlsx) {
+      xlsx.emplace(
+          dir / XlsxName(names[c]),
+          SheetLayout(dataset.coordinators[c], run_date, dataset.participant_extra_header));
+    }
+    std::optional<BothSheets> both;
+    if (csv && xlsx) both.emplace(*csv, *xlsx);
+    CellWriter& sheet = both  ? static_cast<CellWriter&>(*both)
+                        : csv ? static_cast<CellWriter&>(*csv)
+                              : static_cast<CellWriter&>(*xlsx);
     WriteCapacityRow(
         sheet, dataset, CapacityTextDe(capacity[c], dataset.coordinators[c].capacity_given));
     size_t next_proposal = proposal_begin[c];
@@ -451,8 +464,8 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
         WriteProposalRow(sheet, dataset, reference, proposals[next_proposal++]);
       }
     }
-    if (!csv.Flush() || !out.flush()) return CannotWrite(path);
-    return xlsx.Close();
+    if (csv && (!csv->Flush() || !out->flush())) return CannotWrite(path);
+    return xlsx ? xlsx->Close() : std::nullopt;
   };
 
   // Each coordinator's files depend only on their lines, so the bytes are
@@ -479,7 +492,7 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
   for (std::optional<Error>& error : errors) {
     if (error) return error;
   }
-  *files_written += 2 * static_cast<int>(n);
+  *files_written += ((formats.csv ? 1 : 0) + (formats.xlsx ? 1 : 0)) * static_cast<int>(n);
   return std::nullopt;
 }
 

@@ -32,6 +32,7 @@
 #include "engine/records.h"
 #include "engine/reference.h"
 #include "engine/result.h"
+#include "reports/output_formats.h"
 
 namespace jobmatch::reports {
 
@@ -55,7 +56,8 @@ namespace jobmatch::reports {
     const std::filesystem::path& dir,
     int* files_written,
     const std::vector<CapacityDerivation>& capacities = {},
-    int num_threads = 1);
+    int num_threads = 1,
+    const OutputFormats& formats = {});
 
 // `capacities` when it has one entry per coordinator, else each coordinator's
 // capacity as the coordinators file gives it (derived = false).

@@ -4,6 +4,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <fstream>
@@ -120,7 +121,12 @@ std::optional<Error> WriteFileAtomically(const fs::path& path, std::string_view 
 }
 
 StagedDirectory::StagedDirectory(fs::path target, std::string marker)
-    : requested_(std::move(target)), marker_(std::move(marker)) {}
+    : requested_(std::move(target)) {
+  if (!marker.empty()) markers_.push_back(std::move(marker));
+}
+
+StagedDirectory::StagedDirectory(fs::path target, std::vector<std::string> markers)
+    : requested_(std::move(target)), markers_(std::move(markers)) {}
 
 StagedDirectory::~StagedDirectory() {
   if (!committed_ && !staging_.empty()) {
@@ -138,9 +144,14 @@ std::optional<Error> StagedDirectory::Begin() {
   const fs::file_status status = fs::status(target_, ec);
   if (fs::exists(status)) {
     if (!fs::is_directory(status)) return WriteError(requested_, "exists and is not a folder");
-    if (!marker_.empty() && !fs::exists(target_ / marker_, ec) && !fs::is_empty(target_, ec)) {
+    const bool marked = std::any_of(markers_.begin(), markers_.end(), [&](const std::string& m) {
+      return fs::exists(target_ / m, ec);
+    });
+    if (!markers_.empty() && !marked && !fs::is_empty(target_, ec)) {
+      std::string names;
+      for (const std::string& m : markers_) names += (names.empty() ? "" : " or ") + m;
       return WriteError(requested_,
-                        "is a folder with other files and no " + marker_ +
+                        "is a folder with other files and no " + names +
                             ": not an earlier output, so it is not replaced");
     }
   }

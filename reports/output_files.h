@@ -26,6 +26,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/result.h"
 #include "reports/cell_writer.h"
@@ -40,6 +41,8 @@ class StagedDirectory {
   // existing folder with other files and without it is not replaced, so a
   // mistyped --out never deletes somebody's folder.
   explicit StagedDirectory(std::filesystem::path target, std::string marker = "");
+  // As above, with any of several markers ({"jobmatch.json", "jobmatch.pb"}).
+  StagedDirectory(std::filesystem::path target, std::vector<std::string> markers);
   ~StagedDirectory();  // removes the staging folder unless committed
   StagedDirectory(const StagedDirectory&) = delete;
   StagedDirectory& operator=(const StagedDirectory&) = delete;
@@ -69,9 +72,9 @@ class StagedDirectory {
   [[nodiscard]] Error InTarget(Error error) const;
 
  private:
-  std::filesystem::path requested_;  // as given, for messages
-  std::string marker_;
-  std::filesystem::path target_;  // absolute and normal (Begin)
+  std::filesystem::path requested_;   // as given, for messages
+  std::vector<std::string> markers_;  // empty: any folder may be replaced
+  std::filesystem::path target_;      // absolute and normal (Begin)
   std::filesystem::path staging_;
   bool committed_ = false;
   std::filesystem::path previous_;  // the previous output after Swap(), if any

@@ -8,9 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "engine/check.h"
 #include "engine/skill_profiles.h"
 #include "reports/coordinator_sheets.h"
 #include "reports/reasons_de.h"
+#include "reports/results_pb.h"
 
 namespace jobmatch::reports {
 namespace {
@@ -94,12 +96,38 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
                                     const std::filesystem::path& dir,
                                     int* files_written,
                                     const std::vector<CapacityDerivation>& capacities,
-                                    int num_threads) {
+                                    int num_threads,
+                                    const OutputFormats& formats) {
+  JOBMATCH_CHECK(!formats.automatic) << "output formats not resolved";
   int files = 0;
   const std::vector<CapacityDerivation> capacity = CapacitiesOrGiven(dataset, capacities);
-  if (auto error = WriteCoordinatorSheets(
-          dataset, reference, set, ParseDate(run_date), dir, &files, capacity, num_threads)) {
+  if (auto error = WriteCoordinatorSheets(dataset,
+                                          reference,
+                                          set,
+                                          ParseDate(run_date),
+                                          dir,
+                                          &files,
+                                          capacity,
+                                          num_threads,
+                                          formats)) {
     return error;
+  }
+  if (formats.pb) {
+    if (auto error = WriteResultsPb(dataset,
+                                    reference,
+                                    config,
+                                    set,
+                                    run_date,
+                                    capacity,
+                                    dir / "jobmatch.pb",
+                                    num_threads)) {
+      return error;
+    }
+    ++files;
+  }
+  if (!formats.json) {
+    *files_written = files;
+    return std::nullopt;
   }
   const size_t num_coordinators = dataset.coordinators.size();
 

@@ -23,13 +23,16 @@
 #include "engine/proposals.h"
 #include "engine/records.h"
 #include "engine/reference.h"
+#include "reports/output_formats.h"
 
 namespace jobmatch::reports {
 
 // Writes proposals_<coordinator>.csv and .xlsx per coordinator and jobmatch.json into
 // `dir` (the caller's staging folder), one coordinator at a time and the JSON
 // streamed, so memory stays flat at the national tier; the sheets on
-// `num_threads` threads (0: all cores). kCannotWrite on failure.
+// `num_threads` threads (0: all cores). `formats` chooses the files (json,
+// pb: jobmatch.pb of reports/results_pb.h, csv, xlsx; resolved, not "auto").
+// kCannotWrite on failure.
 [[nodiscard]] std::optional<Error> WriteRunReport(
     const Dataset& dataset,
     const ReferenceData& reference,
@@ -39,7 +42,8 @@ namespace jobmatch::reports {
     const std::filesystem::path& dir,
     int* files_written,
     const std::vector<CapacityDerivation>& capacities = {},
-    int num_threads = 1);
+    int num_threads = 1,
+    const OutputFormats& formats = {});
 
 }  // namespace jobmatch::reports
 
