@@ -166,7 +166,7 @@ int RunRun(const RunArgs& args) {
   scored = ScoredPairs{};
   graph = CandidateGraph{};
   result = AssignmentResult{};
-  // The full JSON grows with the participants (3.8 GB at a million): "auto"
+  // The full JSON grows with the participants (5.4 GB at a million): "auto"
   // writes jobmatch.pb in its place above kFullJsonMaxParticipants.
   const reports::OutputFormats formats =
       reports::ResolveOutputFormats(*asked, static_cast<int64_t>(dataset.participants.size()));

@@ -8,7 +8,7 @@
 //   xlsx  proposals_<coordinator>.xlsx per coordinator
 // The default ("auto") writes json, csv and xlsx, and above
 // kFullJsonMaxParticipants participants pb in place of json: jobmatch.json
-// grows by about 3.8 KB a participant (3.8 GB at a million), which takes
+// grows by about 5 KB a participant (5.4 GB at a million), which takes
 // minutes to write and more memory than most tools have to open, while
 // jobmatch.pb holds the same facts in about a tenth. Every output holds
 // jobmatch.json or jobmatch.pb: either marks the folder as a jobmatch output
