@@ -85,6 +85,10 @@ bool IsQuotableValue(std::string_view value) {
     }
   }
   if (!IsWellFormedUtf8(value)) return false;
+  // A word without a digit may be a name ("Zoë", "Müller-Lüdenscheidt"):
+  // only a stub of at most two characters ("x", "ja") is repeated.
+  const bool has_digit = std::any_of(value.begin(), value.end(), IsAsciiDigit);
+  if (!has_digit) return CountCodePoints(value) <= 2;
   if (blank == std::string_view::npos) return true;
   const std::string_view head = value.substr(0, blank);
   const std::string_view tail = value.substr(blank + 1);
@@ -103,10 +107,11 @@ std::string Diagnostic::ToString() const {
   out.append(file.empty() ? std::string_view("<input>") : std::string_view(file));
   if (line > 0) out.append(":").append(std::to_string(line));
   out.append(":");
+  const std::string shown = value_is_header ? "'" + value + "'" : ShownValue(value);
   if (!field.empty()) {
-    out.append(" field '").append(field).append("' = ").append(ShownValue(value)).append(":");
+    out.append(" field '").append(field).append("' = ").append(shown).append(":");
   } else if (!value.empty()) {
-    out.append(" ").append(ShownValue(value)).append(":");
+    out.append(" ").append(shown).append(":");
   }
   out.append(" ").append(message);
   return out;

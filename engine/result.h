@@ -39,6 +39,9 @@ struct Diagnostic {
   std::string field;    // column or config field, e.g. "min_german_level"
   std::string value;    // the offending value as read (printed only if IsQuotableValue)
   std::string message;  // what was expected, e.g. "a CEFR level A0..C2"
+  // The value is a column header, part of the file's layout rather than a
+  // cell's content: always repeated ("unknown column 'Telefon'").
+  bool value_is_header = false;
 
   // "data/vacancies.csv:12: field 'min_german_level' = 'B3': expected a CEFR level A0..C2";
   // a value that may be free text is described, not repeated:
@@ -48,8 +51,11 @@ struct Diagnostic {
 
 // Whether a value is short and code-like enough to be repeated in messages
 // that end up in logs: at most 24 bytes of letters, digits and . , - _ / : ; +
-// ( ) #, with at most one blank, and then only as "06406 Bernburg" or
-// "51.79 11.74". Free text (a name and address typed into a cell) is not.
+// ( ) #, with at least one digit ("B7", "P-001", "2025-13-01") unless it is
+// at most two characters long ("x", "ja"), with at most one blank, and then
+// only as "06406 Bernburg" or "51.79 11.74". Free text (a name and address
+// typed into a cell) is not, and neither is a single word without a digit,
+// which may be a name ("Zoë", "Freitext-Notiz-Schmidt").
 bool IsQuotableValue(std::string_view value);
 // The value as printed in a diagnostic: 'B7', '' (empty), or "(a text of 57
 // characters)".

@@ -254,7 +254,8 @@ Result<HeaderMap> MapHeader(Table table,
                     0,
                     "column_map",
                     written + " -> " + canonical,
-                    "expected a column of " + file_name + ": " + CanonicalNames(columns)});
+                    "expected a column of " + file_name + ": " + CanonicalNames(columns),
+                    /*value_is_header=*/true});
       continue;
     }
     override_column[FoldColumnName(written)] = *column;
@@ -296,7 +297,8 @@ Result<HeaderMap> MapHeader(Table table,
                                                       : " (" + std::string(canonical) + ")") +
                           "? Correct the header, or declare the column in the config "
                           "(loader { keep_column { file: \"" +
-                          std::string(TableStem(table)) + "\" header: ... } })"});
+                          std::string(TableStem(table)) + "\" header: ... } })",
+                      /*value_is_header=*/true});
         continue;
       }
       if (extras.unknown_is_error) {
@@ -307,7 +309,8 @@ Result<HeaderMap> MapHeader(Table table,
                       "unknown column; expected one of the columns of " + file_name + ": " +
                           CanonicalNames(columns) +
                           " (or their German names, a name from the config's column_map, or a "
-                          "column declared under loader keep_column or ignore_column)"});
+                          "column declared under loader keep_column or ignore_column)",
+                      /*value_is_header=*/true});
         continue;
       }
       map.column_of_cell[cell] = kExtraColumn;
@@ -322,7 +325,8 @@ Result<HeaderMap> MapHeader(Table table,
                     std::string(columns[c].name),
                     written,
                     "expected one column per field, but '" + first + "' and '" + written +
-                        "' both mean '" + std::string(columns[c].name) + "'"});
+                        "' both mean '" + std::string(columns[c].name) + "'",
+                    /*value_is_header=*/true});
       continue;
     }
     map.cell_of_column[c] = static_cast<int>(cell);

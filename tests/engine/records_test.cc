@@ -79,8 +79,8 @@ TEST(IsQuotableValue, QuotesCodesButNotProse) {
                            "P-001",
                            "1,23457E+11",
                            "2025-13-01",
-                           "vielleicht",
-                           "Straße"}) {
+                           "ja",
+                           "x"}) {
     EXPECT_TRUE(IsQuotableValue(code)) << code;
   }
   for (const char* text : {"",
@@ -89,11 +89,15 @@ TEST(IsQuotableValue, QuotesCodesButNotProse) {
                            "max@example.org",
                            "0176 1234567 privat",
                            "x\x01y",
-                           "a value that is much too long to be a code"}) {
+                           "a value that is much too long to be a code",
+                           "vielleicht",
+                           "Straße",
+                           "Freitext-Notiz-Schmidt"}) {
     EXPECT_FALSE(IsQuotableValue(text)) << text;
   }
   EXPECT_EQ(ShownValue("Ali Hassan"), "(a text of 10 characters)");
-  EXPECT_EQ(ShownValue("Zoë"), "'Zoë'");
+  EXPECT_EQ(ShownValue("Zoë"), "(a text of 3 characters)");
+  EXPECT_EQ(ShownValue("B7"), "'B7'");
 }
 
 }  // namespace

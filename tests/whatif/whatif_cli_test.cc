@@ -49,11 +49,11 @@ std::filesystem::path TempDir(const std::string& name) {
 
 TEST(JobmatchWhatif, AScriptErrorExits65NamingTheLine) {
   const std::filesystem::path dir = TempDir("script");
-  std::ofstream(dir / "bad.jmw") << "capacity K-15089-1 +1\n\nwithdraw-employer E-NOPE\n";
+  std::ofstream(dir / "bad.jmw") << "capacity K-15089-1 +1\n\nwithdraw-employer E-999999\n";
   const Outcome run = Shell(kBinary + " whatif --data " + kExample +
                             " --date 2026-11-22 --script " + (dir / "bad.jmw").string());
   EXPECT_EQ(run.exit_code, 65) << run.out;
-  EXPECT_NE(run.out.find("bad.jmw:3: field 'employer' = 'E-NOPE'"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("bad.jmw:3: field 'employer' = 'E-999999'"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("24 -> 25"), std::string::npos) << run.out;  // line 1 ran
   std::filesystem::remove_all(dir);
 }
