@@ -82,7 +82,7 @@ const Employer& EmployerOf(const Dataset& dataset, const Vacancy& vacancy) {
 
 std::string SizeWithStaff(const Employer& employer) {
   return std::string(SizeClassTextDe(SizeClassOf(employer.staff))) + " (" +
-         std::to_string(employer.staff) + " Beschäftigte)";
+         Counted(employer.staff, "beschäftigte Person", "Beschäftigte") + ")";
 }
 
 // "23 Min. mit ÖPNV (18,4 km)", or "am Wohnort" when the vacancy lies where

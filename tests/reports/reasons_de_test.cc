@@ -189,6 +189,10 @@ TEST(ProposalReasonDe, SaysWhyNotTheBestScoredVacancyOnAssignedLinesOnly) {
                        "an T-1 (0,95), T-0 (0,91)"));
   proposal.assigned = false;
   EXPECT_THAT(ProposalReasonDe(dataset, proposal), EndsWith("(6 Beschäftigte)"));
+  Dataset one_person = dataset;
+  one_person.employers[0].staff = 1;
+  EXPECT_THAT(ProposalReasonDe(one_person, proposal),
+              EndsWith("Kleinstbetrieb (1 beschäftigte Person)"));
 }
 
 TEST(UnplacedReasonDe, GivesOneSentencePerReason) {
