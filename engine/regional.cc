@@ -18,15 +18,14 @@ size_t At(int64_t i) {
   return static_cast<size_t>(i);
 }
 
-std::vector<CountRow> Counts(const std::map<std::string, int32_t>& by_key,
-                             int32_t min_size,
-                             bool people) {
+// Rows by key with their counts as they are; for people, WithholdPeople
+// decides later what is shown.
+std::vector<CountRow> Counts(const std::map<std::string, int32_t>& by_key) {
   std::vector<CountRow> rows;
   for (const auto& [key, count] : by_key) {
     CountRow row;
     row.key = key;
-    row.suppressed = people && count > 0 && count < min_size;
-    row.count = row.suppressed ? 0 : count;
+    row.count = count;
     rows.push_back(std::move(row));
   }
   return rows;
@@ -87,19 +86,13 @@ RegionalSlice MakeSlice(SliceKind kind,
     sizes[std::string(SizeClassName(
         SizeClassOf(dataset.employers[At(vac.employer.value)].staff)))] += vac.openings;
   }
-  const int32_t min = options.min_group_size;
-  if (!s.suppressed) {
-    s.participants_by_german = Counts(german, min, true);
-    s.participants_by_qualification = Counts(qualification, min, true);
-    s.participants_by_goal = Counts(goal, min, true);
-    s.unmet_by_rule = Counts(unmet, min, true);
-  } else {
-    s.participants = 0;
-    s.proposals = 0;
-  }
-  s.vacancies_by_area = Counts(area_openings, min, false);
-  s.vacancies_by_kind = Counts(kinds, min, false);
-  s.vacancies_by_size = Counts(sizes, min, false);
+  s.participants_by_german = Counts(german);
+  s.participants_by_qualification = Counts(qualification);
+  s.participants_by_goal = Counts(goal);
+  s.unmet_by_rule = Counts(unmet);
+  s.vacancies_by_area = Counts(area_openings);
+  s.vacancies_by_kind = Counts(kinds);
+  s.vacancies_by_size = Counts(sizes);
   std::set<std::string> areas;
   for (const auto& [area, n] : by_area_people) areas.insert(area);
   for (const auto& [area, n] : area_openings) areas.insert(area);
@@ -108,8 +101,7 @@ RegionalSlice MakeSlice(SliceKind kind,
     b.area = area;
     const auto people = by_area_people.find(area);
     const int32_t n = people == by_area_people.end() ? 0 : people->second;
-    b.suppressed = s.suppressed || (n > 0 && n < min);
-    b.participants = b.suppressed ? 0 : n;
+    b.participants = n;
     const auto open = area_openings.find(area);
     b.openings = open == area_openings.end() ? 0 : open->second;
     const auto vac = area_vacancies.find(area);
@@ -128,12 +120,15 @@ std::vector<bool> PlacedOf(int32_t participants, const AssignmentResult& result)
 // Which cells of `values` to withhold (see CourseNeed::reach): primary, then
 // secondary over `sums` (each: the total's cell first, then its parts).
 using Cell = std::pair<size_t, size_t>;
+// Cells in `withheld_rows` are withheld whatever their value.
 std::vector<std::vector<uint8_t>> WithholdCounts(const std::vector<std::vector<int32_t>>& values,
                                                  const std::vector<std::vector<Cell>>& sums,
-                                                 int32_t min) {
+                                                 int32_t min,
+                                                 const std::vector<bool>& withheld_rows = {}) {
   std::vector<std::vector<uint8_t>> hidden(values.size());
   for (size_t i = 0; i < values.size(); ++i) {
-    for (const int32_t v : values[i]) hidden[i].push_back(v > 0 && v < min ? 1 : 0);
+    const bool row = i < withheld_rows.size() && withheld_rows[i];
+    for (const int32_t v : values[i]) hidden[i].push_back(row || (v > 0 && v < min) ? 1 : 0);
   }
   auto value = [&](const Cell& c) { return values[c.first][c.second]; };
   auto is_hidden = [&](const Cell& c) { return hidden[c.first][c.second] != 0; };
@@ -154,6 +149,104 @@ std::vector<std::vector<uint8_t>> WithholdCounts(const std::vector<std::vector<i
     }
   }
   return hidden;
+}
+
+// The people tables of every slice (German level, qualification, goal, the
+// rule that left people without a vacancy, people by occupational area),
+// withheld so that no withheld count can be worked out from what is
+// published: within a slice, where a table's parts add up to the slice's
+// participants (not for the unmet rules, whose total is the sum of what is
+// shown), and across slices, where the districts' cells and the
+// coordinators' cells add up to the region's. A slice under the minimum is
+// withheld whole, and its cells count as withheld in those sums.
+void WithholdPeople(std::vector<RegionalSlice>& slices, int32_t min) {
+  struct Ref {
+    int32_t* count;
+    bool* suppressed;
+  };
+  struct Table {
+    size_t slice;
+    int kind;               // 0..3: the CountRow tables below, 4: balance
+    std::vector<Ref> refs;  // in key order
+    std::vector<std::string> keys;
+  };
+  constexpr int kTables = 5;
+  constexpr int kUnmet = 3;
+  std::vector<Table> tables;
+  for (size_t i = 0; i < slices.size(); ++i) {
+    RegionalSlice& s = slices[i];
+    std::vector<CountRow>* rows[] = {&s.participants_by_german,
+                                     &s.participants_by_qualification,
+                                     &s.participants_by_goal,
+                                     &s.unmet_by_rule};
+    for (int kind = 0; kind < kTables; ++kind) {
+      Table t{i, kind, {}, {}};
+      if (kind < 4) {
+        for (CountRow& r : *rows[kind]) {
+          t.refs.push_back({&r.count, &r.suppressed});
+          t.keys.push_back(r.key);
+        }
+      } else {
+        for (AreaBalance& b : s.balance) {
+          t.refs.push_back({&b.participants, &b.suppressed});
+          t.keys.push_back(b.area);
+        }
+      }
+      tables.push_back(std::move(t));
+    }
+  }
+  // One row per table: the slice's participants first (the total), then the
+  // cells.
+  std::vector<std::vector<int32_t>> values;
+  std::vector<bool> withheld_rows;
+  std::vector<std::vector<Cell>> sums;
+  for (size_t r = 0; r < tables.size(); ++r) {
+    const Table& t = tables[r];
+    const RegionalSlice& s = slices[t.slice];
+    std::vector<int32_t> row = {s.participants};
+    for (const Ref& ref : t.refs) row.push_back(*ref.count);
+    values.push_back(std::move(row));
+    withheld_rows.push_back(s.suppressed);
+    if (t.kind != kUnmet && !s.suppressed) {
+      std::vector<Cell> sum = {{r, 0}};
+      for (size_t k = 0; k < t.refs.size(); ++k) sum.emplace_back(r, k + 1);
+      sums.push_back(std::move(sum));
+    }
+  }
+  for (size_t r = 0; r < tables.size(); ++r) {
+    const Table& all = tables[r];
+    if (slices[all.slice].kind != SliceKind::kAll) continue;
+    for (size_t k = 0; k < all.keys.size(); ++k) {
+      for (const SliceKind part : {SliceKind::kDistrict, SliceKind::kCoordinator}) {
+        std::vector<Cell> sum = {{r, k + 1}};
+        for (size_t q = 0; q < tables.size(); ++q) {
+          const Table& t = tables[q];
+          if (t.kind != all.kind || slices[t.slice].kind != part) continue;
+          const auto at = std::find(t.keys.begin(), t.keys.end(), all.keys[k]);
+          if (at != t.keys.end()) sum.emplace_back(q, static_cast<size_t>(at - t.keys.begin()) + 1);
+        }
+        sums.push_back(std::move(sum));
+      }
+    }
+  }
+  const std::vector<std::vector<uint8_t>> withheld =
+      WithholdCounts(values, sums, min, withheld_rows);
+  for (size_t r = 0; r < tables.size(); ++r) {
+    for (size_t k = 0; k < tables[r].refs.size(); ++k) {
+      if (withheld[r][k + 1] == 0) continue;
+      *tables[r].refs[k].count = 0;
+      *tables[r].refs[k].suppressed = true;
+    }
+  }
+  for (RegionalSlice& s : slices) {
+    if (!s.suppressed) continue;
+    s.participants = 0;
+    s.proposals = 0;
+    s.participants_by_german.clear();
+    s.participants_by_qualification.clear();
+    s.participants_by_goal.clear();
+    s.unmet_by_rule.clear();
+  }
 }
 
 PeopleCount Shown(int32_t count, uint8_t hidden, int32_t min) {
@@ -385,6 +478,7 @@ RegionalSummary SummariseRegion(const SensitivityInputs& inputs,
   for (size_t c = 0; c < coordinators.size(); ++c) {
     slice(SliceKind::kCoordinator, dataset.coordinators[c].id, coordinators[c]);
   }
+  WithholdPeople(summary.slices, options.min_group_size);
 
   ReachRows rows;
   rows.district.assign(dataset.participants.size(), 0);

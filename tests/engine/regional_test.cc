@@ -9,7 +9,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -263,6 +265,118 @@ TEST(CourseReach, OnTheEmbeddedExampleNoWithheldCountCanBeWorkedOut) {
     // Someone below the level gains a vacancy with it, and no more than are below.
     EXPECT_GT(need.reach.front().gaining.count, 0);
     EXPECT_LE(need.reach.front().gaining.count, need.below);
+  }
+}
+
+// The people tables of a summary: no withheld cell can be worked out from
+// what is published. Within a slice, a table's parts add up to its
+// participants (the unmet rules' total is the sum of what is shown); across
+// slices, districts and coordinators add up to the region's cell, and a
+// withheld slice counts as a withheld cell.
+void ExpectNoPeopleCountWorkedOut(const RegionalSummary& summary) {
+  using Cells = std::map<std::string, std::pair<int32_t, bool>>;  // key: count, withheld
+  auto tables = [](const RegionalSlice& s) {
+    std::vector<Cells> t(5);
+    const std::vector<CountRow>* rows[] = {&s.participants_by_german,
+                                           &s.participants_by_qualification,
+                                           &s.participants_by_goal,
+                                           &s.unmet_by_rule};
+    for (int kind = 0; kind < 4; ++kind) {
+      for (const CountRow& r : *rows[kind])
+        t[static_cast<size_t>(kind)][r.key] = {r.count, r.suppressed};
+    }
+    for (const AreaBalance& b : s.balance) t[4][b.area] = {b.participants, b.suppressed};
+    return t;
+  };
+  const RegionalSlice* all = nullptr;
+  for (const RegionalSlice& s : summary.slices) {
+    if (s.kind == SliceKind::kAll) all = &s;
+    if (s.suppressed) continue;
+    const std::vector<Cells> t = tables(s);
+    for (size_t kind = 0; kind < 5; ++kind) {
+      if (kind == 3) continue;
+      int withheld = 0;
+      for (const auto& [key, cell] : t[kind]) withheld += cell.second ? 1 : 0;
+      EXPECT_NE(withheld, 1) << s.key << " table " << kind;
+    }
+  }
+  ASSERT_NE(all, nullptr);
+  const std::vector<Cells> region = tables(*all);
+  for (const SliceKind part : {SliceKind::kDistrict, SliceKind::kCoordinator}) {
+    for (size_t kind = 0; kind < 5; ++kind) {
+      for (const auto& [key, cell] : region[kind]) {
+        int withheld = cell.second ? 1 : 0;
+        for (const RegionalSlice& s : summary.slices) {
+          if (s.kind != part) continue;
+          if (s.suppressed) {
+            ++withheld;
+            continue;
+          }
+          const std::vector<Cells> t = tables(s);
+          const auto at = t[kind].find(key);
+          if (at != t[kind].end() && at->second.second) ++withheld;
+        }
+        EXPECT_NE(withheld, 1) << key << " table " << kind;
+      }
+    }
+  }
+}
+
+TEST(PeopleTables, AWithheldCountCannotBeWorkedOutFromTotalsOrOtherSlices) {
+  Region run;
+  run.AddCoordinator("K-2");
+  // Coordinator 0: 3 at A2 and 10 at B1; coordinator 1: 7 at A2 and 10 at B1.
+  for (const auto& [coordinator, level, n] : {std::tuple{0, CefrLevel::kA2, 3},
+                                              std::tuple{0, CefrLevel::kB1, 10},
+                                              std::tuple{1, CefrLevel::kA2, 7},
+                                              std::tuple{1, CefrLevel::kB1, 10}}) {
+    for (int i = 0; i < n; ++i) {
+      Participant& p = AddParticipant(&run.dataset, kBernburg);
+      p.german = level;
+      p.coordinator = CoordinatorIndex(coordinator);
+    }
+  }
+  run.Summarise(5);
+  auto german = [&](const std::string& coordinator, const std::string& level) {
+    for (const RegionalSlice& s : run.summary.slices) {
+      if (s.kind != SliceKind::kCoordinator || s.key != coordinator) continue;
+      for (const CountRow& r : s.participants_by_german) {
+        if (r.key == level) return r;
+      }
+    }
+    ADD_FAILURE() << coordinator << " " << level;
+    return CountRow{};
+  };
+  const std::string first = run.dataset.coordinators[0].id;
+  // 3 is withheld; so are the cells that would give it away: the 10 beside it
+  // (13 - 10 = 3), the 7 at A2 (10 - 7 = 3), and then the other 10.
+  EXPECT_TRUE(german(first, "A2").suppressed);
+  EXPECT_TRUE(german(first, "B1").suppressed);
+  EXPECT_TRUE(german("K-2", "A2").suppressed);
+  EXPECT_TRUE(german("K-2", "B1").suppressed);
+  EXPECT_EQ(german("K-2", "B1").count, 0);
+  ExpectNoPeopleCountWorkedOut(run.summary);
+
+  // With a minimum of 1 nothing is withheld.
+  run.Summarise(1);
+  EXPECT_FALSE(german(first, "A2").suppressed);
+  EXPECT_EQ(german(first, "A2").count, 3);
+}
+
+TEST(PeopleTables, OnTheEmbeddedExampleNoWithheldCountCanBeWorkedOut) {
+  Region run;
+  Result<ReferenceData> reference = LoadReferenceData(DefaultReferenceDir());
+  ASSERT_TRUE(reference.ok());
+  run.reference = std::move(reference).value();
+  Result<Dataset> dataset = LoadDataset(
+      std::filesystem::path(JOBMATCH_SOURCE_DIR) / "examples/salzlandkreis", run.reference, {});
+  ASSERT_TRUE(dataset.ok());
+  run.dataset = std::move(dataset).value();
+  run.run_date = *ParseDate("2026-11-22");
+  for (const int32_t min : {5, 10, 30}) {
+    SCOPED_TRACE(min);
+    run.Summarise(min);
+    ExpectNoPeopleCountWorkedOut(run.summary);
   }
 }
 
