@@ -79,16 +79,6 @@ int RunEvaluate(const EvaluateArgs& args) {
   int exit_code = 0;
   std::optional<StoreInputs> store_inputs;
   if (args.store) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(*args.store, ec)) {
-      return ReportError("cannot read the run store",
-                         MakeError(ErrorKind::kMissingInput,
-                                   args.store->string(),
-                                   0,
-                                   "",
-                                   "",
-                                   "a run store file (jobmatch run --store)"));
-    }
     // Read only: evaluating never changes the store.
     Result<store::RunStore> opened = store::RunStore::OpenReadOnly(*args.store);
     if (!opened.ok()) return ReportError("cannot use the run store", opened.error());

@@ -138,17 +138,8 @@ int RunReport(const ReportArgs& args) {
   std::optional<store::RunStore> run_store;
   History history;
   if (args.store) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(*args.store, ec)) {
-      return ReportError("cannot read the run store",
-                         MakeError(ErrorKind::kMissingInput,
-                                   args.store->string(),
-                                   0,
-                                   "",
-                                   "",
-                                   "a run store file (jobmatch run --store)"));
-    }
-    Result<store::RunStore> opened = store::RunStore::Open(*args.store);
+    // Read only: a report never changes the store (a missing file is exit 66).
+    Result<store::RunStore> opened = store::RunStore::OpenReadOnly(*args.store);
     if (!opened.ok()) return ReportError("cannot use the run store", opened.error());
     run_store.emplace(std::move(opened).value());
     const std::optional<Date> date = RunDateFromFlag(args.date, &exit_code);

@@ -198,14 +198,8 @@ EarlierPlacements KeepEarlier(const CandidateGraph& graph,
 EarlierPlacements EarlierOnToday(const Dataset& dataset,
                                  const CandidateGraph& graph,
                                  std::span<const std::pair<std::string, std::string>> pairs) {
-  std::unordered_map<std::string_view, int32_t> participant;
-  std::unordered_map<std::string_view, int32_t> vacancy;
-  for (size_t p = 0; p < dataset.participants.size(); ++p) {
-    participant.emplace(dataset.participants[p].id, static_cast<int32_t>(p));
-  }
-  for (size_t v = 0; v < dataset.vacancies.size(); ++v) {
-    vacancy.emplace(dataset.vacancies[v].id, static_cast<int32_t>(v));
-  }
+  const auto participant = IndexById(dataset.participants);
+  const auto vacancy = IndexById(dataset.vacancies);
   std::vector<std::pair<ParticipantIndex, VacancyIndex>> present;
   std::vector<size_t> present_at;
   std::vector<EarlierFate> fate(pairs.size(), EarlierFate::kNotCandidate);

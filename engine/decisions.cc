@@ -19,14 +19,6 @@ int YearOf(Date date) {
   return std::stoi(FormatDate(date).substr(0, 4));
 }
 
-template <typename Record>
-std::unordered_map<std::string, int32_t> IndexById(const std::vector<Record>& records) {
-  std::unordered_map<std::string, int32_t> index;
-  index.reserve(records.size());
-  for (size_t i = 0; i < records.size(); ++i) index.emplace(records[i].id, static_cast<int32_t>(i));
-  return index;
-}
-
 // Outcomes in decision order: by date (undated first), then as listed.
 std::vector<size_t> DecisionOrder(const std::vector<Outcome>& history) {
   std::vector<size_t> order(history.size());

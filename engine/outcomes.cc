@@ -194,14 +194,8 @@ OutcomeSummary SummariseOutcomes(const Dataset& dataset,
     EarliestDate(&r, o.date);
   }
   if (store != nullptr) {
-    std::unordered_map<std::string_view, int32_t> participant;
-    std::unordered_map<std::string_view, int32_t> vacancy;
-    for (size_t p = 0; p < dataset.participants.size(); ++p) {
-      participant.emplace(dataset.participants[p].id, static_cast<int32_t>(p));
-    }
-    for (size_t v = 0; v < dataset.vacancies.size(); ++v) {
-      vacancy.emplace(dataset.vacancies[v].id, static_cast<int32_t>(v));
-    }
+    const auto participant = IndexById(dataset.participants);
+    const auto vacancy = IndexById(dataset.vacancies);
     auto record = [&](const std::string& p, const std::string& v) -> PairRecord& {
       PairRecord& r = pairs[{p, v}];
       if (const auto it = participant.find(p); it != participant.end()) {

@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/ids.h"
@@ -216,6 +217,18 @@ struct Dataset {
   std::vector<std::string> participant_extra_header;
   friend bool operator==(const Dataset&, const Dataset&) = default;
 };
+
+// Each record's position by its id (participants, vacancies, ...), for
+// mapping ids read from a store, a sheet or history onto a dataset:
+//   const auto participants = IndexById(dataset.participants);
+//   if (const auto it = participants.find(id); it != participants.end()) ...
+template <typename Record>
+std::unordered_map<std::string, int32_t> IndexById(const std::vector<Record>& records) {
+  std::unordered_map<std::string, int32_t> index;
+  index.reserve(records.size());
+  for (size_t i = 0; i < records.size(); ++i) index.emplace(records[i].id, static_cast<int32_t>(i));
+  return index;
+}
 
 }  // namespace jobmatch
 

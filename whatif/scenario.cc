@@ -122,14 +122,8 @@ std::vector<std::pair<ParticipantIndex, VacancyIndex>> ResolvePreferred(
     const Dataset& d, const std::vector<std::pair<std::string, std::string>>& last) {
   std::vector<std::pair<ParticipantIndex, VacancyIndex>> pairs;
   if (last.empty()) return pairs;
-  std::unordered_map<std::string, int32_t> participants;
-  std::unordered_map<std::string, int32_t> vacancies;
-  for (size_t p = 0; p < d.participants.size(); ++p) {
-    participants.emplace(d.participants[p].id, static_cast<int32_t>(p));
-  }
-  for (size_t v = 0; v < d.vacancies.size(); ++v) {
-    vacancies.emplace(d.vacancies[v].id, static_cast<int32_t>(v));
-  }
+  const auto participants = IndexById(d.participants);
+  const auto vacancies = IndexById(d.vacancies);
   std::vector<std::pair<int32_t, int32_t>> decided;
   for (const Outcome& o : d.history) {
     if (o.kind != OutcomeKind::kProposed)

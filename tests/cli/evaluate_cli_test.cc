@@ -37,6 +37,7 @@ const char* kChromium = "/usr/bin/chromium";
 
 using Outcome = jobmatch::test::ProgramOutcome;
 using jobmatch::test::ReadFile;
+using jobmatch::test::SheetRows;
 
 // Participant ids of a dataset folder (first column of participants.csv).
 std::vector<std::string> ParticipantIds(const fs::path& dir) {
@@ -49,39 +50,6 @@ std::vector<std::string> ParticipantIds(const fs::path& dir) {
     if (!id.empty()) ids.push_back(id);
   }
   return ids;
-}
-
-// Rows of a ';' sheet jobmatch wrote, by header name (no line breaks in cells).
-std::vector<std::map<std::string, std::string>> SheetRows(const std::string& bytes) {
-  std::vector<std::vector<std::string>> lines;
-  std::istringstream in(bytes.substr(bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0));
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::vector<std::string> cells;
-    std::string cell;
-    bool quoted = false;
-    for (const char c : line) {
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ';' && !quoted) {
-        cells.push_back(cell);
-        cell.clear();
-      } else {
-        cell += c;
-      }
-    }
-    cells.push_back(cell);
-    lines.push_back(cells);
-  }
-  std::vector<std::map<std::string, std::string>> rows;
-  for (size_t i = 1; i < lines.size(); ++i) {
-    std::map<std::string, std::string> row;
-    for (size_t c = 0; c < lines[0].size() && c < lines[i].size(); ++c)
-      row[lines[0][c]] = lines[i][c];
-    rows.push_back(row);
-  }
-  return rows;
 }
 
 const nlohmann::json* Method(const nlohmann::json& j, const std::string& name) {

@@ -42,45 +42,9 @@ int RunJobmatch(const std::string& arguments, std::string* err) {
 
 using jobmatch::test::ReadFile;
 
-// A semicolon-separated line split into cells (quotes as the writer sets them).
-std::vector<std::string> SplitLine(const std::string& line) {
-  std::vector<std::string> cells(1);
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (c == '"') {
-      if (quoted && i + 1 < line.size() && line[i + 1] == '"') {
-        cells.back() += '"';
-        ++i;
-      } else {
-        quoted = !quoted;
-      }
-    } else if (c == ';' && !quoted) {
-      cells.emplace_back();
-    } else if (c != '\r') {
-      cells.back() += c;
-    }
-  }
-  return cells;
-}
-
 // Rows of a CSV file the program wrote, by header name.
 std::vector<std::map<std::string, std::string>> ReadTable(const fs::path& path) {
-  std::string text = ReadFile(path);
-  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
-  std::istringstream in(text);
-  std::string line;
-  std::getline(in, line);
-  const std::vector<std::string> header = SplitLine(line);
-  std::vector<std::map<std::string, std::string>> rows;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    const std::vector<std::string> cells = SplitLine(line);
-    std::map<std::string, std::string> row;
-    for (size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
-    rows.push_back(std::move(row));
-  }
-  return rows;
+  return jobmatch::test::SheetRows(ReadFile(path));
 }
 
 std::string JoinLine(const std::vector<std::string>& cells) {
@@ -113,7 +77,7 @@ void FillMissingColumns(const fs::path& participants) {
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty()) rows.push_back(SplitLine(line));
+    if (!line.empty()) rows.push_back(jobmatch::test::SplitSheetLine(line));
   }
   ASSERT_FALSE(rows.empty());
   const std::vector<std::pair<std::string, std::vector<std::string>>> filled = {

@@ -245,16 +245,21 @@ TEST(CourseReach, WithholdsSmallCountsAndThoseThatWouldGiveThemAway) {
   ExpectCounts(run.Reach(CefrLevel::kB1, SliceKind::kCoordinator, "K2"), 8, 0, 0, 8);
 }
 
-TEST(CourseReach, OnTheEmbeddedExampleNoWithheldCountCanBeWorkedOut) {
-  Region run;
+// The embedded example with the real reference data, on its run date.
+void LoadExample(Region* run) {
   Result<ReferenceData> reference = LoadReferenceData(DefaultReferenceDir());
   ASSERT_TRUE(reference.ok());
-  run.reference = std::move(reference).value();
+  run->reference = std::move(reference).value();
   Result<Dataset> dataset = LoadDataset(
-      std::filesystem::path(JOBMATCH_SOURCE_DIR) / "examples/salzlandkreis", run.reference, {});
+      std::filesystem::path(JOBMATCH_SOURCE_DIR) / "examples/salzlandkreis", run->reference, {});
   ASSERT_TRUE(dataset.ok());
-  run.dataset = std::move(dataset).value();
-  run.run_date = *ParseDate("2026-11-22");
+  run->dataset = std::move(dataset).value();
+  run->run_date = *ParseDate("2026-11-22");
+}
+
+TEST(CourseReach, OnTheEmbeddedExampleNoWithheldCountCanBeWorkedOut) {
+  Region run;
+  ASSERT_NO_FATAL_FAILURE(LoadExample(&run));
   run.Summarise(5);
   ASSERT_EQ(run.summary.course_needs.size(), 2u);
   for (const CourseNeed& need : run.summary.course_needs) {
@@ -365,14 +370,7 @@ TEST(PeopleTables, AWithheldCountCannotBeWorkedOutFromTotalsOrOtherSlices) {
 
 TEST(PeopleTables, OnTheEmbeddedExampleNoWithheldCountCanBeWorkedOut) {
   Region run;
-  Result<ReferenceData> reference = LoadReferenceData(DefaultReferenceDir());
-  ASSERT_TRUE(reference.ok());
-  run.reference = std::move(reference).value();
-  Result<Dataset> dataset = LoadDataset(
-      std::filesystem::path(JOBMATCH_SOURCE_DIR) / "examples/salzlandkreis", run.reference, {});
-  ASSERT_TRUE(dataset.ok());
-  run.dataset = std::move(dataset).value();
-  run.run_date = *ParseDate("2026-11-22");
+  ASSERT_NO_FATAL_FAILURE(LoadExample(&run));
   for (const int32_t min : {5, 10, 30}) {
     SCOPED_TRACE(min);
     run.Summarise(min);

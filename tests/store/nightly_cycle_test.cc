@@ -47,42 +47,12 @@ using Outcome = jobmatch::test::ProgramOutcome;
 using jobmatch::test::ReadFile;
 using jobmatch::test::ReadFolder;
 
-Outcome Jobmatch(const std::string& arguments) {
-  return jobmatch::test::RunProgram(JOBMATCH_BINARY, arguments);
+std::vector<std::map<std::string, std::string>> Rows(const std::string& bytes) {
+  return jobmatch::test::SheetRows(bytes);
 }
 
-// Rows of a sheet jobmatch wrote, by header name (no line breaks in cells).
-std::vector<std::map<std::string, std::string>> Rows(const std::string& bytes) {
-  std::vector<std::vector<std::string>> lines;
-  std::istringstream in(bytes.substr(bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0));
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::vector<std::string> cells;
-    std::string cell;
-    bool quoted = false;
-    for (const char c : line) {
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ';' && !quoted) {
-        cells.push_back(cell);
-        cell.clear();
-      } else {
-        cell += c;
-      }
-    }
-    cells.push_back(cell);
-    lines.push_back(cells);
-  }
-  std::vector<std::map<std::string, std::string>> rows;
-  for (size_t i = 1; i < lines.size(); ++i) {
-    std::map<std::string, std::string> row;
-    for (size_t c = 0; c < lines[0].size() && c < lines[i].size(); ++c) {
-      row[lines[0][c]] = lines[i][c];
-    }
-    rows.push_back(row);
-  }
-  return rows;
+Outcome Jobmatch(const std::string& arguments) {
+  return jobmatch::test::RunProgram(JOBMATCH_BINARY, arguments);
 }
 
 bool IsSheet(const std::string& name) {

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace jobmatch::test {
 
@@ -33,6 +34,14 @@ ProgramOutcome RunProgram(const std::string& binary,
 // Every entry directly in `dir`, by name: a file with its bytes, a folder
 // with "" (so a stray folder shows). Empty when `dir` is not a folder.
 std::map<std::string, std::string> ReadFolder(const std::filesystem::path& dir);
+
+// The cells of one line of a semicolon-separated sheet as jobmatch writes
+// it (a cell in quotes may hold ';' and doubled quotes; no line breaks).
+std::vector<std::string> SplitSheetLine(const std::string& line);
+
+// The rows of such a sheet after its header line, each by header name (a
+// UTF-8 byte-order mark and CR line ends are dropped, empty lines skipped).
+std::vector<std::map<std::string, std::string>> SheetRows(const std::string& bytes);
 
 // The bytes of a file ("" when it cannot be read).
 std::string ReadFile(const std::filesystem::path& path);

@@ -35,16 +35,8 @@ constexpr const char* kNight1 = "2026-11-22";
 constexpr const char* kNight2 = "2026-11-23";
 constexpr const char* kNight3 = "2026-11-24";
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void WriteFile(const fs::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+using jobmatch::test::ReadFile;
+using jobmatch::test::WriteFile;
 
 ProgramOutcome Jobmatch(const std::string& arguments) {
   return RunProgram(JOBMATCH_BINARY, arguments);
