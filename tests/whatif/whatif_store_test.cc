@@ -181,7 +181,7 @@ class WhatifStore : public ::testing::Test {
   // A copy of the example's data with `change` applied to it.
   fs::path ChangedData(const std::string& name,
                        const std::function<void(const fs::path&)>& change) {
-    const fs::path data = dir_ / ("data_" + name);
+    fs::path data = dir_ / ("data_" + name);
     fs::create_directories(data);
     for (const auto& entry : fs::directory_iterator(kExample)) {
       if (entry.path().extension() == ".csv") {
