@@ -105,6 +105,25 @@ class Transaction {
   bool committed_ = false;
 };
 
+// A connection to `file` opened with `flags`, with the busy timeout and
+// extended result codes every store connection uses; on failure an error of
+// `kind` expecting `what` (SQLite's reason in brackets).
+Result<sqlite3*> OpenConnection(const std::filesystem::path& file,
+                                int flags,
+                                ErrorKind kind,
+                                const std::string& what) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    Error error = StoreError(
+        kind, file, what + " (" + (db != nullptr ? sqlite3_errmsg(db) : "out of memory") + ")");
+    sqlite3_close(db);
+    return error;
+  }
+  sqlite3_busy_timeout(db, 10000);
+  sqlite3_extended_result_codes(db, 1);
+  return db;
+}
+
 }  // namespace
 
 std::optional<OutcomeKind> ParseDecisionWord(std::string_view word) {
@@ -178,19 +197,13 @@ Result<RunStore> RunStore::Open(const std::filesystem::path& file) {
   if (file.has_parent_path() && !std::filesystem::is_directory(file.parent_path(), ec)) {
     return StoreError(ErrorKind::kCannotWrite, file, "a store file in a folder that exists");
   }
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
-    Error error = StoreError(ErrorKind::kCannotWrite,
-                             file,
-                             std::string("a run store that can be opened (") +
-                                 (db != nullptr ? sqlite3_errmsg(db) : "out of memory") + ")");
-    sqlite3_close(db);
-    return error;
-  }
+  Result<sqlite3*> opened = OpenConnection(file,
+                                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                           ErrorKind::kCannotWrite,
+                                           "a run store that can be opened");
+  if (!opened.ok()) return opened.error();
+  sqlite3* db = opened.value();
   RunStore store(db, file);
-  sqlite3_busy_timeout(db, 10000);
-  sqlite3_extended_result_codes(db, 1);
   // A page cache of 256 MiB (SQLite's default is 2 MiB): a national run
   // writes 2.9 M proposal rows, about 550 MB with their indexes, and a cache
   // too small for the indexes' working set spills dirty pages in the middle
@@ -242,18 +255,13 @@ Result<RunStore> RunStore::OpenReadOnly(const std::filesystem::path& file) {
   if (!std::filesystem::is_regular_file(file, ec)) {
     return StoreError(ErrorKind::kMissingInput, file, "an existing run store file");
   }
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    Error error = StoreError(ErrorKind::kBadData,
-                             file,
-                             std::string("a run store that can be opened for reading (") +
-                                 (db != nullptr ? sqlite3_errmsg(db) : "out of memory") + ")");
-    sqlite3_close(db);
-    return error;
-  }
+  Result<sqlite3*> opened = OpenConnection(file,
+                                           SQLITE_OPEN_READONLY,
+                                           ErrorKind::kBadData,
+                                           "a run store that can be opened for reading");
+  if (!opened.ok()) return opened.error();
+  sqlite3* db = opened.value();
   RunStore store(db, file);
-  sqlite3_busy_timeout(db, 10000);
-  sqlite3_extended_result_codes(db, 1);
   const int64_t application_id = PragmaInt(db, "PRAGMA application_id");
   const int64_t version = PragmaInt(db, "PRAGMA user_version");
   if (application_id < 0 || version < 0) {
