@@ -289,21 +289,18 @@ void SpreadsheetWriter::Separator() {
 
 void SpreadsheetWriter::Text(std::string_view cell) {
   Separator();
-  std::string value;
   // A cell starting with one of these is read as a formula by spreadsheet
   // programs (CSV injection); a leading apostrophe shows it as text.
-  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
-                        cell[0] == '\t' || cell[0] == '\r')) {
-    value = "'";
-  }
-  value.append(cell);
-  const bool quote = value.find_first_of(";\"\r\n") != std::string::npos;
+  const bool defuse = !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' ||
+                                        cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
+  const bool quote = cell.find_first_of(";\"\r\n") != std::string_view::npos;
+  if (quote) bytes_ += '"';
+  if (defuse) bytes_ += '\'';
   if (!quote) {
-    bytes_ += value;
+    bytes_ += cell;
     return;
   }
-  bytes_ += '"';
-  for (char c : value) {
+  for (const char c : cell) {
     if (c == '"') bytes_ += '"';
     bytes_ += c;
   }

@@ -1,5 +1,6 @@
 #include "reports/xlsx_writer.h"
 
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -51,12 +52,22 @@ size_t Utf8SequenceLength(std::string_view text) {
 }
 
 // `text` as well-formed UTF-8 (each bad byte becomes U+FFFD, as
-// jobmatch.json does), cut to at most `max_chars` characters.
-std::string CleanText(std::string_view text, size_t max_chars) {
-  std::string out;
-  out.reserve(text.size());
+// jobmatch.json does), cut to at most `max_chars` characters, into `out`
+// (replacing what it held; its memory is reused from cell to cell).
+void CleanTextInto(std::string_view text, size_t max_chars, std::string& out) {
+  out.clear();
   size_t chars = 0;
   while (!text.empty() && chars < max_chars) {
+    // A run of ASCII in one piece: most text is.
+    const size_t limit = std::min(text.size(), max_chars - chars);
+    size_t ascii = 0;
+    while (ascii < limit && static_cast<unsigned char>(text[ascii]) < 0x80) ++ascii;
+    if (ascii > 0) {
+      out.append(text.substr(0, ascii));
+      text.remove_prefix(ascii);
+      chars += ascii;
+      continue;
+    }
     const size_t length = Utf8SequenceLength(text);
     if (length == 0) {
       out += "\xEF\xBF\xBD";
@@ -67,6 +78,12 @@ std::string CleanText(std::string_view text, size_t max_chars) {
     }
     ++chars;
   }
+}
+
+std::string CleanText(std::string_view text, size_t max_chars) {
+  std::string out;
+  out.reserve(text.size());
+  CleanTextInto(text, max_chars, out);
   return out;
 }
 
@@ -79,6 +96,18 @@ std::string PageHeaderText(std::string_view title) {
     escaped += c;
   }
   return "&L" + escaped + "&RSeite &P von &N";
+}
+
+// Where libxlsxwriter keeps its scratch files (about ten per workbook, each
+// unlinked as soon as it is opened, so nothing is left behind when the run
+// is killed): a memory-backed folder when the system has one, as creating
+// and removing thousands of files on a disk's file system costs more than
+// writing them; else next to the workbook. The bytes written do not depend
+// on it.
+std::string ScratchFolder(const std::filesystem::path& workbook) {
+  static constexpr const char* kMemoryFolder = "/dev/shm";
+  if (::access(kMemoryFolder, W_OK | X_OK) == 0) return kMemoryFolder;
+  return workbook.parent_path().empty() ? "." : workbook.parent_path().string();
 }
 
 double HeaderWidth(std::string_view header) {
@@ -95,7 +124,7 @@ double ExcelSerial(Date date) {
 
 XlsxWriter::XlsxWriter(const std::filesystem::path& path, const XlsxLayout& layout)
     : path_(path), layout_(layout) {
-  const std::string tmpdir = path.parent_path().empty() ? "." : path.parent_path().string();
+  const std::string tmpdir = ScratchFolder(path);
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
   options.tmpdir = const_cast<char*>(tmpdir.c_str());  // copied by the library
@@ -185,8 +214,8 @@ void XlsxWriter::Text(std::string_view cell) {
   uint32_t row = 0;
   uint16_t column = 0;
   if (!NextCell(&row, &column) || cell.empty()) return;
-  const std::string text = CleanText(cell, kMaxCellChars);
-  const lxw_error error = worksheet_write_string(sheet_, row, column, text.c_str(), nullptr);
+  CleanTextInto(cell, kMaxCellChars, text_);
+  const lxw_error error = worksheet_write_string(sheet_, row, column, text_.c_str(), nullptr);
   if (error != LXW_NO_ERROR) Failed(lxw_strerror(error));
 }
 

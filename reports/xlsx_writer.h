@@ -16,6 +16,8 @@
 // depend only on what is written and on `layout`: the document's creation
 // time is layout.created (the run date), and the zip entries carry a fixed
 // time. Close() writes the file; nothing is written at `path` before it.
+// libxlsxwriter's scratch files go to /dev/shm when it is writable (else next
+// to the workbook) and are unlinked as soon as they are opened.
 //
 // Example:
 //   XlsxLayout layout{"Vorschläge", "Koordination K-1 · Lauf vom 24.11.2026", columns, 1, date};
@@ -98,6 +100,7 @@ class XlsxWriter final : public CellWriter {
   uint32_t row_ = kFirstDataRow;
   uint16_t column_ = 0;
   std::string failure_;  // the first thing that went wrong; empty: none
+  std::string text_;     // the cell Text() writes, cleaned
 };
 
 // Days since 1899-12-30: the serial number Excel (1900 date system) stores
