@@ -2,10 +2,16 @@
 
 #include <unistd.h>
 #include <xlsxwriter.h>
+#include <zlib.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <fstream>
+#include <iterator>
 #include <utility>
 
 namespace jobmatch::reports {
@@ -116,14 +122,239 @@ double HeaderWidth(std::string_view header) {
   return std::max(8.0, static_cast<double>(chars) + 3.0);
 }
 
+// --- The data rows, written as libxlsxwriter writes them ---------------
+//
+// libxlsxwriter (constant-memory mode) formats every cell with fprintf into
+// a scratch file, copies that into the worksheet part and deflates it: most
+// of the time a workbook takes. XlsxWriter writes the title and header rows
+// and everything around the cells through the library, but formats the data
+// rows itself into memory, exactly as the library would (same XML, same
+// style indices, same escaping by the library's own functions), then puts
+// them into the worksheet part of the finished package and deflates it
+// with the library's zlib parameters. The bytes are the library's: a test
+// compares both ways on every kind of cell.
+
+// Excel's column letters: 0 -> "A", 26 -> "AA".
+void AppendCellRef(std::string& out, uint32_t row, uint16_t column) {
+  char letters[4];
+  int n = 0;
+  uint32_t c = column + 1u;
+  while (c > 0) {
+    const uint32_t rest = (c - 1) % 26;
+    letters[n++] = static_cast<char>('A' + rest);
+    c = (c - 1) / 26;
+  }
+  while (n > 0) out += letters[--n];
+  char digits[12];
+  const auto [end, ec] = std::to_chars(std::begin(digits), std::end(digits), row + 1);
+  (void)ec;
+  out.append(digits, end);
+}
+
+void AppendInt(std::string& out, int64_t value) {
+  char digits[24];
+  const auto [end, ec] = std::to_chars(std::begin(digits), std::end(digits), value);
+  (void)ec;
+  out.append(digits, end);
+}
+
+// A number as the library writes it: printf's "%.16G".
+void AppendNumber(std::string& out, double value) {
+  char digits[40];
+  const auto [end, ec] =
+      std::to_chars(std::begin(digits), std::end(digits), value, std::chars_format::general, 16);
+  (void)ec;
+  for (char* c = digits; c != end; ++c) {
+    if (*c == 'e') *c = 'E';
+  }
+  out.append(digits, end);
+}
+
+// isspace() of the C locale, as the library tests the first and last byte.
+bool CSpace(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+// The library's own escaping (control characters as _xHHHH_, then & < >),
+// called only when the text holds a byte either could change.
+std::string EscapedLikeLibrary(const std::string& text) {
+  const bool control = std::any_of(
+      text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  const bool markup = text.find_first_of("&<>") != std::string::npos;
+  if (!control && !markup) return text;
+  char* escaped_control = nullptr;
+  if (control && lxw_has_control_characters(text.c_str()) != 0) {
+    escaped_control = lxw_escape_control_characters(text.c_str());
+  }
+  const char* step = escaped_control != nullptr ? escaped_control : text.c_str();
+  char* escaped = lxw_escape_data(step);
+  std::string out = escaped != nullptr ? escaped : step;
+  std::free(escaped);
+  std::free(escaped_control);
+  return out;
+}
+
+uint16_t Get16(const std::string& bytes, size_t at) {
+  return static_cast<uint16_t>(static_cast<unsigned char>(bytes[at]) |
+                               (static_cast<unsigned char>(bytes[at + 1]) << 8));
+}
+
+uint32_t Get32(const std::string& bytes, size_t at) {
+  return static_cast<uint32_t>(Get16(bytes, at)) |
+         (static_cast<uint32_t>(Get16(bytes, at + 2)) << 16);
+}
+
+void Put32(std::string& bytes, size_t at, uint32_t value) {
+  for (int i = 0; i < 4; ++i) {
+    bytes[at + static_cast<size_t>(i)] = static_cast<char>((value >> (8 * i)) & 0xFFu);
+  }
+}
+
+// Raw deflate with the parameters libxlsxwriter gives minizip (default
+// level, 15-bit window, memory level 8, default strategy).
+bool Deflate(std::string_view in, std::string* out) {
+  z_stream stream{};
+  if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) !=
+      Z_OK) {
+    return false;
+  }
+  out->resize(deflateBound(&stream, static_cast<uLong>(in.size())));
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  stream.avail_in = static_cast<uInt>(in.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out->data());
+  stream.avail_out = static_cast<uInt>(out->size());
+  const int status = deflate(&stream, Z_FINISH);
+  out->resize(stream.total_out);
+  deflateEnd(&stream);
+  return status == Z_STREAM_END;
+}
+
+bool Inflate(std::string_view in, size_t size, std::string* out) {
+  z_stream stream{};
+  if (inflateInit2(&stream, -MAX_WBITS) != Z_OK) return false;
+  out->resize(size);
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  stream.avail_in = static_cast<uInt>(in.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out->data());
+  stream.avail_out = static_cast<uInt>(out->size());
+  const int status = inflate(&stream, Z_FINISH);
+  const bool ok = status == Z_STREAM_END && stream.total_out == size;
+  inflateEnd(&stream);
+  return ok;
+}
+
+constexpr uint32_t kLocalHeader = 0x04034b50;
+constexpr uint32_t kCentralHeader = 0x02014b50;
+constexpr uint32_t kEndOfCentral = 0x06054b50;
+constexpr std::string_view kSheetPart = "xl/worksheets/sheet1.xml";
+
+// In the xlsx at `path` as libxlsxwriter wrote it, replaces the worksheet's
+// last row (a placeholder) with `rows`, re-deflates the part and rewrites
+// the zip around it (every other entry copied as it is). Empty when done,
+// else what went wrong.
+std::string SpliceRows(const std::filesystem::path& path, const std::string& rows) {
+  std::string zip;
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "cannot read back the workbook";
+    zip.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  if (zip.size() < 22) return "workbook too short";
+  const size_t end = zip.size() - 22;  // no zip comment
+  if (Get32(zip, end) != kEndOfCentral) return "no end of central directory";
+  const size_t entries = Get16(zip, end + 10);
+  const size_t central = Get32(zip, end + 16);
+  struct Entry {
+    size_t central;  // offset of its central directory record
+    size_t local;    // offset of its local header
+    size_t data;     // offset of its data
+    size_t size;     // compressed size
+    bool sheet;
+  };
+  std::vector<Entry> list;
+  size_t at = central;
+  for (size_t i = 0; i < entries; ++i) {
+    if (at + 46 > end || Get32(zip, at) != kCentralHeader) return "bad central directory";
+    const size_t name_length = Get16(zip, at + 28);
+    const size_t record = 46 + name_length + Get16(zip, at + 30) + Get16(zip, at + 32);
+    Entry entry{at, Get32(zip, at + 42), 0, Get32(zip, at + 20), false};
+    entry.sheet = std::string_view(zip).substr(at + 46, name_length) == kSheetPart;
+    if (entry.local + 30 > central || Get32(zip, entry.local) != kLocalHeader ||
+        (Get16(zip, entry.local + 6) & 0x08u) != 0) {
+      return "bad local header";
+    }
+    entry.data = entry.local + 30 + Get16(zip, entry.local + 26) + Get16(zip, entry.local + 28);
+    if (entry.data + entry.size > central) return "bad entry size";
+    list.push_back(entry);
+    at += record;
+  }
+  const auto sheet = std::find_if(list.begin(), list.end(), [](const Entry& e) { return e.sheet; });
+  if (sheet == list.end()) return "no worksheet part";
+  std::string xml;
+  if (!Inflate(std::string_view(zip).substr(sheet->data, sheet->size),
+               Get32(zip, sheet->central + 24),
+               &xml)) {
+    return "cannot inflate the worksheet part";
+  }
+  const size_t data_end = xml.rfind("</sheetData>");
+  const size_t placeholder =
+      data_end == std::string::npos ? data_end : xml.rfind("<row r=\"", data_end);
+  if (placeholder == std::string::npos) return "no placeholder row";
+  xml.replace(placeholder, data_end - placeholder, rows);
+  if (xml.size() > 0xFFFFFFFEu) return "worksheet larger than a zip without zip64 holds";
+  std::string packed;
+  if (!Deflate(xml, &packed)) return "cannot deflate the worksheet part";
+  const auto crc = static_cast<uint32_t>(
+      crc32(0, reinterpret_cast<const Bytef*>(xml.data()), static_cast<uInt>(xml.size())));
+
+  std::string out;
+  out.reserve(zip.size() + packed.size());
+  std::vector<size_t> new_local(list.size());
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Entry& e = list[i];
+    new_local[i] = out.size();
+    const size_t header_at = out.size();
+    out.append(zip, e.local, e.data - e.local);
+    if (e.sheet) {
+      Put32(out, header_at + 14, crc);
+      Put32(out, header_at + 18, static_cast<uint32_t>(packed.size()));
+      Put32(out, header_at + 22, static_cast<uint32_t>(xml.size()));
+      out += packed;
+    } else {
+      out.append(zip, e.data, e.size);
+    }
+  }
+  const size_t new_central = out.size();
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Entry& e = list[i];
+    const size_t record_end = i + 1 < list.size() ? list[i + 1].central : end;
+    const size_t record_at = out.size();
+    out.append(zip, e.central, record_end - e.central);
+    if (e.sheet) {
+      Put32(out, record_at + 16, crc);
+      Put32(out, record_at + 20, static_cast<uint32_t>(packed.size()));
+      Put32(out, record_at + 24, static_cast<uint32_t>(xml.size()));
+    }
+    Put32(out, record_at + 42, static_cast<uint32_t>(new_local[i]));
+  }
+  const size_t new_end = out.size();
+  out.append(zip, end, 22);
+  Put32(out, new_end + 16, static_cast<uint32_t>(new_central));
+  if (out.size() > 0xFFFFFFFEu) return "workbook larger than a zip without zip64 holds";
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file.write(out.data(), static_cast<std::streamsize>(out.size()));
+  file.flush();
+  if (!file) return "cannot write the workbook (disk full?)";
+  return "";
+}
 }  // namespace
 
 double ExcelSerial(Date date) {
   return static_cast<double>(date.days) + kSerialOfUnixEpoch;
 }
 
-XlsxWriter::XlsxWriter(const std::filesystem::path& path, const XlsxLayout& layout)
-    : path_(path), layout_(layout) {
+XlsxWriter::XlsxWriter(const std::filesystem::path& path, const XlsxLayout& layout, XlsxCells cells)
+    : path_(path), layout_(layout), cells_(cells) {
   const std::string tmpdir = ScratchFolder(path);
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
@@ -163,11 +394,21 @@ XlsxWriter::XlsxWriter(const std::filesystem::path& path, const XlsxLayout& layo
     lxw_format* format = column.dates ? date_format_ : column.wrap ? wrap_format_ : nullptr;
     const auto col = static_cast<lxw_col_t>(c);
     worksheet_set_column(sheet_, col, col, width, format);
+    column_formats_.push_back(format);
   }
-  worksheet_write_string(sheet_, 0, 0, CleanText(layout.title, 255).c_str(), title_format);
+  const std::string title = CleanText(layout.title, 255);
+  worksheet_write_string(sheet_, 0, 0, title.c_str(), title_format);
+  bool any_header = false;
   for (size_t c = 0; c < layout.columns.size(); ++c) {
     worksheet_write_string(
         sheet_, 1, static_cast<lxw_col_t>(c), layout.columns[c].header.c_str(), header_format);
+    any_header = any_header || !layout.columns[c].header.empty();
+  }
+  if (cells_ == XlsxCells::kFormatted) {
+    // The library numbers the formats in the order cells use them: the
+    // title's and the header's come before any data row's.
+    if (!title.empty()) (void)lxw_format_get_xf_index(title_format);
+    if (any_header) (void)lxw_format_get_xf_index(header_format);
   }
   worksheet_freeze_panes(sheet_, kFirstDataRow, static_cast<lxw_col_t>(layout.frozen_columns));
   worksheet_set_landscape(sheet_);
@@ -210,40 +451,100 @@ lxw_format* XlsxWriter::NumberFormat(int decimals) {
   return format;
 }
 
+int32_t XlsxWriter::StyleIndex(lxw_format* format, uint16_t column) {
+  if (format == nullptr && column < column_formats_.size()) format = column_formats_[column];
+  if (format == nullptr) return 0;
+  for (const auto& [known, index] : style_indices_) {
+    if (known == format) return index;
+  }
+  const int32_t index = lxw_format_get_xf_index(format);
+  style_indices_.emplace_back(format, index);
+  return index;
+}
+
+void XlsxWriter::OpenCell(uint32_t row, uint16_t column, int32_t style) {
+  if (!row_open_ || open_row_ != row) {
+    if (row_open_) rows_ += "</row>";
+    rows_ += "<row r=\"";
+    AppendInt(rows_, static_cast<int64_t>(row) + 1);
+    rows_ += "\">";
+    row_open_ = true;
+    open_row_ = row;
+  }
+  last_row_ = row;
+  last_column_ = std::max(last_column_, column);
+  rows_ += "<c r=\"";
+  AppendCellRef(rows_, row, column);
+  if (style != 0) {
+    rows_ += "\" s=\"";
+    AppendInt(rows_, style);
+  }
+  rows_ += '"';
+}
+
+void XlsxWriter::NumberCell(uint32_t row, uint16_t column, double value, lxw_format* format) {
+  if (cells_ == XlsxCells::kThroughLibrary) {
+    const lxw_error error = worksheet_write_number(sheet_, row, column, value, format);
+    if (error != LXW_NO_ERROR) Failed(lxw_strerror(error));
+    return;
+  }
+  if (column >= LXW_COL_MAX) {
+    Failed(lxw_strerror(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE));
+    return;
+  }
+  OpenCell(row, column, StyleIndex(format, column));
+  rows_ += "><v>";
+  AppendNumber(rows_, value);
+  rows_ += "</v></c>";
+}
+
 void XlsxWriter::Text(std::string_view cell) {
   uint32_t row = 0;
   uint16_t column = 0;
   if (!NextCell(&row, &column) || cell.empty()) return;
   CleanTextInto(cell, kMaxCellChars, text_);
-  const lxw_error error = worksheet_write_string(sheet_, row, column, text_.c_str(), nullptr);
-  if (error != LXW_NO_ERROR) Failed(lxw_strerror(error));
+  if (cells_ == XlsxCells::kThroughLibrary) {
+    const lxw_error error = worksheet_write_string(sheet_, row, column, text_.c_str(), nullptr);
+    if (error != LXW_NO_ERROR) Failed(lxw_strerror(error));
+    return;
+  }
+  // The library reads a C string: it ends at the first NUL, and an empty
+  // one is no cell.
+  const size_t nul = text_.find('\0');
+  if (nul != std::string::npos) text_.resize(nul);
+  if (text_.empty()) return;
+  if (column >= LXW_COL_MAX) {
+    Failed(lxw_strerror(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE));
+    return;
+  }
+  const std::string escaped = EscapedLikeLibrary(text_);
+  OpenCell(row, column, StyleIndex(nullptr, column));
+  rows_ += CSpace(escaped.front()) || CSpace(escaped.back())
+               ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+               : " t=\"inlineStr\"><is><t>";
+  rows_ += escaped;
+  rows_ += "</t></is></c>";
 }
 
 void XlsxWriter::Number(double value, int decimals) {
   uint32_t row = 0;
   uint16_t column = 0;
   if (!NextCell(&row, &column) || !std::isfinite(value)) return;
-  const lxw_error error =
-      worksheet_write_number(sheet_, row, column, value, NumberFormat(decimals));
-  if (error != LXW_NO_ERROR) Failed(lxw_strerror(error));
+  NumberCell(row, column, value, NumberFormat(decimals));
 }
 
 void XlsxWriter::Integer(int64_t value) {
   uint32_t row = 0;
   uint16_t column = 0;
   if (!NextCell(&row, &column)) return;
-  const lxw_error error =
-      worksheet_write_number(sheet_, row, column, static_cast<double>(value), NumberFormat(0));
-  if (error != LXW_NO_ERROR) Failed(lxw_strerror(error));
+  NumberCell(row, column, static_cast<double>(value), NumberFormat(0));
 }
 
 void XlsxWriter::Day(Date date) {
   uint32_t row = 0;
   uint16_t column = 0;
   if (!NextCell(&row, &column)) return;
-  const lxw_error error =
-      worksheet_write_number(sheet_, row, column, ExcelSerial(date), date_format_);
-  if (error != LXW_NO_ERROR) Failed(lxw_strerror(error));
+  NumberCell(row, column, ExcelSerial(date), date_format_);
 }
 
 void XlsxWriter::Empty() {
@@ -258,6 +559,15 @@ void XlsxWriter::EndRow() {
 }
 
 std::optional<Error> XlsxWriter::Close() {
+  const bool splice = !rows_.empty() && sheet_ != nullptr && failure_.empty();
+  if (splice) {
+    rows_ += "</row>";
+    // A placeholder in the last data row, at the rightmost data column, so
+    // that the library's sheet dimension covers the rows written here; the
+    // row is replaced by `rows_` below.
+    const lxw_error error = worksheet_write_number(sheet_, last_row_, last_column_, 0, nullptr);
+    if (error != LXW_NO_ERROR) Failed(lxw_strerror(error));
+  }
   if (workbook_ != nullptr && sheet_ != nullptr && failure_.empty() && !layout_.columns.empty()) {
     const auto last_column = static_cast<lxw_col_t>(layout_.columns.size() - 1);
     const uint32_t last_row = std::max(row_, kFirstDataRow) - 1;
@@ -287,6 +597,12 @@ std::optional<Error> XlsxWriter::Close() {
     sheet_ = nullptr;
     if (error != LXW_NO_ERROR) Failed(lxw_strerror(error));
   }
+  if (splice && failure_.empty()) {
+    const std::string spliced = SpliceRows(path_, rows_);
+    if (!spliced.empty()) Failed(spliced);
+  }
+  rows_.clear();
+  rows_.shrink_to_fit();
   if (failure_.empty()) return std::nullopt;
   std::error_code ignored;
   std::filesystem::remove(path_, ignored);

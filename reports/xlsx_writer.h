@@ -11,8 +11,10 @@
 //
 // Contract. Text is always a string cell (worksheet_write_string), never a
 // formula, whatever it starts with ("=1+1" stays text); longer than a cell
-// holds (32767 characters) it is cut. Rows are streamed to the file
-// (constant-memory mode), so memory does not grow with the sheet. The bytes
+// holds (32767 characters) it is cut. The data rows are formatted by
+// XlsxWriter as libxlsxwriter would and held in memory until Close() (about
+// 1 KB per line of a coordinator's sheet; Excel's row limit bounds it);
+// everything else goes through libxlsxwriter in constant-memory mode. The bytes
 // depend only on what is written and on `layout`: the document's creation
 // time is layout.created (the run date), and the zip entries carry a fixed
 // time. Close() writes the file; nothing is written at `path` before it.
@@ -33,6 +35,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/records.h"
@@ -63,9 +66,17 @@ struct XlsxLayout {
   Date created;                     // the document's creation date
 };
 
+// How the data cells (rows after the header) reach the file: formatted by
+// XlsxWriter in memory exactly as libxlsxwriter formats them and put into
+// the package at Close() (fast), or through libxlsxwriter cell by cell (the
+// reference the fast way is tested against). The bytes are the same.
+enum class XlsxCells : int8_t { kFormatted, kThroughLibrary };
+
 class XlsxWriter final : public CellWriter {
  public:
-  XlsxWriter(const std::filesystem::path& path, const XlsxLayout& layout);
+  XlsxWriter(const std::filesystem::path& path,
+             const XlsxLayout& layout,
+             XlsxCells cells = XlsxCells::kFormatted);
   ~XlsxWriter() override;  // frees the workbook if Close() was not called
   XlsxWriter(const XlsxWriter&) = delete;
   XlsxWriter& operator=(const XlsxWriter&) = delete;
@@ -88,6 +99,12 @@ class XlsxWriter final : public CellWriter {
  private:
   lxw_format* NumberFormat(int decimals);
   bool NextCell(uint32_t* row, uint16_t* column);
+  // kFormatted: the library's style index of a cell with `format` (nullptr:
+  // the column's), numbering formats on first use as the library does.
+  int32_t StyleIndex(lxw_format* format, uint16_t column);
+  // kFormatted: starts the cell's XML in rows_ (and its row's, if new).
+  void OpenCell(uint32_t row, uint16_t column, int32_t style);
+  void NumberCell(uint32_t row, uint16_t column, double value, lxw_format* format);
   void Failed(std::string what);
 
   std::filesystem::path path_;
@@ -101,6 +118,16 @@ class XlsxWriter final : public CellWriter {
   uint16_t column_ = 0;
   std::string failure_;  // the first thing that went wrong; empty: none
   std::string text_;     // the cell Text() writes, cleaned
+  XlsxCells cells_ = XlsxCells::kFormatted;
+  // kFormatted: the data rows' XML, each column's default format, the style
+  // indices handed out so far, the row open in rows_ and the last cell.
+  std::string rows_;
+  std::vector<lxw_format*> column_formats_;
+  std::vector<std::pair<lxw_format*, int32_t>> style_indices_;
+  bool row_open_ = false;
+  uint32_t open_row_ = 0;
+  uint32_t last_row_ = 0;
+  uint16_t last_column_ = 0;
 };
 
 // Days since 1899-12-30: the serial number Excel (1900 date system) stores
