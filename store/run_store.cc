@@ -37,6 +37,10 @@ class Statement {
   void Bind(int i, const std::string& text) {
     sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   }
+  // Text that outlives the statement's next Step (no copy).
+  void BindStatic(int i, std::string_view text) {
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  }
   void Bind(int i, int64_t value) { sqlite3_bind_int64(stmt_, i, value); }
   void Bind(int i, double value) { sqlite3_bind_double(stmt_, i, value); }
   // SQLITE_ROW, SQLITE_DONE or an error code.
@@ -45,6 +49,8 @@ class Statement {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
+  // For a loop that binds every parameter anew on each row.
+  void ResetKeepingBindings() { sqlite3_reset(stmt_); }
   std::string Text(int column) const {
     const unsigned char* text = sqlite3_column_text(stmt_, column);
     return text == nullptr ? std::string()
@@ -146,9 +152,18 @@ std::optional<OutcomeKind> ParseDecisionWord(std::string_view word) {
 }
 
 std::vector<StoredProposal> StoredProposals(const Dataset& dataset, const ProposalSet& set) {
+  // Counting sort by participant: stable, linear.
+  std::vector<size_t> start(dataset.participants.size() + 1, 0);
+  for (const Proposal& p : set.proposals) ++start[static_cast<size_t>(p.participant.value) + 1];
+  for (size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+  std::vector<size_t> order(set.proposals.size());
+  for (size_t i = 0; i < set.proposals.size(); ++i) {
+    order[start[static_cast<size_t>(set.proposals[i].participant.value)]++] = i;
+  }
   std::vector<StoredProposal> out;
   out.reserve(set.proposals.size());
-  for (const Proposal& p : set.proposals) {
+  for (const size_t i : order) {
+    const Proposal& p = set.proposals[i];
     const ScoredPair& pair = p.pair;
     StoredProposal s;
     s.coordinator_id = dataset.coordinators[static_cast<size_t>(p.coordinator.value)].id;
@@ -375,10 +390,10 @@ Result<int64_t> RunStore::RecordRun(const RunRecord& record,
     if (!s.ok()) return SqlError(db_, file_, "recording the proposals");
     for (const StoredProposal& p : record.proposals) {
       s.Bind(1, run_id);
-      s.Bind(2, p.coordinator_id);
-      s.Bind(3, p.participant_id);
-      s.Bind(4, p.vacancy_id);
-      s.Bind(5, std::string(KindText(p.assigned)));
+      s.BindStatic(2, p.coordinator_id);
+      s.BindStatic(3, p.participant_id);
+      s.BindStatic(4, p.vacancy_id);
+      s.BindStatic(5, KindText(p.assigned));
       s.Bind(6, int64_t{p.rank});
       s.Bind(7, p.score);
       s.Bind(8, p.skill);
@@ -390,9 +405,9 @@ Result<int64_t> RunStore::RecordRun(const RunRecord& record,
       s.Bind(14, p.requirement_fit);
       s.Bind(15, p.distance_km);
       s.Bind(16, p.commute_minutes);
-      s.Bind(17, p.bridge_course);
+      s.BindStatic(17, p.bridge_course);
       if (s.Step() != SQLITE_DONE) return SqlError(db_, file_, "recording the proposals");
-      s.Reset();
+      s.ResetKeepingBindings();
     }
   }
   {

@@ -4,6 +4,12 @@
 #include <fstream>
 #include <vector>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define JOBMATCH_SHA256_X86 1
+#endif
+
 namespace jobmatch::store {
 namespace {
 
@@ -21,19 +27,8 @@ constexpr uint32_t Rotr(uint32_t x, int n) {
   return (x >> n) | (x << (32 - n));
 }
 
-}  // namespace
-
-Sha256::Sha256()
-    : state_{0x6a09e667,
-             0xbb67ae85,
-             0x3c6ef372,
-             0xa54ff53a,
-             0x510e527f,
-             0x9b05688c,
-             0x1f83d9ab,
-             0x5be0cd19} {}
-
-void Sha256::Block(const uint8_t* block) {
+// One block of the portable FIPS 180-4 compression function.
+void PortableBlock(std::array<uint32_t, 8>& state, const uint8_t* block) {
   std::array<uint32_t, 64> w{};
   for (size_t i = 0; i < 16; ++i) {
     w[i] = (uint32_t{block[4 * i]} << 24) | (uint32_t{block[4 * i + 1]} << 16) |
@@ -44,8 +39,8 @@ void Sha256::Block(const uint8_t* block) {
     const uint32_t s1 = Rotr(w[i - 2], 17) ^ Rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
     w[i] = w[i - 16] + s0 + w[i - 7] + s1;
   }
-  uint32_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
-  uint32_t e = state_[4], f = state_[5], g = state_[6], h = state_[7];
+  uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+  uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
   for (size_t i = 0; i < 64; ++i) {
     const uint32_t s1 = Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25);
     const uint32_t choose = (e & f) ^ (~e & g);
@@ -62,14 +57,102 @@ void Sha256::Block(const uint8_t* block) {
     b = a;
     a = t1 + t2;
   }
-  state_[0] += a;
-  state_[1] += b;
-  state_[2] += c;
-  state_[3] += d;
-  state_[4] += e;
-  state_[5] += f;
-  state_[6] += g;
-  state_[7] += h;
+  state[0] += a;
+  state[1] += b;
+  state[2] += c;
+  state[3] += d;
+  state[4] += e;
+  state[5] += f;
+  state[6] += g;
+  state[7] += h;
+}
+
+#ifdef JOBMATCH_SHA256_X86
+bool CpuHasShaExtensions() {
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  if (__get_cpuid(1, &a, &b, &c, &d) == 0) return false;
+  const bool ssse3 = (c & bit_SSSE3) != 0;
+  const bool sse41 = (c & bit_SSE4_1) != 0;
+  if (__get_cpuid_count(7, 0, &a, &b, &c, &d) == 0) return false;
+  const bool sha = (b & bit_SHA) != 0;
+  return ssse3 && sse41 && sha;
+}
+
+// `count` blocks through the SHA extensions (SHA256RNDS2, SHA256MSG1/2).
+// The state is kept as the instructions want it: ABEF and CDGH.
+__attribute__((target("sha,sse4.1,ssse3"))) void ExtensionBlocks(std::array<uint32_t, 8>& state,
+                                                                 const uint8_t* data,
+                                                                 size_t count) {
+  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[0]));
+  __m128i state1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[4]));
+  tmp = _mm_shuffle_epi32(tmp, 0xB1);                // CDAB
+  state1 = _mm_shuffle_epi32(state1, 0x1B);          // EFGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);       // CDGH
+  for (size_t block = 0; block < count; ++block, data += 64) {
+    const __m128i abef = state0;
+    const __m128i cdgh = state1;
+    __m128i w[4];
+    for (size_t i = 0; i < 4; ++i) {
+      w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * i)),
+                              byte_swap);
+    }
+    // Sixteen groups of four rounds; w[g % 4] holds the group's message words.
+    for (size_t g = 0; g < 16; ++g) {
+      __m128i msg = _mm_add_epi32(
+          w[g % 4], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kRound[4 * g])));
+      state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+      if (g >= 3 && g <= 14) {
+        const __m128i carry = _mm_alignr_epi8(w[g % 4], w[(g + 3) % 4], 4);
+        w[(g + 1) % 4] = _mm_sha256msg2_epu32(_mm_add_epi32(w[(g + 1) % 4], carry), w[g % 4]);
+      }
+      msg = _mm_shuffle_epi32(msg, 0x0E);
+      state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+      if (g >= 1 && g <= 12) w[(g + 3) % 4] = _mm_sha256msg1_epu32(w[(g + 3) % 4], w[g % 4]);
+    }
+    state0 = _mm_add_epi32(state0, abef);
+    state1 = _mm_add_epi32(state1, cdgh);
+  }
+  tmp = _mm_shuffle_epi32(state0, 0x1B);        // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);     // DCHG
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);  // DCBA
+  state1 = _mm_alignr_epi8(state1, tmp, 8);     // ABEF
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[0]), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[4]), state1);
+}
+#endif
+
+}  // namespace
+
+bool Sha256HasCpuExtensions() {
+#ifdef JOBMATCH_SHA256_X86
+  static const bool has = CpuHasShaExtensions();
+  return has;
+#else
+  return false;
+#endif
+}
+
+Sha256::Sha256(Sha256Kernel kernel)
+    : extensions_(kernel == Sha256Kernel::kFastest && Sha256HasCpuExtensions()),
+      state_{0x6a09e667,
+             0xbb67ae85,
+             0x3c6ef372,
+             0xa54ff53a,
+             0x510e527f,
+             0x9b05688c,
+             0x1f83d9ab,
+             0x5be0cd19} {}
+
+void Sha256::Blocks(const uint8_t* blocks, size_t count) {
+#ifdef JOBMATCH_SHA256_X86
+  if (extensions_) {
+    ExtensionBlocks(state_, blocks, count);
+    return;
+  }
+#endif
+  for (size_t i = 0; i < count; ++i) PortableBlock(state_, blocks + 64 * i);
 }
 
 void Sha256::Update(std::string_view bytes) {
@@ -78,9 +161,10 @@ void Sha256::Update(std::string_view bytes) {
   size_t n = bytes.size();
   while (n > 0) {
     if (buffered_ == 0 && n >= 64) {
-      Block(data);
-      data += 64;
-      n -= 64;
+      const size_t count = n / 64;
+      Blocks(data, count);
+      data += 64 * count;
+      n -= 64 * count;
       continue;
     }
     const size_t take = std::min(n, 64 - buffered_);
@@ -89,7 +173,7 @@ void Sha256::Update(std::string_view bytes) {
     data += take;
     n -= take;
     if (buffered_ == 64) {
-      Block(buffer_.data());
+      Blocks(buffer_.data(), 1);
       buffered_ = 0;
     }
   }

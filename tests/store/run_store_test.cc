@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 
 #include "store/decision_sheet.h"
@@ -99,6 +100,33 @@ TEST(Sha256, GivesTheSameDigestInPiecesAsAtOnce) {
     for (size_t i = 0; i < text.size(); i += piece)
       hash.Update(std::string_view(text).substr(i, piece));
     EXPECT_EQ(hash.HexDigest(), Sha256Hex(text)) << piece;
+  }
+}
+
+TEST(Sha256, ThePortableKernelMatchesTheFipsTestVectors) {
+  const auto portable = [](std::string_view bytes) {
+    Sha256 hash(Sha256Kernel::kPortable);
+    hash.Update(bytes);
+    return hash.HexDigest();
+  };
+  EXPECT_EQ(portable("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(portable(std::string(1000000, 'a')),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+// Where the CPU has SHA extensions the fastest kernel uses them; both kernels
+// must agree on every length around the block size and on long inputs.
+TEST(Sha256, TheFastestAndThePortableKernelAgree) {
+  std::mt19937 random(11);
+  std::string bytes(70000, '\0');
+  for (char& c : bytes) c = static_cast<char>(random() & 0xff);
+  for (const size_t length : {0, 1, 55, 56, 63, 64, 65, 127, 128, 129, 1000, 4096, 70000}) {
+    const std::string_view input = std::string_view(bytes).substr(0, length);
+    Sha256 fastest(Sha256Kernel::kFastest);
+    Sha256 portable(Sha256Kernel::kPortable);
+    fastest.Update(input);
+    portable.Update(input);
+    EXPECT_EQ(fastest.HexDigest(), portable.HexDigest()) << length;
   }
 }
 
