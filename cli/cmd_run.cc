@@ -9,9 +9,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "cli/commands.h"
 #include "cli/pipeline.h"
@@ -69,6 +73,140 @@ std::string ReadText(const std::filesystem::path& file) {
   text << in.rdbuf();
   return text.str();
 }
+
+// The run's rows for the store, but for the input hashes.
+store::RunRecord MakeRunRecord(const RunArgs& args,
+                               Date run_date,
+                               const Dataset& full,
+                               const Dataset& dataset,
+                               const ProposalSet& proposals,
+                               const Standing& standing,
+                               const std::vector<CapacityDerivation>& capacities,
+                               const std::vector<Placement>& reserved) {
+  store::RunRecord record;
+  record.run_date = run_date;
+  record.program_version = kProgramVersion;
+  record.data = args.data.string();
+  if (args.config) record.config = ReadText(*args.config);
+  record.metrics = proposals.metrics;
+  record.proposals = store::StoredProposals(dataset, proposals);
+  for (size_t c = 0; c < full.coordinators.size(); ++c) {
+    const CapacityDerivation& d = capacities[c];
+    int32_t held = 0;
+    for (const Placement& r : reserved) {
+      held += dataset.participants[static_cast<size_t>(r.participant.value)].coordinator.value ==
+                      static_cast<int32_t>(c)
+                  ? 1
+                  : 0;
+    }
+    record.capacities.push_back(store::StoredCapacity{full.coordinators[c].id,
+                                                      d.capacity,
+                                                      d.derived,
+                                                      d.fte,
+                                                      d.taken_on_this_year,
+                                                      d.follow_up,
+                                                      held});
+  }
+  for (size_t p = 0; p < full.participants.size(); ++p) {
+    if (!standing.in_follow_up[p]) continue;
+    const Participant& participant = full.participants[p];
+    record.follow_up.push_back(store::FollowUpEntry{
+        full.coordinators[static_cast<size_t>(participant.coordinator.value)].id,
+        participant.id,
+        full.vacancies[static_cast<size_t>(standing.hired_into[p].value)].id,
+        standing.follow_up_until[p]});
+  }
+  return record;
+}
+
+// Records the run in the store while the output is being written. With more
+// than one thread, a thread of its own hashes the inputs and inserts the
+// run's rows (about 3 M at the national tier) while the writers work; either
+// way the transaction stays open until the output is written and swapped in
+// just before COMMIT, so a run killed at any point leaves the store as it
+// was, and a run in the store always has its output.
+class StoreRecording {
+ public:
+  // `make_record` builds the run's rows (without the input hashes); what it
+  // reads, and `run_store` and `out`, must outlive the recording.
+  StoreRecording(store::RunStore* run_store,
+                 std::function<store::RunRecord()> make_record,
+                 const std::filesystem::path& data,
+                 const std::optional<std::filesystem::path>& config,
+                 reports::StagedDirectory* out,
+                 bool on_a_thread)
+      : run_store_(run_store),
+        make_record_(std::move(make_record)),
+        data_(data),
+        config_(config),
+        out_(out),
+        written_future_(written_.get_future()) {
+    if (on_a_thread) thread_ = std::thread([this] { Record(); });
+  }
+  // Unfinished (the output failed): the run is rolled back.
+  ~StoreRecording() {
+    if (finished_ || !thread_.joinable()) return;
+    written_.set_value(
+        MakeError(ErrorKind::kCannotWrite, "", 0, "", "", "the output to be written"));
+    thread_.join();
+  }
+  StoreRecording(const StoreRecording&) = delete;
+  StoreRecording& operator=(const StoreRecording&) = delete;
+
+  // The output is written in the staging folder: records the run (or waits
+  // for the thread to), swapping the output in before COMMIT.
+  void Finish() {
+    finished_ = true;
+    written_.set_value(std::nullopt);
+    if (thread_.joinable()) {
+      thread_.join();
+    } else {
+      Record();
+    }
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+  std::optional<Error> hash_error;
+  std::optional<Error> swap_error;  // from StagedDirectory::Swap
+  bool swapped = false;
+  std::optional<Result<int64_t>> recorded;  // set unless hash_error
+
+ private:
+  void Record() {
+    try {
+      store::RunRecord record = make_record_();
+      Result<std::vector<store::InputFile>> hashes = HashInputs(data_, config_);
+      if (!hashes.ok()) {
+        hash_error = hashes.error();
+        return;
+      }
+      record.inputs = std::move(hashes).value();
+      // The output is swapped in inside the store's transaction, just
+      // before COMMIT. Killed between the swap and the commit, the output
+      // holds this run and the store does not; the same night run again
+      // writes the same output and records it.
+      recorded = run_store_->RecordRun(record, [this]() -> std::optional<Error> {
+        if (std::optional<Error> not_written = written_future_.get()) return not_written;
+        swap_error = out_->Swap();
+        swapped = !swap_error.has_value();
+        return swap_error;
+      });
+    } catch (...) {
+      failure_ = std::current_exception();
+    }
+  }
+
+  store::RunStore* run_store_;
+  std::function<store::RunRecord()> make_record_;
+  const std::filesystem::path& data_;
+  const std::optional<std::filesystem::path>& config_;
+  reports::StagedDirectory* out_;
+  std::promise<std::optional<Error>> written_;
+  std::future<std::optional<Error>> written_future_;
+  std::exception_ptr failure_;
+  bool finished_ = false;
+  std::thread thread_;
+};
 
 }  // namespace
 
@@ -172,6 +310,19 @@ int RunRun(const RunArgs& args) {
       reports::ResolveOutputFormats(*asked, static_cast<int64_t>(dataset.participants.size()));
   reports::StagedDirectory out(args.out, std::vector<std::string>{"jobmatch.json", "jobmatch.pb"});
   if (auto error = out.Begin()) return ReportError("cannot write output", *error);
+  std::optional<StoreRecording> recording;
+  if (run_store) {
+    recording.emplace(
+        &*run_store,
+        [&] {
+          return MakeRunRecord(
+              args, run_date, full, dataset, proposals, standing, capacities, reserved);
+        },
+        args.data,
+        args.config,
+        &out,
+        args.common.threads != 1);
+  }
   int files = 0;
   if (auto error = reports::WriteRunReport(dataset,
                                            reference,
@@ -189,57 +340,15 @@ int RunRun(const RunArgs& args) {
 
   stage = Clock::now();
   int64_t run_id = 0;
-  if (run_store) {
-    store::RunRecord record;
-    record.run_date = run_date;
-    record.program_version = kProgramVersion;
-    record.data = args.data.string();
-    if (args.config) record.config = ReadText(*args.config);
-    Result<std::vector<store::InputFile>> hashes = HashInputs(args.data, args.config);
-    if (!hashes.ok()) return ReportError("cannot hash the input files", hashes.error());
-    record.inputs = std::move(hashes).value();
-    record.metrics = proposals.metrics;
-    record.proposals = store::StoredProposals(dataset, proposals);
-    for (size_t c = 0; c < full.coordinators.size(); ++c) {
-      const CapacityDerivation& d = capacities[c];
-      int32_t held = 0;
-      for (const Placement& r : reserved) {
-        held += dataset.participants[static_cast<size_t>(r.participant.value)].coordinator.value ==
-                        static_cast<int32_t>(c)
-                    ? 1
-                    : 0;
-      }
-      record.capacities.push_back(store::StoredCapacity{full.coordinators[c].id,
-                                                        d.capacity,
-                                                        d.derived,
-                                                        d.fte,
-                                                        d.taken_on_this_year,
-                                                        d.follow_up,
-                                                        held});
+  if (recording) {
+    recording->Finish();
+    if (recording->hash_error) {
+      return ReportError("cannot hash the input files", *recording->hash_error);
     }
-    for (size_t p = 0; p < full.participants.size(); ++p) {
-      if (!standing.in_follow_up[p]) continue;
-      const Participant& participant = full.participants[p];
-      record.follow_up.push_back(store::FollowUpEntry{
-          full.coordinators[static_cast<size_t>(participant.coordinator.value)].id,
-          participant.id,
-          full.vacancies[static_cast<size_t>(standing.hired_into[p].value)].id,
-          standing.follow_up_until[p]});
-    }
-    // The output is swapped in inside the store's transaction, just before
-    // COMMIT: a run the store records always has its output. Killed between
-    // the swap and the commit, the output holds this run and the store does
-    // not; the same night run again writes the same output and records it.
-    bool swapped = false;
-    std::optional<Error> swap_error;
-    Result<int64_t> recorded = run_store->RecordRun(record, [&]() -> std::optional<Error> {
-      swap_error = out.Swap();
-      swapped = !swap_error.has_value();
-      return swap_error;
-    });
-    if (swap_error) return ReportError("cannot write output", *swap_error);
+    if (recording->swap_error) return ReportError("cannot write output", *recording->swap_error);
+    const Result<int64_t>& recorded = *recording->recorded;
     if (!recorded.ok()) {
-      if (!swapped) return ReportError("cannot record the run", recorded.error());
+      if (!recording->swapped) return ReportError("cannot record the run", recorded.error());
       // The store refused the commit: put the previous output back.
       if (auto error = out.Restore()) {
         ReportError("cannot record the run", recorded.error());

@@ -249,6 +249,37 @@ TEST_F(NightlyCycle, DecisionsRecordedAfterNightOneShapeNightTwo) {
   EXPECT_THAT(runs.out, HasSubstr("participants.csv"));
 }
 
+// With more than one thread the store records the run on a thread of its
+// own while the output is written: the store and the output are the same
+// as with one thread, night after night.
+TEST_F(NightlyCycle, TheStoreAndTheOutputAreTheSameOnOneThreadAndOnSeveral) {
+  std::vector<std::string> stores;
+  std::vector<std::map<std::string, std::string>> outputs;
+  for (const std::string threads : {"1", "2", "4"}) {
+    const fs::path store = dir_ / ("runs" + threads + ".sqlite");
+    for (const char* date : {kNight1, kNight2}) {
+      const fs::path out = dir_ / ("out" + threads + "_" + date);
+      const Outcome night =
+          Jobmatch("run --data " + kExample.string() + " --out " + out.string() + " --date " +
+                   date + " --store " + store.string() + " --threads " + threads);
+      ASSERT_EQ(night.exit_code, 0) << night.err;
+      if (date == kNight1) {
+        const Outcome recorded =
+            Jobmatch("record --store " + store.string() + " " + kDecisions.string());
+        ASSERT_EQ(recorded.exit_code, 0) << recorded.err;
+      } else {
+        outputs.push_back(ReadFolder(out));
+      }
+    }
+    stores.push_back(DumpStore(store));
+  }
+  EXPECT_THAT(stores[0], HasSubstr(kHiredVacancy));
+  for (size_t i = 1; i < stores.size(); ++i) {
+    EXPECT_EQ(stores[i], stores[0]) << i;
+    EXPECT_EQ(outputs[i], outputs[0]) << i;
+  }
+}
+
 TEST_F(NightlyCycle, ASheetWithAnUnknownParticipantVacancyOrWordRecordsNothing) {
   ASSERT_EQ(Night(kNight1, dir_ / "night1").exit_code, 0);
   const std::string before = DumpStore(store_);
