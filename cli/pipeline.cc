@@ -52,6 +52,7 @@ std::optional<LoadedInputs> LoadInputs(const CommonArgs& common,
     return std::nullopt;
   }
   inputs.reference = std::move(reference).value();
+  inputs.config.loader.num_threads = common.threads;
   Result<Dataset> dataset = LoadDataset(data, inputs.reference, inputs.config.loader);
   if (!dataset.ok()) {
     *exit_code = ReportError("invalid dataset", dataset.error());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "loaders/text_encoding.h"
 
@@ -36,9 +37,8 @@ enum class RecordStatus { kOk, kTextAfterQuote, kUnterminatedQuote };
 // Reads one record at the cursor into `cells`, consuming its final line break.
 RecordStatus ReadRecord(Cursor& c, char separator, std::vector<std::string>* cells) {
   cells->clear();
-  std::string cell;
   while (true) {
-    cell.clear();
+    std::string cell;
     if (!c.done() && c.peek() == '"') {
       ++c.pos;
       while (true) {
@@ -70,7 +70,7 @@ RecordStatus ReadRecord(Cursor& c, char separator, std::vector<std::string>* cel
       while (!c.done() && c.peek() != separator && !c.AtLineBreak()) ++c.pos;
       cell.assign(c.text.substr(start, c.pos - start));
     }
-    cells->push_back(cell);
+    cells->push_back(std::move(cell));
     if (!c.done() && c.peek() == separator) {
       ++c.pos;
       continue;
@@ -198,7 +198,9 @@ CsvTable ParseCsv(std::string_view utf8, const std::string& file, ProblemList* p
                "')"});
       continue;
     }
-    table.rows.push_back(CsvRow{start_line, cells});
+    table.rows.push_back(CsvRow{start_line, std::move(cells)});
+    cells = std::vector<std::string>();
+    cells.reserve(width);
   }
   return table;
 }

@@ -1,14 +1,17 @@
 #include "loaders/dataset_builder.h"
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <utility>
 
 #include "loaders/boundary.h"
 #include "loaders/cells.h"
+#include "loaders/chunked.h"
 #include "loaders/place_resolution.h"
 #include "loaders/text_encoding.h"
 
@@ -31,20 +34,84 @@ constexpr int32_t kMaxLessonsPerWeek = 56;
 // Ids of one table: id -> index of its first record.
 // Numeric ids are also kept by their digits without leading zeros, to
 // recognise a reference whose zeros a spreadsheet dropped (or added).
-struct IdTable {
-  std::unordered_map<std::string, int32_t> index;      // lookup only, never iterated
-  std::unordered_map<std::string, int32_t> by_digits;  // "0123" as "123"; -1: ambiguous
-
-  int32_t Find(std::string_view id) const {
-    const auto it = index.find(std::string(id));
-    return it == index.end() ? -1 : it->second;
+// id -> value for the ids of one table: open addressing with linear
+// probing over a power-of-two table of entry numbers, the keys viewing the
+// RawTable's cells (which outlive it). A million ids cost two allocations
+// instead of a million, and a lookup touches a slot, an entry and the id.
+class IdIndex {
+ public:
+  void Reserve(size_t n) {
+    entries_.reserve(n);
+    Rehash(SlotsFor(n));
   }
+  // The value stored for `key`, inserting `value` first if `key` is new;
+  // `inserted` tells which.
+  int32_t& Emplace(std::string_view key, int32_t value, bool* inserted) {
+    if (2 * (entries_.size() + 1) > slots_.size()) Rehash(SlotsFor(entries_.size() + 1));
+    const size_t hash = std::hash<std::string_view>{}(key);
+    size_t slot = hash & (slots_.size() - 1);
+    while (slots_[slot] >= 0) {
+      Entry& entry = entries_[static_cast<size_t>(slots_[slot])];
+      if (entry.hash == hash && entry.key == key) {
+        *inserted = false;
+        return entry.value;
+      }
+      slot = (slot + 1) & (slots_.size() - 1);
+    }
+    slots_[slot] = static_cast<int32_t>(entries_.size());
+    entries_.push_back(Entry{key, hash, value});
+    *inserted = true;
+    return entries_.back().value;
+  }
+  // The value for `key`, or -1.
+  int32_t Find(std::string_view key) const {
+    if (slots_.empty()) return -1;
+    const size_t hash = std::hash<std::string_view>{}(key);
+    for (size_t slot = hash & (slots_.size() - 1); slots_[slot] >= 0;
+         slot = (slot + 1) & (slots_.size() - 1)) {
+      const Entry& entry = entries_[static_cast<size_t>(slots_[slot])];
+      if (entry.hash == hash && entry.key == key) return entry.value;
+    }
+    return -1;
+  }
+
+ private:
+  struct Entry {
+    std::string_view key;
+    size_t hash = 0;
+    int32_t value = -1;
+  };
+  static size_t SlotsFor(size_t n) {
+    size_t slots = 16;
+    while (slots < 2 * n) slots *= 2;
+    return slots;
+  }
+  void Rehash(size_t slots) {
+    if (slots <= slots_.size()) return;
+    slots_.assign(slots, -1);
+    for (size_t e = 0; e < entries_.size(); ++e) {
+      size_t slot = entries_[e].hash & (slots - 1);
+      while (slots_[slot] >= 0) slot = (slot + 1) & (slots - 1);
+      slots_[slot] = static_cast<int32_t>(e);
+    }
+  }
+  std::vector<int32_t> slots_;  // entry number, or -1 for an empty slot
+  std::vector<Entry> entries_;
+};
+
+struct IdTable {
+  IdIndex index;      // lookup only, never iterated
+  IdIndex by_digits;  // "0123" as "123"; -1: ambiguous
+  // Per record: the first record with the same id, or -1 (no id, or the
+  // record is the first with it).
+  std::vector<int32_t> first_with_id;
+
+  int32_t Find(std::string_view id) const { return index.Find(id); }
   // The record whose numeric id has the same digits as `id` but for leading
   // zeros, -1 if none (or `id` is not a number).
   int32_t FindSameDigits(std::string_view id) const {
     if (!IsDigits(id)) return -1;
-    const auto it = by_digits.find(std::string(WithoutLeadingZeros(id)));
-    return it == by_digits.end() ? -1 : it->second;
+    return by_digits.Find(WithoutLeadingZeros(id));
   }
 
   static std::string_view WithoutLeadingZeros(std::string_view digits) {
@@ -56,15 +123,19 @@ struct IdTable {
 
 IdTable InternIds(const RawTable& table, int id_column) {
   IdTable ids;
-  ids.index.reserve(table.records.size());
+  ids.index.Reserve(table.records.size());
+  ids.first_with_id.assign(table.records.size(), -1);
   for (size_t r = 0; r < table.records.size(); ++r) {
     const std::string_view id = TrimBlanks(table.records[r].cells[static_cast<size_t>(id_column)]);
     if (id.empty()) continue;
-    ids.index.emplace(std::string(id), static_cast<int32_t>(r));
+    bool fresh = false;
+    const int32_t first = ids.index.Emplace(id, static_cast<int32_t>(r), &fresh);
+    if (!fresh) ids.first_with_id[r] = first;
     if (IsDigits(id)) {
-      const auto [it, inserted] = ids.by_digits.emplace(
-          std::string(IdTable::WithoutLeadingZeros(id)), static_cast<int32_t>(r));
-      if (!inserted && it->second != static_cast<int32_t>(r)) it->second = -1;
+      bool inserted = false;
+      int32_t& same = ids.by_digits.Emplace(
+          IdTable::WithoutLeadingZeros(id), static_cast<int32_t>(r), &inserted);
+      if (!inserted && same != static_cast<int32_t>(r)) same = -1;
     }
   }
   return ids;
@@ -90,21 +161,38 @@ int IdColumn(Table table) {
 }
 
 // Checks every cell's bytes (CellReader::CheckText); false if any is bad.
-bool CheckAllText(const RawDataset& raw, ProblemList* problems) {
-  bool ok = true;
+bool CheckAllText(const RawDataset& raw, int32_t num_threads, ProblemList* problems) {
+  std::atomic<bool> ok = true;
   for (const Table table : kAllTables) {
     const int num_columns = static_cast<int>(Columns(table).size());
-    for (size_t r = 0; r < raw[table].records.size(); ++r) {
-      CellReader cells(table, raw[table], r, problems);
-      for (int column = 0; column < num_columns; ++column) ok = cells.CheckText(column) && ok;
-    }
+    ForEachChunk(raw[table].records.size(),
+                 num_threads,
+                 problems,
+                 [&](size_t begin, size_t end, ProblemList* chunk_problems) {
+                   bool chunk_ok = true;
+                   for (size_t r = begin; r < end; ++r) {
+                     CellReader cells(table, raw[table], r, chunk_problems);
+                     for (int column = 0; column < num_columns; ++column) {
+                       chunk_ok = cells.CheckText(column) && chunk_ok;
+                     }
+                   }
+                   if (!chunk_ok) ok = false;
+                 });
   }
   return ok;
 }
+
 class Builder {
  public:
-  Builder(const RawDataset& raw, const ReferenceData& reference, ProblemList* problems)
-      : raw_(raw), reference_(reference), problems_(problems), places_(reference) {
+  Builder(const RawDataset& raw,
+          const ReferenceData& reference,
+          ProblemList* problems,
+          int32_t num_threads)
+      : raw_(raw),
+        reference_(reference),
+        problems_(problems),
+        num_threads_(num_threads),
+        places_(reference) {
     coordinator_ids_ = InternIds(raw[Table::kCoordinators], kCoordinatorId);
     employer_ids_ = InternIds(raw[Table::kEmployers], kEmployerId);
     participant_ids_ = InternIds(raw[Table::kParticipants], kParticipantId);
@@ -115,41 +203,40 @@ class Builder {
   Dataset Build() {
     Dataset dataset;
     // Bytes that are not text would reach every message and writer: stop here.
-    if (!CheckAllText(raw_, problems_)) return dataset;
-    dataset.participants.reserve(raw_[Table::kParticipants].records.size());
-    dataset.vacancies.reserve(raw_[Table::kVacancies].records.size());
-    dataset.employers.reserve(raw_[Table::kEmployers].records.size());
-    for (size_t r = 0; r < raw_[Table::kParticipants].records.size(); ++r) {
-      dataset.participants.push_back(BuildParticipant(r));
-    }
+    if (!CheckAllText(raw_, num_threads_, problems_)) return dataset;
+    // Each table's records in chunks on the loader's threads; the problems
+    // come out in record order whatever the number of threads (chunked.h).
+    BuildAll(Table::kParticipants, &dataset.participants, &Builder::BuildParticipant);
     // Extra columns of the participants' sheet, for their coordinator's sheet
     // only. Other files' extra columns are not used.
     dataset.participant_extra_header = raw_[Table::kParticipants].extra_header;
     for (size_t r = 0; r < dataset.participants.size(); ++r) {
       dataset.participants[r].extra = raw_[Table::kParticipants].records[r].extra;
     }
-    for (size_t r = 0; r < raw_[Table::kVacancies].records.size(); ++r) {
-      dataset.vacancies.push_back(BuildVacancy(r));
-    }
-    for (size_t r = 0; r < raw_[Table::kEmployers].records.size(); ++r) {
-      dataset.employers.push_back(BuildEmployer(r));
-    }
-    for (size_t r = 0; r < raw_[Table::kCoordinators].records.size(); ++r) {
-      dataset.coordinators.push_back(BuildCoordinator(r));
-    }
-    for (size_t r = 0; r < raw_[Table::kCourses].records.size(); ++r) {
-      dataset.courses.push_back(BuildCourse(r));
-    }
-    for (size_t r = 0; r < raw_[Table::kHistory].records.size(); ++r) {
-      dataset.history.push_back(BuildOutcome(r));
-    }
+    BuildAll(Table::kVacancies, &dataset.vacancies, &Builder::BuildVacancy);
+    BuildAll(Table::kEmployers, &dataset.employers, &Builder::BuildEmployer);
+    BuildAll(Table::kCoordinators, &dataset.coordinators, &Builder::BuildCoordinator);
+    BuildAll(Table::kCourses, &dataset.courses, &Builder::BuildCourse);
+    BuildAll(Table::kHistory, &dataset.history, &Builder::BuildOutcome);
     FillVacancyPlaces(&dataset);
     return dataset;
   }
 
  private:
-  CellReader Reader(Table table, size_t record) {
-    return CellReader(table, raw_[table], record, problems_);
+  // One record of `table` per element of `out`, built by `build`.
+  template <typename Record>
+  void BuildAll(Table table,
+                std::vector<Record>* out,
+                Record (Builder::*build)(size_t, ProblemList*)) {
+    out->resize(raw_[table].records.size());
+    ForEachChunk(
+        out->size(), num_threads_, problems_, [&](size_t begin, size_t end, ProblemList* problems) {
+          for (size_t r = begin; r < end; ++r) (*out)[r] = (this->*build)(r, problems);
+        });
+  }
+
+  CellReader Reader(Table table, size_t record, ProblemList* problems) {
+    return CellReader(table, raw_[table], record, problems);
   }
 
   // The record's id; reports an empty or duplicate id.
@@ -157,8 +244,8 @@ class Builder {
       CellReader& cells, const IdTable& ids, const RawTable& raw, size_t record, int column) {
     std::string id = cells.Text(column);
     if (!cells.Required(column) || !cells.CheckId(column)) return id;
-    const int32_t first = ids.Find(id);
-    if (first >= 0 && static_cast<size_t>(first) != record) {
+    const int32_t first = ids.first_with_id[record];
+    if (first >= 0) {
       const RawRecord& other = raw.records[static_cast<size_t>(first)];
       cells.Problem(
           column,
@@ -267,9 +354,9 @@ class Builder {
     return out;
   }
 
-  Participant BuildParticipant(size_t r) {
+  Participant BuildParticipant(size_t r, ProblemList* problems) {
     const RawTable& raw = raw_[Table::kParticipants];
-    CellReader cells = Reader(Table::kParticipants, r);
+    CellReader cells = Reader(Table::kParticipants, r, problems);
     Participant p;
     p.id = Id(cells, participant_ids_, raw, r, kParticipantId);
     p.coordinator = CoordinatorIndex(Reference(
@@ -313,9 +400,9 @@ class Builder {
     return p;
   }
 
-  Vacancy BuildVacancy(size_t r) {
+  Vacancy BuildVacancy(size_t r, ProblemList* problems) {
     const RawTable& raw = raw_[Table::kVacancies];
-    CellReader cells = Reader(Table::kVacancies, r);
+    CellReader cells = Reader(Table::kVacancies, r, problems);
     Vacancy v;
     v.id = Id(cells, vacancy_ids_, raw, r, kVacancyId);
     v.employer = EmployerIndex(
@@ -354,9 +441,9 @@ class Builder {
     return v;
   }
 
-  Employer BuildEmployer(size_t r) {
+  Employer BuildEmployer(size_t r, ProblemList* problems) {
     const RawTable& raw = raw_[Table::kEmployers];
-    CellReader cells = Reader(Table::kEmployers, r);
+    CellReader cells = Reader(Table::kEmployers, r, problems);
     Employer e;
     e.id = Id(cells, employer_ids_, raw, r, kEmployerId);
     e.name = cells.Text(kEmployerName);
@@ -366,9 +453,9 @@ class Builder {
     return e;
   }
 
-  Coordinator BuildCoordinator(size_t r) {
+  Coordinator BuildCoordinator(size_t r, ProblemList* problems) {
     const RawTable& raw = raw_[Table::kCoordinators];
-    CellReader cells = Reader(Table::kCoordinators, r);
+    CellReader cells = Reader(Table::kCoordinators, r, problems);
     Coordinator c;
     c.id = Id(cells, coordinator_ids_, raw, r, kCoordinatorId);
     c.name = cells.Text(kCoordinatorName);
@@ -389,9 +476,9 @@ class Builder {
     return c;
   }
 
-  Course BuildCourse(size_t r) {
+  Course BuildCourse(size_t r, ProblemList* problems) {
     const RawTable& raw = raw_[Table::kCourses];
-    CellReader cells = Reader(Table::kCourses, r);
+    CellReader cells = Reader(Table::kCourses, r, problems);
     Course c;
     c.id = Id(cells, course_ids_, raw, r, kCourseId);
     c.kind = cells.Enum(kCourseKind,
@@ -407,8 +494,8 @@ class Builder {
     return c;
   }
 
-  Outcome BuildOutcome(size_t r) {
-    CellReader cells = Reader(Table::kHistory, r);
+  Outcome BuildOutcome(size_t r, ProblemList* problems) {
+    CellReader cells = Reader(Table::kHistory, r, problems);
     Outcome o;
     o.participant = ParticipantIndex(Reference(
         cells, kHistoryParticipantId, participant_ids_, Table::kParticipants, "a participant"));
@@ -430,7 +517,7 @@ class Builder {
     const RawTable& employers = raw_[Table::kEmployers];
     for (size_t r = 0; r < dataset->vacancies.size(); ++r) {
       Vacancy& v = dataset->vacancies[r];
-      CellReader cells = Reader(Table::kVacancies, r);
+      CellReader cells = Reader(Table::kVacancies, r, problems_);
       if (!cells.Cell(kVacancyPlace).empty() || !v.employer.valid()) continue;
       const auto e = static_cast<size_t>(v.employer.value);
       if (TrimBlanks(employers.records[e].cells[kEmployerPlace]).empty()) {
@@ -447,6 +534,7 @@ class Builder {
   const RawDataset& raw_;
   const ReferenceData& reference_;
   ProblemList* problems_;
+  int32_t num_threads_;
   PlaceResolver places_;
   IdTable coordinator_ids_;
   IdTable employer_ids_;
@@ -458,9 +546,10 @@ class Builder {
 
 Result<Dataset> BuildDataset(const RawDataset& raw,
                              const ReferenceData& reference,
-                             ProblemList* problems) {
+                             ProblemList* problems,
+                             int32_t num_threads) {
   return CatchAtBoundary<Dataset>("", "checking the dataset", [&]() -> Result<Dataset> {
-    Builder builder(raw, reference, problems);
+    Builder builder(raw, reference, problems, num_threads);
     Dataset dataset = builder.Build();
     if (!problems->empty()) return problems->ToError(ErrorKind::kBadData);
     return dataset;

@@ -18,8 +18,8 @@
 //    path (protobuf: "vacancies[3].openings"), field, value and what was
 //    expected, into the caller's ProblemList.
 //
-// Guarantees: deterministic, no global state; the cost is linear in the cells
-// except places given as coordinates (about 100 distance computations each).
+// Guarantees: deterministic on any number of threads, no global state; the cost is linear in the
+// cells except places given as coordinates (about 100 distance computations each).
 //
 // Example:
 //   RawDataset raw = ...;  // from a CSV folder or a protobuf message
@@ -41,9 +41,12 @@ namespace jobmatch {
 // Checks and converts `raw` (see above). Adds every problem to `problems`;
 // returns the Dataset only if `problems` is empty at the end (problems the
 // caller found earlier count too), else problems->ToError(kBadData).
+// `num_threads` (0: all cores, 1: serial) changes neither the Dataset nor
+// the problems or their order (chunked.h).
 [[nodiscard]] Result<Dataset> BuildDataset(const RawDataset& raw,
                                            const ReferenceData& reference,
-                                           ProblemList* problems);
+                                           ProblemList* problems,
+                                           int32_t num_threads = 1);
 
 }  // namespace jobmatch
 

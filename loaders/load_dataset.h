@@ -41,6 +41,10 @@ struct LoaderOptions {
   bool unknown_columns_are_errors = false;
   // Problems reported before the rest are only counted.
   int32_t max_problems = 50;
+  // Threads that read the files and check the records (0: all cores, 1:
+  // serial). The Dataset and the problems, in their order, are the same on
+  // any number. Set from --threads, not from the config file.
+  int32_t num_threads = 0;
   friend bool operator==(const LoaderOptions&, const LoaderOptions&) = default;
 };
 

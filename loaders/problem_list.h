@@ -42,7 +42,15 @@ class ProblemList {
     if (error.kind == ErrorKind::kMissingInput) missing_input_ = true;
   }
 
+  // Adds every problem of `other` after these, as if reported here.
+  void Add(const ProblemList& other) {
+    for (const Diagnostic& d : other.diagnostics_) Add(d);
+    suppressed_ += other.suppressed_;
+    missing_input_ = missing_input_ || other.missing_input_;
+  }
+
   bool empty() const { return diagnostics_.empty() && suppressed_ == 0; }
+  int32_t max_problems() const { return max_problems_; }
   int64_t count() const { return static_cast<int64_t>(diagnostics_.size()) + suppressed_; }
 
   // kMissingInput if any missing-input error was added, else `kind`.

@@ -333,7 +333,7 @@ Result<Dataset> LoadUnguarded(const std::filesystem::path& file,
   raw[Table::kHistory] = History(&message, shown);
   if (text_format) SetTextLines(locations, &raw);
   message = pb::Dataset();  // frees what the records no longer need
-  return BuildDataset(raw, reference, &problems);
+  return BuildDataset(raw, reference, &problems, options.num_threads);
 }
 
 }  // namespace

@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 
@@ -426,6 +428,83 @@ TEST(LoadDataset, CountsProblemsBeyondMaxProblems) {
   EXPECT_EQ(error.diagnostics.size(), 2u);
   EXPECT_EQ(error.suppressed, 2);
   EXPECT_THAT(error.ToString(), HasSubstr("... and 2 more problems"));
+}
+
+// The golden CSV with 20,000 more participants (copies of the first with
+// ids Q-00000...), enough for several chunks of records (loaders/chunked.h);
+// `bad` maps a copy's number to the text its german_level gets.
+fs::path GoldenCsvWithManyParticipants(const std::map<int, std::string>& bad) {
+  const fs::path dir = CopyOfGoldenCsv();
+  std::string text = ReadBytes(dir / "participants.csv");
+  if (text.back() != '\n') text += '\n';
+  const std::string first = "P-001,K-BBG,06406,B1,";
+  const size_t at = text.find(first);
+  const std::string rest = text.substr(at + first.size(), text.find('\n', at) - at - first.size());
+  for (int i = 0; i < 20000; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof(id), "Q-%05d", i);
+    const auto level = bad.find(i);
+    text += std::string(id) + ",K-BBG,06406," + (level == bad.end() ? "B1" : level->second) + "," +
+            rest + "\n";
+  }
+  WriteBytes(dir / "participants.csv", text);
+  return dir;
+}
+
+TEST(LoadDataset, LoadsTheSameDatasetOnOneThreadAndOnSeveral) {
+  const fs::path dir = GoldenCsvWithManyParticipants({});
+  LoaderOptions serial;
+  serial.num_threads = 1;
+  const Dataset one = MustLoad(dir, serial);
+  ASSERT_EQ(one.participants.size(), 20006u);
+  for (const int32_t threads : {2, 4}) {
+    LoaderOptions options;
+    options.num_threads = threads;
+    const Dataset many = MustLoad(dir, options);
+    ASSERT_EQ(many.participants.size(), one.participants.size());
+    for (size_t p = 0; p < one.participants.size(); ++p) {
+      const Participant& a = one.participants[p];
+      const Participant& b = many.participants[p];
+      ASSERT_EQ(a.id, b.id) << p;
+      EXPECT_EQ(a.coordinator, b.coordinator) << p;
+      EXPECT_EQ(a.home, b.home) << p;
+      EXPECT_EQ(a.skills, b.skills) << p;
+      EXPECT_EQ(a.german, b.german) << p;
+    }
+    ASSERT_EQ(many.vacancies.size(), one.vacancies.size());
+    for (size_t v = 0; v < one.vacancies.size(); ++v) {
+      EXPECT_EQ(many.vacancies[v].employer, one.vacancies[v].employer);
+    }
+    EXPECT_EQ(many.history.size(), one.history.size());
+  }
+}
+
+// Problems found on several threads come out as one thread finds them: in
+// line order, the first max_problems kept and the rest counted.
+TEST(LoadDataset, ReportsTheSameProblemsInTheSameOrderOnOneThreadAndOnSeveral) {
+  const fs::path dir = GoldenCsvWithManyParticipants({{3, "B9"}, {9000, "X"}, {19999, "C3"}});
+  // A duplicate id far from the first: the message names the first's line.
+  Edit(dir / "participants.csv", "Q-15000,", "P-001,");
+  for (const int32_t max_problems : {2, 50}) {
+    LoaderOptions serial;
+    serial.num_threads = 1;
+    serial.max_problems = max_problems;
+    const Error one = MustFail(dir, serial);
+    ASSERT_FALSE(one.diagnostics.empty());
+    EXPECT_EQ(one.diagnostics[0].line, 2 + 6 + 3) << one.ToString();
+    EXPECT_EQ(one.diagnostics[0].field, "german_level");
+    EXPECT_EQ(static_cast<int64_t>(one.diagnostics.size()) + one.suppressed, 4);
+    if (max_problems == 50) {
+      EXPECT_THAT(one.ToString(), HasSubstr("already used on line 2"));
+    }
+    for (const int32_t threads : {2, 4}) {
+      LoaderOptions options = serial;
+      options.num_threads = threads;
+      const Error many = MustFail(dir, options);
+      EXPECT_EQ(many.ToString(), one.ToString()) << threads;
+      EXPECT_EQ(many.suppressed, one.suppressed);
+    }
+  }
 }
 
 TEST(LoadDataset, DoesNotBlameReferencesIntoAFileWithUnreadableRows) {
