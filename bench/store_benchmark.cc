@@ -48,7 +48,7 @@ RunRecord MakeRecord(int64_t participants) {
       StoredProposal s;
       s.coordinator_id = Numbered("K-", static_cast<int64_t>(random() % coordinators), 5);
       s.participant_id = Numbered("P-", p + 1, 7);
-      s.vacancy_id = Numbered("V-", (first + 97 * rank) % vacancies + 1, 7);
+      s.vacancy_id = Numbered("V-", (first + int64_t{97} * rank) % vacancies + 1, 7);
       s.assigned = rank == 0 && random() % 8 == 0;
       s.rank = rank + 1;
       s.score = unit(random);

@@ -84,7 +84,7 @@ __attribute__((target("sha,sse4.1,ssse3"))) void ExtensionBlocks(std::array<uint
                                                                  const uint8_t* data,
                                                                  size_t count) {
   const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
-  __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[0]));
+  __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state.data()));
   __m128i state1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[4]));
   tmp = _mm_shuffle_epi32(tmp, 0xB1);                // CDAB
   state1 = _mm_shuffle_epi32(state1, 0x1B);          // EFGH
@@ -118,7 +118,7 @@ __attribute__((target("sha,sse4.1,ssse3"))) void ExtensionBlocks(std::array<uint
   state1 = _mm_shuffle_epi32(state1, 0xB1);     // DCHG
   state0 = _mm_blend_epi16(tmp, state1, 0xF0);  // DCBA
   state1 = _mm_alignr_epi8(state1, tmp, 8);     // ABEF
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[0]), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(state.data()), state0);
   _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[4]), state1);
 }
 #endif

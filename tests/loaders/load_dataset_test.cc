@@ -434,7 +434,7 @@ TEST(LoadDataset, CountsProblemsBeyondMaxProblems) {
 // ids Q-00000...), enough for several chunks of records (loaders/chunked.h);
 // `bad` maps a copy's number to the text its german_level gets.
 fs::path GoldenCsvWithManyParticipants(const std::map<int, std::string>& bad) {
-  const fs::path dir = CopyOfGoldenCsv();
+  fs::path dir = CopyOfGoldenCsv();
   std::string text = ReadBytes(dir / "participants.csv");
   if (text.back() != '\n') text += '\n';
   const std::string first = "P-001,K-BBG,06406,B1,";
