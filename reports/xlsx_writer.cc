@@ -396,19 +396,17 @@ XlsxWriter::XlsxWriter(const std::filesystem::path& path, const XlsxLayout& layo
     worksheet_set_column(sheet_, col, col, width, format);
     column_formats_.push_back(format);
   }
-  const std::string title = CleanText(layout.title, 255);
-  worksheet_write_string(sheet_, 0, 0, title.c_str(), title_format);
-  bool any_header = false;
+  worksheet_write_string(sheet_, 0, 0, CleanText(layout.title, 255).c_str(), title_format);
   for (size_t c = 0; c < layout.columns.size(); ++c) {
     worksheet_write_string(
         sheet_, 1, static_cast<lxw_col_t>(c), layout.columns[c].header.c_str(), header_format);
-    any_header = any_header || !layout.columns[c].header.empty();
   }
   if (cells_ == XlsxCells::kFormatted) {
-    // The library numbers the formats in the order cells use them: the
-    // title's and the header's come before any data row's.
-    if (!title.empty()) (void)lxw_format_get_xf_index(title_format);
-    if (any_header) (void)lxw_format_get_xf_index(header_format);
+    // The library numbers formats in the order cells use them: the title's
+    // and the header's (cells even when empty: blank cells with the format)
+    // come before any data row's.
+    (void)lxw_format_get_xf_index(title_format);
+    if (!layout.columns.empty()) (void)lxw_format_get_xf_index(header_format);
   }
   worksheet_freeze_panes(sheet_, kFirstDataRow, static_cast<lxw_col_t>(layout.frozen_columns));
   worksheet_set_landscape(sheet_);

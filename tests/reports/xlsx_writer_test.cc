@@ -245,6 +245,12 @@ TEST_F(XlsxWriterTest, FormattedCellsGiveTheLibrarysBytesOnEdgeCases) {
   far.decimals = 1;
   std::vector<Cell> wide(60, far);
   ExpectSameBytes(dir_, layout, {{text, nul, spaces}, {}, {}, {nul}, wide, {Cell{}}}, "edges");
+  XlsxLayout blank = Layout(3);
+  blank.title.clear();
+  blank.columns[1].header.clear();
+  ExpectSameBytes(dir_, blank, {{spaces, far}, {far, spaces}}, "empty title and header");
+  blank.columns.clear();
+  ExpectSameBytes(dir_, blank, {{spaces, far}}, "no columns");
 }
 
 }  // namespace
