@@ -293,7 +293,9 @@ void SpreadsheetWriter::Text(std::string_view cell) {
   // programs (CSV injection); a leading apostrophe shows it as text.
   const bool defuse = !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' ||
                                         cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
-  const bool quote = cell.find_first_of(";\"\r\n") != std::string_view::npos;
+  const bool quote = std::any_of(cell.begin(), cell.end(), [](char c) {
+    return c == ';' || c == '"' || c == '\r' || c == '\n';
+  });
   if (quote) bytes_ += '"';
   if (defuse) bytes_ += '\'';
   if (!quote) {

@@ -177,11 +177,16 @@ bool CSpace(char c) {
 
 // The library's own escaping (control characters as _xHHHH_, then & < >),
 // called only when the text holds a byte either could change.
+// Whether EscapedLikeLibrary() could change `text`.
+bool NeedsEscaping(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == '&' || c == '<' || c == '>';
+  });
+}
+
 std::string EscapedLikeLibrary(const std::string& text) {
   const bool control = std::any_of(
       text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
-  const bool markup = text.find_first_of("&<>") != std::string::npos;
-  if (!control && !markup) return text;
   char* escaped_control = nullptr;
   if (control && lxw_has_control_characters(text.c_str()) != 0) {
     escaped_control = lxw_escape_control_characters(text.c_str());
@@ -515,7 +520,9 @@ void XlsxWriter::Text(std::string_view cell) {
     Failed(lxw_strerror(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE));
     return;
   }
-  const std::string escaped = EscapedLikeLibrary(text_);
+  const bool escape = NeedsEscaping(text_);
+  if (escape) escaped_ = EscapedLikeLibrary(text_);
+  const std::string& escaped = escape ? escaped_ : text_;
   OpenCell(row, column, StyleIndex(nullptr, column));
   rows_ += CSpace(escaped.front()) || CSpace(escaped.back())
                ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">"

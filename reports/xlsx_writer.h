@@ -118,6 +118,7 @@ class XlsxWriter final : public CellWriter {
   uint16_t column_ = 0;
   std::string failure_;  // the first thing that went wrong; empty: none
   std::string text_;     // the cell Text() writes, cleaned
+  std::string escaped_;  // kFormatted: text_ escaped, when it needs it
   XlsxCells cells_ = XlsxCells::kFormatted;
   // kFormatted: the data rows' XML, each column's default format, the style
   // indices handed out so far, the row open in rows_ and the last cell.
