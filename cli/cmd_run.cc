@@ -74,13 +74,29 @@ std::string ReadText(const std::filesystem::path& file) {
   return text.str();
 }
 
-// The run's rows for the store, but for the input hashes.
+// The participants in follow-up, for the store (taken before MakePool
+// leaves them out of tonight's pool).
+std::vector<store::FollowUpEntry> FollowUp(const Dataset& full, const Standing& standing) {
+  std::vector<store::FollowUpEntry> follow_up;
+  for (size_t p = 0; p < full.participants.size(); ++p) {
+    if (!standing.in_follow_up[p]) continue;
+    const Participant& participant = full.participants[p];
+    follow_up.push_back(store::FollowUpEntry{
+        full.coordinators[static_cast<size_t>(participant.coordinator.value)].id,
+        participant.id,
+        full.vacancies[static_cast<size_t>(standing.hired_into[p].value)].id,
+        standing.follow_up_until[p]});
+  }
+  return follow_up;
+}
+
+// The run's rows for the store, but for the input hashes. `dataset` is the
+// pool (its coordinators and vacancy ids are the full dataset's).
 store::RunRecord MakeRunRecord(const RunArgs& args,
                                Date run_date,
-                               const Dataset& full,
                                const Dataset& dataset,
                                const ProposalSet& proposals,
-                               const Standing& standing,
+                               const std::vector<store::FollowUpEntry>& follow_up,
                                const std::vector<CapacityDerivation>& capacities,
                                const std::vector<Placement>& reserved) {
   store::RunRecord record;
@@ -90,7 +106,7 @@ store::RunRecord MakeRunRecord(const RunArgs& args,
   if (args.config) record.config = ReadText(*args.config);
   record.metrics = proposals.metrics;
   record.proposals = store::StoredProposals(dataset, proposals);
-  for (size_t c = 0; c < full.coordinators.size(); ++c) {
+  for (size_t c = 0; c < dataset.coordinators.size(); ++c) {
     const CapacityDerivation& d = capacities[c];
     int32_t held = 0;
     for (const Placement& r : reserved) {
@@ -99,7 +115,7 @@ store::RunRecord MakeRunRecord(const RunArgs& args,
                   ? 1
                   : 0;
     }
-    record.capacities.push_back(store::StoredCapacity{full.coordinators[c].id,
+    record.capacities.push_back(store::StoredCapacity{dataset.coordinators[c].id,
                                                       d.capacity,
                                                       d.derived,
                                                       d.fte,
@@ -107,15 +123,7 @@ store::RunRecord MakeRunRecord(const RunArgs& args,
                                                       d.follow_up,
                                                       held});
   }
-  for (size_t p = 0; p < full.participants.size(); ++p) {
-    if (!standing.in_follow_up[p]) continue;
-    const Participant& participant = full.participants[p];
-    record.follow_up.push_back(store::FollowUpEntry{
-        full.coordinators[static_cast<size_t>(participant.coordinator.value)].id,
-        participant.id,
-        full.vacancies[static_cast<size_t>(standing.hired_into[p].value)].id,
-        standing.follow_up_until[p]});
-  }
+  record.follow_up = follow_up;
   return record;
 }
 
@@ -258,7 +266,9 @@ int RunRun(const RunArgs& args) {
   const std::vector<CapacityDerivation> capacities =
       DeriveCapacities(full, standing, run_date, config.capacity);
   ApplyCapacities(capacities, &full);
-  const Pool pool = MakePool(full, standing);
+  const std::vector<store::FollowUpEntry> follow_up =
+      run_store ? FollowUp(full, standing) : std::vector<store::FollowUpEntry>();
+  const Pool pool = MakePool(std::move(full), standing);
   const Dataset& dataset = pool.dataset;
   const double load_seconds = seconds_since(start);
 
@@ -315,8 +325,7 @@ int RunRun(const RunArgs& args) {
     recording.emplace(
         &*run_store,
         [&] {
-          return MakeRunRecord(
-              args, run_date, full, dataset, proposals, standing, capacities, reserved);
+          return MakeRunRecord(args, run_date, dataset, proposals, follow_up, capacities, reserved);
         },
         args.data,
         args.config,

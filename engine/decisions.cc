@@ -126,18 +126,23 @@ Standing ComputeStanding(const Dataset& dataset, Date run_date, const DecisionOp
 }
 
 Pool MakePool(const Dataset& dataset, const Standing& standing) {
+  return MakePool(Dataset(dataset), standing);
+}
+
+Pool MakePool(Dataset&& dataset, const Standing& standing) {
   Pool pool;
   const size_t n = dataset.participants.size();
   std::vector<int32_t> new_index(n, -1);
-  pool.dataset.vacancies = dataset.vacancies;
-  pool.dataset.employers = dataset.employers;
-  pool.dataset.coordinators = dataset.coordinators;
-  pool.dataset.courses = dataset.courses;
-  pool.dataset.participant_extra_header = dataset.participant_extra_header;
+  pool.dataset.vacancies = std::move(dataset.vacancies);
+  pool.dataset.employers = std::move(dataset.employers);
+  pool.dataset.coordinators = std::move(dataset.coordinators);
+  pool.dataset.courses = std::move(dataset.courses);
+  pool.dataset.participant_extra_header = std::move(dataset.participant_extra_header);
+  pool.dataset.participants.reserve(n);
   for (size_t p = 0; p < n; ++p) {
     if (standing.in_follow_up[p]) continue;
     new_index[p] = static_cast<int32_t>(pool.dataset.participants.size());
-    pool.dataset.participants.push_back(dataset.participants[p]);
+    pool.dataset.participants.push_back(std::move(dataset.participants[p]));
     pool.original.emplace_back(static_cast<int32_t>(p));
     pool.held.push_back(standing.held[p]);
   }
@@ -152,6 +157,7 @@ Pool MakePool(const Dataset& dataset, const Standing& standing) {
     int32_t& openings = pool.dataset.vacancies[v].openings;
     openings = std::max(0, openings - standing.hires[v]);
   }
+  dataset = Dataset{};
   return pool;
 }
 

@@ -119,6 +119,10 @@ struct Pool {
   std::vector<VacancyIndex> held;          // per pool participant
 };
 [[nodiscard]] Pool MakePool(const Dataset& dataset, const Standing& standing);
+// The same, taking the records of `dataset` instead of copying them (a
+// million participants are a few hundred MB and a second or two to copy);
+// `dataset` is left empty.
+[[nodiscard]] Pool MakePool(Dataset&& dataset, const Standing& standing);
 
 // Marks the arcs of `preferred` pairs (participant id, vacancy id) in
 // graph->arc_preferred, except pairs with a decision in dataset.history.

@@ -122,6 +122,19 @@ TEST(MakePool, RemovesParticipantsInFollowUpAndTheOpeningsTheyTook) {
   EXPECT_EQ(pool.dataset.history[0].kind, OutcomeKind::kRejected);
 }
 
+TEST(MakePool, TakingTheDatasetGivesTheSamePoolAsCopyingIt) {
+  Dataset d = SmallDataset();
+  AppendDecisions(Decided({{"P1", "V0", OutcomeKind::kHired, D("2026-11-24")},
+                           {"P2", "V0", OutcomeKind::kRejected, D("2026-11-24")}}),
+                  &d);
+  const Standing standing = ComputeStanding(d, D("2026-11-25"), {});
+  const Pool copied = MakePool(d, standing);
+  const Pool taken = MakePool(std::move(d), standing);
+  EXPECT_EQ(taken.dataset, copied.dataset);
+  EXPECT_EQ(taken.original, copied.original);
+  EXPECT_EQ(taken.held, copied.held);
+}
+
 // A complete bipartite graph with scores that tie in pairs.
 CandidateGraph TiedGraph(int participants, int vacancies, std::mt19937* rng) {
   CandidateGraph g;

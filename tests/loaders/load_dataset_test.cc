@@ -476,6 +476,7 @@ TEST(LoadDataset, LoadsTheSameDatasetOnOneThreadAndOnSeveral) {
       EXPECT_EQ(many.vacancies[v].employer, one.vacancies[v].employer);
     }
     EXPECT_EQ(many.history.size(), one.history.size());
+    EXPECT_TRUE(many == one) << threads;
   }
 }
 
