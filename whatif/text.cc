@@ -35,6 +35,12 @@ std::string Signed(double value, int decimals) {
   return text;
 }
 
+// "+1 Vorschlag", "+2 Vorschläge", "+0 Vorschläge".
+std::string MoreProposals(int64_t count) {
+  return (count < 0 ? "" : "+") + std::to_string(count) +
+         (count == 1 || count == -1 ? " Vorschlag" : " Vorschläge");
+}
+
 std::string Pad(std::string text, size_t width) {
   // Width in characters, counting UTF-8 continuation bytes as nothing.
   size_t chars = 0;
@@ -424,8 +430,8 @@ std::string ValueText(const Command& command,
     const CoordinatorValue& v = coordinators[k];
     const auto i = static_cast<size_t>(v.coordinator.value);
     out += "    " + Pad(s.dataset.coordinators[i].id, 12) + " Kreis " +
-           s.dataset.coordinators[i].district + ": " + Signed(v.value.more_placements, 0) +
-           " Vorschläge, Passung " + Signed(v.value.more_fit, 3) + "\n";
+           s.dataset.coordinators[i].district + ": " + MoreProposals(v.value.more_placements) +
+           ", Passung " + Signed(v.value.more_fit, 3) + "\n";
   }
   std::vector<VacancyValue> vacancies;
   for (const VacancyValue& v : values.vacancies) {
@@ -439,8 +445,10 @@ std::string ValueText(const Command& command,
          " Stellen, bei denen sie etwas ändert; alle anderen: nichts):\n";
   for (size_t k = 0; k < vacancies.size() && k < kListLimit; ++k) {
     const VacancyValue& v = vacancies[k];
-    out += "    " + Pad(VacancyId(s, v.vacancy), 12) + ": " + Signed(v.value.more_placements, 0) +
-           " Vorschläge, Passung " + Signed(v.value.more_fit, 3) + "\n";
+    const Vacancy& vacancy = s.dataset.vacancies[static_cast<size_t>(v.vacancy.value)];
+    out += "    " + Pad(vacancy.id, 12) + " " + vacancy.title + ": " +
+           MoreProposals(v.value.more_placements) + ", Passung " + Signed(v.value.more_fit, 3) +
+           "\n";
   }
   if (vacancies.size() > kListLimit) {
     out += "    … und " + std::to_string(vacancies.size() - kListLimit) +

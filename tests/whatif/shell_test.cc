@@ -192,6 +192,11 @@ TEST_F(Shell, TheRekoScenarioRunsOnTheExampleAndPrintsTheDifferences) {
   EXPECT_NE(text.find("Vorschläge           24 -> 36 (+12)"), std::string::npos) << text;
   EXPECT_NE(text.find("übernimmt 21 Teilnehmende"), std::string::npos);
   EXPECT_NE(text.find("Ein Platz mehr bei der Koordination"), std::string::npos);
+  // One more proposal in the singular; each vacancy named by id and title.
+  EXPECT_NE(text.find("Kreis 15089: +1 Vorschlag, Passung"), std::string::npos) << text;
+  EXPECT_EQ(text.find("+1 Vorschläge"), std::string::npos) << text;
+  EXPECT_NE(text.find("V-000108     Reinigungskraft (m/w/d): +0 Vorschläge"), std::string::npos)
+      << text;
   EXPECT_NE(text.find("von 'dritte-koordination' nach 'b1-kurs'"), std::string::npos);
   EXPECT_NE(text.find("zurückgezogen: 8 Stellen"), std::string::npos);
 }
