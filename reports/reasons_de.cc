@@ -95,7 +95,9 @@ std::string CommuteDe(const Participant& participant, const ScoredPair& pair) {
 }
 
 // "Pflichtkompetenzen 75 % abgedeckt, optionale 40 %; Deutsch B1 (gefordert
-// B1); 23 Min. mit ÖPNV (18,4 km); Kleinstbetrieb (6 Beschäftigte)".
+// B1); 23 Min. mit ÖPNV (18,4 km); Kleinstbetrieb (6 Beschäftigte)"; below the
+// minimum without a course: "Deutsch A2 (gefordert B1, eine Stufe darunter:
+// noch zugelassen, kein Kurs in Reichweite endet rechtzeitig)".
 std::string DescribePair(const Dataset& dataset,
                          const Participant& participant,
                          const ScoredPair& pair) {
@@ -114,7 +116,16 @@ std::string DescribePair(const Dataset& dataset,
     text += ", die Stelle verlangt eine höhere Qualifikation als vorhanden";
   }
   text += "; Deutsch " + std::string(CefrName(participant.german)) + " (gefordert " +
-          std::string(CefrName(vacancy.min_german)) + ")";
+          std::string(CefrName(vacancy.min_german));
+  const int gap = static_cast<int>(vacancy.min_german) - static_cast<int>(participant.german);
+  if (gap > 0 && !pair.bridge_course.valid()) {
+    // Below the minimum within the configured tolerance, and no course in
+    // reach finishes in time: the pair is kept with a lower German part.
+    text += gap == 1 ? std::string(", eine Stufe darunter")
+                     : ", " + std::to_string(gap) + " Stufen darunter";
+    text += ": noch zugelassen, kein Kurs in Reichweite endet rechtzeitig";
+  }
+  text += ")";
   if (pair.bridge_course.valid()) {
     const Course& course = dataset.courses[static_cast<size_t>(pair.bridge_course.value)];
     text += ", passt nach " + std::string(CourseKindTextDe(course.kind)) + " " + course.id + " (";

@@ -161,6 +161,20 @@ TEST(ProposalReasonDe, DescribesSkillsGermanCommuteAndEmployer) {
             "23 Min. mit ÖPNV (18,4 km); Kleinstbetrieb (6 Beschäftigte)");
 }
 
+TEST(ProposalReasonDe, SaysWhenGermanIsBelowTheMinimumWithoutACourse) {
+  Dataset dataset = MakeDataset();
+  dataset.participants[0].german = CefrLevel::kA2;
+  EXPECT_THAT(ProposalReasonDe(dataset, MakeProposal()),
+              HasSubstr("Deutsch A2 (gefordert B1, eine Stufe darunter: noch zugelassen, kein Kurs "
+                        "in Reichweite endet rechtzeitig); "));
+  dataset.participants[0].german = CefrLevel::kA1;
+  EXPECT_THAT(ProposalReasonDe(dataset, MakeProposal()),
+              HasSubstr("Deutsch A1 (gefordert B1, 2 Stufen darunter: noch zugelassen"));
+  // At or above the minimum: nothing more to say.
+  dataset.participants[0].german = CefrLevel::kB2;
+  EXPECT_THAT(ProposalReasonDe(dataset, MakeProposal()), HasSubstr("Deutsch B2 (gefordert B1); "));
+}
+
 TEST(ProposalReasonDe, SaysAmWohnortWhenTheVacancyIsWhereTheParticipantLives) {
   const Dataset dataset = MakeDataset();
   Proposal proposal = MakeProposal();
