@@ -348,6 +348,23 @@ bool CellReader::Required(int column) {
 
 bool CellReader::CheckText(int column) {
   const std::string_view cell = record_.cells[static_cast<size_t>(column)];
+  // Printable ASCII, nearly every cell: UTF-8 without control characters.
+  const bool printable_ascii = std::all_of(cell.begin(), cell.end(), [](char ch) {
+    const auto byte = static_cast<unsigned char>(ch);
+    return byte >= 0x20 && byte < 0x7F;
+  });
+  if (!printable_ascii && !CheckNonAsciiText(column, cell)) return false;
+  if (LooksCutAtExcelLimit(cell)) {
+    Problem(column,
+            cell,
+            "a complete text, but the cell holds exactly 32,767 characters, Excel's limit: "
+            "Excel cut the text there; shorten it in the source and save again");
+    return false;
+  }
+  return true;
+}
+
+bool CellReader::CheckNonAsciiText(int column, std::string_view cell) {
   if (const size_t valid = ValidUtf8Prefix(cell); valid != cell.size()) {
     Problem(column,
             cell,
@@ -369,13 +386,6 @@ bool CellReader::CheckText(int column) {
           "text without control characters, but character " + std::to_string(position) + " is one");
       return false;
     }
-  }
-  if (LooksCutAtExcelLimit(cell)) {
-    Problem(column,
-            cell,
-            "a complete text, but the cell holds exactly 32,767 characters, Excel's limit: "
-            "Excel cut the text there; shorten it in the source and save again");
-    return false;
   }
   return true;
 }

@@ -153,6 +153,10 @@ class CellReader {
   bool comma_separates_codes() const { return raw_.comma_separates_codes; }
 
  private:
+  // CheckText() for a cell with bytes outside printable ASCII: UTF-8 and
+  // control characters.
+  bool CheckNonAsciiText(int column, std::string_view cell);
+
   std::span<const ColumnSpec> columns_;
   const RawTable& raw_;
   const RawRecord& record_;
