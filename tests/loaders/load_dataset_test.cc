@@ -478,6 +478,7 @@ TEST(LoadDataset, LoadsTheSameDatasetOnOneThreadAndOnSeveral) {
     EXPECT_EQ(many.history.size(), one.history.size());
     EXPECT_TRUE(many == one) << threads;
   }
+  fs::remove_all(dir);
 }
 
 // Problems found on several threads come out as one thread finds them: in
@@ -506,6 +507,7 @@ TEST(LoadDataset, ReportsTheSameProblemsInTheSameOrderOnOneThreadAndOnSeveral) {
       EXPECT_EQ(many.suppressed, one.suppressed);
     }
   }
+  fs::remove_all(dir);
 }
 
 TEST(LoadDataset, DoesNotBlameReferencesIntoAFileWithUnreadableRows) {

@@ -9,6 +9,7 @@
 #define JOBMATCH_TESTS_LOADERS_LOADER_TEST_SUPPORT_H_
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -135,6 +136,21 @@ inline void ExpectSameDataset(const Dataset& a, const Dataset& b) {
                 << TableDiff("history", a.history, b.history, row);
 }
 
+// This process's scratch folders (the same test may run at the same time in
+// another build tree), removed when the process ends.
+inline const std::filesystem::path& ProcessScratchRoot() {
+  struct Root {
+    std::filesystem::path path;
+    ~Root() {
+      std::error_code ec;
+      std::filesystem::remove_all(path, ec);
+    }
+  };
+  static const Root root{std::filesystem::path(::testing::TempDir()) /
+                         ("jobmatch_loaders_" + std::to_string(::getpid()))};
+  return root.path;
+}
+
 // A fresh, empty scratch folder for the running test.
 inline std::filesystem::path ScratchDir() {
   const ::testing::TestInfo* info = ::testing::UnitTest::GetInstance()->current_test_info();
@@ -142,8 +158,7 @@ inline std::filesystem::path ScratchDir() {
   for (char& c : name) {
     if (c == '/' || c == '\\') c = '_';
   }
-  std::filesystem::path dir =
-      std::filesystem::path(::testing::TempDir()) / "jobmatch_loaders" / name;
+  std::filesystem::path dir = ProcessScratchRoot() / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
