@@ -423,6 +423,10 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
     unplaced_begin[c + 1] += unplaced_begin[c];
   }
 
+  // libxlsxwriter's scratch files, for all the workbooks.
+  std::optional<ScratchFolder> scratch;
+  if (formats.xlsx) scratch.emplace(dir);
+
   // One coordinator's files; walks their ranges side by side.
   auto write_one = [&](size_t c) -> std::optional<Error> {
     const std::filesystem::path path = dir / names[c];
@@ -436,9 +440,10 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
     }
     std::optional<XlsxWriter> xlsx;
     if (formats.xlsx) {
-      xlsx.emplace(
-          dir / XlsxName(names[c]),
-          SheetLayout(dataset.coordinators[c], run_date, dataset.participant_extra_header));
+      xlsx.emplace(dir / XlsxName(names[c]),
+                   SheetLayout(dataset.coordinators[c], run_date, dataset.participant_extra_header),
+                   XlsxCells::kFormatted,
+                   scratch->path());
     }
     std::optional<BothSheets> both;
     if (csv && xlsx) both.emplace(*csv, *xlsx);

@@ -120,6 +120,24 @@ std::optional<Error> WriteFileAtomically(const fs::path& path, std::string_view 
   return std::nullopt;
 }
 
+ScratchFolder::ScratchFolder(const fs::path& fallback) {
+  static constexpr const char* kMemoryFolder = "/dev/shm";
+  const fs::path parent =
+      ::access(kMemoryFolder, W_OK | X_OK) == 0 ? fs::path(kMemoryFolder) : fallback;
+  const fs::path base = parent / "jobmatch";
+  RemoveStaleSiblings(base, "scratch");
+  const fs::path folder = SiblingName(base, "scratch");
+  std::error_code ec;
+  fs::remove_all(folder, ec);
+  if (fs::create_directory(folder, ec) && !ec) path_ = folder;
+}
+
+ScratchFolder::~ScratchFolder() {
+  if (path_.empty()) return;
+  std::error_code ignored;
+  fs::remove_all(path_, ignored);
+}
+
 StagedDirectory::StagedDirectory(fs::path target, std::string marker)
     : requested_(std::move(target)) {
   if (!marker.empty()) markers_.push_back(std::move(marker));

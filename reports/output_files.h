@@ -7,6 +7,8 @@
 // writes CSV that opens cleanly in German Excel: UTF-8 with BOM, ';' separators, CRLF, decimal
 // commas, and text cells that start with = + - @ made harmless (prefixed with
 // an apostrophe) so a crafted id or title cannot run as a formula.
+// ScratchFolder holds a process's short-lived scratch files and is removed
+// with them, also when the process was killed (by the next one).
 //
 // Example:
 //   StagedDirectory out(args.out);
@@ -85,6 +87,26 @@ class StagedDirectory {
 // processes that are gone are removed.
 [[nodiscard]] std::optional<Error> WriteFileAtomically(const std::filesystem::path& path,
                                                        std::string_view bytes);
+
+// A folder for this process's short-lived scratch files (libxlsxwriter's,
+// each unlinked as soon as it is opened): ".jobmatch.scratch-<pid>" in
+// /dev/shm when that is writable (creating and removing thousands of files
+// costs far less in memory than on a disk's file system), else in
+// `fallback`. Made by the constructor, after removing the scratch folders of
+// processes that are gone (what a killed run left: at most empty files);
+// removed with everything in it by the destructor. path() is empty if it
+// could not be made (then scratch files go wherever the caller falls back).
+class ScratchFolder {
+ public:
+  explicit ScratchFolder(const std::filesystem::path& fallback);
+  ~ScratchFolder();
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
 
 class SpreadsheetWriter final : public CellWriter {
  public:

@@ -1,6 +1,5 @@
 #include "reports/xlsx_writer.h"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 #include <zlib.h>
 
@@ -102,18 +101,6 @@ std::string PageHeaderText(std::string_view title) {
     escaped += c;
   }
   return "&L" + escaped + "&RSeite &P von &N";
-}
-
-// Where libxlsxwriter keeps its scratch files (about ten per workbook, each
-// unlinked as soon as it is opened, so nothing is left behind when the run
-// is killed): a memory-backed folder when the system has one, as creating
-// and removing thousands of files on a disk's file system costs more than
-// writing them; else next to the workbook. The bytes written do not depend
-// on it.
-std::string ScratchFolder(const std::filesystem::path& workbook) {
-  static constexpr const char* kMemoryFolder = "/dev/shm";
-  if (::access(kMemoryFolder, W_OK | X_OK) == 0) return kMemoryFolder;
-  return workbook.parent_path().empty() ? "." : workbook.parent_path().string();
 }
 
 double HeaderWidth(std::string_view header) {
@@ -358,9 +345,14 @@ double ExcelSerial(Date date) {
   return static_cast<double>(date.days) + kSerialOfUnixEpoch;
 }
 
-XlsxWriter::XlsxWriter(const std::filesystem::path& path, const XlsxLayout& layout, XlsxCells cells)
+XlsxWriter::XlsxWriter(const std::filesystem::path& path,
+                       const XlsxLayout& layout,
+                       XlsxCells cells,
+                       const std::filesystem::path& scratch)
     : path_(path), layout_(layout), cells_(cells) {
-  const std::string tmpdir = ScratchFolder(path);
+  const std::string tmpdir = !scratch.empty()             ? scratch.string()
+                             : path.parent_path().empty() ? std::string(".")
+                                                          : path.parent_path().string();
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
   options.tmpdir = const_cast<char*>(tmpdir.c_str());  // copied by the library

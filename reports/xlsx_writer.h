@@ -18,8 +18,6 @@
 // depend only on what is written and on `layout`: the document's creation
 // time is layout.created (the run date), and the zip entries carry a fixed
 // time. Close() writes the file; nothing is written at `path` before it.
-// libxlsxwriter's scratch files go to /dev/shm when it is writable (else next
-// to the workbook) and are unlinked as soon as they are opened.
 //
 // Example:
 //   XlsxLayout layout{"Vorschläge", "Koordination K-1 · Lauf vom 24.11.2026", columns, 1, date};
@@ -74,9 +72,12 @@ enum class XlsxCells : int8_t { kFormatted, kThroughLibrary };
 
 class XlsxWriter final : public CellWriter {
  public:
+  // libxlsxwriter's scratch files go to `scratch` (see ScratchFolder in
+  // reports/output_files.h); empty: next to the workbook.
   XlsxWriter(const std::filesystem::path& path,
              const XlsxLayout& layout,
-             XlsxCells cells = XlsxCells::kFormatted);
+             XlsxCells cells = XlsxCells::kFormatted,
+             const std::filesystem::path& scratch = {});
   ~XlsxWriter() override;  // frees the workbook if Close() was not called
   XlsxWriter(const XlsxWriter&) = delete;
   XlsxWriter& operator=(const XlsxWriter&) = delete;

@@ -273,6 +273,30 @@ TEST_F(OutputFilesTest, StagingFoldersOfEndedProcessesAreRemovedAtTheNextBegin) 
   EXPECT_TRUE(fs::exists(other)) << "another target's folder was removed";
 }
 
+TEST_F(OutputFilesTest, AScratchFolderIsRemovedWithItsFilesAndThoseOfEndedProcessesToo) {
+  fs::path made;
+  fs::path stale;
+  {
+    const ScratchFolder first(dir_);
+    made = first.path();
+    ASSERT_FALSE(made.empty());
+    EXPECT_TRUE(fs::is_directory(made));
+    // What a run killed mid-workbook leaves: a scratch folder of a process
+    // that is gone, with a scratch file that was never unlinked.
+    stale = made.parent_path() / (".jobmatch.scratch-" + std::to_string(DeadPid()));
+    fs::create_directories(stale);
+    std::ofstream(stale / "tmp.left") << "";
+    std::ofstream(made / "tmp.open") << "x";
+  }
+  EXPECT_FALSE(fs::exists(made));
+  EXPECT_TRUE(fs::exists(stale));
+  {
+    const ScratchFolder second(dir_);
+    EXPECT_FALSE(fs::exists(stale));
+    EXPECT_TRUE(fs::is_directory(second.path()));
+  }
+}
+
 TEST_F(OutputFilesTest, TheTargetNeverLacksACompleteOutputWhileCommitsSwapIt) {
   const fs::path out = dir_ / "out";
   {
