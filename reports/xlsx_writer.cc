@@ -162,8 +162,6 @@ bool CSpace(char c) {
   return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-// The library's own escaping (control characters as _xHHHH_, then & < >),
-// called only when the text holds a byte either could change.
 // Whether EscapedLikeLibrary() could change `text`.
 bool NeedsEscaping(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) {
@@ -171,11 +169,11 @@ bool NeedsEscaping(std::string_view text) {
   });
 }
 
+// The library's own escaping (control characters as _xHHHH_, then & < >),
+// called only when NeedsEscaping().
 std::string EscapedLikeLibrary(const std::string& text) {
-  const bool control = std::any_of(
-      text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
   char* escaped_control = nullptr;
-  if (control && lxw_has_control_characters(text.c_str()) != 0) {
+  if (lxw_has_control_characters(text.c_str()) != 0) {
     escaped_control = lxw_escape_control_characters(text.c_str());
   }
   const char* step = escaped_control != nullptr ? escaped_control : text.c_str();
@@ -457,7 +455,11 @@ int32_t XlsxWriter::StyleIndex(lxw_format* format, uint16_t column) {
   return index;
 }
 
-void XlsxWriter::OpenCell(uint32_t row, uint16_t column, int32_t style) {
+bool XlsxWriter::OpenCell(uint32_t row, uint16_t column, int32_t style) {
+  if (column >= LXW_COL_MAX) {
+    Failed(lxw_strerror(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE));
+    return false;
+  }
   if (!row_open_ || open_row_ != row) {
     if (row_open_) rows_ += "</row>";
     rows_ += "<row r=\"";
@@ -475,6 +477,7 @@ void XlsxWriter::OpenCell(uint32_t row, uint16_t column, int32_t style) {
     AppendInt(rows_, style);
   }
   rows_ += '"';
+  return true;
 }
 
 void XlsxWriter::NumberCell(uint32_t row, uint16_t column, double value, lxw_format* format) {
@@ -483,11 +486,7 @@ void XlsxWriter::NumberCell(uint32_t row, uint16_t column, double value, lxw_for
     if (error != LXW_NO_ERROR) Failed(lxw_strerror(error));
     return;
   }
-  if (column >= LXW_COL_MAX) {
-    Failed(lxw_strerror(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE));
-    return;
-  }
-  OpenCell(row, column, StyleIndex(format, column));
+  if (!OpenCell(row, column, StyleIndex(format, column))) return;
   rows_ += "><v>";
   AppendNumber(rows_, value);
   rows_ += "</v></c>";
@@ -508,14 +507,10 @@ void XlsxWriter::Text(std::string_view cell) {
   const size_t nul = text_.find('\0');
   if (nul != std::string::npos) text_.resize(nul);
   if (text_.empty()) return;
-  if (column >= LXW_COL_MAX) {
-    Failed(lxw_strerror(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE));
-    return;
-  }
   const bool escape = NeedsEscaping(text_);
   if (escape) escaped_ = EscapedLikeLibrary(text_);
   const std::string& escaped = escape ? escaped_ : text_;
-  OpenCell(row, column, StyleIndex(nullptr, column));
+  if (!OpenCell(row, column, StyleIndex(nullptr, column))) return;
   rows_ += CSpace(escaped.front()) || CSpace(escaped.back())
                ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">"
                : " t=\"inlineStr\"><is><t>";

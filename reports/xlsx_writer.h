@@ -103,8 +103,9 @@ class XlsxWriter final : public CellWriter {
   // kFormatted: the library's style index of a cell with `format` (nullptr:
   // the column's), numbering formats on first use as the library does.
   int32_t StyleIndex(lxw_format* format, uint16_t column);
-  // kFormatted: starts the cell's XML in rows_ (and its row's, if new).
-  void OpenCell(uint32_t row, uint16_t column, int32_t style);
+  // kFormatted: starts the cell's XML in rows_ (and its row's, if new);
+  // false (and failed) for a column beyond the sheet's last.
+  [[nodiscard]] bool OpenCell(uint32_t row, uint16_t column, int32_t style);
   void NumberCell(uint32_t row, uint16_t column, double value, lxw_format* format);
   void Failed(std::string what);
 
