@@ -42,8 +42,11 @@ struct VacancyRow {
   int32_t deadline = 0;  // last day a bridging course may finish (kHasDeadline)
   float hours = 0.0f;
   float micro = 0.0f;
-  float inv_essential = 0.0f;    // 1 / |essential set|, 0 if empty
-  float inv_optional = 0.0f;     // 1 / |optional set|, 0 if empty
+  float inv_essential = 0.0f;  // 1 / |essential set|, 0 if empty
+  float inv_optional = 0.0f;   // 1 / |optional set|, 0 if empty
+  // The largest skill mix the row allows (every skill covered), at least 1:
+  // a count times a float reciprocal may round above 1 (3 * (1/3) does).
+  double skill_cap = 1.0;
   int32_t correction_begin = 0;  // into Prepared::corrections (grid order)
   int8_t kind_class = internal::kHelperJob;
   int8_t min_german = 0;
@@ -170,6 +173,21 @@ int8_t IscoMatchDigits(const std::vector<int32_t>& a, const std::vector<int32_t>
   return best;
 }
 
+// A pair's skill mix from its coverages, before the ISCO floor.
+double SkillMix(const ScoringOptions& options,
+                bool has_essential,
+                bool has_optional,
+                double essential_coverage,
+                double optional_coverage) {
+  const double share = options.optional_skill_share;
+  if (has_essential && has_optional) {
+    return (1.0 - share) * essential_coverage + share * optional_coverage;
+  }
+  if (has_essential) return essential_coverage;
+  if (has_optional) return optional_coverage;
+  return options.skill_fit_without_requirements;
+}
+
 void CheckOptions(const ScoringOptions& o) {
   const ScoringWeights& w = o.weights;
   JOBMATCH_CHECK(w.skill >= 0 && w.german >= 0 && w.commute >= 0 && w.micro >= 0)
@@ -267,6 +285,13 @@ Prepared Prepare(const Dataset& dataset,
       row.flags |= kHasOptional;
       row.inv_optional = 1.0f / static_cast<float>(optional_size);
     }
+    row.skill_cap = std::max(
+        1.0,
+        SkillMix(options,
+                 essential_size > 0,
+                 optional_size > 0,
+                 essential_size > 0 ? essential_size * static_cast<double>(row.inv_essential) : 1.0,
+                 optional_size > 0 ? optional_size * static_cast<double>(row.inv_optional) : 1.0));
   }
 
   prep.rules = internal::BuildRuleTables(dataset, options);
@@ -383,7 +408,6 @@ int32_t ScoreParticipant(const Dataset& dataset,
   std::vector<ScoredPair>& kept = scratch->kept;
   kept.clear();
   const size_t top_k = options.top_k > 0 ? static_cast<size_t>(options.top_k) : 0;
-  const double share = options.optional_skill_share;
 
   // tally[r]: pairs whose first failed rule is r; then eligible; then outside reach.
   std::array<int32_t, kNumExclusionReasons + 2> tally{};
@@ -443,11 +467,12 @@ int32_t ScoreParticipant(const Dataset& dataset,
       if (internal::SeveralRules(fail)) continue;
 
       // Every part but the skill part first: with skill at its best
-      // (requirement_fit) they bound the score, and a pair that cannot enter
-      // the top K (or beat the rule's nearest miss) skips the skill overlap.
-      // The bound is exact in floating point (the same sum with skill <=
-      // requirement_fit, and rounding is monotone), so pruning never changes
-      // the output. Reciprocals replace divisions: they were the largest cost.
+      // (requirement_fit times the row's skill_cap) they bound the score, and
+      // a pair that cannot enter the top K (or beat the rule's nearest miss)
+      // skips the rest. The bound is exact in floating point (the same sum
+      // with every part at or above its value, and rounding is monotone), so
+      // pruning never changes the output. Reciprocals replace divisions: they
+      // were the largest cost.
       const double german = bridge >= 0 ? options.course_bridge_german_fit
                                         : ctx.german_fit[static_cast<size_t>(row.min_german)];
       double requirement_fit = 1.0;
@@ -469,15 +494,15 @@ int32_t ScoreParticipant(const Dataset& dataset,
         threshold = kept.front().score;
       }
       // First bound: skill and commute at their best, no distance computed.
+      const double skill_bound = prep.w_skill * (requirement_fit * row.skill_cap);
       const double fixed = prep.w_german * german + prep.w_micro * micro;
-      if (static_cast<float>(prep.w_skill * requirement_fit + (fixed + prep.w_commute)) < threshold)
-        continue;
+      if (static_cast<float>(skill_bound + (fixed + prep.w_commute)) < threshold) continue;
       const double km = KmFromChordSquared(c2);
       const double minutes = km * ctx.minutes_per_km + ctx.wait_minutes;
       const double commute = std::clamp(1.0 - minutes * ctx.inv_limit[row.hours_class], 0.0, 1.0);
       // Second bound: skill at its best.
       const double rest = fixed + prep.w_commute * commute;
-      const double bound = prep.w_skill * requirement_fit + rest;
+      const double bound = skill_bound + rest;
       if (static_cast<float>(bound) < threshold) continue;
       if (miss == nullptr && bound < options.min_score) continue;
 
@@ -487,16 +512,8 @@ int32_t ScoreParticipant(const Dataset& dataset,
           has_essential ? counts.essential * static_cast<double>(row.inv_essential) : 1.0;
       const double optional_coverage =
           has_optional ? counts.optional * static_cast<double>(row.inv_optional) : 1.0;
-      double mix;
-      if (has_essential && has_optional) {
-        mix = (1.0 - share) * essential_coverage + share * optional_coverage;
-      } else if (has_essential) {
-        mix = essential_coverage;
-      } else if (has_optional) {
-        mix = optional_coverage;
-      } else {
-        mix = options.skill_fit_without_requirements;
-      }
+      double mix =
+          SkillMix(options, has_essential, has_optional, essential_coverage, optional_coverage);
       const auto isco_digits = static_cast<int8_t>(relation & ~kRelatedBit);
       bool floor_applied = false;
       if (isco_digits >= 2) {

@@ -843,6 +843,39 @@ TEST(ScoreTopK, NearMissCountsVacanciesOneRuleAwayAndNamesTheBest) {
   EXPECT_EQ(german.best_score, Find(relaxed, 0, 1)->score);
 }
 
+// A count times the float reciprocal of its set's size may round above 1
+// (3 * (1/3)): the bounds that let pairs skip the score must allow for that,
+// or a nearest miss tied with another depends on the order in which the grid
+// visits the vacancies.
+TEST(ScoreTopK, TiedNearMissesNameTheLowerVacancyWhateverTheGrid) {
+  const ReferenceData ref = fixtures::TinyReference();
+  Dataset d = fixtures::EmptyDataset();
+  Participant& p = AddParticipant(&d, kBernburg);
+  p.hours_per_week = 0;
+  p.skills = Skills({0, 1, 2});
+  // Two short-day jobs 16 km away (66.7 minutes by transit, the limit is 60):
+  // vacancy 0 to the east, vacancy 1 to the west; the commute part of both is 0.
+  for (double east_km : {16.0, -16.0}) {
+    Vacancy& v = AddVacancy(&d, Offset(kBernburg, east_km, 0));
+    v.hours_per_week = 20;
+    v.essential_skills = Skills({0, 1, 2});  // all covered: coverage 3 * (1/3)
+  }
+  ScoringOptions o = SerialKeepAll();
+  o.run_date = kRunDate;
+  constexpr auto kCommute = static_cast<size_t>(ExclusionReason::kCommuteTooLong);
+  for (int i = 0; i < 64; ++i) {
+    o.weights.german = 0.1 + 0.01 * i;  // moves where the sums round
+    for (double cell_km : {5.0, 10.0, 100.0}) {
+      o.grid_cell_km = cell_km;
+      SCOPED_TRACE("german weight " + std::to_string(o.weights.german) + ", grid " +
+                   std::to_string(cell_km) + " km");
+      const ScoredPairs s = ScoreTopK(d, ref, o);
+      ASSERT_EQ(s.near_miss[0][kCommute].count, 2);
+      EXPECT_EQ(s.near_miss[0][kCommute].best, VacancyIndex(0));
+    }
+  }
+}
+
 // --- top K
 
 TEST(ScoreTopK, KeepsTheBestKBestFirstWithTiesByVacancyIndex) {
