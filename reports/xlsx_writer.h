@@ -66,8 +66,10 @@ struct XlsxLayout {
 
 // How the data cells (rows after the header) reach the file: formatted by
 // XlsxWriter in memory exactly as libxlsxwriter formats them and put into
-// the package at Close() (fast), or through libxlsxwriter cell by cell (the
-// reference the fast way is tested against). The bytes are the same.
+// the package at Close(), the worksheet part deflated at zlib's fastest
+// level (fast), or through libxlsxwriter cell by cell (the reference the
+// fast way is tested against). The packages hold the same parts with the
+// same bytes once inflated; only the worksheet's compressed bytes differ.
 enum class XlsxCells : int8_t { kFormatted, kThroughLibrary };
 
 class XlsxWriter final : public CellWriter {
