@@ -5,11 +5,6 @@
 
 #include "engine/scorer.h"
 
-#include <tbb/blocked_range.h>
-#include <tbb/info.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -19,6 +14,7 @@
 #include "engine/exclusion_rules.h"
 #include "engine/geo.h"
 #include "engine/internal/scoring_rules.h"
+#include "engine/parallel.h"
 #include "engine/skill_profiles.h"
 
 namespace jobmatch {
@@ -680,30 +676,12 @@ ScoredPairs ScoreTopK(const Dataset& dataset,
     result.pairs.resize(static_cast<size_t>(result.begin[n]));
   };
 
-  if (options.num_threads == 1) {
-    for (int32_t b = 0; b < num_blocks; ++b) run_block(b);
-    prefix_sum();
-    for (int32_t b = 0; b < num_blocks; ++b) copy_block(b);
-  } else {
-    // More threads than the machine has only makes TBB warn; results do not
-    // depend on the count.
-    tbb::task_arena arena(options.num_threads == 0
-                              ? tbb::task_arena::automatic
-                              : std::min(options.num_threads, tbb::info::default_concurrency()));
-    arena.execute([&] {
-      tbb::parallel_for(tbb::blocked_range<int32_t>(0, num_blocks, 1),
-                        [&](const tbb::blocked_range<int32_t>& r) {
-                          for (int32_t b = r.begin(); b < r.end(); ++b) run_block(b);
-                        });
-    });
-    prefix_sum();
-    arena.execute([&] {
-      tbb::parallel_for(tbb::blocked_range<int32_t>(0, num_blocks, 1),
-                        [&](const tbb::blocked_range<int32_t>& r) {
-                          for (int32_t b = r.begin(); b < r.end(); ++b) copy_block(b);
-                        });
-    });
-  }
+  // Results do not depend on the number of threads: each block writes only
+  // its own participants.
+  const auto blocks = static_cast<size_t>(num_blocks);
+  ForEachTask(blocks, options.num_threads, [&](size_t b) { run_block(static_cast<int32_t>(b)); });
+  prefix_sum();
+  ForEachTask(blocks, options.num_threads, [&](size_t b) { copy_block(static_cast<int32_t>(b)); });
 
   for (size_t p = 0; p < n; ++p) {
     result.pairs_examined += result.within_reach[p];

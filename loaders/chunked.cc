@@ -1,21 +1,11 @@
 #include "loaders/chunked.h"
 
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
 #include <algorithm>
 #include <vector>
 
-namespace jobmatch {
+#include "engine/parallel.h"
 
-void ForEachTask(size_t n, int32_t num_threads, const std::function<void(size_t)>& task) {
-  if (num_threads == 1 || n <= 1) {
-    for (size_t i = 0; i < n; ++i) task(i);
-    return;
-  }
-  tbb::task_arena arena(num_threads == 0 ? tbb::task_arena::automatic : num_threads);
-  arena.execute([&] { tbb::parallel_for(size_t{0}, n, [&](size_t i) { task(i); }); });
-}
+namespace jobmatch {
 
 void ForEachChunk(size_t n,
                   int32_t num_threads,

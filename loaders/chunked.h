@@ -3,11 +3,11 @@
 // Checking many records on several threads with the problems a serial pass
 // would report, in the same order. ForEachChunk() splits [0, n) into chunks
 // of a fixed size, gives each chunk a ProblemList of its own, runs the chunks
-// on up to `num_threads` threads (oneTBB; 1: one after another on the calling
-// thread) and then adds the chunks' problems to the caller's list in chunk
-// order. The limit of the caller's list applies as if one pass had reported
-// them all: the first max_problems are kept, the rest are counted. `work`
-// must only write to its own records and its own ProblemList.
+// on up to `num_threads` threads (engine/parallel.h's ForEachTask; 1: one
+// after another on the calling thread) and then adds the chunks' problems to the caller's list in
+// chunk order. The limit of the caller's list applies as if one pass had reported them all: the
+// first max_problems are kept, the rest are counted. `work` must only write to its own records and
+// its own ProblemList.
 //
 // Example:
 //   ForEachChunk(rows.size(), options.num_threads, &problems,
@@ -36,9 +36,6 @@ void ForEachChunk(size_t n,
                   ProblemList* problems,
                   const std::function<void(size_t begin, size_t end, ProblemList* problems)>& work,
                   size_t chunk = kRecordsPerChunk);
-
-// Runs task(i) for i in [0, n), on up to `num_threads` threads (as above).
-void ForEachTask(size_t n, int32_t num_threads, const std::function<void(size_t)>& task);
 
 }  // namespace jobmatch
 

@@ -6,6 +6,7 @@
 #include <system_error>
 #include <vector>
 
+#include "engine/parallel.h"
 #include "loaders/boundary.h"
 #include "loaders/chunked.h"
 #include "loaders/column_map.h"

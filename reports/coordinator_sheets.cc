@@ -9,12 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include <tbb/blocked_range.h>
-#include <tbb/info.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
 #include "engine/check.h"
+#include "engine/parallel.h"
 #include "engine/skill_profiles.h"
 
 #include "reports/output_files.h"
@@ -482,17 +478,7 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
       if (auto error = write_one(c)) return error;
     }
   } else {
-    tbb::task_arena arena(num_threads == 0
-                              ? tbb::task_arena::automatic
-                              : std::min(num_threads, tbb::info::default_concurrency()));
-    arena.execute([&] {
-      tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 1),
-                        [&](const tbb::blocked_range<size_t>& range) {
-                          for (size_t c = range.begin(); c != range.end(); ++c) {
-                            errors[c] = write_one(c);
-                          }
-                        });
-    });
+    ForEachTask(n, num_threads, [&](size_t c) { errors[c] = write_one(c); });
   }
   for (std::optional<Error>& error : errors) {
     if (error) return error;

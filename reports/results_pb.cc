@@ -7,12 +7,12 @@
 #include <vector>
 
 #include <tbb/blocked_range.h>
-#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
 #include "engine/check.h"
 #include "engine/exclusion_rules.h"
+#include "engine/parallel.h"
 #include "engine/skill_profiles.h"
 #include "proto/results.pb.h"
 
@@ -335,8 +335,7 @@ std::optional<Error> WriteResultsPb(const Dataset& dataset,
   out.write(head.data(), static_cast<std::streamsize>(head.size()));
   if (!out) return cannot_write();
 
-  tbb::task_arena arena(num_threads == 0 ? tbb::task_arena::automatic
-                                         : std::min(num_threads, tbb::info::default_concurrency()));
+  tbb::task_arena arena(ArenaConcurrency(num_threads));
   const Context context{dataset, reference};
   if (!WriteRepeated<Proposal, pb::Proposal>(
           out,

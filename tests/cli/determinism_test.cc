@@ -1,7 +1,8 @@
 // Determinism across processes and thread counts: a generated dataset large
 // enough that the scorer splits it into many blocks (4000 participants in
 // blocks of 64: 63 tasks) is run by separate jobmatch processes on 1, 2 and
-// 8 threads, and the output folders must be identical byte for byte.
+// 8 threads, and the output folders must be identical byte for byte (and
+// nothing is printed on stderr, even with more threads than cores).
 
 #include <gtest/gtest.h>
 
@@ -42,6 +43,8 @@ TEST(Determinism, OutputBytesAreTheSameOnOneTwoAndEightThreadsInSeparateProcesse
     const ProgramOutcome outcome =
         Jobmatch(run + " --threads " + std::to_string(threads) + " --out " + out.string());
     ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+    // More threads than the machine has are capped, not warned about.
+    EXPECT_EQ(outcome.err.find("TBB"), std::string::npos) << outcome.err;
     outputs[threads] = ReadTree(out);
   }
   // A real instance: many proposals over many coordinators' files.
