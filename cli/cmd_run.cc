@@ -106,22 +106,22 @@ store::RunRecord MakeRunRecord(const RunArgs& args,
   if (args.config) record.config = ReadText(*args.config);
   record.metrics = proposals.metrics;
   record.proposals = store::StoredProposals(dataset, proposals);
+  // Held pairs per coordinator, in one pass over them.
+  std::vector<int32_t> held(dataset.coordinators.size(), 0);
+  for (const Placement& r : reserved) {
+    const CoordinatorIndex c =
+        dataset.participants[static_cast<size_t>(r.participant.value)].coordinator;
+    if (c.valid()) ++held[static_cast<size_t>(c.value)];
+  }
   for (size_t c = 0; c < dataset.coordinators.size(); ++c) {
     const CapacityDerivation& d = capacities[c];
-    int32_t held = 0;
-    for (const Placement& r : reserved) {
-      held += dataset.participants[static_cast<size_t>(r.participant.value)].coordinator.value ==
-                      static_cast<int32_t>(c)
-                  ? 1
-                  : 0;
-    }
     record.capacities.push_back(store::StoredCapacity{dataset.coordinators[c].id,
                                                       d.capacity,
                                                       d.derived,
                                                       d.fte,
                                                       d.taken_on_this_year,
                                                       d.follow_up,
-                                                      held});
+                                                      held[c]});
   }
   record.follow_up = follow_up;
   return record;

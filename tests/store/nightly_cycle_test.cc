@@ -252,6 +252,47 @@ TEST_F(NightlyCycle, DecisionsRecordedAfterNightOneShapeNightTwo) {
 // With more than one thread the store records the run on a thread of its
 // own while the output is written: the store and the output are the same
 // as with one thread, night after night.
+TEST_F(NightlyCycle, AnAcceptedProposalIsHeldAndCountedForItsCoordinatorOnly) {
+  ASSERT_EQ(Night(kNight1, dir_ / "night1").exit_code, 0);
+  // The hire row of the shipped sheet, marked accepted instead.
+  const fs::path sheet = BadSheet("accepted.csv", kHiredParticipant, kHiredVacancy, "angenommen");
+  ASSERT_EQ(Jobmatch("record --store " + store_.string() + " " + sheet.string()).exit_code, 0);
+  ASSERT_EQ(Night(kNight2, dir_ / "night2").exit_code, 0);
+  EXPECT_EQ(Proposals(dir_ / "night2")[kHiredParticipant], kHiredVacancy);
+  // Whose sheet the accepted proposal is on.
+  std::string holder;
+  for (const auto& [name, bytes] : ReadFolder(dir_ / "night1")) {
+    if (!IsSheet(name)) continue;
+    for (auto& row : Rows(bytes)) {
+      if (row["Teilnehmer"] == kHiredParticipant) holder = name.substr(10, name.size() - 14);
+    }
+  }
+  ASSERT_FALSE(holder.empty());
+  const Outcome history = Jobmatch("history --store " + store_.string() + " --runs");
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  // Each run's capacity lines: "K-... capacity N (...), ..., held H".
+  std::istringstream lines(history.out);
+  std::string line;
+  int run = 0;
+  std::map<std::pair<int, std::string>, std::string> held;
+  while (std::getline(lines, line)) {
+    if (line.rfind("  1 ", 0) == 0) run = 1;
+    if (line.rfind("  2 ", 0) == 0) run = 2;
+    const size_t capacity = line.find(" capacity ");
+    const size_t at = line.rfind(", held ");
+    if (run == 0 || capacity == std::string::npos || at == std::string::npos) continue;
+    std::istringstream id(line.substr(0, capacity));
+    std::string coordinator;
+    id >> coordinator;
+    held[{run, coordinator}] = line.substr(at + 7);
+  }
+  ASSERT_EQ(held.size(), 4u) << history.out;  // two runs, two coordinators
+  for (const auto& [key, count] : held) {
+    const bool holds = key.first == 2 && key.second == holder;
+    EXPECT_EQ(count, holds ? "1" : "0") << "run " << key.first << ", " << key.second;
+  }
+}
+
 TEST_F(NightlyCycle, TheStoreAndTheOutputAreTheSameOnOneThreadAndOnSeveral) {
   std::vector<std::string> stores;
   std::vector<std::map<std::string, std::string>> outputs;
