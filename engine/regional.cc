@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -117,136 +118,128 @@ std::vector<bool> PlacedOf(int32_t participants, const AssignmentResult& result)
   return placed;
 }
 
-// Which cells of `values` to withhold (see CourseNeed::reach): primary, then
-// secondary over `sums` (each: the total's cell first, then its parts).
+// Which cells of `values` to withhold (see CourseNeed::reach), given `sums`
+// (each: the total's cell first, then its parts) that let a reader work out
+// any one cell of a sum from the others. Primary: 1 to min - 1, and every
+// cell of `withheld_rows`. Then, until no sum has exactly one withheld cell,
+// one more cell of each such sum (a complement): the smallest non-zero part
+// that may be withheld, else the total. Cells in `published` are shown
+// elsewhere whatever is decided here (a slice's participants), so they are
+// never chosen and withholding them would protect nothing.
+//
+// A complement must not give itself away: it is never a cell that would be
+// the only withheld one of another sum with nothing left in it to withhold
+// (a slice whose only non-zero cell equals its published total). When a
+// complement still ends up alone in such a sum, it is barred from being a
+// complement and the choice starts over; when a primary cell's sum has only
+// barred cells left, the smallest of them is withheld for good (one that
+// would not be alone as above if there is one; it then needs complements of
+// its own) and the choice starts over. Both sets only grow, so this ends;
+// the same input gives the same choice. A withheld 0 (of a slice withheld
+// whole) needs no complement. When nothing at all is left to protect a
+// withheld count, it is put into `stuck` (and nothing is returned) if given;
+// else that is a fatal error.
 using Cell = std::pair<size_t, size_t>;
-// Cells in `withheld_rows` are withheld whatever their value.
-std::vector<std::vector<uint8_t>> WithholdCounts(const std::vector<std::vector<int32_t>>& values,
-                                                 const std::vector<std::vector<Cell>>& sums,
-                                                 int32_t min,
-                                                 const std::vector<bool>& withheld_rows = {}) {
-  std::vector<std::vector<uint8_t>> hidden(values.size());
+std::vector<std::vector<uint8_t>> WithholdCounts(
+    const std::vector<std::vector<int32_t>>& values,
+    const std::vector<std::vector<Cell>>& sums,
+    int32_t min,
+    const std::vector<bool>& withheld_rows = {},
+    const std::vector<std::vector<uint8_t>>& published = {},
+    std::optional<Cell>* stuck = nullptr) {
+  enum : uint8_t { kShown = 0, kPrimary, kForced, kComplement };
+  std::vector<std::vector<uint8_t>> primary(values.size());
+  std::vector<std::vector<std::vector<size_t>>> sums_of(values.size());  // cell -> sums
   for (size_t i = 0; i < values.size(); ++i) {
     const bool row = i < withheld_rows.size() && withheld_rows[i];
-    for (const int32_t v : values[i]) hidden[i].push_back(row || (v > 0 && v < min) ? 1 : 0);
+    for (const int32_t v : values[i]) {
+      primary[i].push_back(row || (v > 0 && v < min) ? kPrimary : kShown);
+    }
+    sums_of[i].resize(values[i].size());
+  }
+  for (size_t s = 0; s < sums.size(); ++s) {
+    for (const Cell& c : sums[s]) sums_of[c.first][c.second].push_back(s);
   }
   auto value = [&](const Cell& c) { return values[c.first][c.second]; };
-  auto is_hidden = [&](const Cell& c) { return hidden[c.first][c.second] != 0; };
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (const std::vector<Cell>& sum : sums) {
-      if (std::count_if(sum.begin(), sum.end(), is_hidden) != 1) continue;
-      // The smallest non-zero part still shown, else the total.
+  auto is_published = [&](const Cell& c) {
+    return c.first < published.size() && published[c.first][c.second] != 0;
+  };
+  std::set<Cell> barred;  // complements that gave themselves away
+  std::set<Cell> forced;  // withheld for good to protect a primary cell
+  std::vector<std::vector<uint8_t>> state;
+  for (bool again = true; again;) {
+    again = false;
+    state = primary;
+    for (const Cell& c : forced) state[c.first][c.second] = kForced;
+    std::vector<int32_t> hidden_in(sums.size(), 0);  // withheld cells per sum
+    auto is_hidden = [&](const Cell& c) { return state[c.first][c.second] != kShown; };
+    for (size_t s = 0; s < sums.size(); ++s) {
+      hidden_in[s] = static_cast<int32_t>(std::count_if(sums[s].begin(), sums[s].end(), is_hidden));
+    }
+    auto may_hide = [&](const Cell& c) {
+      return !is_hidden(c) && !is_published(c) && value(c) > 0;
+    };
+    // Would withholding c leave it alone in a sum with nothing else (not
+    // barred, unless `barred_too`) to withhold?
+    auto alone = [&](const Cell& c, bool barred_too) {
+      for (const size_t s : sums_of[c.first][c.second]) {
+        if (hidden_in[s] != 0) continue;
+        const bool other = std::any_of(sums[s].begin(), sums[s].end(), [&](const Cell& d) {
+          return d != c && may_hide(d) && (barred_too || barred.count(d) == 0);
+        });
+        if (!other) return true;
+      }
+      return false;
+    };
+    auto may_complement = [&](const Cell& c) {
+      return may_hide(c) && barred.count(c) == 0 && !alone(c, false);
+    };
+    auto may_force = [&](const Cell& c) { return may_hide(c) && !alone(c, true); };
+    // The smallest non-zero part that passes `ok`, else the total if it does.
+    auto smallest = [&](const std::vector<Cell>& sum, const auto& ok) -> const Cell* {
       const Cell* pick = nullptr;
       for (size_t k = 1; k < sum.size(); ++k) {
-        if (is_hidden(sum[k]) || value(sum[k]) == 0) continue;
-        if (pick == nullptr || value(sum[k]) < value(*pick)) pick = &sum[k];
+        if (ok(sum[k]) && (pick == nullptr || value(sum[k]) < value(*pick))) pick = &sum[k];
       }
-      if (pick == nullptr) pick = sum.data();
-      JOBMATCH_CHECK(!is_hidden(*pick) && value(*pick) > 0) << "nothing left to withhold";
-      hidden[pick->first][pick->second] = 1;
-      changed = true;
-    }
-  }
-  return hidden;
-}
-
-// The people tables of every slice (German level, qualification, goal, the
-// rule that left people without a vacancy, people by occupational area),
-// withheld so that no withheld count can be worked out from what is
-// published: within a slice, where a table's parts add up to the slice's
-// participants (not for the unmet rules, whose total is the sum of what is
-// shown), and across slices, where the districts' cells and the
-// coordinators' cells add up to the region's. A slice under the minimum is
-// withheld whole, and its cells count as withheld in those sums.
-void WithholdPeople(std::vector<RegionalSlice>& slices, int32_t min) {
-  struct Ref {
-    int32_t* count;
-    bool* suppressed;
-  };
-  struct Table {
-    size_t slice;
-    int kind;               // 0..3: the CountRow tables below, 4: balance
-    std::vector<Ref> refs;  // in key order
-    std::vector<std::string> keys;
-  };
-  constexpr int kTables = 5;
-  constexpr int kUnmet = 3;
-  std::vector<Table> tables;
-  for (size_t i = 0; i < slices.size(); ++i) {
-    RegionalSlice& s = slices[i];
-    std::vector<CountRow>* rows[] = {&s.participants_by_german,
-                                     &s.participants_by_qualification,
-                                     &s.participants_by_goal,
-                                     &s.unmet_by_rule};
-    for (int kind = 0; kind < kTables; ++kind) {
-      Table t{i, kind, {}, {}};
-      if (kind < 4) {
-        for (CountRow& r : *rows[kind]) {
-          t.refs.push_back({&r.count, &r.suppressed});
-          t.keys.push_back(r.key);
+      if (pick == nullptr && ok(sum.front())) pick = sum.data();
+      return pick;
+    };
+    auto hide = [&](const Cell& c, uint8_t why) {
+      state[c.first][c.second] = why;
+      for (const size_t s : sums_of[c.first][c.second]) ++hidden_in[s];
+    };
+    for (bool changed = true; changed && !again;) {
+      changed = false;
+      for (size_t s = 0; s < sums.size() && !again; ++s) {
+        if (hidden_in[s] != 1) continue;
+        const std::vector<Cell>& sum = sums[s];
+        const Cell lone = *std::find_if(sum.begin(), sum.end(), is_hidden);
+        if (value(lone) == 0) continue;  // a withheld slice's 0 gives nobody away
+        if (const Cell* pick = smallest(sum, may_complement)) {
+          hide(*pick, kComplement);
+          changed = true;
+          continue;
         }
-      } else {
-        for (AreaBalance& b : s.balance) {
-          t.refs.push_back({&b.participants, &b.suppressed});
-          t.keys.push_back(b.area);
+        again = true;
+        if (state[lone.first][lone.second] == kComplement) {
+          barred.insert(lone);
+          continue;
         }
-      }
-      tables.push_back(std::move(t));
-    }
-  }
-  // One row per table: the slice's participants first (the total), then the
-  // cells.
-  std::vector<std::vector<int32_t>> values;
-  std::vector<bool> withheld_rows;
-  std::vector<std::vector<Cell>> sums;
-  for (size_t r = 0; r < tables.size(); ++r) {
-    const Table& t = tables[r];
-    const RegionalSlice& s = slices[t.slice];
-    std::vector<int32_t> row = {s.participants};
-    for (const Ref& ref : t.refs) row.push_back(*ref.count);
-    values.push_back(std::move(row));
-    withheld_rows.push_back(s.suppressed);
-    if (t.kind != kUnmet && !s.suppressed) {
-      std::vector<Cell> sum = {{r, 0}};
-      for (size_t k = 0; k < t.refs.size(); ++k) sum.emplace_back(r, k + 1);
-      sums.push_back(std::move(sum));
-    }
-  }
-  for (size_t r = 0; r < tables.size(); ++r) {
-    const Table& all = tables[r];
-    if (slices[all.slice].kind != SliceKind::kAll) continue;
-    for (size_t k = 0; k < all.keys.size(); ++k) {
-      for (const SliceKind part : {SliceKind::kDistrict, SliceKind::kCoordinator}) {
-        std::vector<Cell> sum = {{r, k + 1}};
-        for (size_t q = 0; q < tables.size(); ++q) {
-          const Table& t = tables[q];
-          if (t.kind != all.kind || slices[t.slice].kind != part) continue;
-          const auto at = std::find(t.keys.begin(), t.keys.end(), all.keys[k]);
-          if (at != t.keys.end()) sum.emplace_back(q, static_cast<size_t>(at - t.keys.begin()) + 1);
+        const Cell* pick = smallest(sum, may_force);
+        if (pick == nullptr) pick = smallest(sum, may_hide);
+        if (pick == nullptr && stuck != nullptr) {
+          *stuck = lone;
+          return {};
         }
-        sums.push_back(std::move(sum));
+        JOBMATCH_CHECK(pick != nullptr) << "a withheld count cannot be protected";
+        forced.insert(*pick);
       }
     }
   }
-  const std::vector<std::vector<uint8_t>> withheld =
-      WithholdCounts(values, sums, min, withheld_rows);
-  for (size_t r = 0; r < tables.size(); ++r) {
-    for (size_t k = 0; k < tables[r].refs.size(); ++k) {
-      if (withheld[r][k + 1] == 0) continue;
-      *tables[r].refs[k].count = 0;
-      *tables[r].refs[k].suppressed = true;
-    }
+  for (std::vector<uint8_t>& row : state) {
+    for (uint8_t& cell : row) cell = cell == kShown ? 0 : 1;
   }
-  for (RegionalSlice& s : slices) {
-    if (!s.suppressed) continue;
-    s.participants = 0;
-    s.proposals = 0;
-    s.participants_by_german.clear();
-    s.participants_by_qualification.clear();
-    s.participants_by_goal.clear();
-    s.unmet_by_rule.clear();
-  }
+  return state;
 }
 
 PeopleCount Shown(int32_t count, uint8_t hidden, int32_t min) {
@@ -421,6 +414,143 @@ CourseNeed CourseNeedFor(CefrLevel level,
 }
 
 }  // namespace
+
+// The people tables of every slice (German level, qualification, goal, the
+// rule that left people without a vacancy, people by occupational area),
+// withheld so that no withheld count can be worked out from what is
+// published: within a slice, where a table's parts add up to the slice's
+// participants (not for the unmet rules, whose total is the sum of what is
+// shown), and across slices, where the districts' cells and the
+// coordinators' cells add up to the region's. A slice under the minimum is
+// withheld whole, and its cells count as withheld in those sums.
+void WithholdPeople(std::vector<RegionalSlice>& slices, int32_t min) {
+  struct Ref {
+    int32_t* count;
+    bool* suppressed;
+  };
+  struct Table {
+    size_t slice;
+    int kind;               // 0..3: the CountRow tables below, 4: balance
+    std::vector<Ref> refs;  // in key order
+    std::vector<std::string> keys;
+  };
+  std::vector<Table> tables;
+  std::vector<std::vector<uint8_t>> withheld;
+  // Until no count is left that cannot be protected (each round withholds
+  // one more slice whole, so this ends).
+  for (bool again = true; again;) {
+    again = false;
+    // The districts' participants and the coordinators' add up to the region's,
+    // and those of a slice not withheld are published: one withheld slice among
+    // them would be the region's less the others, so the smallest other one
+    // with participants is withheld with it.
+    for (const SliceKind part : {SliceKind::kDistrict, SliceKind::kCoordinator}) {
+      int withheld_slices = 0;
+      RegionalSlice* smallest = nullptr;
+      for (RegionalSlice& s : slices) {
+        if (s.kind != part) continue;
+        if (s.suppressed) {
+          ++withheld_slices;
+        } else if (s.participants > 0 &&
+                   (smallest == nullptr || s.participants < smallest->participants)) {
+          smallest = &s;
+        }
+      }
+      if (withheld_slices == 1 && smallest != nullptr) smallest->suppressed = true;
+    }
+    constexpr int kTables = 5;
+    constexpr int kUnmet = 3;
+    tables.clear();
+    for (size_t i = 0; i < slices.size(); ++i) {
+      RegionalSlice& s = slices[i];
+      std::vector<CountRow>* rows[] = {&s.participants_by_german,
+                                       &s.participants_by_qualification,
+                                       &s.participants_by_goal,
+                                       &s.unmet_by_rule};
+      for (int kind = 0; kind < kTables; ++kind) {
+        Table t{i, kind, {}, {}};
+        if (kind < 4) {
+          for (CountRow& r : *rows[kind]) {
+            t.refs.push_back({&r.count, &r.suppressed});
+            t.keys.push_back(r.key);
+          }
+        } else {
+          for (AreaBalance& b : s.balance) {
+            t.refs.push_back({&b.participants, &b.suppressed});
+            t.keys.push_back(b.area);
+          }
+        }
+        tables.push_back(std::move(t));
+      }
+    }
+    // One row per table: the slice's participants first (the total, published
+    // unless the slice is withheld), then the cells.
+    std::vector<std::vector<int32_t>> values;
+    std::vector<bool> withheld_rows;
+    std::vector<std::vector<uint8_t>> published;
+    std::vector<std::vector<Cell>> sums;
+    for (size_t r = 0; r < tables.size(); ++r) {
+      const Table& t = tables[r];
+      const RegionalSlice& s = slices[t.slice];
+      std::vector<int32_t> row = {s.participants};
+      for (const Ref& ref : t.refs) row.push_back(*ref.count);
+      published.emplace_back(row.size(), 0);
+      published.back().front() = s.suppressed ? 0 : 1;
+      values.push_back(std::move(row));
+      withheld_rows.push_back(s.suppressed);
+      if (t.kind != kUnmet && !s.suppressed) {
+        std::vector<Cell> sum = {{r, 0}};
+        for (size_t k = 0; k < t.refs.size(); ++k) sum.emplace_back(r, k + 1);
+        sums.push_back(std::move(sum));
+      }
+    }
+    for (size_t r = 0; r < tables.size(); ++r) {
+      const Table& all = tables[r];
+      if (slices[all.slice].kind != SliceKind::kAll) continue;
+      for (size_t k = 0; k < all.keys.size(); ++k) {
+        for (const SliceKind part : {SliceKind::kDistrict, SliceKind::kCoordinator}) {
+          std::vector<Cell> sum = {{r, k + 1}};
+          for (size_t q = 0; q < tables.size(); ++q) {
+            const Table& t = tables[q];
+            if (t.kind != all.kind || slices[t.slice].kind != part) continue;
+            const auto at = std::find(t.keys.begin(), t.keys.end(), all.keys[k]);
+            if (at != t.keys.end()) {
+              sum.emplace_back(q, static_cast<size_t>(at - t.keys.begin()) + 1);
+            }
+          }
+          sums.push_back(std::move(sum));
+        }
+      }
+    }
+    std::optional<Cell> stuck;
+    withheld = WithholdCounts(values, sums, min, withheld_rows, published, &stuck);
+    if (stuck.has_value()) {
+      // A count that no other count can protect (a slice's only other count
+      // equals its published participants): its slice is withheld whole.
+      RegionalSlice& s = slices[tables[stuck->first].slice];
+      JOBMATCH_CHECK(!s.suppressed && s.kind != SliceKind::kAll)
+          << "a withheld count cannot be protected";
+      s.suppressed = true;
+      again = true;
+    }
+  }
+  for (size_t r = 0; r < tables.size(); ++r) {
+    for (size_t k = 0; k < tables[r].refs.size(); ++k) {
+      if (withheld[r][k + 1] == 0) continue;
+      *tables[r].refs[k].count = 0;
+      *tables[r].refs[k].suppressed = true;
+    }
+  }
+  for (RegionalSlice& s : slices) {
+    if (!s.suppressed) continue;
+    s.participants = 0;
+    s.proposals = 0;
+    s.participants_by_german.clear();
+    s.participants_by_qualification.clear();
+    s.participants_by_goal.clear();
+    s.unmet_by_rule.clear();
+  }
+}
 
 std::string OccupationArea(const OccupationRef& occupation, const ReferenceData& reference) {
   if (occupation.kldb.valid()) return reference.kldb[At(occupation.kldb.value)].code.substr(0, 2);

@@ -69,8 +69,11 @@ struct RegionalSlice {
   int32_t participants = 0;
   int32_t vacancies = 0;  // district: vacancies there; coordinator: in its district
   int32_t openings = 0;
-  int32_t proposals = 0;    // the optimal assignment's
-  bool suppressed = false;  // participants 0 < n < minimum: participant figures withheld
+  int32_t proposals = 0;  // the optimal assignment's
+  // Participant figures withheld: participants 0 < n < minimum, or the
+  // smallest other district (coordinator) when only one district
+  // (coordinator) is, which the region's participants would give away.
+  bool suppressed = false;
   std::vector<CountRow> participants_by_german;
   std::vector<CountRow> participants_by_qualification;
   std::vector<CountRow> participants_by_goal;
@@ -142,7 +145,9 @@ struct CourseNeed {
   // counts: primary (1 to minimum - 1), then, until nothing changes, one
   // more count in every sum (a row's gaining = in_time + too_late + none; a
   // column's all = its districts = its coordinators) that has exactly one
-  // withheld count: the smallest non-zero part still shown, else the total.
+  // withheld count: the smallest non-zero part still shown, else the total,
+  // but never one that would in turn be the only withheld count of a sum
+  // with nothing else left to withhold.
   std::vector<CourseReach> reach;
   // Every course that is someone's, most people in time first (then most too
   // late, then course index); counts below the minimum withheld.
@@ -175,6 +180,17 @@ struct RegionalSummary {
 // Occupational area (first two KldB digits) of an occupation; ESCO-coded
 // ones through their ISCO-08 group's first KldB code. "" if none.
 std::string OccupationArea(const OccupationRef& occupation, const ReferenceData& reference);
+
+// Withholds the people counts of `slices` in place (all first, then
+// districts, then coordinators, as SummariseRegion makes them, with their
+// counts as they are): the tables of participants by German level,
+// qualification, goal, unmet rule and occupational area (balance). A slice of
+// 1 to min_group_size - 1 participants is withheld whole (participants,
+// proposals and its tables), and so is the smallest other district
+// (coordinator) when only one district (coordinator) is. A count of 1 to
+// min_group_size - 1 is withheld, and so are further counts until none can
+// be worked out from what is published (see engine/regional.cc).
+void WithholdPeople(std::vector<RegionalSlice>& slices, int32_t min_group_size);
 
 // `scored`, `graph`, `result` are the run's own; inputs as for sensitivity.
 [[nodiscard]] RegionalSummary SummariseRegion(const SensitivityInputs& inputs,

@@ -2,14 +2,18 @@
 // answers: who would gain a vacancy with B1, and whether a course to B1 is
 // within their commute reach and finishes before one of those vacancies
 // starts; and the withholding of small counts and of counts that would give
-// a small one away.
+// a small one away, checked by an auditor that works out what it can from
+// the published figures alone, on hand-made and on random regions.
 
 #include "engine/regional.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+#include <random>
+#include <set>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -273,6 +277,144 @@ TEST(CourseReach, OnTheEmbeddedExampleNoWithheldCountCanBeWorkedOut) {
   }
 }
 
+// An auditor that knows only what is published: the slices' participants
+// (unless withheld whole), the shown cells of the people tables, which cells
+// are withheld, and the sums that hold between them (a table's cells add up
+// to its slice's participants, except the unmet rules; the districts' and
+// the coordinators' cells and participants add up to the region's). It works
+// out whatever it can (any sum with exactly one unknown, repeatedly) and
+// returns what it worked out that was withheld: name and value.
+std::vector<std::pair<std::string, int32_t>> WorkOutWithheld(
+    const std::vector<RegionalSlice>& slices) {
+  constexpr int kTables = 5;
+  constexpr int kUnmet = 3;
+  struct Value {
+    std::string name;
+    bool known = false;
+    int32_t value = 0;
+  };
+  std::vector<Value> values;
+  auto add = [&](std::string name, bool known, int32_t value) {
+    values.push_back({std::move(name), known, value});
+    return values.size() - 1;
+  };
+  auto cells = [](const RegionalSlice& s, int kind) {
+    std::map<std::string, std::pair<int32_t, bool>> t;  // key: count, withheld
+    const std::vector<CountRow>* rows[] = {&s.participants_by_german,
+                                           &s.participants_by_qualification,
+                                           &s.participants_by_goal,
+                                           &s.unmet_by_rule};
+    if (kind < 4) {
+      for (const CountRow& r : *rows[kind]) t[r.key] = {r.count, r.suppressed};
+    } else {
+      for (const AreaBalance& b : s.balance) t[b.area] = {b.participants, b.suppressed};
+    }
+    return t;
+  };
+  // Keys of each table anywhere in the report: a slice withheld whole may
+  // have any of them.
+  std::vector<std::set<std::string>> keys(kTables);
+  for (const RegionalSlice& s : slices) {
+    for (int kind = 0; kind < kTables; ++kind) {
+      for (const auto& [key, cell] : cells(s, kind)) keys[static_cast<size_t>(kind)].insert(key);
+    }
+  }
+  std::vector<size_t> total(slices.size());
+  std::vector<std::vector<std::map<std::string, size_t>>> cell(
+      slices.size(), std::vector<std::map<std::string, size_t>>(kTables));
+  for (size_t i = 0; i < slices.size(); ++i) {
+    const RegionalSlice& s = slices[i];
+    const std::string name = s.kind == SliceKind::kAll        ? std::string("region")
+                             : s.kind == SliceKind::kDistrict ? "district " + s.key
+                                                              : "coordinator " + s.key;
+    total[i] = add(name + " participants", !s.suppressed, s.participants);
+    for (int kind = 0; kind < kTables; ++kind) {
+      const auto shown = cells(s, kind);
+      for (const std::string& key : keys[static_cast<size_t>(kind)]) {
+        const auto at = shown.find(key);
+        // A withheld slice keeps its balance rows (areas with openings), so
+        // an area missing there is known to have nobody.
+        const bool absent = at == shown.end() && (!s.suppressed || kind == 4);
+        const bool known = absent || (!s.suppressed && !at->second.second);
+        const int32_t value = at == shown.end() ? 0 : at->second.first;
+        cell[i][static_cast<size_t>(kind)][key] =
+            add(name + " table " + std::to_string(kind) + " " + key, known, value);
+      }
+    }
+  }
+  std::vector<std::pair<size_t, std::vector<size_t>>> sums;  // total = sum of parts
+  for (size_t i = 0; i < slices.size(); ++i) {
+    for (int kind = 0; kind < kTables; ++kind) {
+      if (kind == kUnmet) continue;
+      std::vector<size_t> parts;
+      for (const auto& [key, v] : cell[i][static_cast<size_t>(kind)]) parts.push_back(v);
+      sums.emplace_back(total[i], parts);
+    }
+  }
+  for (const SliceKind part : {SliceKind::kDistrict, SliceKind::kCoordinator}) {
+    for (size_t r = 0; r < slices.size(); ++r) {
+      if (slices[r].kind != SliceKind::kAll) continue;
+      std::vector<size_t> parts;
+      for (size_t i = 0; i < slices.size(); ++i) {
+        if (slices[i].kind == part) parts.push_back(total[i]);
+      }
+      sums.emplace_back(total[r], parts);
+      for (int kind = 0; kind < kTables; ++kind) {
+        for (const std::string& key : keys[static_cast<size_t>(kind)]) {
+          parts.clear();
+          for (size_t i = 0; i < slices.size(); ++i) {
+            if (slices[i].kind == part) parts.push_back(cell[i][static_cast<size_t>(kind)][key]);
+          }
+          sums.emplace_back(cell[r][static_cast<size_t>(kind)][key], parts);
+        }
+      }
+    }
+  }
+  std::vector<std::pair<std::string, int32_t>> worked_out;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& [whole, parts] : sums) {
+      std::vector<size_t> unknown;
+      int32_t rest = 0;  // parts known
+      for (const size_t p : parts) {
+        if (values[p].known) {
+          rest += values[p].value;
+        } else {
+          unknown.push_back(p);
+        }
+      }
+      if (values[whole].known && unknown.empty()) {
+        EXPECT_EQ(values[whole].value, rest) << values[whole].name << " is not its parts' sum";
+        continue;
+      }
+      size_t solved = 0;
+      int32_t value = 0;
+      if (!values[whole].known && unknown.empty()) {
+        solved = whole;
+        value = rest;
+      } else if (values[whole].known && unknown.size() == 1) {
+        solved = unknown.front();
+        value = values[whole].value - rest;
+      } else {
+        continue;
+      }
+      values[solved].known = true;
+      values[solved].value = value;
+      worked_out.emplace_back(values[solved].name, value);
+      changed = true;
+    }
+  }
+  return worked_out;
+}
+
+// Every withheld count the auditor works out is 0 (an absent key of a slice
+// withheld whole): no count of people can be worked out from the report.
+void ExpectAuditorWorksOutNothing(const std::vector<RegionalSlice>& slices) {
+  for (const auto& [name, value] : WorkOutWithheld(slices)) {
+    EXPECT_EQ(value, 0) << name << " = " << value << " can be worked out";
+  }
+}
+
 // The people tables of a summary: no withheld cell can be worked out from
 // what is published. Within a slice, a table's parts add up to its
 // participants (the unmet rules' total is the sum of what is shown); across
@@ -375,7 +517,202 @@ TEST(PeopleTables, OnTheEmbeddedExampleNoWithheldCountCanBeWorkedOut) {
     SCOPED_TRACE(min);
     run.Summarise(min);
     ExpectNoPeopleCountWorkedOut(run.summary);
+    ExpectAuditorWorksOutNothing(run.summary.slices);
   }
+}
+
+// A person of a hand-made region: district, coordinator, and their key in
+// each people table (German, qualification, goal, unmet rule or "" when they
+// have a vacancy, area).
+struct Person {
+  int district = 0;
+  int coordinator = 0;
+  std::vector<std::string> keys;
+};
+
+// The slices SummariseRegion would make of `people` (districts without
+// participants left out), counts as they are; with `openings_area`, every
+// slice's balance also has that area with openings and nobody from it.
+std::vector<RegionalSlice> SlicesOf(const std::vector<Person>& people,
+                                    int districts,
+                                    int coordinators,
+                                    int32_t min,
+                                    const std::string& openings_area = "") {
+  std::vector<RegionalSlice> slices(static_cast<size_t>(1 + districts + coordinators));
+  std::vector<std::vector<std::map<std::string, int32_t>>> counts(
+      slices.size(), std::vector<std::map<std::string, int32_t>>(5));
+  for (const Person& p : people) {
+    for (const size_t s : {size_t{0},
+                           static_cast<size_t>(1 + p.district),
+                           static_cast<size_t>(1 + districts + p.coordinator)}) {
+      ++slices[s].participants;
+      for (size_t t = 0; t < 5; ++t) {
+        if (t == 3 && p.keys[t].empty()) continue;  // has a vacancy
+        ++counts[s][t][p.keys[t]];
+      }
+    }
+  }
+  std::vector<RegionalSlice> kept;
+  for (size_t s = 0; s < slices.size(); ++s) {
+    RegionalSlice& slice = slices[s];
+    const int index = static_cast<int>(s);
+    const bool district = index >= 1 && index <= districts;
+    slice.kind =
+        s == 0 ? SliceKind::kAll : (district ? SliceKind::kDistrict : SliceKind::kCoordinator);
+    slice.key =
+        s == 0 ? ""
+               : (district ? "D" + std::to_string(index) : "K" + std::to_string(index - districts));
+    slice.suppressed = slice.participants > 0 && slice.participants < min;
+    std::vector<CountRow>* rows[] = {&slice.participants_by_german,
+                                     &slice.participants_by_qualification,
+                                     &slice.participants_by_goal,
+                                     &slice.unmet_by_rule};
+    for (size_t t = 0; t < 4; ++t) {
+      for (const auto& [key, n] : counts[s][t]) rows[t]->push_back({key, false, n});
+    }
+    std::map<std::string, int32_t> areas = counts[s][4];
+    if (!openings_area.empty()) areas.emplace(openings_area, 0);
+    for (const auto& [area, n] : areas) {
+      AreaBalance b;
+      b.area = area;
+      b.participants = n;
+      b.openings = 3;
+      slice.balance.push_back(b);
+    }
+    if (!district || slice.participants > 0) kept.push_back(std::move(slice));
+  }
+  return kept;
+}
+
+// Random small regions: 1 to 4 districts, 1 to 6 coordinators, 0 to 12
+// people of each district and coordinator, keys drawn with random weights
+// (some 0) so that small and lone counts are frequent.
+std::vector<RegionalSlice> RandomSlices(std::mt19937& random, int32_t min) {
+  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(random); };
+  const int districts = uniform(1, 4);
+  const int coordinators = uniform(1, 6);
+  const std::vector<std::vector<std::string>> vocabulary = {
+      {"A1", "A2", "B1", "B2"},
+      {"none", "vocational", "academic"},
+      {"work", "training"},
+      {"", "no_vacancy_in_reach", "below_min_score", "commute"},
+      {"", "25", "52", "81"}};
+  std::vector<std::vector<int>> weights;
+  for (const auto& words : vocabulary) {
+    std::vector<int> w;
+    for (size_t k = 0; k < words.size(); ++k) w.push_back(uniform(0, 1) == 0 ? 0 : uniform(1, 6));
+    if (std::all_of(w.begin(), w.end(), [](int x) { return x == 0; })) w[0] = 1;
+    weights.push_back(std::move(w));
+  }
+  std::vector<Person> people;
+  for (int d = 0; d < districts; ++d) {
+    for (int c = 0; c < coordinators; ++c) {
+      const int n = uniform(0, 12);
+      for (int i = 0; i < n; ++i) {
+        Person p{d, c, {}};
+        for (size_t t = 0; t < vocabulary.size(); ++t) {
+          std::discrete_distribution<size_t> pick(weights[t].begin(), weights[t].end());
+          p.keys.push_back(vocabulary[t][pick(random)]);
+        }
+        people.push_back(std::move(p));
+      }
+    }
+  }
+  return SlicesOf(people, districts, coordinators, min, uniform(0, 2) == 0 ? "99" : "");
+}
+
+// A count withheld only to protect another slice's small one, in a slice
+// whose table has no other non-zero count, is that slice's published
+// participants and protects nothing. Here (minimum 5) the region has 3 at
+// A2, 26 at B1, 10 at B2, 8 at C1 (47); K-1: 3 A2, 6 B1, 10 B2; K-2: 20 B1;
+// K-3: 8 C1. Withholding the region's 3 with its smallest other count (C1,
+// 8), the coordinators' C1 sum then took K-3's 8, and the region's 3 was
+// 47 - 26 - 10 - 8 (K-3's 8 is its participants); likewise K-2's 20 gave
+// away K-1's B1 (26 - 20 = 6) and with it K-1's A2 (19 - 6 - 10 = 3).
+TEST(PeopleTables, AComplementIsNeverTheOnlyCountOfItsTable) {
+  Region run;
+  run.AddCoordinator("K-2");
+  run.AddCoordinator("K-3");
+  for (const auto& [coordinator, level, n] : {std::tuple{0, CefrLevel::kA2, 3},
+                                              std::tuple{0, CefrLevel::kB1, 6},
+                                              std::tuple{0, CefrLevel::kB2, 10},
+                                              std::tuple{1, CefrLevel::kB1, 20},
+                                              std::tuple{2, CefrLevel::kC1, 8}}) {
+    for (int i = 0; i < n; ++i) {
+      Participant& p = AddParticipant(&run.dataset, kBernburg);
+      p.german = level;
+      p.coordinator = CoordinatorIndex(coordinator);
+    }
+  }
+  run.Summarise(5);
+  const RegionalSlice* region = nullptr;
+  for (const RegionalSlice& s : run.summary.slices) {
+    if (s.kind == SliceKind::kAll) region = &s;
+    if (s.suppressed) continue;
+    // No slice's only non-zero German count is withheld: its participants
+    // are published.
+    if (s.participants_by_german.size() == 1) {
+      EXPECT_FALSE(s.participants_by_german.front().suppressed) << s.key;
+    }
+  }
+  ASSERT_NE(region, nullptr);
+  EXPECT_EQ(region->participants, 47);
+  for (const CountRow& r : region->participants_by_german) {
+    if (r.key == "A2") {
+      EXPECT_TRUE(r.suppressed);
+    }
+  }
+  for (const auto& [name, value] : WorkOutWithheld(run.summary.slices)) {
+    ADD_FAILURE() << name << " = " << value << " can be worked out";
+  }
+  ExpectNoPeopleCountWorkedOut(run.summary);
+}
+
+// Region 7 (minimum 4): K1 has 5, all from area "" (its only balance count,
+// so its participants tell it), K2 and K3 have 1 each (withheld whole), both
+// from area 52. The region's 52 (2) had nothing to protect it: the region's
+// "" is K1's 5 plus nobody from K2 and K3 (their balance rows show only 52).
+// K1 is withheld whole instead of the run stopping on a failed check.
+TEST(PeopleTables, ACountNoOtherCanProtectWithholdsItsSliceWhole) {
+  std::vector<Person> people;
+  for (int i = 0; i < 5; ++i) {
+    people.push_back({0, 0, {"B2", "academic", i < 4 ? "training" : "work", "", ""}});
+  }
+  people.push_back({0, 1, {"B2", "academic", "work", "", "52"}});
+  people.push_back({0, 2, {"B2", "academic", "training", "no_vacancy_in_reach", "52"}});
+  std::vector<RegionalSlice> slices = SlicesOf(people, 1, 3, 4);
+  WithholdPeople(slices, 4);
+  for (const RegionalSlice& s : slices) {
+    if (s.kind == SliceKind::kCoordinator) {
+      EXPECT_TRUE(s.suppressed) << s.key;
+    }
+  }
+  ExpectAuditorWorksOutNothing(slices);
+}
+
+TEST(PeopleTables, OnRandomRegionsNoWithheldCountCanBeWorkedOut) {
+  std::mt19937 random(20'261'127);
+  int checked = 0;
+  for (int instance = 0; instance < 4000; ++instance) {
+    const auto min = static_cast<int32_t>(std::uniform_int_distribution<int>(3, 5)(random));
+    std::vector<RegionalSlice> slices = RandomSlices(random, min);
+    const std::vector<RegionalSlice> before = slices;
+    WithholdPeople(slices, min);
+    SCOPED_TRACE("instance " + std::to_string(instance) + ", min " + std::to_string(min));
+    ExpectAuditorWorksOutNothing(slices);
+    // Deterministic: the same input gives the same tables.
+    std::vector<RegionalSlice> again = before;
+    WithholdPeople(again, min);
+    for (size_t s = 0; s < slices.size(); ++s) {
+      EXPECT_EQ(again[s].participants, slices[s].participants);
+      for (size_t k = 0; k < slices[s].balance.size(); ++k) {
+        EXPECT_EQ(again[s].balance[k].suppressed, slices[s].balance[k].suppressed);
+      }
+    }
+    ++checked;
+    if (HasFailure()) break;
+  }
+  EXPECT_EQ(checked, 4000);
 }
 
 }  // namespace
