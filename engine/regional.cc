@@ -185,14 +185,14 @@ std::vector<std::vector<uint8_t>> WithholdCounts(
       for (const size_t s : sums_of[c.first][c.second]) {
         if (hidden_in[s] != 0) continue;
         const bool other = std::any_of(sums[s].begin(), sums[s].end(), [&](const Cell& d) {
-          return d != c && may_hide(d) && (barred_too || barred.count(d) == 0);
+          return d != c && may_hide(d) && (barred_too || !barred.contains(d));
         });
         if (!other) return true;
       }
       return false;
     };
     auto may_complement = [&](const Cell& c) {
-      return may_hide(c) && barred.count(c) == 0 && !alone(c, false);
+      return may_hide(c) && !barred.contains(c) && !alone(c, false);
     };
     auto may_force = [&](const Cell& c) { return may_hide(c) && !alone(c, true); };
     // The smallest non-zero part that passes `ok`, else the total if it does.
