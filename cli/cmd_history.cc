@@ -2,7 +2,8 @@
 // run with the SHA-256 of its input files (so a past sheet can be traced to
 // its data and config); otherwise the runs, then the proposals and the
 // decisions, of one participant, one coordinator or everyone, and who is in
-// follow-up after the latest run. Coordinators' notes are never printed.
+// follow-up after the latest run. A run whose per-pair rows `jobmatch prune`
+// deleted says so. Coordinators' notes are never printed.
 
 #include <cstdio>
 #include <map>
@@ -66,6 +67,10 @@ int RunHistory(const HistoryArgs& args) {
                 static_cast<long long>(r.metrics.proposals),
                 static_cast<long long>(r.metrics.unplaced),
                 r.data.c_str());
+    if (r.pruned_on) {
+      std::printf("       proposals pruned on %s (kept: only the pairs with a decision)\n",
+                  FormatDate(*r.pruned_on).c_str());
+    }
     for (const store::StoredCapacity& c : r.capacities) {
       if (!args.coordinator.empty() && c.coordinator_id != args.coordinator) continue;
       std::printf(

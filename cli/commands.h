@@ -47,6 +47,14 @@ struct HistoryArgs {
 };
 int RunHistory(const HistoryArgs& args);
 
+struct PruneArgs {
+  std::filesystem::path store;
+  int32_t keep_days = 0;  // runs dated before date - keep_days lose their per-pair rows
+  std::string date;       // ISO or German; empty: today
+  bool vacuum = false;    // rebuild the file without its free pages afterwards
+};
+int RunPrune(const PruneArgs& args);
+
 struct ValidateArgs {
   CommonArgs common;
   std::filesystem::path data;

@@ -67,6 +67,25 @@ int Main(int argc, char** argv) {
   history_participant->excludes(history_coordinator);
   history_cmd->add_flag("--runs", history.runs, "list the runs with their input files' SHA-256");
 
+  PruneArgs prune;
+  CLI::App* prune_cmd = app.add_subcommand(
+      "prune",
+      "delete the proposals of runs older than --keep-days from the run store (the runs stay)");
+  prune_cmd->footer(
+      "Deletes the proposal, alternative and follow-up rows of the runs dated before DATE - N "
+      "days, in one transaction, and marks those runs pruned; the runs themselves (date, "
+      "version, config, input hashes, counts) stay, so `jobmatch history --runs` still traces "
+      "every sheet. Kept: the newest run, the run before it, and every row of a pair with a "
+      "decision. The file does not shrink: SQLite reuses the freed pages for the next nights "
+      "(--vacuum gives them back to the disk, which needs the store's size in free space once).");
+  prune_cmd->add_option("--store", prune.store, "run store (SQLite)")->required();
+  prune_cmd
+      ->add_option("--keep-days", prune.keep_days, "keep the proposals of the last N days (N >= 1)")
+      ->required()
+      ->check(CLI::Range(1, 1000000));
+  prune_cmd->add_option("--date", prune.date, "today, e.g. 2025-11-22 (default: today)");
+  prune_cmd->add_flag("--vacuum", prune.vacuum, "shrink the file afterwards (SQLite VACUUM)");
+
   ValidateArgs validate;
   std::string validate_config;
   CLI::App* validate_cmd = app.add_subcommand("validate", "check dataset and config files only");
@@ -182,6 +201,7 @@ int Main(int argc, char** argv) {
   }
   if (*record_cmd) return RunRecord(record);
   if (*history_cmd) return RunHistory(history);
+  if (*prune_cmd) return RunPrune(prune);
   if (*validate_cmd) {
     if (!validate_config.empty()) validate.config = validate_config;
     validate.common = common;

@@ -468,6 +468,22 @@ Result<RecordSummary> RunStore::RecordDecisions(const std::vector<SheetDecision>
   if (!participant.ok() || !vacancy.ok() || !pair.ok() || !insert.ok() || !note.ok()) {
     return SqlError(db_, file_, "reading proposals");
   }
+  // A sheet of a pruned run: its pairs are gone (but those with a decision),
+  // so every miss is explained by the pruning when there was one.
+  std::string pruned;
+  {
+    Statement runs(db_,
+                   "SELECT count(*), min(run_date), max(run_date) FROM runs "
+                   "WHERE pruned_on IS NOT NULL");
+    if (!runs.ok() || runs.Step() != SQLITE_ROW) return SqlError(db_, file_, "reading runs");
+    if (runs.Int(0) > 0) {
+      pruned = "; the proposals of the " + std::to_string(runs.Int(0)) + " run" +
+               (runs.Int(0) == 1 ? "" : "s") + " dated " + runs.Text(1) +
+               (runs.Int(0) == 1 ? "" : " to " + runs.Text(2)) +
+               " were pruned (jobmatch prune): a sheet of a pruned run can no longer be "
+               "recorded";
+    }
+  }
   Error error;
   error.kind = ErrorKind::kBadData;
   RecordSummary summary;
@@ -486,21 +502,21 @@ Result<RecordSummary> RunStore::RecordDecisions(const std::vector<SheetDecision>
     const bool known_vacancy = vacancy.Step() == SQLITE_ROW;
     vacancy.Reset();
     if (!known_participant) {
-      error.diagnostics.push_back(
-          Diagnostic{d.file,
-                     d.line,
-                     "Teilnehmer",
-                     d.participant_id,
-                     "a participant proposed in an earlier run recorded in " + file_.string()});
+      error.diagnostics.push_back(Diagnostic{
+          d.file,
+          d.line,
+          "Teilnehmer",
+          d.participant_id,
+          "a participant proposed in an earlier run recorded in " + file_.string() + pruned});
       continue;
     }
     if (!known_vacancy) {
-      error.diagnostics.push_back(
-          Diagnostic{d.file,
-                     d.line,
-                     "Stelle",
-                     d.vacancy_id,
-                     "a vacancy proposed in an earlier run recorded in " + file_.string()});
+      error.diagnostics.push_back(Diagnostic{
+          d.file,
+          d.line,
+          "Stelle",
+          d.vacancy_id,
+          "a vacancy proposed in an earlier run recorded in " + file_.string() + pruned});
       continue;
     }
     pair.Bind(1, d.participant_id);
@@ -513,7 +529,8 @@ Result<RecordSummary> RunStore::RecordDecisions(const std::vector<SheetDecision>
           "Stelle",
           d.vacancy_id,
           "a vacancy proposed to " + d.participant_id +
-              " (as Vorschlag or Alternative) in an earlier run, but this pair never was"});
+              " (as Vorschlag or Alternative) in an earlier run, but this pair " +
+              (pruned.empty() ? std::string("never was") : "is in no run still held" + pruned)});
       continue;
     }
     checked.push_back(Checked{&d, pair.Int(0), pair.Text(1), pair.Text(2)});
@@ -548,12 +565,77 @@ Result<RecordSummary> RunStore::RecordDecisions(const std::vector<SheetDecision>
   return summary;
 }
 
+Result<PruneSummary> RunStore::Prune(Date cutoff, Date today) {
+  Transaction transaction(db_);
+  if (!transaction.begun()) return SqlError(db_, file_, "starting the prune's transaction");
+  const int64_t free_before = PragmaInt(db_, "PRAGMA freelist_count");
+  // What the next night and a rerun of the newest night read, and the run
+  // `history` shows the follow-up of: never pruned.
+  Statement candidates(db_,
+                       "WITH newest AS (SELECT run_id, run_date FROM runs "
+                       "                ORDER BY run_date DESC, run_id DESC LIMIT 1), "
+                       "     before_newest AS (SELECT run_id FROM runs "
+                       "                       WHERE run_date < (SELECT run_date FROM newest) "
+                       "                       ORDER BY run_date DESC, run_id DESC LIMIT 1) "
+                       "SELECT run_id FROM runs WHERE pruned_on IS NULL AND run_date < ?1 "
+                       "AND run_id NOT IN (SELECT run_id FROM newest) "
+                       "AND run_id NOT IN (SELECT run_id FROM before_newest) "
+                       "AND run_id <> (SELECT max(run_id) FROM runs) ORDER BY run_id");
+  Statement proposals(db_,
+                      "DELETE FROM proposals WHERE run_id = ?1 AND NOT EXISTS (SELECT 1 FROM "
+                      "decisions d WHERE d.participant_id = proposals.participant_id AND "
+                      "d.vacancy_id = proposals.vacancy_id)");
+  Statement kept(db_, "SELECT count(*) FROM proposals WHERE run_id = ?1");
+  Statement follow_up(db_, "DELETE FROM run_follow_up WHERE run_id = ?1");
+  Statement mark(db_, "UPDATE runs SET pruned_on = ?2 WHERE run_id = ?1");
+  if (!candidates.ok() || !proposals.ok() || !kept.ok() || !follow_up.ok() || !mark.ok() ||
+      free_before < 0) {
+    return SqlError(db_, file_, "preparing the prune");
+  }
+  PruneSummary summary;
+  candidates.Bind(1, FormatDate(cutoff));
+  int step = SQLITE_ROW;
+  while ((step = candidates.Step()) == SQLITE_ROW) summary.pruned_runs.push_back(candidates.Int(0));
+  if (step != SQLITE_DONE) return SqlError(db_, file_, "choosing the runs to prune");
+  const std::string pruned_on = FormatDate(today);
+  for (const int64_t run_id : summary.pruned_runs) {
+    proposals.Bind(1, run_id);
+    if (proposals.Step() != SQLITE_DONE) return SqlError(db_, file_, "deleting proposals");
+    summary.proposals_deleted += sqlite3_changes64(db_);
+    proposals.Reset();
+    follow_up.Bind(1, run_id);
+    if (follow_up.Step() != SQLITE_DONE) return SqlError(db_, file_, "deleting follow-up rows");
+    summary.follow_up_deleted += sqlite3_changes64(db_);
+    follow_up.Reset();
+    kept.Bind(1, run_id);
+    if (kept.Step() != SQLITE_ROW) return SqlError(db_, file_, "counting the kept rows");
+    summary.decided_rows_kept += kept.Int(0);
+    kept.Reset();
+    mark.Bind(1, run_id);
+    mark.Bind(2, pruned_on);
+    if (mark.Step() != SQLITE_DONE) return SqlError(db_, file_, "marking a run pruned");
+    mark.Reset();
+  }
+  summary.runs = static_cast<int32_t>(summary.pruned_runs.size());
+  const int64_t free_after = PragmaInt(db_, "PRAGMA freelist_count");
+  summary.page_size = PragmaInt(db_, "PRAGMA page_size");
+  if (free_after < 0 || summary.page_size < 0) return SqlError(db_, file_, "counting free pages");
+  summary.freed_pages = free_after - free_before;
+  if (!transaction.Commit()) return SqlError(db_, file_, "committing the prune");
+  return summary;
+}
+
+std::optional<Error> RunStore::Vacuum() {
+  if (!Exec(db_, "VACUUM")) return SqlError(db_, file_, "vacuuming");
+  return std::nullopt;
+}
+
 Result<std::vector<RunSummary>> RunStore::Runs() const {
   std::vector<RunSummary> runs;
   Statement s(db_,
               "SELECT run_id, run_date, program_version, data, participants, vacancies, "
               "openings, coordinators, pairs_examined, candidate_arcs, proposals, unplaced, "
-              "total_score, mean_score FROM runs ORDER BY run_id");
+              "total_score, mean_score, pruned_on FROM runs ORDER BY run_id");
   Statement inputs(db_,
                    "SELECT file, sha256, bytes FROM run_inputs WHERE run_id = ?1 ORDER BY file");
   Statement capacities(db_,
@@ -577,6 +659,7 @@ Result<std::vector<RunSummary>> RunStore::Runs() const {
     r.metrics.unplaced = static_cast<int32_t>(s.Int(11));
     r.metrics.total_score = s.Real(12);
     r.metrics.mean_score = s.Real(13);
+    if (const std::string pruned = s.Text(14); !pruned.empty()) r.pruned_on = ParseDate(pruned);
     inputs.Bind(1, r.run_id);
     while (inputs.Step() == SQLITE_ROW) {
       r.inputs.push_back(InputFile{inputs.Text(0), inputs.Text(1), inputs.Int(2)});

@@ -19,6 +19,13 @@
 //    numbered migrations (store/schema.h) an older store lacks, each in its
 //    own transaction, and refuses a store newer than this program
 //    (kCannotWrite, exit 73) or a file that is not a jobmatch store.
+//  * Retention: Prune() deletes the per-pair rows of old runs in one
+//    transaction and marks those runs pruned; the run rows stay. It never
+//    touches what the next `jobmatch run` reads (ReadHistory: the decisions
+//    and the latest run before the run date) or what `jobmatch record` of a
+//    current sheet needs: the newest run, the latest run before the newest
+//    run's date (a rerun of the newest night reads it) and the last recorded
+//    run are never pruned, nor any proposal row of a pair with a decision.
 //  * Private notes: the Notiz cells of a sheet go only to the table
 //    coordinator_notes, keyed by decision and coordinator; nothing in this
 //    program prints them, and the shared views (shared_decisions,
@@ -132,6 +139,7 @@ struct RecordSummary {
 struct RunSummary {
   int64_t run_id = 0;
   Date run_date;
+  std::optional<Date> pruned_on;  // the day `jobmatch prune` deleted its per-pair rows
   std::string program_version;
   std::string data;
   RunMetrics metrics;
@@ -154,6 +162,17 @@ struct DecisionRow {
   Date date;
   int64_t run_id = 0;  // latest run that listed the pair when it was recorded
   std::string source;  // sheet file name
+};
+
+// What Prune() did.
+struct PruneSummary {
+  int32_t runs = 0;                  // runs newly marked pruned
+  int64_t proposals_deleted = 0;     // proposal and alternative rows
+  int64_t follow_up_deleted = 0;     // follow-up rows
+  int64_t decided_rows_kept = 0;     // rows of those runs kept for a decision
+  int64_t freed_pages = 0;           // pages now on SQLite's free list (reused by later runs)
+  int64_t page_size = 0;             // bytes per page
+  std::vector<int64_t> pruned_runs;  // their run ids, ascending
 };
 
 class RunStore {
@@ -187,6 +206,16 @@ class RunStore {
   // pass, records them in one transaction. A decision already in the store
   // (same pair, same word) is left as it is. Errors name file and line.
   [[nodiscard]] Result<RecordSummary> RecordDecisions(const std::vector<SheetDecision>& decisions);
+
+  // Deletes, in one transaction, the proposal, alternative and follow-up rows
+  // of every run dated before `cutoff` that is not pruned yet, except the
+  // runs and rows the contract above protects, and marks those runs pruned
+  // on `today`. Pruning again with the same cutoff changes nothing.
+  [[nodiscard]] Result<PruneSummary> Prune(Date cutoff, Date today);
+
+  // Rebuilds the file without its free pages (SQLite's VACUUM: needs about
+  // the store's size again in free disk space while it runs).
+  [[nodiscard]] std::optional<Error> Vacuum();
 
   // For `jobmatch history`.
   [[nodiscard]] Result<std::vector<RunSummary>> Runs() const;

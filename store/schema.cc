@@ -104,7 +104,15 @@ CREATE TABLE run_follow_up (
 );
 )sql";
 
-constexpr std::array<const char*, 3> kMigrations = {kRuns, kDecisions, kCapacity};
+// 4: retention (`jobmatch prune`): the day a run's per-pair rows (its
+// proposals and alternatives but those a decision refers to, its follow-up
+// list) were deleted; NULL while the run still has all of them. The run row
+// itself, its input files and its capacities are kept forever.
+constexpr const char* kPruned = R"sql(
+ALTER TABLE runs ADD COLUMN pruned_on TEXT;
+)sql";
+
+constexpr std::array<const char*, 4> kMigrations = {kRuns, kDecisions, kCapacity, kPruned};
 
 }  // namespace
 

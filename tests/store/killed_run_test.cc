@@ -10,6 +10,8 @@
 //    the output swap, so the only mixed state is the new output with the
 //    store as before (killed between swap and commit), and running the same
 //    night again then gives the same output and records it.
+// `jobmatch prune` killed at every file change leaves the store as it was
+// or wholly pruned.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -292,6 +294,33 @@ TEST_F(KilledRun, RecordKilledAtEveryFileChangeRecordsAllTheDecisionsOrNone) {
   for (long point = 1; point <= static_cast<long>(calls); ++point) {
     RestoreSaved();
     ASSERT_TRUE(Launch(record, point, {}).killed) << point;
+    ASSERT_EQ(StoreIntegrity(store_), "ok") << point;
+    const std::string now = DumpStore(store_);
+    ASSERT_TRUE(now == before || now == after) << "killed before call " << point;
+  }
+}
+
+TEST_F(KilledRun, PruneKilledAtEveryFileChangeLeavesTheStoreAsBeforeOrPruned) {
+  for (const char* date : {"2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22"}) {
+    ASSERT_EQ(RunProgram(JOBMATCH_BINARY,
+                         "run --data " + kExample.string() + " --out " + out_.string() +
+                             " --date " + date + " --store " + store_.string() + " --threads 1")
+                  .exit_code,
+              0);
+  }
+  Save();
+  const std::string before = DumpStore(store_);
+  const std::vector<std::string> prune = {
+      "prune", "--store", store_.string(), "--keep-days", "1", "--date", "2026-11-23"};
+  const fs::path log = dir_ / "saved" / "calls.log";
+  ASSERT_EQ(Launch(prune, 0, log).exit_code, 0);
+  const std::string after = DumpStore(store_);
+  ASSERT_NE(before, after);
+  const size_t calls = CallLog(log).size();
+  ASSERT_GT(calls, 0u);
+  for (long point = 1; point <= static_cast<long>(calls); ++point) {
+    RestoreSaved();
+    ASSERT_TRUE(Launch(prune, point, {}).killed) << point;
     ASSERT_EQ(StoreIntegrity(store_), "ok") << point;
     const std::string now = DumpStore(store_);
     ASSERT_TRUE(now == before || now == after) << "killed before call " << point;

@@ -170,6 +170,50 @@ TEST_F(StoreTest, OpensAStoreOfEveryOlderSchemaVersionAndKeepsItsRows) {
   }
 }
 
+TEST_F(StoreTest, PruneKeepsTheNewestRunTheRunBeforeItAndDecidedPairs) {
+  const fs::path file = dir_ / "runs.sqlite";
+  Result<RunStore> store = RunStore::Open(file);
+  ASSERT_TRUE(store.ok());
+  for (const char* date : {"2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-04"}) {
+    ASSERT_TRUE(store.value().RecordRun(OneRun(date)).ok());
+  }
+  ASSERT_TRUE(store.value()
+                  .RecordDecisions({SheetDecision{
+                      "s.csv", 2, "P1", "V2", OutcomeKind::kAccepted, std::nullopt, ""}})
+                  .ok());
+  const Result<History> before = store.value().ReadHistory(*ParseDate("2026-11-05"));
+  const Result<History> rerun_before = store.value().ReadHistory(*ParseDate("2026-11-04"));
+  // A cutoff after every run: runs 4 and 5 (the newest date) and run 3 (the
+  // latest before it) stay; runs 1 and 2 keep only the decided pair's row.
+  Result<PruneSummary> pruned =
+      store.value().Prune(*ParseDate("2026-12-01"), *ParseDate("2026-12-01"));
+  ASSERT_TRUE(pruned.ok()) << pruned.error().ToString();
+  EXPECT_EQ(pruned.value().pruned_runs, (std::vector<int64_t>{1, 2, 4}));
+  EXPECT_EQ(pruned.value().proposals_deleted, 3);
+  EXPECT_EQ(pruned.value().decided_rows_kept, 3);
+  EXPECT_EQ(Count(file, "SELECT count(*) FROM proposals WHERE run_id IN (3, 5)"), 4);
+  EXPECT_EQ(Count(file, "SELECT count(*) FROM proposals WHERE vacancy_id = 'V2'"), 5);
+  EXPECT_EQ(Count(file, "SELECT count(*) FROM runs"), 5);
+  const Result<History> after = store.value().ReadHistory(*ParseDate("2026-11-05"));
+  const Result<History> rerun_after = store.value().ReadHistory(*ParseDate("2026-11-04"));
+  ASSERT_TRUE(before.ok() && after.ok() && rerun_before.ok() && rerun_after.ok());
+  EXPECT_EQ(after.value().last_listed, before.value().last_listed);
+  EXPECT_EQ(after.value().last_proposals, before.value().last_proposals);
+  EXPECT_EQ(rerun_after.value().last_listed, rerun_before.value().last_listed);
+  Result<std::vector<RunSummary>> runs = store.value().Runs();
+  ASSERT_TRUE(runs.ok());
+  ASSERT_EQ(runs.value().size(), 5u);
+  EXPECT_TRUE(runs.value()[0].pruned_on.has_value());
+  EXPECT_FALSE(runs.value()[2].pruned_on.has_value());
+  EXPECT_FALSE(runs.value()[4].pruned_on.has_value());
+  // Again: nothing left to prune.
+  Result<PruneSummary> again =
+      store.value().Prune(*ParseDate("2026-12-01"), *ParseDate("2026-12-02"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value().runs, 0);
+  EXPECT_EQ(again.value().proposals_deleted, 0);
+}
+
 TEST_F(StoreTest, RefusesAStoreWrittenByANewerJobmatch) {
   const fs::path file = dir_ / "newer.sqlite";
   ASSERT_TRUE(RunStore::Open(file).ok());
