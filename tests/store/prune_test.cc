@@ -1,12 +1,12 @@
 // End-to-end tests of `jobmatch prune` on real store files: four nights of
 // the embedded example on different dates (the last two without one
 // vacancy), decisions recorded on the first night's pairs (a rejection, an
-// acceptance, a hire), then the store
-// pruned and compared with an unpruned copy of itself: the kept runs' rows
-// intact, the pruned runs marked and their decided pairs kept, `history`
-// saying so, a pruned run's sheet refused with exit 65 and nothing recorded,
-// the next night proposing exactly what it proposes on the unpruned copy,
-// and a second prune changing nothing.
+// acceptance, a hire), then the store pruned and compared with an unpruned
+// copy of itself: the kept runs' rows intact, the pruned runs marked and
+// their decided pairs kept, `history` saying so, a pruned run's sheet
+// refused with exit 65 and nothing recorded, the next night proposing
+// exactly what it proposes on the unpruned copy, and a second prune
+// changing nothing.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
