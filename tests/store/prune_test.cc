@@ -81,14 +81,13 @@ class PruneTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  std::string Run(const fs::path& data,
+  static void Run(const fs::path& data,
                   const std::string& date,
                   const fs::path& out,
                   const fs::path& store) {
     const auto run = Jobmatch("run --data " + data.string() + " --out " + out.string() +
                               " --date " + date + " --store " + store.string() + " --threads 1");
     EXPECT_EQ(run.exit_code, 0) << run.err;
-    return run.err;
   }
 
   // Four nights; after the first, a sheet rejecting one of its pairs and
