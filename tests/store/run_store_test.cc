@@ -157,6 +157,11 @@ TEST_F(StoreTest, OpensAStoreOfEveryOlderSchemaVersionAndKeepsItsRows) {
     ASSERT_TRUE(store.ok()) << store.error().ToString();
     EXPECT_EQ(Count(file, "PRAGMA user_version"), SchemaVersion()) << version;
     EXPECT_EQ(Count(file, "SELECT count(*) FROM runs"), 1) << version;
+    // Not pruned (migration 4 adds the mark empty).
+    Result<std::vector<RunSummary>> runs = store.value().Runs();
+    ASSERT_TRUE(runs.ok());
+    ASSERT_EQ(runs.value().size(), 1u);
+    EXPECT_FALSE(runs.value()[0].pruned_on.has_value()) << version;
     // The migrated store takes a decision on the old run's proposal and a new run.
     Result<RecordSummary> recorded = store.value().RecordDecisions(
         {SheetDecision{"s.csv", 2, "P1", "V1", OutcomeKind::kRejected, std::nullopt, ""}});
