@@ -552,6 +552,20 @@ void WithholdPeople(std::vector<RegionalSlice>& slices, int32_t min) {
   }
 }
 
+void WithholdCapacity(std::vector<CapacityValue>& capacity,
+                      const std::vector<RegionalSlice>& slices) {
+  std::set<std::string> withheld;
+  for (const RegionalSlice& s : slices) {
+    if (s.kind == SliceKind::kCoordinator && s.suppressed) withheld.insert(s.key);
+  }
+  for (CapacityValue& c : capacity) {
+    if (!withheld.contains(c.id)) continue;
+    c.withheld = true;
+    c.participants = 0;
+    c.proposals = 0;
+  }
+}
+
 std::string OccupationArea(const OccupationRef& occupation, const ReferenceData& reference) {
   if (occupation.kldb.valid()) return reference.kldb[At(occupation.kldb.value)].code.substr(0, 2);
   if (!occupation.esco.valid()) return "";
@@ -662,6 +676,7 @@ RegionalSummary SummariseRegion(const SensitivityInputs& inputs,
     value.objective_gain = static_cast<double>(base.total_cost - more.total_cost) / resolution;
     summary.capacity.push_back(std::move(value));
   }
+  WithholdCapacity(summary.capacity, summary.slices);
   return summary;
 }
 

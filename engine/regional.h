@@ -168,6 +168,11 @@ struct CapacityValue {
   int32_t extra_proposals = 0;
   double objective_gain = 0.0;
   double yearly_target = 0.0;  // fte * placements_per_fte_year
+  // Participants and proposals withheld (both 0): the coordinator's slice is
+  // withheld in the people tables (RegionalSlice::suppressed), whose
+  // participants this table would otherwise publish. The other figures are
+  // places, values and a target, not counts of the coordinator's people.
+  bool withheld = false;
 };
 
 struct RegionalSummary {
@@ -191,6 +196,21 @@ std::string OccupationArea(const OccupationRef& occupation, const ReferenceData&
 // min_group_size - 1 is withheld, and so are further counts until none can
 // be worked out from what is published (see engine/regional.cc).
 void WithholdPeople(std::vector<RegionalSlice>& slices, int32_t min_group_size);
+
+// Withholds the participants and proposals of every row of `capacity` whose
+// coordinator's slice of `slices` (key = CapacityValue::id) is withheld, as
+// WithholdPeople left them; the rows' counts are as they are. The capacity
+// table then publishes exactly the coordinators' participants and proposals
+// that the people tables do: a coordinator's participants feed the same sums
+// (the coordinators' participants add up to the region's), and a withheld
+// slice's proposals are withheld there too. Proposals of a slice that is not
+// withheld stay published even when below min_group_size, as in the people
+// tables: proposals are not part of the sums that protect a withheld count,
+// and the proposals of withheld coordinators can only be told together (the
+// region's less the others), as WithholdPeople never withholds one
+// coordinator alone.
+void WithholdCapacity(std::vector<CapacityValue>& capacity,
+                      const std::vector<RegionalSlice>& slices);
 
 // `scored`, `graph`, `result` are the run's own; inputs as for sensitivity.
 [[nodiscard]] RegionalSummary SummariseRegion(const SensitivityInputs& inputs,

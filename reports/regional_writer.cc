@@ -569,8 +569,8 @@ std::string CapacityHtml(const RegionalReport& report) {
     table.rows.push_back({c.id,
                           FormatNumber(c.fte, 2),
                           Int(c.capacity),
-                          Int(c.participants),
-                          Int(c.proposals),
+                          c.withheld ? Withheld(report) : Int(c.participants),
+                          c.withheld ? "–" : Int(c.proposals),
                           FormatNumber(c.dual_value, 2),
                           FormatNumber(c.objective_gain, 2),
                           Int(c.extra_proposals),
@@ -578,6 +578,13 @@ std::string CapacityHtml(const RegionalReport& report) {
     bars.push_back({c.id, c.objective_gain, FormatNumber(c.objective_gain, 2)});
   }
   out += RenderTable(table);
+  if (std::any_of(rows.begin(), rows.end(), [](const CapacityValue& c) { return c.withheld; })) {
+    out += "<p class=\"note\">" +
+           XmlEscape("Teilnehmende „" + Withheld(report) +
+                     "“, Vorschläge „–“: zurückgehalten wie bei den Koordinationen unten, "
+                     "weil sich sonst eine kleinere Zahl errechnen ließe.") +
+           "</p>\n";
+  }
   if (rows.size() < report.summary.capacity.size()) {
     out += "<p class=\"note\">" +
            XmlEscape("Die " + Int(rows.size()) + " von " + Int(report.summary.capacity.size()) +
@@ -1000,17 +1007,26 @@ std::vector<OutputFile> RegionalTables(const RegionalReport& report) {
           "Wert +1 Dualwert",
           "Wert +1 nachgerechnet",
           "weitere Vorschläge",
-          "Jahresziel"});
+          "Jahresziel",
+          "zurückgehalten"});
+  // A coordinator withheld in the people tables: participants and proposals
+  // empty here too (the same figures as the coordinators' table).
   for (const CapacityValue& c : report.summary.capacity) {
     capacity.Text(c.id);
     capacity.Number(c.fte, 2);
     capacity.Integer(c.capacity);
-    capacity.Integer(c.participants);
-    capacity.Integer(c.proposals);
+    if (c.withheld) {
+      capacity.Empty();
+      capacity.Empty();
+    } else {
+      capacity.Integer(c.participants);
+      capacity.Integer(c.proposals);
+    }
     capacity.Number(c.dual_value, 4);
     capacity.Number(c.objective_gain, 4);
     capacity.Integer(c.extra_proposals);
     capacity.Number(c.yearly_target, 1);
+    capacity.Text(c.withheld ? "ja" : "nein");
     capacity.EndRow();
   }
   files.push_back({"report_capacity.csv", capacity.bytes()});

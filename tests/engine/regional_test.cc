@@ -284,8 +284,14 @@ TEST(CourseReach, OnTheEmbeddedExampleNoWithheldCountCanBeWorkedOut) {
 // the coordinators' cells and participants add up to the region's). It works
 // out whatever it can (any sum with exactly one unknown, repeatedly) and
 // returns what it worked out that was withheld: name and value.
+//
+// With `capacity` it also reads the capacity table: a coordinator's
+// participants and proposals there (unless withheld) are published as well,
+// and a withheld slice's figure published there counts as worked out. The
+// slices' proposals (published unless the slice is withheld) add up to the
+// region's across districts and across coordinators.
 std::vector<std::pair<std::string, int32_t>> WorkOutWithheld(
-    const std::vector<RegionalSlice>& slices) {
+    const std::vector<RegionalSlice>& slices, const std::vector<CapacityValue>& capacity = {}) {
   constexpr int kTables = 5;
   constexpr int kUnmet = 3;
   struct Value {
@@ -319,7 +325,9 @@ std::vector<std::pair<std::string, int32_t>> WorkOutWithheld(
       for (const auto& [key, cell] : cells(s, kind)) keys[static_cast<size_t>(kind)].insert(key);
     }
   }
+  std::vector<std::pair<std::string, int32_t>> worked_out;
   std::vector<size_t> total(slices.size());
+  std::vector<size_t> proposals(slices.size());
   std::vector<std::vector<std::map<std::string, size_t>>> cell(
       slices.size(), std::vector<std::map<std::string, size_t>>(kTables));
   for (size_t i = 0; i < slices.size(); ++i) {
@@ -327,7 +335,20 @@ std::vector<std::pair<std::string, int32_t>> WorkOutWithheld(
     const std::string name = s.kind == SliceKind::kAll        ? std::string("region")
                              : s.kind == SliceKind::kDistrict ? "district " + s.key
                                                               : "coordinator " + s.key;
+    const CapacityValue* row = nullptr;
+    for (const CapacityValue& c : capacity) {
+      if (s.kind == SliceKind::kCoordinator && c.id == s.key && !c.withheld) row = &c;
+    }
     total[i] = add(name + " participants", !s.suppressed, s.participants);
+    proposals[i] = add(name + " proposals", !s.suppressed, s.proposals);
+    if (row != nullptr) {
+      for (const auto& [v, n] :
+           {std::pair{total[i], row->participants}, std::pair{proposals[i], row->proposals}}) {
+        if (s.suppressed) worked_out.emplace_back(values[v].name + " (capacity table)", n);
+        values[v].known = true;
+        values[v].value = n;
+      }
+    }
     for (int kind = 0; kind < kTables; ++kind) {
       const auto shown = cells(s, kind);
       for (const std::string& key : keys[static_cast<size_t>(kind)]) {
@@ -359,6 +380,11 @@ std::vector<std::pair<std::string, int32_t>> WorkOutWithheld(
         if (slices[i].kind == part) parts.push_back(total[i]);
       }
       sums.emplace_back(total[r], parts);
+      parts.clear();
+      for (size_t i = 0; i < slices.size(); ++i) {
+        if (slices[i].kind == part) parts.push_back(proposals[i]);
+      }
+      sums.emplace_back(proposals[r], parts);
       for (int kind = 0; kind < kTables; ++kind) {
         for (const std::string& key : keys[static_cast<size_t>(kind)]) {
           parts.clear();
@@ -370,7 +396,6 @@ std::vector<std::pair<std::string, int32_t>> WorkOutWithheld(
       }
     }
   }
-  std::vector<std::pair<std::string, int32_t>> worked_out;
   for (bool changed = true; changed;) {
     changed = false;
     for (const auto& [whole, parts] : sums) {
@@ -409,8 +434,9 @@ std::vector<std::pair<std::string, int32_t>> WorkOutWithheld(
 
 // Every withheld count the auditor works out is 0 (an absent key of a slice
 // withheld whole): no count of people can be worked out from the report.
-void ExpectAuditorWorksOutNothing(const std::vector<RegionalSlice>& slices) {
-  for (const auto& [name, value] : WorkOutWithheld(slices)) {
+void ExpectAuditorWorksOutNothing(const std::vector<RegionalSlice>& slices,
+                                  const std::vector<CapacityValue>& capacity = {}) {
+  for (const auto& [name, value] : WorkOutWithheld(slices, capacity)) {
     EXPECT_EQ(value, 0) << name << " = " << value << " can be worked out";
   }
 }
@@ -517,7 +543,7 @@ TEST(PeopleTables, OnTheEmbeddedExampleNoWithheldCountCanBeWorkedOut) {
     SCOPED_TRACE(min);
     run.Summarise(min);
     ExpectNoPeopleCountWorkedOut(run.summary);
-    ExpectAuditorWorksOutNothing(run.summary.slices);
+    ExpectAuditorWorksOutNothing(run.summary.slices, run.summary.capacity);
   }
 }
 
@@ -528,6 +554,7 @@ struct Person {
   int district = 0;
   int coordinator = 0;
   std::vector<std::string> keys;
+  bool proposed = false;  // the optimal assignment proposes them a vacancy
 };
 
 // The slices SummariseRegion would make of `people` (districts without
@@ -546,6 +573,7 @@ std::vector<RegionalSlice> SlicesOf(const std::vector<Person>& people,
                            static_cast<size_t>(1 + p.district),
                            static_cast<size_t>(1 + districts + p.coordinator)}) {
       ++slices[s].participants;
+      if (p.proposed) ++slices[s].proposals;
       for (size_t t = 0; t < 5; ++t) {
         if (t == 3 && p.keys[t].empty()) continue;  // has a vacancy
         ++counts[s][t][p.keys[t]];
@@ -584,6 +612,23 @@ std::vector<RegionalSlice> SlicesOf(const std::vector<Person>& people,
   return kept;
 }
 
+// The capacity table of `slices` (before any withholding): one row per
+// coordinator with its participants and proposals.
+std::vector<CapacityValue> CapacityOf(const std::vector<RegionalSlice>& slices) {
+  std::vector<CapacityValue> capacity;
+  for (const RegionalSlice& s : slices) {
+    if (s.kind != SliceKind::kCoordinator) continue;
+    CapacityValue c;
+    c.id = s.key;
+    c.fte = 1.0;
+    c.capacity = 10;
+    c.participants = s.participants;
+    c.proposals = s.proposals;
+    capacity.push_back(c);
+  }
+  return capacity;
+}
+
 // Random small regions: 1 to 4 districts, 1 to 6 coordinators, 0 to 12
 // people of each district and coordinator, keys drawn with random weights
 // (some 0) so that small and lone counts are frequent.
@@ -614,6 +659,7 @@ std::vector<RegionalSlice> RandomSlices(std::mt19937& random, int32_t min) {
           std::discrete_distribution<size_t> pick(weights[t].begin(), weights[t].end());
           p.keys.push_back(vocabulary[t][pick(random)]);
         }
+        p.proposed = uniform(0, 2) != 0;
         people.push_back(std::move(p));
       }
     }
@@ -662,7 +708,7 @@ TEST(PeopleTables, AComplementIsNeverTheOnlyCountOfItsTable) {
       EXPECT_TRUE(r.suppressed);
     }
   }
-  for (const auto& [name, value] : WorkOutWithheld(run.summary.slices)) {
+  for (const auto& [name, value] : WorkOutWithheld(run.summary.slices, run.summary.capacity)) {
     ADD_FAILURE() << name << " = " << value << " can be worked out";
   }
   ExpectNoPeopleCountWorkedOut(run.summary);
@@ -697,9 +743,11 @@ TEST(PeopleTables, OnRandomRegionsNoWithheldCountCanBeWorkedOut) {
     const auto min = static_cast<int32_t>(std::uniform_int_distribution<int>(3, 5)(random));
     std::vector<RegionalSlice> slices = RandomSlices(random, min);
     const std::vector<RegionalSlice> before = slices;
+    std::vector<CapacityValue> capacity = CapacityOf(slices);
     WithholdPeople(slices, min);
+    WithholdCapacity(capacity, slices);
     SCOPED_TRACE("instance " + std::to_string(instance) + ", min " + std::to_string(min));
-    ExpectAuditorWorksOutNothing(slices);
+    ExpectAuditorWorksOutNothing(slices, capacity);
     // Deterministic: the same input gives the same tables.
     std::vector<RegionalSlice> again = before;
     WithholdPeople(again, min);
@@ -713,6 +761,76 @@ TEST(PeopleTables, OnRandomRegionsNoWithheldCountCanBeWorkedOut) {
     if (HasFailure()) break;
   }
   EXPECT_EQ(checked, 4000);
+}
+
+// The capacity table publishes every coordinator's participants and
+// proposals. Here (minimum 5) K1 has 3 participants and K-2 20, K-3 8: the
+// people tables withhold K1 whole and K-3 with it (the region's 31 less
+// K-2's 20 and K-3's 8 would be K1's 3). The capacity table withholds the
+// same two rows; unwithheld, it would publish K1's 3 and K-3's 8, and the
+// auditor would see both.
+TEST(CapacityTable, WithholdsTheCoordinatorsThePeopleTablesWithhold) {
+  Region run;
+  run.AddCoordinator("K-2");
+  run.AddCoordinator("K-3");
+  for (const auto& [coordinator, n] : {std::pair{0, 3}, std::pair{1, 20}, std::pair{2, 8}}) {
+    run.AddPeople(n, kBernburg, "15089", coordinator);
+  }
+  run.Summarise(5);
+  ASSERT_EQ(run.summary.capacity.size(), 3u);
+  std::map<std::string, const RegionalSlice*> slice;
+  for (const RegionalSlice& s : run.summary.slices) {
+    if (s.kind == SliceKind::kCoordinator) slice[s.key] = &s;
+  }
+  int withheld = 0;
+  for (const CapacityValue& c : run.summary.capacity) {
+    ASSERT_EQ(slice.count(c.id), 1u) << c.id;
+    EXPECT_EQ(c.withheld, slice[c.id]->suppressed) << c.id;
+    if (c.withheld) {
+      ++withheld;
+      EXPECT_EQ(c.participants, 0) << c.id;
+      EXPECT_EQ(c.proposals, 0) << c.id;
+    } else {
+      EXPECT_EQ(c.participants, 20) << c.id;
+      EXPECT_EQ(c.proposals, slice[c.id]->proposals) << c.id;
+    }
+    EXPECT_GT(c.capacity, 0) << c.id;  // places, not people: published
+  }
+  EXPECT_EQ(withheld, 2);
+  ExpectAuditorWorksOutNothing(run.summary.slices, run.summary.capacity);
+
+  // The same table unwithheld: the auditor reads K1's 3 and K-3's 8 off it.
+  std::vector<CapacityValue> open = run.summary.capacity;
+  for (CapacityValue& c : open) {
+    c.withheld = false;
+    c.participants = c.participants == 0 ? (c.id == "K-3" ? 8 : 3) : c.participants;
+  }
+  std::map<std::string, int32_t> seen;
+  for (const auto& [name, value] : WorkOutWithheld(run.summary.slices, open)) seen[name] = value;
+  EXPECT_EQ(seen["coordinator K-3 participants (capacity table)"], 8);
+  EXPECT_GT(seen.size(), 1u);
+}
+
+// The auditor sees the capacity table on random regions: left unwithheld,
+// some withheld count is read off it or worked out with it.
+TEST(CapacityTable, UnwithheldItGivesWithheldCountsAwayOnRandomRegions) {
+  std::mt19937 random(20'261'127);
+  int leaking = 0;
+  for (int instance = 0; instance < 200; ++instance) {
+    const auto min = static_cast<int32_t>(std::uniform_int_distribution<int>(3, 5)(random));
+    std::vector<RegionalSlice> slices = RandomSlices(random, min);
+    // A region withheld whole has nothing published to check against.
+    if (slices.front().suppressed) continue;
+    const std::vector<CapacityValue> capacity = CapacityOf(slices);
+    WithholdPeople(slices, min);
+    for (const auto& [name, value] : WorkOutWithheld(slices, capacity)) {
+      if (value != 0) {
+        ++leaking;
+        break;
+      }
+    }
+  }
+  EXPECT_GT(leaking, 0);
 }
 
 }  // namespace

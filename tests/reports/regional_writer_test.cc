@@ -1,7 +1,7 @@
 // Tests reports/regional_writer.h on hand-made figures: KldB area names come
 // from the reference data (loaders/refdata/kldb_areas.csv) and an unknown
 // code falls back to the code; the course-reach table and sentence, with
-// every small count withheld.
+// every small count withheld; the capacity table with a withheld coordinator.
 
 #include "reports/regional_writer.h"
 
@@ -160,6 +160,41 @@ TEST(RegionalHtml, SaysWhereACourseWouldBeWithinReachWithSmallCountsWithheld) {
                         "nein\r\n"));
   const std::string courses = Table(tables, "report_courses.csv").bytes;
   EXPECT_THAT(courses, HasSubstr("B1;30;15;7;0;8;10;12;;ja\r\n"));
+}
+
+// K1 (3 participants) is withheld in the people tables, K2 (20) is not: the
+// capacity table shows K1's places, values and target but not its
+// participants and proposals (the engine sets them to 0 and `withheld`).
+TEST(RegionalTables, TheCapacityTableWithholdsAWithheldCoordinatorsPeople) {
+  RegionalReport report = WithAreas({"25"});
+  report.summary.slices.front().participants = 23;
+  CapacityValue k1;
+  k1.id = "K1";
+  k1.fte = 0.5;
+  k1.capacity = 6;
+  k1.withheld = true;
+  k1.dual_value = 1.25;
+  k1.objective_gain = 1.5;
+  k1.extra_proposals = 1;
+  k1.yearly_target = 20;
+  CapacityValue k2 = k1;
+  k2.id = "K2";
+  k2.withheld = false;
+  k2.participants = 20;
+  k2.proposals = 4;
+  report.summary.capacity = {k1, k2};
+  const std::string csv = Table(RegionalTables(report), "report_capacity.csv").bytes;
+  EXPECT_THAT(csv, HasSubstr(";Jahresziel;zurückgehalten\r\n"));
+  EXPECT_THAT(csv, HasSubstr("K1;0,50;6;;;1,2500;1,5000;1;20,0;ja\r\n"));
+  EXPECT_THAT(csv, HasSubstr("K2;0,50;6;20;4;1,2500;1,5000;1;20,0;nein\r\n"));
+  const std::string html = RegionalHtml(report);
+  ASSERT_EQ(jobmatch::testing::CheckMarkup(html).problem, "");
+  EXPECT_THAT(html,
+              HasSubstr("<td>K1</td><td class=\"num\">0,50</td><td class=\"num\">6</td>"
+                        "<td class=\"num\">&lt; 5</td><td>–</td>"));
+  EXPECT_THAT(html,
+              HasSubstr("<td>K2</td><td class=\"num\">0,50</td><td class=\"num\">6</td>"
+                        "<td class=\"num\">20</td><td class=\"num\">4</td>"));
 }
 
 }  // namespace
