@@ -242,9 +242,9 @@ std::vector<std::vector<uint8_t>> WithholdCounts(
   return state;
 }
 
-PeopleCount Shown(int32_t count, uint8_t hidden, int32_t min) {
-  if (hidden == 0) return {count, false, false};
-  return {0, true, count > 0 && count < min};
+PeopleCount Shown(int32_t count, uint8_t hidden) {
+  if (hidden == 0) return {count, false};
+  return {0, true};
 }
 
 // Where each participant counts in CourseNeed::reach (rows as the slices).
@@ -345,8 +345,7 @@ CourseNeed CourseNeedFor(CefrLevel level,
     if (reach.course >= 0) ++by_course[reach.course][reach.reach == Reach::kInTime ? 0 : 1];
   }
   const int32_t min = options.min_group_size;
-  need.raised_placed_after =
-      Shown(raised_placed, raised_placed > 0 && raised_placed < min ? 1 : 0, min);
+  need.raised_placed_after = Shown(raised_placed, raised_placed > 0 && raised_placed < min ? 1 : 0);
 
   // Sums: each row; each column over the districts and over the coordinators.
   std::vector<std::vector<Cell>> sums;
@@ -374,8 +373,8 @@ CourseNeed CourseNeedFor(CefrLevel level,
     offer.district_key = c.place.district_key;
     offer.start_date = c.start_date;
     offer.weeks = c.weeks;
-    offer.in_time = {n[0], false, false};
-    offer.too_late = {n[1], false, false};
+    offer.in_time = {n[0], false};
+    offer.too_late = {n[1], false};
     need.offers.push_back(std::move(offer));
   }
   std::stable_sort(
@@ -391,10 +390,10 @@ CourseNeed CourseNeedFor(CefrLevel level,
     CourseReach reach;
     reach.kind = rows.rows[r].first;
     reach.key = rows.rows[r].second;
-    reach.gaining = Shown(counts[r][0], hidden[r][0], min);
-    reach.in_time = Shown(counts[r][1], hidden[r][1], min);
-    reach.too_late = Shown(counts[r][2], hidden[r][2], min);
-    reach.none = Shown(counts[r][3], hidden[r][3], min);
+    reach.gaining = Shown(counts[r][0], hidden[r][0]);
+    reach.in_time = Shown(counts[r][1], hidden[r][1]);
+    reach.too_late = Shown(counts[r][2], hidden[r][2]);
+    reach.none = Shown(counts[r][3], hidden[r][3]);
     int32_t most = 0;
     for (const auto& [course, n] : in_time_by_row[r]) {
       const int32_t o = offer_of.at(course);
@@ -407,7 +406,7 @@ CourseNeed CourseNeedFor(CefrLevel level,
   }
   for (CourseOffer& offer : need.offers) {
     for (PeopleCount* n : {&offer.in_time, &offer.too_late}) {
-      *n = Shown(n->count, n->count > 0 && n->count < min ? 1 : 0, min);
+      *n = Shown(n->count, n->count > 0 && n->count < min ? 1 : 0);
     }
   }
   return need;

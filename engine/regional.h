@@ -90,7 +90,6 @@ struct RegionalSlice {
 struct PeopleCount {
   int32_t count = 0;
   bool withheld = false;
-  bool small = false;  // withheld because it is 1 to min_group_size - 1 itself
 };
 
 // Where a course to the level would be within reach of the people it would

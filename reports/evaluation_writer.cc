@@ -82,7 +82,6 @@ ordered_json CountsJson(const OutcomeRow& row) {
   j["key"] = row.key;
   j["suppressed"] = row.suppressed;
   if (row.suppressed) {
-    j["secondary"] = row.secondary;
     j["pairs"] = nullptr;
     return j;
   }
@@ -422,8 +421,7 @@ std::string FairnessHtml(const EvaluationReport& report) {
       const GroupFigure& b = *theirs[i];
       if (a.suppressed) {
         ++withheld;
-        table.rows.push_back(
-            {GroupLabel(report, a), "< " + Int(report.min_group_size), "–", "–", "–", "–"});
+        table.rows.push_back({GroupLabel(report, a), kWithheldMark, "–", "–", "–", "–"});
         table.flagged.push_back(false);
         continue;
       }
@@ -523,20 +521,13 @@ std::string CongestionHtml(const EvaluationReport& report) {
 
 HtmlTable OutcomeTable(const std::string& first,
                        const std::vector<OutcomeRow>& rows,
-                       const std::function<std::string(const std::string&)>& label,
-                       int32_t min_size) {
+                       const std::function<std::string(const std::string&)>& label) {
   HtmlTable table;
   table.header = {
       first, "Vorschläge", "angenommen", "eingestellt", "abgelehnt", "abgebrochen", "offen"};
   for (const OutcomeRow& row : rows) {
     if (row.suppressed) {
-      table.rows.push_back({label(row.key),
-                            row.secondary ? std::string("k. A.") : "< " + Int(min_size),
-                            "–",
-                            "–",
-                            "–",
-                            "–",
-                            "–"});
+      table.rows.push_back({label(row.key), kWithheldMark, "–", "–", "–", "–", "–"});
       continue;
     }
     const OutcomeCounts& c = row.counts;
@@ -604,20 +595,18 @@ std::string OutcomesHtml(const EvaluationReport& report) {
       "Abbruch führte; offen heißt: noch keine Entscheidung erfasst. Passung: die beim ersten "
       "Vorschlag gespeicherte, für Paare nur aus history.csv die heute neu berechnete. Zeilen "
       "unter " +
-      Int(report.min_group_size) + " Paaren werden nicht ausgewiesen („< " +
       Int(report.min_group_size) +
-      "“), ebenso so viele weitere kleine Zeilen („k. A.“), dass sich keine aus der Summe "
-      "ergibt.");
+      " Paaren werden nicht ausgewiesen, ebenso so viele weitere "
+      "kleine Zeilen, dass sich keine aus der Summe ergibt; alle gleich als „" +
+      kWithheldMark + "“.");
   const auto same = [](const std::string& k) { return BandLabel(k); };
   out += "<div class=\"cols\"><div><h3>Nach Passung</h3>" +
-         RenderTable(OutcomeTable("Passung", o.by_score_band, same, report.min_group_size)) +
-         "</div><div>" +
+         RenderTable(OutcomeTable("Passung", o.by_score_band, same)) + "</div><div>" +
          OutcomeChart(o.by_score_band, same, "Annahme und Einstellung nach Passung") +
          "</div></div>\n";
   out += "<div class=\"cols\"><div><h3>Über die Zeit (Monat des ersten Vorschlags)</h3>" +
-         RenderTable(OutcomeTable("Monat", o.by_month, same, report.min_group_size)) +
-         "</div><div>" + OutcomeChart(o.by_month, same, "Annahme und Einstellung nach Monat") +
-         "</div></div>\n";
+         RenderTable(OutcomeTable("Monat", o.by_month, same)) + "</div><div>" +
+         OutcomeChart(o.by_month, same, "Annahme und Einstellung nach Monat") + "</div></div>\n";
   out += "<h3>Nach Teilen der Passung (untere und obere Hälfte)</h3>\n";
   out += Paragraph(
       "Je Teil werden die Paare am Median dieses Teils geteilt: untere Hälfte darunter, obere "
@@ -635,8 +624,7 @@ std::string OutcomesHtml(const EvaluationReport& report) {
            RenderTable(OutcomeTable(
                "Teil " + LabelDe(Vocabulary::kScorePart, ScorePartName(static_cast<int>(p))),
                o.by_part_half[p],
-               half,
-               report.min_group_size)) +
+               half)) +
            "</div>";
   }
   out += "</div>\n<h3>Nach Gruppen</h3>\n<div class=\"cols\">";
@@ -656,11 +644,11 @@ std::string OutcomesHtml(const EvaluationReport& report) {
                   " von " + Int(g.rows.size()) + ")";
     }
     out += "<div>" +
-           RenderTable(OutcomeTable(
-               LabelDe(Vocabulary::kGroupKind, GroupKindName(kind)),
-               rows,
-               [&report, kind](const std::string& k) { return OutcomeGroupLabel(report, kind, k); },
-               report.min_group_size)) +
+           RenderTable(OutcomeTable(LabelDe(Vocabulary::kGroupKind, GroupKindName(kind)),
+                                    rows,
+                                    [&report, kind](const std::string& k) {
+                                      return OutcomeGroupLabel(report, kind, k);
+                                    })) +
            "</div>";
   }
   out += "</div>\n";
@@ -770,7 +758,7 @@ void OutcomeCsvRows(SpreadsheetWriter& csv,
     csv.Text(row.key);
     if (row.suppressed) {
       for (int i = 0; i < 6; ++i) csv.Empty();
-      csv.Text(row.secondary ? "ja (sonst errechenbar)" : "ja");
+      csv.Text("ja");
     } else {
       csv.Integer(row.counts.pairs);
       csv.Integer(row.counts.accepted);
@@ -785,6 +773,11 @@ void OutcomeCsvRows(SpreadsheetWriter& csv,
 }
 
 }  // namespace
+
+std::string WithheldLegendDe(int32_t min_group_size, const std::string& people) {
+  return std::string(kWithheldMark) + " zurückgehalten: weniger als " + Int(min_group_size) + " " +
+         people + ", oder eine Zahl, aus der sich eine solche ergäbe";
+}
 
 std::string EvaluationJson(const EvaluationReport& report) {
   ordered_json j;
@@ -973,9 +966,11 @@ std::string EvaluationHtml(const EvaluationReport& report) {
   out += OutcomesHtml(report);
   out += SensitivityHtml(report);
   out += MethodNotesHtml(report);
-  out +=
-      "<p class=\"note\">Nur zusammengefasste Zahlen; keine Angaben zu einzelnen Personen. "
-      "Erstellt von jobmatch evaluate.</p>\n";
+  out += "<p class=\"note\">" +
+         XmlEscape("Nur zusammengefasste Zahlen; keine Angaben zu einzelnen Personen. " +
+                   WithheldLegendDe(report.min_group_size, "Personen (bei Ergebnissen: Paare)") +
+                   ". Erstellt von jobmatch evaluate.") +
+         "</p>\n";
   out += HtmlFoot();
   return out;
 }

@@ -9,11 +9,11 @@
 // count the store's proposals and decisions.
 //
 // Pure functions of an EvaluationReport, which holds aggregates only: no
-// participant id, name or row. Suppressed groups are written as withheld
-// (JSON null, empty CSV cell with "zurückgehalten", "< N" in HTML; a row
-// withheld only so that a small one cannot be worked out: "k. A."), never
-// with their figures. Without recorded decisions every output says so
-// instead of showing rates.
+// participant id, name or row. Suppressed groups, and the rows withheld so
+// that a small one cannot be worked out, are written alike as withheld (JSON
+// null, empty CSV cell with "zurückgehalten", kWithheldMark in HTML), never
+// with their figures and never saying which of the two they are. Without recorded decisions every
+// output says so instead of showing rates.
 //
 // Example:
 //   const std::vector<OutputFile> files = EvaluationFiles(report);
@@ -74,6 +74,17 @@ struct OutputFile {
   std::string name;
   std::string bytes;
 };
+
+// The one HTML marker of a withheld count in both reports (this and
+// reports/regional_writer.h): the same for a small group and for a count
+// withheld so that a small one cannot be worked out, so that it tells
+// nothing about the value ("< 5" on one and "k. A." on the other would
+// publish ranges that together can pin a withheld count).
+inline constexpr const char* kWithheldMark = "×";
+
+// The legend of kWithheldMark, once per report: "× zurückgehalten: weniger
+// als 5 Personen, oder eine Zahl, aus der sich eine solche ergäbe".
+std::string WithheldLegendDe(int32_t min_group_size, const std::string& people = "Personen");
 
 std::string EvaluationJson(const EvaluationReport& report);
 std::string EvaluationHtml(const EvaluationReport& report);

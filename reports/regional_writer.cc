@@ -48,8 +48,10 @@ std::string SliceKindDe(SliceKind kind) {
   return "";
 }
 
-std::string Withheld(const RegionalReport& report) {
-  return "< " + Int(report.summary.min_group_size);
+// Every withheld count, small itself or withheld so that a small one cannot
+// be worked out, shows the same marker: it tells nothing about the value.
+std::string Withheld() {
+  return kWithheldMark;
 }
 
 // A share of `of` people, shown only when neither `of` nor a non-zero
@@ -113,26 +115,22 @@ std::vector<std::vector<uint8_t>> WithheldDecisions(const RegionalReport& report
   return Withhold(values, report.summary.min_group_size, 0);
 }
 
-// A count from the store: "< 5" when it is small itself, "k. A." when it is
-// withheld only because a small one could be worked out from it.
-std::string ShownText(const RegionalReport& report, int32_t count, uint8_t hidden) {
-  if (hidden == 0) return Int(count);
-  return count > 0 && count < report.summary.min_group_size ? Withheld(report) : "k. A.";
+// A count from the store, or the marker when withheld.
+std::string ShownText(int32_t count, uint8_t hidden) {
+  return hidden == 0 ? Int(count) : Withheld();
 }
 
 std::string CoordinatorLabel(const std::string& id) {
   return id.empty() ? std::string("gesamt") : id;
 }
 
-std::string CountText(const RegionalReport& report, const CountRow& row) {
-  return row.suppressed ? Withheld(report) : FormatNumber(row.count, 0);
+std::string CountText(const CountRow& row) {
+  return row.suppressed ? Withheld() : FormatNumber(row.count, 0);
 }
 
-// A count of people: "< 5" when small itself, "k. A." when withheld only
-// because a small one could be worked out from it.
-std::string PeopleText(const RegionalReport& report, const PeopleCount& n) {
-  if (!n.withheld) return Int(n.count);
-  return n.small ? Withheld(report) : "k. A.";
+// A count of people, or the marker when withheld.
+std::string PeopleText(const PeopleCount& n) {
+  return n.withheld ? Withheld() : Int(n.count);
 }
 
 // "Integrationskurs C-7 ab 19.12.2026 (12 Wochen) in Calbe (Saale)".
@@ -190,13 +188,12 @@ std::vector<CountRow> Ordered(const std::vector<CountRow>& rows,
   return out;
 }
 
-std::vector<Bar> Bars(const RegionalReport& report,
-                      const std::vector<CountRow>& rows,
+std::vector<Bar> Bars(const std::vector<CountRow>& rows,
                       const std::function<std::string(const std::string&)>& label) {
   std::vector<Bar> bars;
   bars.reserve(rows.size());
   for (const CountRow& row : rows) {
-    bars.push_back({label(row.key), static_cast<double>(row.count), CountText(report, row)});
+    bars.push_back({label(row.key), static_cast<double>(row.count), CountText(row)});
   }
   return bars;
 }
@@ -239,13 +236,12 @@ std::string CourseSentence(const RegionalReport& report, const CourseNeed& need)
   const std::string level(CefrName(need.level));
   const CourseReach& all = need.reach.front();
   std::string text = "Sprachkurs bis " + level + " (" + Int(need.below) +
-                     " Personen darunter): " + PeopleText(report, all.gaining) +
+                     " Personen darunter): " + PeopleText(all.gaining) +
                      " gewönnen eine mögliche Stelle hinzu";
   if (all.gaining.count == 0 && !all.gaining.withheld) return text + ".";
   // "für 8", "für niemanden" (a shown 0).
   auto for_whom = [&](const PeopleCount& n) {
-    return !n.withheld && n.count == 0 ? std::string("für niemanden")
-                                       : "für " + PeopleText(report, n);
+    return !n.withheld && n.count == 0 ? std::string("für niemanden") : "für " + PeopleText(n);
   };
   text += "; " + for_whom(all.in_time) + " ist ein Kurs in Pendelreichweite, der rechtzeitig endet";
   if (all.best_offer >= 0) {
@@ -255,7 +251,7 @@ std::string CourseSentence(const RegionalReport& report, const CourseNeed& need)
   text += ", " + for_whom(all.too_late) + " nur einer, der zu spät endet; ";
   text += !all.none.withheld && all.none.count == 0
               ? "alle haben einen Kurs bis " + level + " in Reichweite"
-              : PeopleText(report, all.none) + " haben keinen Kurs bis " + level + " in Reichweite";
+              : PeopleText(all.none) + " haben keinen Kurs bis " + level + " in Reichweite";
   const CourseReach* most = nullptr;
   int districts = 0;
   for (const CourseReach& r : need.reach) {
@@ -298,8 +294,7 @@ std::string SummaryHtml(const RegionalReport& report, const RegionalSlice& all) 
     if (surplus.openings > surplus.participants) {
       out += Li("Mehr Plätze als Menschen: " + AreaLabel(report, surplus.area) + " (" +
                 Int(surplus.openings) + " Plätze, " +
-                (surplus.suppressed ? Withheld(report) : Int(surplus.participants)) +
-                " Teilnehmende).");
+                (surplus.suppressed ? Withheld() : Int(surplus.participants)) + " Teilnehmende).");
     }
   }
   const int32_t unmet = Sum(all.unmet_by_rule);
@@ -328,8 +323,8 @@ std::string SummaryHtml(const RegionalReport& report, const RegionalSlice& all) 
             (report.store_note.empty() ? std::string("Stand siehe unten.") : report.store_note));
   if (report.store.present && !report.store.targets.empty()) {
     const TargetFigures& t = report.store.targets.front();
-    out += Li("Bis " + report.run_date + " eingestellt: " +
-              ShownText(report, t.hired_this_year, WithheldTargets(report).front()[0]) +
+    out += Li("Bis " + report.run_date +
+              " eingestellt: " + ShownText(t.hired_this_year, WithheldTargets(report).front()[0]) +
               " (Soll anteilig " + FormatNumber(t.target_to_date, 1) + "); " +
               Int(report.store.runs.size()) + " erfasste Läufe.");
   }
@@ -337,17 +332,15 @@ std::string SummaryHtml(const RegionalReport& report, const RegionalSlice& all) 
   return out;
 }
 
-std::string ParticipantsHtml(const RegionalReport& report, const RegionalSlice& all) {
+std::string ParticipantsHtml(const RegionalSlice& all) {
   std::string out = "<h2>Teilnehmende</h2>\n<div class=\"cols\">";
   out += Chart("nach Deutschniveau",
-               Bars(report, all.participants_by_german, [](const std::string& k) { return k; }));
+               Bars(all.participants_by_german, [](const std::string& k) { return k; }));
   out += Chart("nach Qualifikation",
-               Bars(report,
-                    Ordered(all.participants_by_qualification, {"none", "vocational", "academic"}),
+               Bars(Ordered(all.participants_by_qualification, {"none", "vocational", "academic"}),
                     [](const std::string& k) { return LabelDe(Vocabulary::kQualification, k); }));
   out += Chart("nach Ziel",
-               Bars(report,
-                    Ordered(all.participants_by_goal, {"job", "training", "internship"}),
+               Bars(Ordered(all.participants_by_goal, {"job", "training", "internship"}),
                     [](const std::string& k) { return LabelDe(Vocabulary::kGoal, k); }));
   out += "</div>\n";
   return out;
@@ -362,17 +355,15 @@ std::string VacanciesHtml(const RegionalReport& report, const RegionalSlice& all
   if (areas.size() > 15) areas.resize(15);
   out += "<div class=\"cols\">";
   out += Chart("nach Berufsbereich (KldB 2010, die 15 größten)",
-               Bars(report, areas, [&](const std::string& k) { return AreaLabel(report, k); }),
+               Bars(areas, [&](const std::string& k) { return AreaLabel(report, k); }),
                1000,
                560);
   out += "</div><div class=\"cols\">";
   out += Chart("nach Art",
-               Bars(report,
-                    Ordered(all.vacancies_by_kind, {"job", "training", "internship"}),
+               Bars(Ordered(all.vacancies_by_kind, {"job", "training", "internship"}),
                     [](const std::string& k) { return LabelDe(Vocabulary::kVacancyKind, k); }));
   out += Chart("nach Betriebsgröße",
-               Bars(report,
-                    Ordered(all.vacancies_by_size, {"micro", "small", "medium", "large"}),
+               Bars(Ordered(all.vacancies_by_size, {"micro", "small", "medium", "large"}),
                     [](const std::string& k) { return LabelDe(Vocabulary::kSizeClass, k); }));
   out += "</div>\n";
   return out;
@@ -393,7 +384,7 @@ std::string BalanceHtml(const RegionalReport& report, const RegionalSlice& all) 
   };
   auto add = [&](HtmlTable* t, const AreaBalance& b) {
     t->rows.push_back({AreaLabel(report, b.area),
-                       b.suppressed ? Withheld(report) : Int(b.participants),
+                       b.suppressed ? Withheld() : Int(b.participants),
                        Int(b.vacancies),
                        Int(b.openings),
                        !b.suppressed && b.participants > 0
@@ -419,7 +410,7 @@ std::string BalanceHtml(const RegionalReport& report, const RegionalSlice& all) 
   return out;
 }
 
-std::string UnmetHtml(const RegionalReport& report, const RegionalSlice& all) {
+std::string UnmetHtml(const RegionalSlice& all) {
   std::string out = "<h2>Ungedeckter Bedarf: Menschen ohne mögliche Stelle</h2>\n";
   if (all.unmet_by_rule.empty()) {
     out += Paragraph("Jede Person hat mindestens eine mögliche Stelle.");
@@ -430,8 +421,7 @@ std::string UnmetHtml(const RegionalReport& report, const RegionalSlice& all) {
       "meisten ihrer Stellen ausschließt.");
   out += "<div class=\"cols\">" +
          Chart("nach hinderndem Grund",
-               Bars(report,
-                    all.unmet_by_rule,
+               Bars(all.unmet_by_rule,
                     [](const std::string& k) { return LabelDe(Vocabulary::kRule, k); }),
                760,
                380) +
@@ -461,20 +451,27 @@ std::string CoursesHtml(const RegionalReport& report) {
                   "davon Kursteilnehmende"};
   for (const CourseNeed& need : report.summary.course_needs) {
     if (need.suppressed || need.reach.empty()) {
-      table.rows.push_back(
-          {std::string(CefrName(need.level)), Withheld(report), "–", "–", "–", "–", "–", "–", "–"});
+      table.rows.push_back({std::string(CefrName(need.level)),
+                            Withheld(),
+                            Withheld(),
+                            Withheld(),
+                            Withheld(),
+                            Withheld(),
+                            Withheld(),
+                            Withheld(),
+                            Withheld()});
       continue;
     }
     const CourseReach& all = need.reach.front();
     table.rows.push_back({std::string(CefrName(need.level)),
                           Int(need.below),
-                          PeopleText(report, all.gaining),
-                          PeopleText(report, all.in_time),
-                          PeopleText(report, all.too_late),
-                          PeopleText(report, all.none),
+                          PeopleText(all.gaining),
+                          PeopleText(all.in_time),
+                          PeopleText(all.too_late),
+                          PeopleText(all.none),
                           Int(need.proposals_before),
                           Int(need.proposals_after),
-                          PeopleText(report, need.raised_placed_after)});
+                          PeopleText(need.raised_placed_after)});
   }
   out += RenderTable(table);
 
@@ -498,10 +495,10 @@ std::string CoursesHtml(const RegionalReport& report) {
       where.rows.push_back(
           {(r.kind == SliceKind::kDistrict ? "Landkreis " : "Koordination ") +
                (r.kind == SliceKind::kDistrict ? DistrictLabel(report, r.key) : r.key),
-           PeopleText(report, r.gaining),
-           PeopleText(report, r.in_time),
-           PeopleText(report, r.too_late),
-           PeopleText(report, r.none),
+           PeopleText(r.gaining),
+           PeopleText(r.in_time),
+           PeopleText(r.too_late),
+           PeopleText(r.none),
            r.best_offer >= 0 ? CourseText(report, need.offers[static_cast<size_t>(r.best_offer)])
                              : "–"});
     }
@@ -521,8 +518,8 @@ std::string CoursesHtml(const RegionalReport& report) {
         const CourseOffer& offer = need.offers[o];
         offers.rows.push_back({CourseText(report, offer),
                                std::string(CefrName(offer.target_level)),
-                               PeopleText(report, offer.in_time),
-                               PeopleText(report, offer.too_late)});
+                               PeopleText(offer.in_time),
+                               PeopleText(offer.too_late)});
       }
       out += RenderTable(offers);
     }
@@ -531,10 +528,8 @@ std::string CoursesHtml(const RegionalReport& report) {
          XmlEscape(
              "„kein Kurs in Reichweite“: dort fehlt ein Kurs, der zum Niveau führt – "
              "hier lohnt es, einen Kurs zu fördern. „nur zu spät“: ein früher beginnender "
-             "oder kürzerer Kurs am selben Ort würde helfen. Kleine Zahlen als „" +
-             Withheld(report) +
-             "“, „k. A.“: zurückgehalten, weil sich sonst eine kleinere Zahl errechnen "
-             "ließe. Alle Zeilen: report_course_reach.csv, report_course_offers.csv.") +
+             "oder kürzerer Kurs am selben Ort würde helfen. Alle Zeilen: "
+             "report_course_reach.csv, report_course_offers.csv.") +
          "</p>\n";
   return out;
 }
@@ -569,8 +564,8 @@ std::string CapacityHtml(const RegionalReport& report) {
     table.rows.push_back({c.id,
                           FormatNumber(c.fte, 2),
                           Int(c.capacity),
-                          c.withheld ? Withheld(report) : Int(c.participants),
-                          c.withheld ? "–" : Int(c.proposals),
+                          c.withheld ? Withheld() : Int(c.participants),
+                          c.withheld ? Withheld() : Int(c.proposals),
                           FormatNumber(c.dual_value, 2),
                           FormatNumber(c.objective_gain, 2),
                           Int(c.extra_proposals),
@@ -580,9 +575,8 @@ std::string CapacityHtml(const RegionalReport& report) {
   out += RenderTable(table);
   if (std::any_of(rows.begin(), rows.end(), [](const CapacityValue& c) { return c.withheld; })) {
     out += "<p class=\"note\">" +
-           XmlEscape("Teilnehmende „" + Withheld(report) +
-                     "“, Vorschläge „–“: zurückgehalten wie bei den Koordinationen unten, "
-                     "weil sich sonst eine kleinere Zahl errechnen ließe.") +
+           XmlEscape("Teilnehmende und Vorschläge „" + Withheld() +
+                     "“: zurückgehalten wie bei den Koordinationen unten.") +
            "</p>\n";
   }
   if (rows.size() < report.summary.capacity.size()) {
@@ -630,8 +624,8 @@ std::string ControllingHtml(const RegionalReport& report) {
          FormatNumber(t.fte, 2),
          FormatNumber(t.yearly_target, 0),
          FormatNumber(t.target_to_date, 1),
-         ShownText(report, t.hired_this_year, target_hidden[i][0]),
-         ShownText(report, t.taken_on_this_year, target_hidden[i][1]),
+         ShownText(t.hired_this_year, target_hidden[i][0]),
+         ShownText(t.taken_on_this_year, target_hidden[i][1]),
          t.target_to_date > 0.0 && !hires_hidden
              ? FormatNumber(100.0 * t.hired_this_year / t.target_to_date, 0) + " %"
              : "–"});
@@ -639,7 +633,7 @@ std::string ControllingHtml(const RegionalReport& report) {
       // A withheld count draws no bar: its length would tell the number.
       bars.push_back({t.coordinator,
                       hires_hidden ? 0.0 : static_cast<double>(t.hired_this_year),
-                      ShownText(report, t.hired_this_year, target_hidden[i][0]) + " von " +
+                      ShownText(t.hired_this_year, target_hidden[i][0]) + " von " +
                           FormatNumber(t.yearly_target, 0)});
     }
   }
@@ -677,11 +671,11 @@ std::string ControllingHtml(const RegionalReport& report) {
     const bool yes_shown = h[0] == 0 && h[1] == 0 && h[3] == 0;
     decisions.rows.push_back({CoordinatorLabel(d.coordinator),
                               Int(d.proposed),
-                              ShownText(report, d.decided, h[0]),
-                              ShownText(report, d.accepted, h[1]),
-                              ShownText(report, d.rejected, h[2]),
-                              ShownText(report, d.hired, h[3]),
-                              ShownText(report, d.dropped_out, h[4]),
+                              ShownText(d.decided, h[0]),
+                              ShownText(d.accepted, h[1]),
+                              ShownText(d.rejected, h[2]),
+                              ShownText(d.hired, h[3]),
+                              ShownText(d.dropped_out, h[4]),
                               yes_shown ? RateText(report, d.accepted + d.hired, d.decided) : "–",
                               h[3] == 0 ? RateText(report, d.hired, d.proposed) : "–"});
   }
@@ -690,10 +684,8 @@ std::string ControllingHtml(const RegionalReport& report) {
       "Entscheidungen gibt es nur zu dem, was vorgeschlagen wurde: wie oft andere Paare zu einer "
       "Einstellung geführt hätten, bleibt unbekannt. Vorgeschlagen: verschiedene Paare aus "
       "Teilnehmenden und Stelle, die in einem Lauf Vorschlag waren; Zusagen: angenommen oder "
-      "eingestellt. „k. A.“: zurückgehalten, weil sich sonst eine kleinere Zahl errechnen ließe. "
-      "Quoten erst ab " +
-      Int(report.summary.min_group_size) + " Entscheidungen, kleinere Zahlen als „" +
-      Withheld(report) + "“.");
+      "eingestellt. Quoten erst ab " +
+      Int(report.summary.min_group_size) + " Entscheidungen.");
 
   out += "<h3>Entwicklung über die Läufe</h3>\n";
   HtmlTable trend;
@@ -742,18 +734,18 @@ std::string SlicesHtml(const RegionalReport& report, SliceKind kind, const std::
     if (++total > kMaxRows) continue;
     std::vector<std::string> row = {SliceLabel(report, s)};
     if (s.suppressed) {
-      row.push_back(Withheld(report));
+      row.push_back(Withheld());
     } else {
       row.push_back(Int(s.participants));
     }
     row.push_back(Int(s.vacancies));
     row.push_back(Int(s.openings));
-    row.push_back(s.suppressed ? "–" : Int(s.proposals));
-    row.push_back(s.suppressed ? "–" : Int(Sum(s.unmet_by_rule)));
+    row.push_back(s.suppressed ? Withheld() : Int(s.proposals));
+    row.push_back(s.suppressed ? Withheld() : Int(Sum(s.unmet_by_rule)));
     auto find = [&](const std::vector<CountRow>& rows, const std::string& key) {
-      if (s.suppressed) return std::string("–");
+      if (s.suppressed) return Withheld();
       for (const CountRow& r : rows) {
-        if (r.key == key) return CountText(report, r);
+        if (r.key == key) return CountText(r);
       }
       return std::string("0");
     };
@@ -829,22 +821,22 @@ std::string RegionalHtml(const RegionalReport& report) {
          Kpi(Int(capacity), "Kapazität im Zyklus") +
          Kpi(Int(Sum(all->unmet_by_rule)), "ohne mögliche Stelle") + "</div>\n";
   out += SummaryHtml(report, *all);
-  out += ParticipantsHtml(report, *all);
+  out += ParticipantsHtml(*all);
   out += VacanciesHtml(report, *all);
   out += BalanceHtml(report, *all);
-  out += UnmetHtml(report, *all);
+  out += UnmetHtml(*all);
   out += CoursesHtml(report);
   out += CapacityHtml(report);
   out += ControllingHtml(report);
   out += SlicesHtml(report, SliceKind::kDistrict, "Nach Landkreis (Wohnort der Teilnehmenden)");
   out += SlicesHtml(report, SliceKind::kCoordinator, "Nach Koordination");
-  out += "<p class=\"note\">" +
-         XmlEscape(
-             "Nur zusammengefasste Zahlen; Gruppen unter " + Int(report.summary.min_group_size) +
-             " Personen werden nicht ausgewiesen. Berufshauptgruppen: Quelle: Klassifikation der "
-             "Berufe 2010 – überarbeitete Fassung 2020, © Statistik der Bundesagentur für "
-             "Arbeit. Erstellt von jobmatch report.") +
-         "</p>\n";
+  out +=
+      "<p class=\"note\">" +
+      XmlEscape("Nur zusammengefasste Zahlen; " + WithheldLegendDe(report.summary.min_group_size) +
+                ". Berufshauptgruppen: Quelle: Klassifikation der "
+                "Berufe 2010 – überarbeitete Fassung 2020, © Statistik der Bundesagentur für "
+                "Arbeit. Erstellt von jobmatch report.") +
+      "</p>\n";
   out += HtmlFoot();
   return out;
 }

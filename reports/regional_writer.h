@@ -7,8 +7,9 @@
 // same per district and per coordinator), and its CSV tables (report_*.csv).
 //
 // Pure functions of a RegionalReport: aggregates only (engine/regional.h
-// withholds counts of fewer than min_group_size people already; they are
-// written as "< N" in HTML and as withheld in CSV).
+// withholds counts of fewer than min_group_size people already, and those
+// that would give one away; all are written as kWithheldMark in HTML and as
+// an empty, withheld cell in CSV).
 //
 // Example:
 //   for (const OutputFile& f : RegionalFiles(report)) staged.WriteFile(f.name, f.bytes);

@@ -93,7 +93,7 @@ RegionalReport WithCourseReach() {
   need.below = 30;
   need.proposals_before = 10;
   need.proposals_after = 12;
-  need.raised_placed_after = {3, true, true};
+  need.raised_placed_after = {3, true};
   CourseOffer x;
   x.course = CourseIndex(0);
   x.id = "C-7";
@@ -103,30 +103,12 @@ RegionalReport WithCourseReach() {
   x.district_key = "15089";
   x.start_date = ParseDate("2026-12-19");
   x.weeks = 24;
-  x.in_time = {7, false, false};
+  x.in_time = {7, false};
   need.offers = {x};
   need.reach = {
-      {SliceKind::kAll,
-       "",
-       {15, false, false},
-       {7, false, false},
-       {0, false, false},
-       {8, false, false},
-       0},
-      {SliceKind::kDistrict,
-       "15089",
-       {9, false, false},
-       {0, true, false},
-       {0, false, false},
-       {0, true, true},
-       0},
-      {SliceKind::kDistrict,
-       "15001",
-       {6, false, false},
-       {0, false, false},
-       {0, false, false},
-       {6, false, false},
-       -1},
+      {SliceKind::kAll, "", {15, false}, {7, false}, {0, false}, {8, false}, 0},
+      {SliceKind::kDistrict, "15089", {9, false}, {0, true}, {0, false}, {0, true}, 0},
+      {SliceKind::kDistrict, "15001", {6, false}, {0, false}, {0, false}, {6, false}, -1},
   };
   report.summary.course_needs = {need};
   return report;
@@ -145,10 +127,10 @@ TEST(RegionalHtml, SaysWhereACourseWouldBeWithinReachWithSmallCountsWithheld) {
                 "haben keinen Kurs bis B1 in Reichweite, die meisten im Landkreis "
                 "Flensburg (6)."));
   EXPECT_THAT(html, HasSubstr("Wo ein Kurs bis B1 erreichbar wäre"));
-  // Salzlandkreis: 9 gain, in time withheld as k. A., none as < 5.
+  // Salzlandkreis: 9 gain; in time and none both withheld, with one marker.
   EXPECT_THAT(html,
-              HasSubstr("<td>Landkreis Salzlandkreis</td><td class=\"num\">9</td><td>k. A.</td>"
-                        "<td class=\"num\">0</td><td class=\"num\">&lt; 5</td>"));
+              HasSubstr("<td>Landkreis Salzlandkreis</td><td class=\"num\">9</td><td>×</td>"
+                        "<td class=\"num\">0</td><td>×</td>"));
   const std::vector<OutputFile> tables = RegionalTables(report);
   const std::string reach = Table(tables, "report_course_reach.csv").bytes;
   EXPECT_THAT(reach, HasSubstr("B1;gesamt;gesamt;15;7;0;8;C-7;nein\r\n"));
@@ -191,7 +173,7 @@ TEST(RegionalTables, TheCapacityTableWithholdsAWithheldCoordinatorsPeople) {
   ASSERT_EQ(jobmatch::testing::CheckMarkup(html).problem, "");
   EXPECT_THAT(html,
               HasSubstr("<td>K1</td><td class=\"num\">0,50</td><td class=\"num\">6</td>"
-                        "<td class=\"num\">&lt; 5</td><td>–</td>"));
+                        "<td>×</td><td>×</td>"));
   EXPECT_THAT(html,
               HasSubstr("<td>K2</td><td class=\"num\">0,50</td><td class=\"num\">6</td>"
                         "<td class=\"num\">20</td><td class=\"num\">4</td>"));

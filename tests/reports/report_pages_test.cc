@@ -212,7 +212,7 @@ TEST(EvaluationFiles, SayInEveryOutputThatNoDecisionsWereRecorded) {
       << tables[4].bytes;
 }
 
-TEST(EvaluationFiles, ARowWithheldOnlyToProtectAnotherIsMarkedAsSuch) {
+TEST(EvaluationFiles, ARowWithheldOnlyToProtectAnotherLooksLikeASmallOne) {
   EvaluationReport report = HandMadeReport();
   OutcomeSummary& o = report.outcomes;
   o.status = OutcomeStatus::kShown;
@@ -224,14 +224,22 @@ TEST(EvaluationFiles, ARowWithheldOnlyToProtectAnotherIsMarkedAsSuch) {
                 {"2026-11", false, {20, 8, 4, 6, 6, 1}}};
   const std::string html = EvaluationHtml(report);
   ASSERT_EQ(CheckMarkup(html).problem, "");
-  EXPECT_NE(html.find("k. A."), std::string::npos);
+  EXPECT_EQ(html.find("k. A."), std::string::npos);
+  EXPECT_EQ(html.find("&lt; 5"), std::string::npos);
   const nlohmann::json j = nlohmann::json::parse(EvaluationJson(report));
-  EXPECT_EQ(j["outcomes"]["by_month"][1]["secondary"], true);
+  // Nothing tells the small row from its complement.
+  nlohmann::json small = j["outcomes"]["by_month"][0];
+  nlohmann::json complement = j["outcomes"]["by_month"][1];
+  small.erase("key");
+  complement.erase("key");
+  EXPECT_EQ(small, complement);
+  EXPECT_FALSE(j["outcomes"]["by_month"][1].contains("secondary"));
   EXPECT_TRUE(j["outcomes"]["by_month"][1]["pairs"].is_null());
   EXPECT_EQ(j["outcomes"]["by_month"][2]["dropped_out"], 1);
   EXPECT_DOUBLE_EQ(j["outcomes"]["by_month"][2]["hired_rate"].get<double>(), 0.2);
   const std::string csv = EvaluationTables(report)[4].bytes;
-  EXPECT_NE(csv.find("month;2026-10;;;;;;;ja (sonst errechenbar)\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("month;2026-09;;;;;;;ja\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("month;2026-10;;;;;;;ja\r\n"), std::string::npos) << csv;
   EXPECT_NE(csv.find("month;2026-11;20;8;4;6;1;6;nein\r\n"), std::string::npos) << csv;
 }
 
@@ -268,7 +276,7 @@ TEST(EvaluationTables, WithheldGroupsHaveEmptyFigureCells) {
   EXPECT_NE(groups.find("optimal;Geschlecht;weiblich;17;7,0;"), std::string::npos) << groups;
 }
 
-TEST(RegionalHtml, WellFormedWithWithheldCountsShownAsBelowTheMinimum) {
+TEST(RegionalHtml, WellFormedWithWithheldCountsShownAsTheMarker) {
   RegionalReport report;
   report.run_date = "2026-11-22";
   report.district_names = {{"15089", "Salzlandkreis"}};
@@ -291,7 +299,8 @@ TEST(RegionalHtml, WellFormedWithWithheldCountsShownAsBelowTheMinimum) {
   EXPECT_EQ(check.elements.count("script"), 0u);
   EXPECT_NE(html.find("Salzlandkreis"), std::string::npos);
   EXPECT_NE(html.find("Führer/innen von Fahrzeug- und Transportgeräten"), std::string::npos);
-  EXPECT_NE(html.find("&lt; 5"), std::string::npos);
+  EXPECT_NE(html.find("<td>×</td>"), std::string::npos);
+  EXPECT_EQ(html.find("&lt; 5"), std::string::npos);
   const std::vector<OutputFile> tables = RegionalTables(report);
   EXPECT_EQ(tables.size(), 8u);
   EXPECT_NE(tables[0].bytes.find("gesamt;gesamt;deutschniveau;B1;;ja"), std::string::npos);
@@ -327,8 +336,10 @@ TEST(RegionalHtml, WithAStoreShowsTargetsDecisionsAndTrendWithSmallCountsWithhel
     EXPECT_NE(html.find(text), std::string::npos) << text;
   }
   EXPECT_EQ(html.find("Bericht erst mit einem Speicher"), std::string::npos);
-  // The withheld total of 12 decisions is not shown as "< 5" but as k. A.
-  EXPECT_NE(html.find("<td>gesamt</td><td class=\"num\">60</td><td>k. A.</td>"), std::string::npos);
+  // The withheld total of 12 decisions shows the same marker as K-1's 2 hires.
+  EXPECT_NE(html.find("<td>gesamt</td><td class=\"num\">60</td><td>×</td>"), std::string::npos);
+  EXPECT_EQ(html.find("k. A."), std::string::npos);
+  EXPECT_EQ(html.find("&lt; 5"), std::string::npos);
   const std::vector<OutputFile> tables = RegionalTables(report);
   ASSERT_EQ(tables.size(), 11u);
   EXPECT_EQ(tables[8].name, "report_targets.csv");
@@ -343,6 +354,76 @@ TEST(RegionalHtml, WithAStoreShowsTargetsDecisionsAndTrendWithSmallCountsWithhel
   EXPECT_NE(decisions.find("K-2;30;5;0;0;5;0\r\n"), std::string::npos) << decisions;
   EXPECT_EQ(tables[10].name, "report_trend.csv");
   EXPECT_NE(tables[10].bytes.find("2026-11-23;79;331;24;55;0,8300\r\n"), std::string::npos);
+}
+
+// The text of every table cell of `html`, in order.
+std::vector<std::string> Cells(const std::string& html) {
+  std::vector<std::string> cells;
+  for (size_t at = html.find("<td"); at != std::string::npos; at = html.find("<td", at + 1)) {
+    const size_t open = html.find('>', at) + 1;
+    cells.push_back(html.substr(open, html.find("</td>", open) - open));
+  }
+  return cells;
+}
+
+// A small count (1 .. min - 1) and a count withheld only so that the small
+// one cannot be worked out (0 or >= min) look alike in both reports: the one
+// marker, never "< 5" or "k. A." (which together would pin both: a total of 6
+// split into "< 5" and "k. A." is 1 and 5), and its legend names the minimum.
+TEST(ReportsHtml, EveryWithheldCountShowsTheSameMarkerWhateverItsValue) {
+  RegionalReport regional;
+  regional.run_date = "2026-11-23";
+  regional.summary.min_group_size = 6;
+  RegionalSlice all;
+  all.participants = 40;
+  regional.summary.slices = {all};
+  regional.store.present = true;
+  // K-1's 2 hires are small; its 9 decided (>= 6) and the totals 16 and 2
+  // are withheld only as complements. K-2's 0 hires are shown.
+  regional.store.decisions = {
+      {"", 60, 16, 14, 0, 2, 0}, {"K-1", 30, 9, 7, 0, 2, 0}, {"K-2", 30, 7, 7, 0, 0, 0}};
+  const std::string html = RegionalHtml(regional);
+  ASSERT_EQ(CheckMarkup(html).problem, "");
+  const std::string mark = std::string("<td>") + kWithheldMark + "</td>";
+  EXPECT_NE(html.find("<td>K-1</td><td class=\"num\">30</td>" + mark +
+                      "<td class=\"num\">7</td><td class=\"num\">0</td>" + mark),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<td>gesamt</td><td class=\"num\">60</td>" + mark), std::string::npos);
+  EXPECT_NE(html.find(WithheldLegendDe(6)), std::string::npos);
+  EXPECT_NE(html.find("weniger als 6 Personen, oder eine Zahl, aus der sich eine solche ergäbe"),
+            std::string::npos);
+
+  EvaluationReport evaluation = HandMadeReport();
+  OutcomeSummary& o = evaluation.outcomes;
+  o.status = OutcomeStatus::kShown;
+  o.pairs = 30;
+  o.decided = 20;
+  o.total = {30, 12, 6, 10, 8, 1};
+  // 2026-09 is small, 2026-10 (8 pairs, say) withheld so that it cannot be
+  // worked out from the total.
+  o.by_month = {{"2026-09", true, {}, false},
+                {"2026-10", true, {}, true},
+                {"2026-11", false, {20, 8, 4, 6, 6, 1}}};
+  const std::string eval_html = EvaluationHtml(evaluation);
+  ASSERT_EQ(CheckMarkup(eval_html).problem, "");
+  EXPECT_NE(eval_html.find("<td class=\"num\">2026-09</td>" + mark), std::string::npos)
+      << eval_html;
+  EXPECT_NE(eval_html.find("<td class=\"num\">2026-10</td>" + mark), std::string::npos)
+      << eval_html;
+  EXPECT_NE(eval_html.find(
+                WithheldLegendDe(evaluation.min_group_size, "Personen (bei Ergebnissen: Paare)")),
+            std::string::npos);
+
+  // No cell of either page says more about a withheld count than the marker.
+  for (const std::string& page : {html, eval_html}) {
+    for (const std::string& cell : Cells(page)) {
+      EXPECT_EQ(cell.find("&lt;"), std::string::npos) << cell;
+      EXPECT_EQ(cell.find("k. A."), std::string::npos) << cell;
+    }
+    EXPECT_EQ(page.find("k. A."), std::string::npos);
+    EXPECT_EQ(page.find("&lt; "), std::string::npos);
+  }
 }
 
 }  // namespace

@@ -442,12 +442,12 @@ TEST_F(NightlyCycle, TheReportOnATwoNightStoreShowsTargetsDecisionsAndTrendWitho
   }
   const std::string& html = files.at("report.html");
   EXPECT_THAT(html, HasSubstr("Zielsteuerung: 40 Vermittlungen je Vollzeitstelle und Jahr"));
-  EXPECT_THAT(html, HasSubstr("Bis 2026-11-23 eingestellt: &lt; 5 (Soll anteilig 71,7)"));
+  EXPECT_THAT(html, HasSubstr("Bis 2026-11-23 eingestellt: × (Soll anteilig 71,7)"));
   EXPECT_THAT(html, Not(HasSubstr("Bericht erst mit einem Speicher")));
   EXPECT_THAT(files.at("report_trend.csv"), HasSubstr("2026-11-22;80;420;24;56;"));
   EXPECT_THAT(files.at("report_trend.csv"), HasSubstr("2026-11-23;79;419;24;55;"));
   // 26 different pairs proposed over both nights (24 + P-000009's and
-  // P-000018's new ones); one hire and one rejection, withheld as < 5.
+  // P-000018's new ones); one hire and one rejection, withheld (×).
   EXPECT_THAT(files.at("report_decisions.csv"), HasSubstr("gesamt;26;;0;;;0\r\n"));
   EXPECT_THAT(files.at("report_targets.csv"), HasSubstr("K-15089-1;1,00;40,0;35,8;;;ja\r\n"));
   // A share would tell a withheld count (1 hire of 26 pairs): none is shown.
