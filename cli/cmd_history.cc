@@ -35,15 +35,10 @@ const char* DecisionDe(OutcomeKind kind) {
 }  // namespace
 
 int RunHistory(const HistoryArgs& args) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(args.store, ec)) {
-    return ReportError(
-        "cannot read the run store",
-        MakeError(ErrorKind::kMissingInput, args.store.string(), 0, "", "", "a run store file"));
-  }
-  Result<store::RunStore> opened = store::RunStore::Open(args.store);
-  if (!opened.ok()) return ReportError("cannot use the run store", opened.error());
-  const store::RunStore& db = opened.value();
+  int exit_code = 0;
+  const std::optional<store::RunStore> opened = OpenExistingStore(args.store, &exit_code);
+  if (!opened) return exit_code;
+  const store::RunStore& db = *opened;
 
   Result<std::vector<store::RunSummary>> runs = db.Runs();
   if (!runs.ok()) return ReportError("cannot read the run store", runs.error());

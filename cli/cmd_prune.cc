@@ -29,18 +29,12 @@ int RunPrune(const PruneArgs& args) {
                                  std::to_string(args.keep_days),
                                  "expected a number of days of at least 1"));
   }
-  int date_exit = 0;
-  const std::optional<Date> today = RunDateFromFlag(args.date, &date_exit);
-  if (!today) return date_exit;
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(args.store, ec)) {
-    return ReportError(
-        "cannot read the run store",
-        MakeError(ErrorKind::kMissingInput, args.store.string(), 0, "", "", "a run store file"));
-  }
-  Result<store::RunStore> opened = store::RunStore::Open(args.store);
-  if (!opened.ok()) return ReportError("cannot use the run store", opened.error());
-  store::RunStore& db = opened.value();
+  int exit_code = 0;
+  const std::optional<Date> today = RunDateFromFlag(args.date, &exit_code);
+  if (!today) return exit_code;
+  std::optional<store::RunStore> opened = OpenExistingStore(args.store, &exit_code);
+  if (!opened) return exit_code;
+  store::RunStore& db = *opened;
   const Date cutoff{today->days - args.keep_days};
   Result<store::PruneSummary> pruned = db.Prune(cutoff, *today);
   if (!pruned.ok()) return ReportError("cannot prune the run store", pruned.error());
@@ -65,6 +59,7 @@ int RunPrune(const PruneArgs& args) {
         args.store.string().c_str());
     return 0;
   }
+  std::error_code ec;
   const auto bytes_before = std::filesystem::file_size(args.store, ec);
   if (auto error = db.Vacuum()) return ReportError("cannot vacuum the run store", *error);
   const auto bytes_after = std::filesystem::file_size(args.store, ec);

@@ -1,7 +1,9 @@
 #include "cli/pipeline.h"
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
+#include <system_error>
 #include <utility>
 
 #include "cli/exit_codes.h"
@@ -23,6 +25,23 @@ std::optional<Date> RunDateFromFlag(const std::string& date, int* exit_code) {
         MakeError(ErrorKind::kUsage, "", 0, "--date", date, "expected a date like 2025-11-22"));
   }
   return parsed;
+}
+
+std::optional<store::RunStore> OpenExistingStore(const std::filesystem::path& path,
+                                                 int* exit_code) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    *exit_code = ReportError(
+        "cannot read the run store",
+        MakeError(ErrorKind::kMissingInput, path.string(), 0, "", "", "a run store file"));
+    return std::nullopt;
+  }
+  Result<store::RunStore> opened = store::RunStore::Open(path);
+  if (!opened.ok()) {
+    *exit_code = ReportError("cannot use the run store", opened.error());
+    return std::nullopt;
+  }
+  return std::move(opened).value();
 }
 
 int ReportError(const char* what, const Error& error) {

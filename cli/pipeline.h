@@ -15,6 +15,7 @@
 #include "engine/records.h"
 #include "engine/reference.h"
 #include "engine/result.h"
+#include "store/run_store.h"
 
 namespace jobmatch::cli {
 
@@ -26,6 +27,11 @@ int ReportError(const char* what, const Error& error);
 // date that does not parse is printed as a usage error and gives nullopt with
 // the exit code in `exit_code`.
 std::optional<Date> RunDateFromFlag(const std::string& date, int* exit_code);
+
+// Opens the run store at `path` for reading and writing, which must exist
+// (never created here); on failure prints the error and returns nullopt with
+// the exit code in `exit_code` (66 when the file is missing).
+std::optional<store::RunStore> OpenExistingStore(const std::filesystem::path& path, int* exit_code);
 
 struct LoadedInputs {
   ReferenceData reference;
