@@ -174,6 +174,27 @@ class KilledRun : public ::testing::Test {
     }
   }
 
+  // Saves the store, runs `command` once to log its file changes, then kills
+  // it before each of them in turn: the store must pass SQLite's integrity
+  // check and be either as before or as after the complete command.
+  void ExpectEveryKillLeavesTheStoreBeforeOrAfter(const std::vector<std::string>& command) {
+    Save();
+    const std::string before = DumpStore(store_);
+    const fs::path log = dir_ / "saved" / "calls.log";
+    ASSERT_EQ(Launch(command, 0, log).exit_code, 0);
+    const std::string after = DumpStore(store_);
+    ASSERT_NE(before, after);
+    const size_t calls = CallLog(log).size();
+    ASSERT_GT(calls, 0u);
+    for (long point = 1; point <= static_cast<long>(calls); ++point) {
+      RestoreSaved();
+      ASSERT_TRUE(Launch(command, point, {}).killed) << point;
+      ASSERT_EQ(StoreIntegrity(store_), "ok") << point;
+      const std::string now = DumpStore(store_);
+      ASSERT_TRUE(now == before || now == after) << "killed before call " << point;
+    }
+  }
+
   fs::path dir_;
   fs::path store_;
   fs::path out_;
@@ -282,22 +303,7 @@ TEST_F(KilledRun, RecordKilledAtEveryFileChangeRecordsAllTheDecisionsOrNone) {
                            " --date 2026-11-22 --store " + store_.string())
                 .exit_code,
             0);
-  Save();
-  const std::string before = DumpStore(store_);
-  const std::vector<std::string> record = {"record", "--store", store_.string(), kDecisions};
-  const fs::path log = dir_ / "saved" / "calls.log";
-  ASSERT_EQ(Launch(record, 0, log).exit_code, 0);
-  const std::string after = DumpStore(store_);
-  ASSERT_NE(before, after);
-  const size_t calls = CallLog(log).size();
-  ASSERT_GT(calls, 0u);
-  for (long point = 1; point <= static_cast<long>(calls); ++point) {
-    RestoreSaved();
-    ASSERT_TRUE(Launch(record, point, {}).killed) << point;
-    ASSERT_EQ(StoreIntegrity(store_), "ok") << point;
-    const std::string now = DumpStore(store_);
-    ASSERT_TRUE(now == before || now == after) << "killed before call " << point;
-  }
+  ExpectEveryKillLeavesTheStoreBeforeOrAfter({"record", "--store", store_.string(), kDecisions});
 }
 
 TEST_F(KilledRun, PruneKilledAtEveryFileChangeLeavesTheStoreAsBeforeOrPruned) {
@@ -308,23 +314,8 @@ TEST_F(KilledRun, PruneKilledAtEveryFileChangeLeavesTheStoreAsBeforeOrPruned) {
                   .exit_code,
               0);
   }
-  Save();
-  const std::string before = DumpStore(store_);
-  const std::vector<std::string> prune = {
-      "prune", "--store", store_.string(), "--keep-days", "1", "--date", "2026-11-23"};
-  const fs::path log = dir_ / "saved" / "calls.log";
-  ASSERT_EQ(Launch(prune, 0, log).exit_code, 0);
-  const std::string after = DumpStore(store_);
-  ASSERT_NE(before, after);
-  const size_t calls = CallLog(log).size();
-  ASSERT_GT(calls, 0u);
-  for (long point = 1; point <= static_cast<long>(calls); ++point) {
-    RestoreSaved();
-    ASSERT_TRUE(Launch(prune, point, {}).killed) << point;
-    ASSERT_EQ(StoreIntegrity(store_), "ok") << point;
-    const std::string now = DumpStore(store_);
-    ASSERT_TRUE(now == before || now == after) << "killed before call " << point;
-  }
+  ExpectEveryKillLeavesTheStoreBeforeOrAfter(
+      {"prune", "--store", store_.string(), "--keep-days", "1", "--date", "2026-11-23"});
 }
 
 }  // namespace
