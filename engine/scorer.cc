@@ -13,6 +13,7 @@
 #include "engine/check.h"
 #include "engine/exclusion_rules.h"
 #include "engine/geo.h"
+#include "engine/internal/rule_pass.h"
 #include "engine/internal/scoring_rules.h"
 #include "engine/parallel.h"
 #include "engine/skill_profiles.h"
@@ -57,7 +58,9 @@ struct VacancyRow {
 struct Prepared {
   SkillKernel kernel;
   GridIndex grid;
-  std::vector<VacancyRow> rows;                    // grid order
+  std::vector<VacancyRow> rows;   // grid order
+  internal::RuleColumns columns;  // the rows' rule fields, for the vector pass
+  bool vector_rules = false;      // ScoringOptions::vector_instructions and the CPU has them
   std::vector<SkillCorrection> corrections;        // the kernel's, in grid order
   std::vector<std::vector<int32_t>> profile_isco;  // per kernel profile, ISCO unit codes
   // Per kernel profile, for RelatedOccupations (engine/exclusion_rules.h):
@@ -106,6 +109,10 @@ struct Scratch {
   std::vector<int8_t> isco_memo;
   std::vector<int32_t> isco_touched;
   std::vector<ItemRange> ranges;
+  // What internal::VectorRulePass leaves of a range (see there).
+  std::vector<int32_t> pass_rows;
+  std::vector<uint32_t> pass_fail;
+  std::vector<uint32_t> pass_several;
   std::vector<ScoredPair> kept;
   ParticipantContext context;
 };
@@ -290,6 +297,22 @@ Prepared Prepare(const Dataset& dataset,
                  optional_size > 0 ? optional_size * static_cast<double>(row.inv_optional) : 1.0));
   }
 
+  prep.vector_rules = options.vector_instructions && internal::VectorRulePassAvailable();
+  if (prep.vector_rules) {
+    internal::RuleColumns& columns = prep.columns;
+    for (const VacancyRow& row : prep.rows) {
+      columns.x.push_back(row.u.x);
+      columns.y.push_back(row.u.y);
+      columns.z.push_back(row.u.z);
+      columns.hours.push_back(row.hours);
+      columns.deadline.push_back(row.deadline);
+      columns.code.push_back(internal::PackRuleCode(row.static_fail,
+                                                    row.kind_class,
+                                                    row.hours_class,
+                                                    row.min_german,
+                                                    (row.flags & kHasDeadline) != 0));
+    }
+  }
   prep.rules = internal::BuildRuleTables(dataset, options);
   const size_t num_participants = dataset.participants.size();
 
@@ -405,16 +428,185 @@ int32_t ScoreParticipant(const Dataset& dataset,
   kept.clear();
   const size_t top_k = options.top_k > 0 ? static_cast<size_t>(options.top_k) : 0;
 
-  // tally[r]: pairs whose first failed rule is r; then eligible; then outside reach.
-  std::array<int32_t, kNumExclusionReasons + 2> tally{};
+  // tally[r]: pairs within reach whose first failed rule is r; then eligible.
+  std::array<int32_t, kNumExclusionReasons + 1> tally{};
   constexpr int kEligibleSlot = kNumExclusionReasons;
-  constexpr int kOutsideSlot = kNumExclusionReasons + 1;
+  // One row within reach, with its rules but the skill gate judged: the
+  // skill gate, then (at most one rule broken) its score.
+  auto visit = [&](int32_t k, double c2, uint32_t fail, int32_t bridge)
+      __attribute__((always_inline)) {
+    const VacancyRow& row = prep.rows[static_cast<size_t>(k)];
+    // The skill gate, the last rule, needs the overlap: computed wherever it
+    // can decide the pair's rule or near miss (no other rule, or one).
+    SkillCounts counts;
+    int8_t relation = 0;
+    if (!internal::SeveralRules(fail)) {
+      counts = CountOverlap(essential_row,
+                            optional_row,
+                            marks,
+                            row.profile,
+                            prep.corrections.data() + row.correction_begin,
+                            prep.corrections.data() + row.correction_begin + row.correction_count);
+      if (row.profile >= 0) {
+        int8_t& memo = scratch->isco_memo[static_cast<size_t>(row.profile)];
+        if (memo < 0) {
+          memo = ProfileRelation(prep, ctx, row.profile);
+          scratch->isco_touched.push_back(row.profile);
+        }
+        relation = memo;
+      }
+      if (ctx.skill_gate && counts.essential == 0 && (row.flags & kHasEssential) != 0 &&
+          (relation & kRelatedBit) == 0) {
+        fail |= internal::RuleBit(ExclusionReason::kNoSkillFit);
+      }
+    }
+    const int first_reason = internal::FirstRule(fail);
+    ++tally[static_cast<size_t>(first_reason)];
+    // Two rules or more (no near miss): done.
+    if (internal::SeveralRules(fail)) return;
+
+    // Every part but the skill part first: with skill at its best
+    // (requirement_fit times the row's skill_cap) they bound the score, and
+    // a pair that cannot enter the top K (or beat the rule's nearest miss)
+    // skips the rest. The bound is exact in floating point (the same sum
+    // with every part at or above its value, and rounding is monotone), so
+    // pruning never changes the output. Reciprocals replace divisions: they
+    // were the largest cost.
+    const double german = bridge >= 0 ? options.course_bridge_german_fit
+                                      : ctx.german_fit[static_cast<size_t>(row.min_german)];
+    double requirement_fit = 1.0;
+    if ((row.flags & kIsJob) != 0 && row.requirement > ctx.qualification_level) {
+      requirement_fit = std::max(0.0,
+                                 1.0 - options.requirement_penalty_per_level *
+                                           (row.requirement - ctx.qualification_level));
+    }
+    const double micro = row.micro;
+    const VacancyIndex vacancy(row.vacancy);
+    NearMiss* miss = fail != 0 ? &near_miss[static_cast<size_t>(first_reason)] : nullptr;
+    // The pair's best possible score for where it has to get: the rule's
+    // nearest miss, or the top K once full (min_score otherwise).
+    float threshold = -1.0f;
+    if (miss != nullptr) {
+      ++miss->count;
+      if (miss->count > 1) threshold = miss->best_score;
+    } else if (top_k > 0 && kept.size() == top_k) {
+      threshold = kept.front().score;
+    }
+    // First bound: skill and commute at their best, no distance computed.
+    const double skill_bound = prep.w_skill * (requirement_fit * row.skill_cap);
+    const double fixed = prep.w_german * german + prep.w_micro * micro;
+    if (static_cast<float>(skill_bound + (fixed + prep.w_commute)) < threshold) return;
+    const double km = KmFromChordSquared(c2);
+    const double minutes = km * ctx.minutes_per_km + ctx.wait_minutes;
+    const double commute = std::clamp(1.0 - minutes * ctx.inv_limit[row.hours_class], 0.0, 1.0);
+    // Second bound: skill at its best.
+    const double rest = fixed + prep.w_commute * commute;
+    const double bound = skill_bound + rest;
+    if (static_cast<float>(bound) < threshold) return;
+    if (miss == nullptr && bound < options.min_score) return;
+
+    const bool has_essential = (row.flags & kHasEssential) != 0;
+    const bool has_optional = (row.flags & kHasOptional) != 0;
+    const double essential_coverage =
+        has_essential ? counts.essential * static_cast<double>(row.inv_essential) : 1.0;
+    const double optional_coverage =
+        has_optional ? counts.optional * static_cast<double>(row.inv_optional) : 1.0;
+    double mix =
+        SkillMix(options, has_essential, has_optional, essential_coverage, optional_coverage);
+    const auto isco_digits = static_cast<int8_t>(relation & ~kRelatedBit);
+    bool floor_applied = false;
+    if (isco_digits >= 2) {
+      const double floor = options.isco_group_floor[static_cast<size_t>(4 - isco_digits)];
+      floor_applied = floor > mix;
+      mix = std::max(mix, floor);
+    }
+    const double skill = mix * requirement_fit;
+    const double score = prep.w_skill * skill + rest;
+    const auto score_f = static_cast<float>(score);
+
+    if (miss != nullptr) {
+      if (miss->count == 1 || Better(score_f, vacancy, miss->best_score, miss->best)) {
+        miss->best = vacancy;
+        miss->best_score = score_f;
+      }
+      return;
+    }
+    if (score < options.min_score) return;
+    if (top_k > 0 && kept.size() == top_k &&
+        !Better(score_f, vacancy, kept.front().score, kept.front().vacancy)) {
+      return;
+    }
+    ScoredPair pair;
+    pair.vacancy = vacancy;
+    pair.score = score_f;
+    pair.parts.skill = static_cast<float>(skill);
+    pair.parts.essential_coverage = static_cast<float>(essential_coverage);
+    pair.parts.optional_coverage = static_cast<float>(optional_coverage);
+    pair.parts.german = static_cast<float>(german);
+    pair.parts.commute = static_cast<float>(commute);
+    pair.parts.micro = static_cast<float>(micro);
+    pair.parts.requirement_fit = static_cast<float>(requirement_fit);
+    pair.parts.isco_match_digits = isco_digits;
+    pair.parts.isco_floor_applied = floor_applied;
+    pair.parts.has_essential_skills = has_essential;
+    pair.distance_km = static_cast<float>(km);
+    pair.commute_minutes = static_cast<float>(minutes);
+    pair.bridge_course = CourseIndex(bridge);
+    if (bridge >= 0) {
+      pair.bridge_level = CourseLevelReached(
+          dataset.courses[static_cast<size_t>(bridge)], dataset.participants[pi].german, options);
+    }
+    if (top_k == 0) {
+      kept.push_back(pair);
+    } else if (kept.size() < top_k) {
+      kept.push_back(pair);
+      std::push_heap(kept.begin(), kept.end(), BetterPair);  // worst on top
+    } else {
+      std::pop_heap(kept.begin(), kept.end(), BetterPair);
+      kept.back() = pair;
+      std::push_heap(kept.begin(), kept.end(), BetterPair);
+    }
+  };
+
   CellRangesNear(prep.grid, dataset.participants[pi].home.point, ctx.reach_km, &scratch->ranges);
+  // The vector pass judges every rule but the rejected-pair rule.
+  const bool vector = prep.vector_rules && ctx.rules.rejected.empty();
+  const internal::RulePassInput pass_input =
+      vector ? internal::RulePassInputOf(ctx.rules, ctx.u, ctx.reach_c2)
+             : internal::RulePassInput{};
   for (const ItemRange& range : scratch->ranges) {
+    if (vector) {
+      const auto need = static_cast<size_t>(range.last - range.first) + 8;
+      if (scratch->pass_rows.size() < need) {
+        scratch->pass_rows.resize(need);
+        scratch->pass_fail.resize(need);
+        scratch->pass_several.resize(need);
+      }
+      internal::RulePassOutput pass{
+          scratch->pass_rows.data(), scratch->pass_fail.data(), scratch->pass_several.data()};
+      internal::VectorRulePass(prep.columns, pass_input, range.first, range.last, &pass);
+      for (int32_t j = 0; j < pass.num_several; ++j) {
+        ++tally[static_cast<size_t>(
+            internal::FirstRule(scratch->pass_several[static_cast<size_t>(j)]))];
+      }
+      for (int32_t i = 0; i < pass.num_rows; ++i) {
+        const int32_t k = scratch->pass_rows[static_cast<size_t>(i)];
+        const VacancyRow& row = prep.rows[static_cast<size_t>(k)];
+        int32_t bridge = -1;
+        if (((ctx.rules.bridge_levels >> row.min_german) & 1u) != 0) {
+          internal::PairFacts facts;
+          facts.deadline = row.deadline;
+          facts.has_deadline = (row.flags & kHasDeadline) != 0;
+          facts.min_german = row.min_german;
+          bridge = internal::FindBridge(ctx.rules, facts);
+        }
+        visit(k, ChordSquared(ctx.u, row.u), scratch->pass_fail[static_cast<size_t>(i)], bridge);
+      }
+      continue;
+    }
     for (int32_t k = range.first; k < range.last; ++k) {
       const VacancyRow& row = prep.rows[static_cast<size_t>(k)];
       const double c2 = ChordSquared(ctx.u, row.u);
-      const auto outside = static_cast<uint32_t>(c2 > ctx.reach_c2);
       // Every rule, so that single-rule misses are known.
       const internal::PairFacts facts{c2,
                                       row.hours,
@@ -425,144 +617,9 @@ int32_t ScoreParticipant(const Dataset& dataset,
                                       row.kind_class,
                                       row.hours_class,
                                       row.min_german};
+      if (c2 > ctx.reach_c2) continue;  // outside reach (grid-cell granularity)
       const internal::PairVerdict verdict = internal::JudgePair(ctx.rules, facts);
-      uint32_t fail = verdict.fail;
-      const int32_t bridge = verdict.bridge;
-      if (outside != 0) {
-        ++tally[kOutsideSlot];
-        continue;
-      }
-      // The skill gate, the last rule, needs the overlap: computed wherever it
-      // can decide the pair's rule or near miss (no other rule, or one).
-      SkillCounts counts;
-      int8_t relation = 0;
-      if (!internal::SeveralRules(fail)) {
-        counts =
-            CountOverlap(essential_row,
-                         optional_row,
-                         marks,
-                         row.profile,
-                         prep.corrections.data() + row.correction_begin,
-                         prep.corrections.data() + row.correction_begin + row.correction_count);
-        if (row.profile >= 0) {
-          int8_t& memo = scratch->isco_memo[static_cast<size_t>(row.profile)];
-          if (memo < 0) {
-            memo = ProfileRelation(prep, ctx, row.profile);
-            scratch->isco_touched.push_back(row.profile);
-          }
-          relation = memo;
-        }
-        if (ctx.skill_gate && counts.essential == 0 && (row.flags & kHasEssential) != 0 &&
-            (relation & kRelatedBit) == 0) {
-          fail |= internal::RuleBit(ExclusionReason::kNoSkillFit);
-        }
-      }
-      const int first_reason = internal::FirstRule(fail);
-      ++tally[static_cast<size_t>(first_reason)];
-      // Two rules or more (no near miss): done.
-      if (internal::SeveralRules(fail)) continue;
-
-      // Every part but the skill part first: with skill at its best
-      // (requirement_fit times the row's skill_cap) they bound the score, and
-      // a pair that cannot enter the top K (or beat the rule's nearest miss)
-      // skips the rest. The bound is exact in floating point (the same sum
-      // with every part at or above its value, and rounding is monotone), so
-      // pruning never changes the output. Reciprocals replace divisions: they
-      // were the largest cost.
-      const double german = bridge >= 0 ? options.course_bridge_german_fit
-                                        : ctx.german_fit[static_cast<size_t>(row.min_german)];
-      double requirement_fit = 1.0;
-      if ((row.flags & kIsJob) != 0 && row.requirement > ctx.qualification_level) {
-        requirement_fit = std::max(0.0,
-                                   1.0 - options.requirement_penalty_per_level *
-                                             (row.requirement - ctx.qualification_level));
-      }
-      const double micro = row.micro;
-      const VacancyIndex vacancy(row.vacancy);
-      NearMiss* miss = fail != 0 ? &near_miss[static_cast<size_t>(first_reason)] : nullptr;
-      // The pair's best possible score for where it has to get: the rule's
-      // nearest miss, or the top K once full (min_score otherwise).
-      float threshold = -1.0f;
-      if (miss != nullptr) {
-        ++miss->count;
-        if (miss->count > 1) threshold = miss->best_score;
-      } else if (top_k > 0 && kept.size() == top_k) {
-        threshold = kept.front().score;
-      }
-      // First bound: skill and commute at their best, no distance computed.
-      const double skill_bound = prep.w_skill * (requirement_fit * row.skill_cap);
-      const double fixed = prep.w_german * german + prep.w_micro * micro;
-      if (static_cast<float>(skill_bound + (fixed + prep.w_commute)) < threshold) continue;
-      const double km = KmFromChordSquared(c2);
-      const double minutes = km * ctx.minutes_per_km + ctx.wait_minutes;
-      const double commute = std::clamp(1.0 - minutes * ctx.inv_limit[row.hours_class], 0.0, 1.0);
-      // Second bound: skill at its best.
-      const double rest = fixed + prep.w_commute * commute;
-      const double bound = skill_bound + rest;
-      if (static_cast<float>(bound) < threshold) continue;
-      if (miss == nullptr && bound < options.min_score) continue;
-
-      const bool has_essential = (row.flags & kHasEssential) != 0;
-      const bool has_optional = (row.flags & kHasOptional) != 0;
-      const double essential_coverage =
-          has_essential ? counts.essential * static_cast<double>(row.inv_essential) : 1.0;
-      const double optional_coverage =
-          has_optional ? counts.optional * static_cast<double>(row.inv_optional) : 1.0;
-      double mix =
-          SkillMix(options, has_essential, has_optional, essential_coverage, optional_coverage);
-      const auto isco_digits = static_cast<int8_t>(relation & ~kRelatedBit);
-      bool floor_applied = false;
-      if (isco_digits >= 2) {
-        const double floor = options.isco_group_floor[static_cast<size_t>(4 - isco_digits)];
-        floor_applied = floor > mix;
-        mix = std::max(mix, floor);
-      }
-      const double skill = mix * requirement_fit;
-      const double score = prep.w_skill * skill + rest;
-      const auto score_f = static_cast<float>(score);
-
-      if (miss != nullptr) {
-        if (miss->count == 1 || Better(score_f, vacancy, miss->best_score, miss->best)) {
-          miss->best = vacancy;
-          miss->best_score = score_f;
-        }
-        continue;
-      }
-      if (score < options.min_score) continue;
-      if (top_k > 0 && kept.size() == top_k &&
-          !Better(score_f, vacancy, kept.front().score, kept.front().vacancy)) {
-        continue;
-      }
-      ScoredPair pair;
-      pair.vacancy = vacancy;
-      pair.score = score_f;
-      pair.parts.skill = static_cast<float>(skill);
-      pair.parts.essential_coverage = static_cast<float>(essential_coverage);
-      pair.parts.optional_coverage = static_cast<float>(optional_coverage);
-      pair.parts.german = static_cast<float>(german);
-      pair.parts.commute = static_cast<float>(commute);
-      pair.parts.micro = static_cast<float>(micro);
-      pair.parts.requirement_fit = static_cast<float>(requirement_fit);
-      pair.parts.isco_match_digits = isco_digits;
-      pair.parts.isco_floor_applied = floor_applied;
-      pair.parts.has_essential_skills = has_essential;
-      pair.distance_km = static_cast<float>(km);
-      pair.commute_minutes = static_cast<float>(minutes);
-      pair.bridge_course = CourseIndex(bridge);
-      if (bridge >= 0) {
-        pair.bridge_level = CourseLevelReached(
-            dataset.courses[static_cast<size_t>(bridge)], dataset.participants[pi].german, options);
-      }
-      if (top_k == 0) {
-        kept.push_back(pair);
-      } else if (kept.size() < top_k) {
-        kept.push_back(pair);
-        std::push_heap(kept.begin(), kept.end(), BetterPair);  // worst on top
-      } else {
-        std::pop_heap(kept.begin(), kept.end(), BetterPair);
-        kept.back() = pair;
-        std::push_heap(kept.begin(), kept.end(), BetterPair);
-      }
+      visit(k, c2, verdict.fail, verdict.bridge);
     }
   }
 

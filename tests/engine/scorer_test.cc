@@ -1375,6 +1375,30 @@ TEST(ScoreTopK, GivesIdenticalOutputOnOneAndFourThreadsAndAnyBlockSize) {
   ExpectIdentical(serial, ScoreTopK(d, ref, o));
 }
 
+// The vector rule pass (engine/internal/rule_pass.h) is speed only: with and
+// without it every field is the same, over random data with courses, rejected
+// pairs (those participants take the scalar loop), deadlines and programme
+// settings that open helper jobs as a fallback.
+TEST(ScoreTopK, GivesIdenticalOutputWithAndWithoutVectorInstructions) {
+  for (uint64_t seed = 1; seed <= 6; ++seed) {
+    fixtures::TestRng rng(seed);
+    const ReferenceData ref = fixtures::RandomReference(&rng, 40, 12);
+    const Dataset d = fixtures::RandomDataset(&rng, ref, 300, 500, 35.0);
+    ScoringOptions o;
+    o.run_date = kRunDate;
+    o.top_k = seed % 3 == 0 ? 0 : static_cast<int32_t>(seed * 2);
+    o.programme.helper_jobs_as_fallback = seed % 2 == 0;
+    o.apply_pathways = seed != 5;
+    o.german_tolerance_levels = static_cast<int32_t>(seed % 3);
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    o.vector_instructions = false;
+    const ScoredPairs scalar = ScoreTopK(d, ref, o);
+    EXPECT_GT(scalar.pairs_examined, 10'000);
+    o.vector_instructions = true;
+    ExpectIdentical(scalar, ScoreTopK(d, ref, o));
+  }
+}
+
 TEST(ScoreTopK, EveryPairWithinReachIsEligibleOrCountedOnce) {
   fixtures::TestRng rng(5);
   const ReferenceData ref = fixtures::RandomReference(&rng, 30, 10);
