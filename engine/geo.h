@@ -53,6 +53,13 @@ inline double ChordSquared(const UnitVector& a, const UnitVector& b) {
   return dx * dx + dy * dy + dz * dz;
 }
 
+// A lower bound of KmFromChordSquared() in floating point, without its
+// series: the same first factor, 2 R x (asin x >= x, and the series is >= 1).
+inline double KmLowerBoundFromChordSquared(double chord_squared) {
+  const double x = 0.5 * std::sqrt(std::max(chord_squared, 0.0));
+  return 2.0 * kEarthRadiusKm * x;
+}
+
 // Great-circle km for a squared unit chord: 2 R asin(chord / 2). Below a
 // half-chord of 0.02 (about 255 km) the Taylor series of asin to x^9 is exact
 // to double precision (the next term is < 1e-19 relative) and saves the

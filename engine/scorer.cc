@@ -496,10 +496,19 @@ int32_t ScoreParticipant(const Dataset& dataset,
     const double skill_bound = prep.w_skill * (requirement_fit * row.skill_cap);
     const double fixed = prep.w_german * german + prep.w_micro * micro;
     if (static_cast<float>(skill_bound + (fixed + prep.w_commute)) < threshold) return;
+    // Second bound: the distance at its lower bound, without the series.
+    {
+      const double minutes =
+          KmLowerBoundFromChordSquared(c2) * ctx.minutes_per_km + ctx.wait_minutes;
+      const double commute = std::clamp(1.0 - minutes * ctx.inv_limit[row.hours_class], 0.0, 1.0);
+      const double bound = skill_bound + (fixed + prep.w_commute * commute);
+      if (static_cast<float>(bound) < threshold) return;
+      if (miss == nullptr && bound < options.min_score) return;
+    }
     const double km = KmFromChordSquared(c2);
     const double minutes = km * ctx.minutes_per_km + ctx.wait_minutes;
     const double commute = std::clamp(1.0 - minutes * ctx.inv_limit[row.hours_class], 0.0, 1.0);
-    // Second bound: skill at its best.
+    // Third bound: skill at its best.
     const double rest = fixed + prep.w_commute * commute;
     const double bound = skill_bound + rest;
     if (static_cast<float>(bound) < threshold) return;

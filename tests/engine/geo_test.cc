@@ -59,6 +59,24 @@ TEST(ChordSquaredFromKm, InvertsKmFromChordSquaredAndIsMonotone) {
   EXPECT_EQ(ChordSquaredFromKm(1e9), 4.0);
 }
 
+// The scorer skips pairs by this bound: it must never exceed the distance,
+// in floating point, at any chord (the series below 255 km, asin above).
+TEST(KmLowerBoundFromChordSquared, NeverExceedsTheDistanceAndIsClose) {
+  TestRng rng(12);
+  for (int i = 0; i < 200'000; ++i) {
+    const double c2 = i % 3 == 0 ? rng.Unit() * 4.0 : rng.Unit() * rng.Unit() * 1e-4;
+    const double lower = KmLowerBoundFromChordSquared(c2);
+    const double km = KmFromChordSquared(c2);
+    ASSERT_LE(lower, km) << "c2 " << c2;
+    if (km < 100.0) {
+      EXPECT_NEAR(lower, km, 1e-5 * km);  // x^2 / 6 of the distance
+    }
+  }
+  for (double c2 : {0.0, -1e-300, 4.0, 4.0000000000000009, ChordSquaredFromKm(255.0)}) {
+    EXPECT_LE(KmLowerBoundFromChordSquared(c2), KmFromChordSquared(c2)) << c2;
+  }
+}
+
 TEST(CommuteMinutes, UsesDetourSpeedAndTransitWait) {
   const CommuteModel model;  // 50 km/h car, 22 km/h transit, detour 1.3, wait 10
   EXPECT_NEAR(CommuteMinutes(10.0, true, model), 10.0 * 1.3 / 50.0 * 60.0, 1e-12);  // 15.6
