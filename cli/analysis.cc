@@ -40,6 +40,7 @@ std::optional<SolvedRun> LoadAndSolve(const CommonArgs& common,
   run.run_date = run_date;
   run.inputs.config.scoring.run_date = run_date;
   run.inputs.config.scoring.num_threads = common.threads;
+  run.inputs.config.assignment.num_threads = common.threads;
   if (as_loaded != nullptr) *as_loaded = run.inputs.dataset;
   if (history != nullptr) {
     Dataset& full = run.inputs.dataset;

@@ -248,6 +248,7 @@ int RunRun(const RunArgs& args) {
   EngineConfig& config = inputs->config;
   config.scoring.run_date = run_date;
   config.scoring.num_threads = args.common.threads;
+  config.assignment.num_threads = args.common.threads;
 
   // Earlier runs and decisions: the store's, after history.csv's outcomes.
   std::optional<store::RunStore> run_store;

@@ -128,6 +128,7 @@ int RunWhatif(const WhatifArgs& args) {
   EngineConfig config = std::move(inputs->config);
   config.scoring.run_date = run_date;
   config.scoring.num_threads = args.common.threads;
+  config.assignment.num_threads = args.common.threads;
   const whatif::ScenarioOptions scenario_options{
       config.scoring, config.candidates, config.assignment, config.proposals};
   // Earlier decisions, as `jobmatch run` applies them: the store's (read

@@ -22,7 +22,7 @@ AssignmentResult AssignParticipants(const CandidateGraph& graph, const Assignmen
   const std::optional<std::vector<int64_t>> cost = ArcCosts(graph, options);
   if (!cost) return Overflowed();
   Network net = BuildNetwork(graph, *cost);
-  const FlowSolution solution = SolveNetwork(graph, net, *cost, options.solver, nullptr);
+  const FlowSolution solution = SolveNetwork(graph, net, *cost, options, nullptr);
   return ReadResult(graph, net, *cost, solution);
 }
 

@@ -90,6 +90,10 @@ struct AssignmentOptions {
   // the graph are reported as kCostOverflow rather than losing precision.
   int64_t cost_resolution = 1'000'000;
   AssignmentSolver solver = AssignmentSolver::kNetworkSimplex;
+  // Threads that price the network simplex's cold solve (NetworkSimplex::
+  // SetPricingThreads: two on networks of a million arcs or more; 0: the
+  // machine's). The same result on any count.
+  int32_t num_threads = 1;
   friend bool operator==(const AssignmentOptions&, const AssignmentOptions&) = default;
 };
 

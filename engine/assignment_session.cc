@@ -44,7 +44,7 @@ AssignmentResult AssignmentSession::State::SolveFromScratch() {
   if (!costs) return Overflowed();
   cost = *costs;
   net = BuildNetwork(graph, cost);
-  const FlowSolution solution = SolveNetwork(graph, net, cost, options.solver, &simplex);
+  const FlowSolution solution = SolveNetwork(graph, net, cost, options, &simplex);
   return ReadResult(graph, net, cost, solution);
 }
 

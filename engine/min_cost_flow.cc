@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <limits>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -104,10 +105,12 @@ struct NetworkSimplex::State {
   internal::WarmEdits edits;
   std::vector<int64_t> starting_flow;  // external order; used by the next Cold()
 
-  Int128 supply_sum = 0;                // sum of supplies
-  Int128 flow_bound = 0;                // sum |supply| + sum of finite capacities
-  int64_t max_abs_cost = 0;             // at least max |cost| (never lowered)
-  bool warm_solve = false;              // the current solve started from a kept basis
+  Int128 supply_sum = 0;        // sum of supplies
+  Int128 flow_bound = 0;        // sum |supply| + sum of finite capacities
+  int64_t max_abs_cost = 0;     // at least max |cost| (never lowered)
+  bool warm_solve = false;      // the current solve started from a kept basis
+  int32_t pricing_threads = 1;  // SetPricingThreads()
+  int32_t two_thread_min_block = internal::BlockSearch::kTwoThreadMinBlock;
   int32_t solves_since_tree_check = 0;  // Finish()'s sampling of warm solves
 
   void CountMagnitudes();
@@ -220,7 +223,18 @@ template <class Pricing>
 FlowSolution NetworkSimplex::State::Run(Pricing& pricing) {
   SimplexBasis& b = basis;
   int64_t pivots = 0;
-  block.StartSolve();
+  // Cold solves only: a warm one pivots too few times per block search.
+  const bool two_threads =
+      !Pricing::kWarm &&
+      (pricing_threads >= 2 || (pricing_threads == 0 && std::thread::hardware_concurrency() >= 2));
+  block.StartSolve(two_threads, two_thread_min_block);
+  struct EndSolve {
+    internal::BlockSearch* block;
+    explicit EndSolve(internal::BlockSearch* b) : block(b) {}
+    EndSolve(const EndSolve&) = delete;
+    EndSolve& operator=(const EndSolve&) = delete;
+    ~EndSolve() { block->EndSolve(); }
+  } end_solve(&block);
   moved.StartSolve();
   const int64_t check_stride = std::max<int64_t>(1, (int64_t{b.n} + b.m) / kCheckEveryPivot);
   for (int32_t e; (e = pricing.Find(b)) >= 0;) {
@@ -397,6 +411,12 @@ int32_t NetworkSimplex::AddNode(int64_t supply) {
   s.supply_sum += supply;
   s.flow_bound += supply < 0 ? -Int128{supply} : Int128{supply};
   return s.problem.AddNode(supply);
+}
+
+void NetworkSimplex::SetPricingThreads(int32_t threads, int32_t min_block) {
+  JOBMATCH_CHECK(threads >= 0 && min_block >= 1) << "pricing threads " << threads;
+  state_->pricing_threads = threads;
+  state_->two_thread_min_block = min_block;
 }
 
 void NetworkSimplex::SetStartingFlow(std::vector<int64_t> flow) {

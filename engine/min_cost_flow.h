@@ -174,6 +174,13 @@ class NetworkSimplex {
   void RemoveArc(int64_t arc) { SetCapacity(arc, 0); }
   int32_t AddNode(int64_t supply = 0);
 
+  // Threads that price a cold solve (default 1; 0: two where the machine
+  // has two cores): with two, each block of the search of at least
+  // min_block arcs (the default: networks of a million arcs) is priced half
+  // by a second thread, which spins while the solve runs. The pivots and the
+  // result are the same on any count; warm solves price on one thread.
+  void SetPricingThreads(int32_t threads, int32_t min_block = 1024);
+
   // Discards the basis: the next Solve() builds its first basis around
   // `flow` (one value per arc, clipped to the bounds) instead of the
   // all-artificial star. Arcs strictly inside their bounds join the tree,

@@ -189,11 +189,12 @@ std::vector<int64_t> GreedyFlow(const CandidateGraph& g,
 FlowSolution SolveNetwork(const CandidateGraph& g,
                           Network& net,
                           const std::vector<int64_t>& cost,
-                          AssignmentSolver solver,
+                          const AssignmentOptions& options,
                           std::optional<NetworkSimplex>* keep) {
-  if (solver == AssignmentSolver::kBoost) return SolveMinCostFlowBoost(net.problem);
+  if (options.solver == AssignmentSolver::kBoost) return SolveMinCostFlowBoost(net.problem);
   std::vector<int64_t> start = GreedyFlow(g, net, cost);
   NetworkSimplex simplex(std::move(net.problem));
+  simplex.SetPricingThreads(options.num_threads);
   simplex.SetStartingFlow(std::move(start));
   FlowSolution solution = simplex.Solve();
   if (keep != nullptr && solution.status == FlowStatus::kOptimal) keep->emplace(std::move(simplex));

@@ -9,7 +9,7 @@
 //   const std::optional<std::vector<int64_t>> cost = ArcCosts(graph, options);
 //   if (!cost) return Overflowed();
 //   Network net = BuildNetwork(graph, *cost);
-//   const FlowSolution solution = SolveNetwork(graph, net, *cost, options.solver, nullptr);
+//   const FlowSolution solution = SolveNetwork(graph, net, *cost, options, nullptr);
 
 #ifndef JOBMATCH_ENGINE_INTERNAL_ASSIGNMENT_NETWORK_H_
 #define JOBMATCH_ENGINE_INTERNAL_ASSIGNMENT_NETWORK_H_
@@ -68,13 +68,14 @@ std::vector<int64_t> GreedyFlow(const CandidateGraph& g,
                                 const Network& net,
                                 const std::vector<int64_t>& cost);
 
-// Solves net.problem with `solver` (ours from the greedy flow, or Boost);
+// Solves net.problem with options.solver (ours from the greedy flow, priced
+// on options.num_threads, or Boost);
 // moves the problem out of `net`. With `keep`, an optimal network simplex is
 // kept there for warm re-solves.
 FlowSolution SolveNetwork(const CandidateGraph& g,
                           Network& net,
                           const std::vector<int64_t>& cost,
-                          AssignmentSolver solver,
+                          const AssignmentOptions& options,
                           std::optional<NetworkSimplex>* keep);
 
 }  // namespace jobmatch::internal

@@ -6,7 +6,7 @@
 // files.
 //
 // Example:
-//   const FlowSolution solution = SolveNetwork(graph, net, cost, solver, nullptr);
+//   const FlowSolution solution = SolveNetwork(graph, net, cost, options, nullptr);
 //   return ReadResult(graph, net, cost, solution);
 
 #ifndef JOBMATCH_ENGINE_INTERNAL_ASSIGNMENT_RESULT_H_

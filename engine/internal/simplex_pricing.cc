@@ -1,9 +1,11 @@
 #include "engine/internal/simplex_pricing.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <thread>
 #include <vector>
 
 namespace jobmatch::internal {
@@ -13,8 +15,136 @@ void BlockSearch::Resize(int32_t num_arcs, bool restart) {
   if (restart || next_arc_ >= num_arcs) next_arc_ = 0;
 }
 
+namespace {
+
+// The most negative `state * reduced cost` of `count` arcs from `first` on,
+// wrapping around at m, and its earliest arc (-1 and 0 when none is negative).
+struct BlockMin {
+  int64_t min = 0;
+  int32_t arc = -1;
+};
+BlockMin ScanArcs(const SimplexBasis& b, int32_t first, int64_t count) {
+  const SimplexArc* const arc = b.arcs.data();
+  const int8_t* const st = b.state.data();
+  const int64_t* const p = b.pi.data();
+  BlockMin best;
+  int32_t e = first;
+  for (int64_t k = 0; k < count; ++k) {
+    const int64_t c = st[e] * (arc[e].cost + p[arc[e].source] - p[arc[e].target]);
+    if (c < best.min) {
+      best.min = c;
+      best.arc = e;
+    }
+    if (++e == b.m) e = 0;
+  }
+  return best;
+}
+
+}  // namespace
+
+// A thread that scans what Post() gives it and spins in between (a pivot
+// takes microseconds: waking a sleeping thread would cost more).
+struct BlockSearch::Helper {
+  std::atomic<int64_t> posted{0};
+  std::atomic<int64_t> done{0};
+  std::atomic<bool> stop{false};
+  const SimplexBasis* basis = nullptr;
+  int32_t first = 0;
+  int64_t count = 0;
+  BlockMin result;
+  std::thread thread;
+
+  Helper() : thread([this] { Loop(); }) {}
+  Helper(const Helper&) = delete;
+  Helper& operator=(const Helper&) = delete;
+  ~Helper() {
+    stop.store(true, std::memory_order_relaxed);
+    thread.join();
+  }
+  void Loop() {
+    int64_t seen = 0;
+    for (;;) {
+      int64_t job = 0;
+      while ((job = posted.load(std::memory_order_acquire)) == seen) {
+        if (stop.load(std::memory_order_relaxed)) return;
+        Pause();
+      }
+      seen = job;
+      result = ScanArcs(*basis, first, count);
+      done.store(job, std::memory_order_release);
+    }
+  }
+  void Post(const SimplexBasis& b, int32_t from, int64_t n) {
+    basis = &b;
+    first = from;
+    count = n;
+    posted.store(posted.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+  }
+  BlockMin Wait() const {
+    const int64_t job = posted.load(std::memory_order_relaxed);
+    while (done.load(std::memory_order_acquire) != job) Pause();
+    return result;
+  }
+  static void Pause() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+  }
+};
+
+void BlockSearch::StartSolve(bool two_threads, int32_t min_block) {
+  wraps_ = 0;
+  if (two_threads && block_size_ >= min_block) {
+    if (!helper_) helper_ = std::make_shared<Helper>();
+  } else {
+    helper_.reset();
+  }
+}
+
+void BlockSearch::EndSolve() {
+  helper_.reset();
+}
+
+// Find<false>'s search with each block split in two halves, the second on
+// the helper. Blocks are counted from next_arc_ around the cycle of m arcs
+// exactly as there: a block that ends with a negative minimum returns (and
+// its last arc is priced again first next time), the last block of the
+// cycle may be shorter, and a wrap-around counts when the search goes on
+// past arc m - 1.
+int32_t BlockSearch::FindOnTwoThreads(const SimplexBasis& b) {
+  const int64_t m = b.m;
+  const int64_t start = next_arc_;
+  const int64_t last_arc_offset = m - 1 - start;
+  auto arc_at = [&](int64_t offset) { return static_cast<int32_t>((start + offset) % m); };
+  for (int64_t offset = 0; offset < m;) {
+    const int64_t size = std::min<int64_t>(block_size_, m - offset);
+    const int64_t half = size / 2;
+    helper_->Post(b, arc_at(offset + half), size - half);
+    const BlockMin first = ScanArcs(b, arc_at(offset), half);
+    const BlockMin second = helper_->Wait();
+    const BlockMin best = second.min < first.min ? second : first;
+    const bool spans_last_arc = offset <= last_arc_offset && last_arc_offset < offset + size;
+    const bool full = size == block_size_;
+    if (full && best.min < 0) {
+      if (spans_last_arc && last_arc_offset != offset + size - 1) ++wraps_;
+      next_arc_ = arc_at(offset + size - 1);
+      return best.arc;
+    }
+    if (spans_last_arc) ++wraps_;
+    offset += size;
+    if (!full) {
+      if (best.min >= 0) return -1;
+      return best.arc;  // next_arc_ stays: the search ended where it began
+    }
+  }
+  return -1;
+}
+
 template <bool kSkipFixed>
 int32_t BlockSearch::Find(const SimplexBasis& b) {
+  if constexpr (!kSkipFixed) {
+    if (helper_) return FindOnTwoThreads(b);
+  }
   const SimplexArc* const arc = b.arcs.data();
   const int8_t* const st = b.state.data();
   const int64_t* const p = b.pi.data();

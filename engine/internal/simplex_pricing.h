@@ -6,7 +6,10 @@
 //  * BlockSearch: blocks of about sqrt(arcs) arcs from where the last search
 //    stopped, wrapping around; the most negative `state * reduced cost` of
 //    the first block that has one (the earliest on ties). Its position
-//    survives between solves.
+//    survives between solves. A cold solve may price each block on two
+//    threads (StartSolve): a helper thread takes the block's second half,
+//    and the halves' minima combine with ties to the first half, so the
+//    entering arc, and with it every pivot, is the one-thread search's.
 //  * FindEnteringArcIn: the same over a list of arcs (edited and new arcs,
 //    priced first in a warm solve).
 //  * MovedNodes: the arcs at nodes whose potentials a pivot moved in a small
@@ -28,6 +31,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -40,8 +44,13 @@ class BlockSearch {
   // Blocks of max(sqrt(num_arcs), 10) arcs; `restart` starts at arc 0, else
   // the position is kept when still in range.
   void Resize(int32_t num_arcs, bool restart);
-  // Clears the wrap-around count at the start of a solve.
-  void StartSolve() { wraps_ = 0; }
+  // Smallest block priced on two threads.
+  static constexpr int32_t kTwoThreadMinBlock = 1024;
+  // Clears the wrap-around count at the start of a solve. two_threads:
+  // Find<false> prices blocks of at least min_block arcs on two threads,
+  // with a helper thread that spins until EndSolve().
+  void StartSolve(bool two_threads = false, int32_t min_block = kTwoThreadMinBlock);
+  void EndSolve();
   // kSkipFixed: arcs of capacity 0 never enter (warm solves; see WarmPricing).
   template <bool kSkipFixed = false>
   int32_t Find(const SimplexBasis& b);
@@ -49,6 +58,9 @@ class BlockSearch {
   int32_t wraps() const { return wraps_; }
 
  private:
+  struct Helper;  // the second thread of a two-thread search
+  int32_t FindOnTwoThreads(const SimplexBasis& b);
+  std::shared_ptr<Helper> helper_;  // while a two-thread solve runs
   int32_t block_size_ = 10;
   int32_t next_arc_ = 0;
   int32_t wraps_ = 0;

@@ -437,6 +437,57 @@ TEST(NetworkSimplex, WarmSolvesOnLayeredNetworksEqualColdSolves) {
   EXPECT_GT(optimal, 1000);
 }
 
+// Pricing on two threads (SetPricingThreads, the threshold lowered so that
+// small networks use it) makes the same pivots: the same flows, potentials
+// and pivot counts, cold, from a starting flow, and in the warm solves that
+// follow (which start where the block search stopped).
+TEST(NetworkSimplex, TwoPricingThreadsMakeTheSamePivots) {
+  Rng rng(21);
+  int64_t pivots = 0;
+  for (int instance = 0; instance < 30; ++instance) {
+    const auto n = static_cast<int32_t>(rng.Between(3, 400));
+    FlowProblem copy = RandomProblem(rng,
+                                     n,
+                                     rng.Between(int64_t{1} * n, int64_t{12} * n),
+                                     20,
+                                     -40,
+                                     100,
+                                     5,
+                                     rng.Between(0, int64_t{3} * n));
+    for (int32_t v = 0; v < n; ++v) copy.AddArc(v, (v + 1) % n, kInfiniteCapacity, 200);
+    NetworkSimplex one(copy);
+    NetworkSimplex two(copy);
+    two.SetPricingThreads(2, /*min_block=*/1);
+    if (instance % 3 == 0) {
+      std::vector<int64_t> start(static_cast<size_t>(copy.num_arcs()));
+      for (int64_t& f : start) f = rng.Between(0, 3);
+      one.SetStartingFlow(start);
+      two.SetStartingFlow(start);
+    }
+    FlowProblem edited = copy;
+    for (int round = 0; round < 4; ++round) {
+      SCOPED_TRACE("instance " + std::to_string(instance) + " round " + std::to_string(round));
+      const FlowSolution a = one.Solve();
+      const FlowSolution b = two.Solve();
+      ASSERT_EQ(a.status, b.status);
+      EXPECT_EQ(a.pivots, b.pivots);
+      EXPECT_EQ(a.flow, b.flow);
+      EXPECT_EQ(a.potential, b.potential);
+      EXPECT_EQ(a.total_cost, b.total_cost);
+      pivots += a.pivots;
+      if (a.status == FlowStatus::kOptimal) ExpectCertified(one.problem(), b);
+      // The same edits to both, then a warm solve.
+      const uint64_t seed = rng.Between(1, 1'000'000);
+      Rng edit_one(seed);
+      Rng edit_two(seed);
+      FlowProblem scratch = edited;
+      RandomEdit(edit_one, one, edited);
+      RandomEdit(edit_two, two, scratch);
+    }
+  }
+  EXPECT_GT(pivots, 5'000);
+}
+
 TEST(NetworkSimplex, WarmSolveWithoutEditsDoesNoPivots) {
   Rng rng(6);
   const FlowProblem p = RandomProblem(rng, 80, 600, 10, -20, 50, 0, 100);
