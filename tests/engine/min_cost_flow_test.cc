@@ -345,21 +345,21 @@ void RandomEdit(Rng& rng, NetworkSimplex& simplex, FlowProblem& copy) {
   }
 }
 
+// A random network of n nodes with lo * n to hi * n arcs and a backbone
+// cycle of infinite capacity, dense enough to keep most edits feasible.
+FlowProblem EditableProblem(Rng& rng, int32_t n, int64_t lo, int64_t hi, int64_t min_cost) {
+  FlowProblem copy = RandomProblem(
+      rng, n, rng.Between(lo * n, hi * n), 20, min_cost, 100, 5, rng.Between(0, int64_t{3} * n));
+  for (int32_t v = 0; v < n; ++v) copy.AddArc(v, (v + 1) % n, kInfiniteCapacity, 200);
+  return copy;
+}
+
 TEST(NetworkSimplex, WarmSolveAfterEditsEqualsColdSolve) {
   Rng rng(5);
   int64_t warm_pivots = 0, cold_pivots = 0, optimal = 0;
   for (int instance = 0; instance < 25; ++instance) {
     const auto n = static_cast<int32_t>(rng.Between(5, 150));
-    FlowProblem copy = RandomProblem(rng,
-                                     n,
-                                     rng.Between(int64_t{2} * n, int64_t{10} * n),
-                                     20,
-                                     -50,
-                                     100,
-                                     5,
-                                     rng.Between(0, int64_t{3} * n));
-    // A dense enough backbone keeps most edits feasible.
-    for (int32_t v = 0; v < n; ++v) copy.AddArc(v, (v + 1) % n, kInfiniteCapacity, 200);
+    FlowProblem copy = EditableProblem(rng, n, 2, 10, -50);
     NetworkSimplex simplex(copy);
     ExpectCertified(copy, simplex.Solve());
     for (int round = 0; round < 30; ++round) {
@@ -446,15 +446,7 @@ TEST(NetworkSimplex, TwoPricingThreadsMakeTheSamePivots) {
   int64_t pivots = 0;
   for (int instance = 0; instance < 30; ++instance) {
     const auto n = static_cast<int32_t>(rng.Between(3, 400));
-    FlowProblem copy = RandomProblem(rng,
-                                     n,
-                                     rng.Between(int64_t{1} * n, int64_t{12} * n),
-                                     20,
-                                     -40,
-                                     100,
-                                     5,
-                                     rng.Between(0, int64_t{3} * n));
-    for (int32_t v = 0; v < n; ++v) copy.AddArc(v, (v + 1) % n, kInfiniteCapacity, 200);
+    FlowProblem copy = EditableProblem(rng, n, 1, 12, -40);
     NetworkSimplex one(copy);
     NetworkSimplex two(copy);
     two.SetPricingThreads(2, /*min_block=*/1);
