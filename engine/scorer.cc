@@ -39,11 +39,8 @@ struct VacancyRow {
   int32_t deadline = 0;  // last day a bridging course may finish (kHasDeadline)
   float hours = 0.0f;
   float micro = 0.0f;
-  float inv_essential = 0.0f;  // 1 / |essential set|, 0 if empty
-  float inv_optional = 0.0f;   // 1 / |optional set|, 0 if empty
-  // The largest skill mix the row allows (every skill covered), at least 1:
-  // a count times a float reciprocal may round above 1 (3 * (1/3) does).
-  double skill_cap = 1.0;
+  float inv_essential = 0.0f;    // 1 / |essential set|, 0 if empty
+  float inv_optional = 0.0f;     // 1 / |optional set|, 0 if empty
   int32_t correction_begin = 0;  // into Prepared::corrections (grid order)
   int8_t kind_class = internal::kHelperJob;
   int8_t min_german = 0;
@@ -288,13 +285,6 @@ Prepared Prepare(const Dataset& dataset,
       row.flags |= kHasOptional;
       row.inv_optional = 1.0f / static_cast<float>(optional_size);
     }
-    row.skill_cap = std::max(
-        1.0,
-        SkillMix(options,
-                 essential_size > 0,
-                 optional_size > 0,
-                 essential_size > 0 ? essential_size * static_cast<double>(row.inv_essential) : 1.0,
-                 optional_size > 0 ? optional_size * static_cast<double>(row.inv_optional) : 1.0));
   }
 
   prep.vector_rules = options.vector_instructions && internal::VectorRulePassAvailable();
@@ -465,13 +455,13 @@ int32_t ScoreParticipant(const Dataset& dataset,
     // Two rules or more (no near miss): done.
     if (internal::SeveralRules(fail)) return;
 
-    // Every part but the skill part first: with skill at its best
-    // (requirement_fit times the row's skill_cap) they bound the score, and
-    // a pair that cannot enter the top K (or beat the rule's nearest miss)
-    // skips the rest. The bound is exact in floating point (the same sum
-    // with every part at or above its value, and rounding is monotone), so
-    // pruning never changes the output. Reciprocals replace divisions: they
-    // were the largest cost.
+    // Every part but the commute first (the overlap is known): with the
+    // commute at its best, then at its bound from the chord, they bound the
+    // score, and a pair that cannot enter the top K (or beat the rule's
+    // nearest miss) skips the distance series. Each bound is exact in
+    // floating point (the same sum with the commute at or above its value,
+    // and rounding is monotone), so pruning never changes the output.
+    // Reciprocals replace divisions: they were the largest cost.
     const double german = bridge >= 0 ? options.course_bridge_german_fit
                                       : ctx.german_fit[static_cast<size_t>(row.min_german)];
     double requirement_fit = 1.0;
@@ -492,28 +482,6 @@ int32_t ScoreParticipant(const Dataset& dataset,
     } else if (top_k > 0 && kept.size() == top_k) {
       threshold = kept.front().score;
     }
-    // First bound: skill and commute at their best, no distance computed.
-    const double skill_bound = prep.w_skill * (requirement_fit * row.skill_cap);
-    const double fixed = prep.w_german * german + prep.w_micro * micro;
-    if (static_cast<float>(skill_bound + (fixed + prep.w_commute)) < threshold) return;
-    // Second bound: the distance at its lower bound, without the series.
-    {
-      const double minutes =
-          KmLowerBoundFromChordSquared(c2) * ctx.minutes_per_km + ctx.wait_minutes;
-      const double commute = std::clamp(1.0 - minutes * ctx.inv_limit[row.hours_class], 0.0, 1.0);
-      const double bound = skill_bound + (fixed + prep.w_commute * commute);
-      if (static_cast<float>(bound) < threshold) return;
-      if (miss == nullptr && bound < options.min_score) return;
-    }
-    const double km = KmFromChordSquared(c2);
-    const double minutes = km * ctx.minutes_per_km + ctx.wait_minutes;
-    const double commute = std::clamp(1.0 - minutes * ctx.inv_limit[row.hours_class], 0.0, 1.0);
-    // Third bound: skill at its best.
-    const double rest = fixed + prep.w_commute * commute;
-    const double bound = skill_bound + rest;
-    if (static_cast<float>(bound) < threshold) return;
-    if (miss == nullptr && bound < options.min_score) return;
-
     const bool has_essential = (row.flags & kHasEssential) != 0;
     const bool has_optional = (row.flags & kHasOptional) != 0;
     const double essential_coverage =
@@ -530,7 +498,26 @@ int32_t ScoreParticipant(const Dataset& dataset,
       mix = std::max(mix, floor);
     }
     const double skill = mix * requirement_fit;
-    const double score = prep.w_skill * skill + rest;
+    const double skill_part = prep.w_skill * skill;
+    const double fixed = prep.w_german * german + prep.w_micro * micro;
+    // The score for a commute part; a bound for any commute at or above.
+    auto score_with = [&](double commute) {
+      return skill_part + (fixed + prep.w_commute * commute);
+    };
+    auto minutes_for = [&](double km) { return km * ctx.minutes_per_km + ctx.wait_minutes; };
+    auto commute_for = [&](double minutes) {
+      return std::clamp(1.0 - minutes * ctx.inv_limit[row.hours_class], 0.0, 1.0);
+    };
+    // First bound: commute at its best, no distance computed.
+    if (static_cast<float>(score_with(1.0)) < threshold) return;
+    // Second bound: the distance at its lower bound, without the series.
+    const double bound = score_with(commute_for(minutes_for(KmLowerBoundFromChordSquared(c2))));
+    if (static_cast<float>(bound) < threshold) return;
+    if (miss == nullptr && bound < options.min_score) return;
+    const double km = KmFromChordSquared(c2);
+    const double minutes = minutes_for(km);
+    const double commute = commute_for(minutes);
+    const double score = score_with(commute);
     const auto score_f = static_cast<float>(score);
 
     if (miss != nullptr) {
