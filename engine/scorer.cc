@@ -588,21 +588,21 @@ int32_t ScoreParticipant(const Dataset& dataset,
       for (int32_t i = 0; i < pass.num_rows; ++i) {
         const int32_t k = scratch->pass_rows[static_cast<size_t>(i)];
         const VacancyRow& row = prep.rows[static_cast<size_t>(k)];
-        int32_t bridge = -1;
-        if (((ctx.rules.bridge_levels >> row.min_german) & 1u) != 0) {
-          internal::PairFacts facts;
-          facts.deadline = row.deadline;
-          facts.has_deadline = (row.flags & kHasDeadline) != 0;
-          facts.min_german = row.min_german;
-          bridge = internal::FindBridge(ctx.rules, facts);
-        }
-        visit(k, ChordSquared(ctx.u, row.u), scratch->pass_fail[static_cast<size_t>(i)], bridge);
+        internal::PairFacts facts;  // what FindBridge reads
+        facts.deadline = row.deadline;
+        facts.has_deadline = (row.flags & kHasDeadline) != 0;
+        facts.min_german = row.min_german;
+        visit(k,
+              ChordSquared(ctx.u, row.u),
+              scratch->pass_fail[static_cast<size_t>(i)],
+              internal::FindBridge(ctx.rules, facts));
       }
       continue;
     }
     for (int32_t k = range.first; k < range.last; ++k) {
       const VacancyRow& row = prep.rows[static_cast<size_t>(k)];
       const double c2 = ChordSquared(ctx.u, row.u);
+      if (c2 > ctx.reach_c2) continue;  // outside reach (grid-cell granularity)
       // Every rule, so that single-rule misses are known.
       const internal::PairFacts facts{c2,
                                       row.hours,
@@ -613,7 +613,6 @@ int32_t ScoreParticipant(const Dataset& dataset,
                                       row.kind_class,
                                       row.hours_class,
                                       row.min_german};
-      if (c2 > ctx.reach_c2) continue;  // outside reach (grid-cell granularity)
       const internal::PairVerdict verdict = internal::JudgePair(ctx.rules, facts);
       visit(k, c2, verdict.fail, verdict.bridge);
     }

@@ -141,8 +141,11 @@ struct PairVerdict {
   int32_t bridge = -1;  // course bridging the German gap, -1: none
 };
 
-// The course that bridges a German gap to `min_german` by the deadline, or -1.
+// The course that bridges a German gap to `min_german` by the deadline, or
+// -1 (also where the level is not in bridge_levels). Reads min_german,
+// has_deadline and deadline only.
 inline int32_t FindBridge(const ParticipantRules& rules, const PairFacts& pair) {
+  if (((rules.bridge_levels >> pair.min_german) & 1u) == 0) return -1;
   const auto level = static_cast<size_t>(pair.min_german);
   if (pair.has_deadline) {
     const CourseChoice& c = rules.by_date[level];
@@ -167,10 +170,8 @@ inline PairVerdict JudgePair(const ParticipantRules& rules, const PairFacts& pai
       std::binary_search(rules.rejected.begin(), rules.rejected.end(), pair.vacancy)) {
     fail |= RuleBit(ExclusionReason::kRejectedBefore);
   }
-  if (((rules.bridge_levels >> pair.min_german) & 1u) != 0) {
-    verdict.bridge = FindBridge(rules, pair);
-    if (verdict.bridge >= 0) fail &= ~RuleBit(ExclusionReason::kGermanTooLow);
-  }
+  verdict.bridge = FindBridge(rules, pair);
+  if (verdict.bridge >= 0) fail &= ~RuleBit(ExclusionReason::kGermanTooLow);
   verdict.fail = fail;
   return verdict;
 }

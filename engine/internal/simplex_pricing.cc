@@ -17,6 +17,12 @@ void BlockSearch::Resize(int32_t num_arcs, bool restart) {
 
 namespace {
 
+// An arc's state times its reduced cost (negative: it may enter), read
+// through the basis's raw arrays as the pricing loops hold them.
+inline int64_t Priced(const SimplexArc* arc, const int8_t* st, const int64_t* p, int32_t e) {
+  return st[e] * (arc[e].cost + p[arc[e].source] - p[arc[e].target]);
+}
+
 // The most negative `state * reduced cost` of `count` arcs from `first` on,
 // wrapping around at m, and its earliest arc (-1 and 0 when none is negative).
 struct BlockMin {
@@ -30,7 +36,7 @@ BlockMin ScanArcs(const SimplexBasis& b, int32_t first, int64_t count) {
   BlockMin best;
   int32_t e = first;
   for (int64_t k = 0; k < count; ++k) {
-    const int64_t c = st[e] * (arc[e].cost + p[arc[e].source] - p[arc[e].target]);
+    const int64_t c = Priced(arc, st, p, e);
     if (c < best.min) {
       best.min = c;
       best.arc = e;
@@ -156,7 +162,7 @@ int32_t BlockSearch::Find(const SimplexBasis& b) {
   int32_t e = next_arc_;
   auto scan = [&](int32_t end) {
     for (; e != end; ++e) {
-      const int64_t c = st[e] * (arc[e].cost + p[arc[e].source] - p[arc[e].target]);
+      const int64_t c = Priced(arc, st, p, e);
       if (c < min && (!kSkipFixed || cap[e] != 0)) {
         min = c;
         in_arc = e;
