@@ -218,16 +218,21 @@ void ClearProfileCounts(const SkillKernel& kernel,
   }
 }
 
-EssentialSkillGap EssentialSkillGapOf(const Participant& participant,
+std::vector<int32_t> SkillsHeld(const Participant& participant, const ReferenceData& reference) {
+  const auto num_skills = static_cast<int32_t>(reference.skills.size());
+  std::vector<int32_t> held;
+  AppendRaw(participant.skills, num_skills, &held);
+  for (const OccupationRef& o : participant.occupations) {
+    if (o.valid()) AppendRaw(reference.EssentialSkills(o), num_skills, &held);
+  }
+  SortUnique(&held);
+  return held;
+}
+
+EssentialSkillGap EssentialSkillGapOf(const std::vector<int32_t>& held,
                                       const Vacancy& vacancy,
                                       const ReferenceData& reference) {
   const auto num_skills = static_cast<int32_t>(reference.skills.size());
-  std::vector<int32_t> has;
-  AppendRaw(participant.skills, num_skills, &has);
-  for (const OccupationRef& o : participant.occupations) {
-    if (o.valid()) AppendRaw(reference.EssentialSkills(o), num_skills, &has);
-  }
-  SortUnique(&has);
   std::vector<int32_t> essential;
   if (vacancy.occupation.valid()) {
     AppendRaw(reference.EssentialSkills(vacancy.occupation), num_skills, &essential);
@@ -235,8 +240,14 @@ EssentialSkillGap EssentialSkillGapOf(const Participant& participant,
   AppendRaw(vacancy.essential_skills, num_skills, &essential);
   SortUnique(&essential);
   EssentialSkillGap gap;
-  for (int32_t s : essential) (Contains(has, s) ? gap.covered : gap.missing).emplace_back(s);
+  for (int32_t s : essential) (Contains(held, s) ? gap.covered : gap.missing).emplace_back(s);
   return gap;
+}
+
+EssentialSkillGap EssentialSkillGapOf(const Participant& participant,
+                                      const Vacancy& vacancy,
+                                      const ReferenceData& reference) {
+  return EssentialSkillGapOf(SkillsHeld(participant, reference), vacancy, reference);
 }
 
 void MarkSkills(const SkillKernel& kernel, int32_t participant, uint8_t value, uint8_t* marks) {

@@ -159,6 +159,32 @@ struct EssentialSkillGap {
                                                     const Vacancy& vacancy,
                                                     const ReferenceData& reference);
 
+// The participant's side of the gap: their skills and their occupations'
+// essential ones, sorted, each once.
+[[nodiscard]] std::vector<int32_t> SkillsHeld(const Participant& participant,
+                                              const ReferenceData& reference);
+// The gap from the participant's SkillsHeld().
+[[nodiscard]] EssentialSkillGap EssentialSkillGapOf(const std::vector<int32_t>& held,
+                                                    const Vacancy& vacancy,
+                                                    const ReferenceData& reference);
+
+// SkillsHeld() of the participant asked for last: the writers meet a
+// participant's lines one after the other. One per thread.
+class SkillsHeldCache {
+ public:
+  const std::vector<int32_t>& For(const Participant& participant, const ReferenceData& reference) {
+    if (&participant != last_) {
+      held_ = SkillsHeld(participant, reference);
+      last_ = &participant;
+    }
+    return held_;
+  }
+
+ private:
+  const Participant* last_ = nullptr;
+  std::vector<int32_t> held_;
+};
+
 }  // namespace jobmatch
 
 #endif  // JOBMATCH_ENGINE_SKILL_PROFILES_H_

@@ -28,6 +28,7 @@ struct ProposalLine {
   const Proposal& proposal;
   const Vacancy& vacancy;
   const Employer& employer;
+  SkillsHeldCache& held;  // the writer's: a participant's lines come together
 };
 
 // What a cell may read on the line of a participant without a proposal.
@@ -114,8 +115,9 @@ constexpr SheetColumn kColumns[] = {
      nullptr},
     {"Fehlende Kompetenzen",
      [](const ProposalLine& l, CellWriter& cells) {
-       cells.Text(MissingSkillsDe(EssentialSkillGapOf(l.participant, l.vacancy, l.reference),
-                                  l.reference));
+       cells.Text(MissingSkillsDe(
+           EssentialSkillGapOf(l.held.For(l.participant, l.reference), l.vacancy, l.reference),
+           l.reference));
      },
      nullptr},
     {"Deutsch",
@@ -257,14 +259,16 @@ void WriteExtras(CellWriter& cells, const Dataset& dataset, const Participant* p
 void WriteProposalRow(CellWriter& cells,
                       const Dataset& dataset,
                       const ReferenceData& reference,
-                      const Proposal& proposal) {
+                      const Proposal& proposal,
+                      SkillsHeldCache& held) {
   const Vacancy& vacancy = dataset.vacancies[static_cast<size_t>(proposal.pair.vacancy.value)];
   const ProposalLine line{dataset,
                           reference,
                           dataset.participants[static_cast<size_t>(proposal.participant.value)],
                           proposal,
                           vacancy,
-                          dataset.employers[static_cast<size_t>(vacancy.employer.value)]};
+                          dataset.employers[static_cast<size_t>(vacancy.employer.value)],
+                          held};
   for (const SheetColumn& column : kColumns) column.on_proposal(line, cells);
   WriteExtras(cells, dataset, &line.participant);
   cells.EndRow();
@@ -450,6 +454,7 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
         sheet, dataset, CapacityTextDe(capacity[c], dataset.coordinators[c].capacity_given));
     size_t next_proposal = proposal_begin[c];
     size_t next_unplaced = unplaced_begin[c];
+    SkillsHeldCache held;
     auto proposal_here = [&] { return next_proposal < proposal_begin[c + 1]; };
     auto unplaced_here = [&] { return next_unplaced < unplaced_begin[c + 1]; };
     while (proposal_here() || unplaced_here()) {
@@ -462,7 +467,7 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
                                                           : proposals[next_proposal].participant;
       if (unplaced_first) WriteUnplacedRow(sheet, dataset, unplaced[next_unplaced++]);
       while (proposal_here() && proposals[next_proposal].participant == participant) {
-        WriteProposalRow(sheet, dataset, reference, proposals[next_proposal++]);
+        WriteProposalRow(sheet, dataset, reference, proposals[next_proposal++], held);
       }
     }
     if (csv && (!csv->Flush() || !out->flush())) return CannotWrite(path);

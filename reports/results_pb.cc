@@ -104,7 +104,10 @@ const std::string& VacancyId(const Dataset& dataset, VacancyIndex v) {
   return dataset.vacancies[static_cast<size_t>(v.value)].id;
 }
 
-void FillProposal(const Context& context, const Proposal& p, pb::Proposal* out) {
+void FillProposal(const Context& context,
+                  const Proposal& p,
+                  pb::Proposal* out,
+                  SkillsHeldCache* held) {
   const Dataset& dataset = context.dataset;
   const ScoredPair& pair = p.pair;
   const Participant& participant = dataset.participants[static_cast<size_t>(p.participant.value)];
@@ -130,7 +133,8 @@ void FillProposal(const Context& context, const Proposal& p, pb::Proposal* out) 
     out->set_bridge_course(dataset.courses[static_cast<size_t>(pair.bridge_course.value)].id);
     out->set_bridge_level(std::string(CefrName(pair.bridge_level)));
   }
-  const EssentialSkillGap gap = EssentialSkillGapOf(participant, vacancy, context.reference);
+  const EssentialSkillGap gap =
+      EssentialSkillGapOf(held->For(participant, context.reference), vacancy, context.reference);
   for (const SkillIndex s : gap.covered) out->add_covered_skills(s.value);
   for (const SkillIndex s : gap.missing) out->add_missing_skills(s.value);
   out->set_binding(BindingOf(p.binding.kind));
@@ -168,7 +172,8 @@ void FillUnplaced(const Context& context, const UnplacedParticipant& u, pb::Unpl
 }
 
 // Writes `items` as repeated field `field`: blocks of kBlockItems serialised
-// in parallel, kBlocksInFlight at a time, written in order.
+// in parallel, kBlocksInFlight at a time, written in order. Each task fills
+// with its own copy of `fill` (which may keep a cache).
 template <typename Item, typename Message, typename Fill>
 bool WriteRepeated(std::ostream& out,
                    tbb::task_arena& arena,
@@ -182,6 +187,7 @@ bool WriteRepeated(std::ostream& out,
     arena.execute([&] {
       tbb::parallel_for(tbb::blocked_range<size_t>(0, count, 1),
                         [&](const tbb::blocked_range<size_t>& range) {
+                          Fill task_fill = fill;
                           Message message;
                           for (size_t b = range.begin(); b != range.end(); ++b) {
                             std::string& block = bytes[b];
@@ -190,7 +196,7 @@ bool WriteRepeated(std::ostream& out,
                             const size_t end = std::min(items.size(), begin + kBlockItems);
                             for (size_t i = begin; i < end; ++i) {
                               message.Clear();
-                              fill(items[i], &message);
+                              task_fill(items[i], &message);
                               AppendMessage(&block, field, message);
                             }
                           }
@@ -342,7 +348,9 @@ std::optional<Error> WriteResultsPb(const Dataset& dataset,
           arena,
           kProposalsField,
           set.proposals,
-          [&](const Proposal& p, pb::Proposal* message) { FillProposal(context, p, message); })) {
+          [&context, held = SkillsHeldCache{}](const Proposal& p, pb::Proposal* message) mutable {
+            FillProposal(context, p, message, &held);
+          })) {
     return cannot_write();
   }
   if (!WriteRepeated<UnplacedParticipant, pb::Unplaced>(

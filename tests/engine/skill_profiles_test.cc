@@ -127,5 +127,29 @@ TEST(EssentialSkillGapOf, SplitsTheVacancysEssentialSetIntoCoveredAndMissing) {
   EXPECT_FLOAT_EQ(s.For(ParticipantIndex(0))[0].parts.essential_coverage, 0.5f);
 }
 
+TEST(SkillsHeldCache, GivesEachParticipantTheirOwnSkillsWhenLinesAlternate) {
+  const ReferenceData ref = fixtures::TinyReference();
+  Dataset d = fixtures::EmptyDataset();
+  Participant& a = AddParticipant(&d, fixtures::kBernburg);
+  a.occupations = {Esco(1)};  // essential {1, 6}
+  Participant& b = AddParticipant(&d, fixtures::kBernburg);
+  b.skills = fixtures::Skills({0, 2});
+  Vacancy& v = AddVacancy(&d, fixtures::kBernburg);
+  v.occupation = Esco(0);  // essential {0, 1, 2, 3}
+  SkillsHeldCache cache;
+  // a, a, b, a: the cache follows each change of participant.
+  for (const size_t i : {0, 0, 1, 0}) {
+    const Participant& p = d.participants[i];
+    const EssentialSkillGap cached = EssentialSkillGapOf(cache.For(p, ref), v, ref);
+    const EssentialSkillGap direct = EssentialSkillGapOf(p, v, ref);
+    EXPECT_EQ(cached.covered, direct.covered);
+    EXPECT_EQ(cached.missing, direct.missing);
+  }
+  EXPECT_EQ(EssentialSkillGapOf(cache.For(d.participants[1], ref), v, ref).covered,
+            fixtures::Skills({0, 2}));
+  EXPECT_EQ(EssentialSkillGapOf(cache.For(d.participants[0], ref), v, ref).covered,
+            fixtures::Skills({1}));
+}
+
 }  // namespace
 }  // namespace jobmatch
