@@ -30,6 +30,9 @@ constexpr uint8_t kHasEssential = 64;  // essential skill set not empty
 constexpr uint8_t kHasOptional = 128;  // optional skill set not empty
 constexpr int8_t kRelatedBit = 8;      // in Scratch::isco_memo
 
+// The highest VacancyRow::requirement (RequirementLevel() gives 1-4).
+constexpr int kMaxRequirement = 7;
+
 // What the pair loop reads of a vacancy, stored in grid order (rule fields
 // from internal::RulesOfVacancy).
 struct VacancyRow {
@@ -88,6 +91,8 @@ struct ParticipantContext {
   double wait_minutes = 0.0;
   // German part by vacancy minimum level when no course bridges.
   std::array<double, kNumCefrLevels> german_fit{};
+  // Requirement fit of a job by its requirement level (VacancyRow::requirement).
+  std::array<double, kMaxRequirement + 1> job_requirement_fit{};
   std::vector<int32_t> isco;
   // The skill gate applies: required, and the participant has a skill on record.
   bool skill_gate = false;
@@ -260,6 +265,8 @@ Prepared Prepare(const Dataset& dataset,
                             prep.kernel.corrections.begin() + first_correction,
                             prep.kernel.corrections.begin() + last_correction);
     const int32_t requirement = RequirementLevel(vacancy.occupation, reference);
+    JOBMATCH_CHECK(requirement >= 0 && requirement <= kMaxRequirement)
+        << "vacancy " << v << ": requirement level " << requirement;
     row.requirement = static_cast<int8_t>(requirement);
     const internal::VacancyRules rules = internal::RulesOfVacancy(vacancy, requirement, options);
     row.kind_class = rules.kind_class;
@@ -352,6 +359,14 @@ void BuildContext(const Dataset& dataset,
                         (rules.by_car ? model.car_speed_kmh : model.transit_speed_kmh);
   ctx->wait_minutes = rules.by_car ? 0.0 : model.transit_wait_minutes;
   const auto german = static_cast<int32_t>(participant.german);
+  for (int level = 0; level <= kMaxRequirement; ++level) {
+    double fit = 1.0;
+    if (level > ctx->qualification_level) {
+      fit = std::max(
+          0.0, 1.0 - options.requirement_penalty_per_level * (level - ctx->qualification_level));
+    }
+    ctx->job_requirement_fit[static_cast<size_t>(level)] = fit;
+  }
   for (int level = 0; level < kNumCefrLevels; ++level) {
     const int gap = level - german;
     ctx->german_fit[static_cast<size_t>(level)] =
@@ -421,6 +436,13 @@ int32_t ScoreParticipant(const Dataset& dataset,
   // tally[r]: pairs within reach whose first failed rule is r; then eligible.
   std::array<int32_t, kNumExclusionReasons + 1> tally{};
   constexpr int kEligibleSlot = kNumExclusionReasons;
+  // singles[r]: the pairs with rule r their only broken rule (near_miss's
+  // counts; the eligible slot unused). threshold[r]: the score such a pair
+  // must beat as a float, its rule's nearest miss (or, eligible, the top K
+  // once full), -1 while there is none.
+  std::array<int32_t, kNumExclusionReasons + 1> singles{};
+  std::array<float, kNumExclusionReasons + 1> threshold;
+  threshold.fill(-1.0f);
   // One row within reach, with its rules but the skill gate judged: the
   // skill gate, then (at most one rule broken) its score.
   auto visit = [&](int32_t k, double c2, uint32_t fail, int32_t bridge)
@@ -454,6 +476,8 @@ int32_t ScoreParticipant(const Dataset& dataset,
     ++tally[static_cast<size_t>(first_reason)];
     // Two rules or more (no near miss): done.
     if (internal::SeveralRules(fail)) return;
+    const auto slot = static_cast<size_t>(first_reason);
+    ++singles[slot];
 
     // Every part but the commute first (the overlap is known): with the
     // commute at its best, then at its bound from the chord, they bound the
@@ -464,24 +488,11 @@ int32_t ScoreParticipant(const Dataset& dataset,
     // Reciprocals replace divisions: they were the largest cost.
     const double german = bridge >= 0 ? options.course_bridge_german_fit
                                       : ctx.german_fit[static_cast<size_t>(row.min_german)];
-    double requirement_fit = 1.0;
-    if ((row.flags & kIsJob) != 0 && row.requirement > ctx.qualification_level) {
-      requirement_fit = std::max(0.0,
-                                 1.0 - options.requirement_penalty_per_level *
-                                           (row.requirement - ctx.qualification_level));
-    }
+    const double requirement_fit =
+        (row.flags & kIsJob) != 0 ? ctx.job_requirement_fit[static_cast<size_t>(row.requirement)]
+                                  : 1.0;
     const double micro = row.micro;
     const VacancyIndex vacancy(row.vacancy);
-    NearMiss* miss = fail != 0 ? &near_miss[static_cast<size_t>(first_reason)] : nullptr;
-    // The pair's best possible score for where it has to get: the rule's
-    // nearest miss, or the top K once full (min_score otherwise).
-    float threshold = -1.0f;
-    if (miss != nullptr) {
-      ++miss->count;
-      if (miss->count > 1) threshold = miss->best_score;
-    } else if (top_k > 0 && kept.size() == top_k) {
-      threshold = kept.front().score;
-    }
     const bool has_essential = (row.flags & kHasEssential) != 0;
     const bool has_optional = (row.flags & kHasOptional) != 0;
     const double essential_coverage =
@@ -509,10 +520,11 @@ int32_t ScoreParticipant(const Dataset& dataset,
       return std::clamp(1.0 - minutes * ctx.inv_limit[row.hours_class], 0.0, 1.0);
     };
     // First bound: commute at its best, no distance computed.
-    if (static_cast<float>(score_with(1.0)) < threshold) return;
+    if (static_cast<float>(score_with(1.0)) < threshold[slot]) return;
+    NearMiss* miss = fail != 0 ? &near_miss[slot] : nullptr;
     // Second bound: the distance at its lower bound, without the series.
     const double bound = score_with(commute_for(minutes_for(KmLowerBoundFromChordSquared(c2))));
-    if (static_cast<float>(bound) < threshold) return;
+    if (static_cast<float>(bound) < threshold[slot]) return;
     if (miss == nullptr && bound < options.min_score) return;
     const double km = KmFromChordSquared(c2);
     const double minutes = minutes_for(km);
@@ -521,9 +533,10 @@ int32_t ScoreParticipant(const Dataset& dataset,
     const auto score_f = static_cast<float>(score);
 
     if (miss != nullptr) {
-      if (miss->count == 1 || Better(score_f, vacancy, miss->best_score, miss->best)) {
+      if (singles[slot] == 1 || Better(score_f, vacancy, miss->best_score, miss->best)) {
         miss->best = vacancy;
         miss->best_score = score_f;
+        threshold[slot] = score_f;
       }
       return;
     }
@@ -562,6 +575,7 @@ int32_t ScoreParticipant(const Dataset& dataset,
       kept.back() = pair;
       std::push_heap(kept.begin(), kept.end(), BetterPair);
     }
+    if (top_k > 0 && kept.size() == top_k) threshold[slot] = kept.front().score;
   };
 
   CellRangesNear(prep.grid, dataset.participants[pi].home.point, ctx.reach_km, &scratch->ranges);
@@ -616,6 +630,10 @@ int32_t ScoreParticipant(const Dataset& dataset,
       const internal::PairVerdict verdict = internal::JudgePair(ctx.rules, facts);
       visit(k, c2, verdict.fail, verdict.bridge);
     }
+  }
+
+  for (size_t r = 0; r < static_cast<size_t>(kNumExclusionReasons); ++r) {
+    near_miss[r].count = singles[r];
   }
 
   auto release = [&] {
