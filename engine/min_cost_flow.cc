@@ -110,7 +110,7 @@ struct NetworkSimplex::State {
   int64_t max_abs_cost = 0;     // at least max |cost| (never lowered)
   bool warm_solve = false;      // the current solve started from a kept basis
   int32_t pricing_threads = 1;  // SetPricingThreads()
-  int32_t two_thread_min_block = internal::BlockSearch::kTwoThreadMinBlock;
+  int32_t two_thread_min_block = kTwoThreadMinBlock;
   int32_t solves_since_tree_check = 0;  // Finish()'s sampling of warm solves
 
   void CountMagnitudes();

@@ -179,7 +179,8 @@ class NetworkSimplex {
   // min_block arcs (the default: networks of a million arcs) is priced half
   // by a second thread, which spins while the solve runs. The pivots and the
   // result are the same on any count; warm solves price on one thread.
-  void SetPricingThreads(int32_t threads, int32_t min_block = 1024);
+  static constexpr int32_t kTwoThreadMinBlock = 1024;
+  void SetPricingThreads(int32_t threads, int32_t min_block = kTwoThreadMinBlock);
 
   // Discards the basis: the next Solve() builds its first basis around
   // `flow` (one value per arc, clipped to the bounds) instead of the

@@ -44,12 +44,10 @@ class BlockSearch {
   // Blocks of max(sqrt(num_arcs), 10) arcs; `restart` starts at arc 0, else
   // the position is kept when still in range.
   void Resize(int32_t num_arcs, bool restart);
-  // Smallest block priced on two threads.
-  static constexpr int32_t kTwoThreadMinBlock = 1024;
   // Clears the wrap-around count at the start of a solve. two_threads:
   // Find<false> prices blocks of at least min_block arcs on two threads,
   // with a helper thread that spins until EndSolve().
-  void StartSolve(bool two_threads = false, int32_t min_block = kTwoThreadMinBlock);
+  void StartSolve(bool two_threads, int32_t min_block);
   void EndSolve();
   // kSkipFixed: arcs of capacity 0 never enter (warm solves; see WarmPricing).
   template <bool kSkipFixed = false>
