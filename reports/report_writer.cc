@@ -201,6 +201,7 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
       },
       false);
 
+  SkillsHeldCache held;  // a participant's proposals come together
   WriteArray(
       out,
       "proposals",
@@ -209,7 +210,9 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
         const Vacancy& v = dataset.vacancies[static_cast<size_t>(p.pair.vacancy.value)];
         const Employer& e = dataset.employers[static_cast<size_t>(v.employer.value)];
         const EssentialSkillGap gap = EssentialSkillGapOf(
-            dataset.participants[static_cast<size_t>(p.participant.value)], v, reference);
+            held.For(dataset.participants[static_cast<size_t>(p.participant.value)], reference),
+            v,
+            reference);
         return ordered_json{
             {"coordinator", dataset.coordinators[static_cast<size_t>(p.coordinator.value)].id},
             {"participant", dataset.participants[static_cast<size_t>(p.participant.value)].id},
