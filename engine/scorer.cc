@@ -575,7 +575,7 @@ int32_t ScoreParticipant(const Dataset& dataset,
       kept.back() = pair;
       std::push_heap(kept.begin(), kept.end(), BetterPair);
     }
-    if (top_k > 0 && kept.size() == top_k) threshold[slot] = kept.front().score;
+    if (top_k > 0 && kept.size() == top_k) threshold[kEligibleSlot] = kept.front().score;
   };
 
   CellRangesNear(prep.grid, dataset.participants[pi].home.point, ctx.reach_km, &scratch->ranges);
