@@ -111,7 +111,8 @@ struct NetworkSimplex::State {
   bool warm_solve = false;      // the current solve started from a kept basis
   int32_t pricing_threads = 1;  // SetPricingThreads()
   int32_t two_thread_min_block = kTwoThreadMinBlock;
-  int32_t solves_since_tree_check = 0;  // Finish()'s sampling of warm solves
+  ArcOrder arc_order = ArcOrder::kSpread;  // SetArcOrder(), for the next Cold()
+  int32_t solves_since_tree_check = 0;     // Finish()'s sampling of warm solves
 
   void CountMagnitudes();
   std::string CheckMagnitudes();
@@ -171,8 +172,10 @@ FlowSolution NetworkSimplex::State::Cold() {
   b.flow.assign(all, 0);
   b.state.assign(all, internal::kLower);
   internal_arc.assign(m, 0);
-  // Interleave the arcs so that one pricing block samples the whole graph.
-  const int32_t skip = n > 1 ? std::max(m / n, 3) : 1;
+  // kSpread: interleave the arcs so that one pricing block samples the
+  // whole graph; kAsGiven: keep the caller's order.
+  const bool spread = arc_order == ArcOrder::kSpread;
+  const int32_t skip = spread && n > 1 ? std::max(m / n, 3) : 1;
   for (int32_t k = 0, i = 0, j = 0; k < m; ++k) {
     internal_arc[k] = i;
     b.arcs[i].source = p.arc_tail[k] + 1;
@@ -186,6 +189,7 @@ FlowSolution NetworkSimplex::State::Cold() {
   // The initial basis: every node hangs from the root by its artificial arc.
   b.MakeStar();
   edits.Reset(b);
+  block.SetBlockDivisor(spread ? 1 : kAsGivenBlockDivisor);
   block.Resize(m, /*restart=*/true);
   if (!starting_flow.empty()) {
     internal::CrashBasis(b, internal_arc, starting_flow, &edits);
@@ -417,6 +421,10 @@ void NetworkSimplex::SetPricingThreads(int32_t threads, int32_t min_block) {
   JOBMATCH_CHECK(threads >= 0 && min_block >= 1) << "pricing threads " << threads;
   state_->pricing_threads = threads;
   state_->two_thread_min_block = min_block;
+}
+
+void NetworkSimplex::SetArcOrder(ArcOrder order) {
+  state_->arc_order = order;
 }
 
 void NetworkSimplex::SetStartingFlow(std::vector<int64_t> flow) {

@@ -194,6 +194,9 @@ FlowSolution SolveNetwork(const CandidateGraph& g,
   if (options.solver == AssignmentSolver::kBoost) return SolveMinCostFlowBoost(net.problem);
   std::vector<int64_t> start = GreedyFlow(g, net, cost);
   NetworkSimplex simplex(std::move(net.problem));
+  // BuildNetwork lists a participant's arcs together and the participants
+  // by coordinator.
+  simplex.SetArcOrder(NetworkSimplex::ArcOrder::kAsGiven);
   simplex.SetPricingThreads(options.num_threads);
   simplex.SetStartingFlow(std::move(start));
   FlowSolution solution = simplex.Solve();

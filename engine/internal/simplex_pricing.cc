@@ -10,8 +10,13 @@
 
 namespace jobmatch::internal {
 
+void BlockSearch::SetBlockDivisor(int32_t divisor) {
+  block_divisor_ = divisor;
+}
+
 void BlockSearch::Resize(int32_t num_arcs, bool restart) {
-  block_size_ = std::max(static_cast<int32_t>(std::sqrt(static_cast<double>(num_arcs))), 10);
+  block_size_ =
+      std::max(static_cast<int32_t>(std::sqrt(static_cast<double>(num_arcs))) / block_divisor_, 10);
   if (restart || next_arc_ >= num_arcs) next_arc_ = 0;
 }
 

@@ -3,7 +3,8 @@
 // Pricing rules of NetworkSimplex (engine/min_cost_flow.h): which arc enters
 // the basis next. Private to the solver.
 //
-//  * BlockSearch: blocks of about sqrt(arcs) arcs from where the last search
+//  * BlockSearch: blocks of about sqrt(arcs) arcs (or a set fraction of
+//    that: NetworkSimplex::ArcOrder) from where the last search
 //    stopped, wrapping around; the most negative `state * reduced cost` of
 //    the first block that has one (the earliest on ties). Its position
 //    survives between solves. A cold solve may price each block on two
@@ -41,8 +42,11 @@ namespace jobmatch::internal {
 
 class BlockSearch {
  public:
-  // Blocks of max(sqrt(num_arcs), 10) arcs; `restart` starts at arc 0, else
-  // the position is kept when still in range.
+  // Blocks of max(sqrt(num_arcs) / divisor, 10) arcs from the next Resize()
+  // on (NetworkSimplex::ArcOrder; 1 until set).
+  void SetBlockDivisor(int32_t divisor);
+  // Sets the block size for `num_arcs`; `restart` starts at arc 0, else the
+  // position is kept when still in range.
   void Resize(int32_t num_arcs, bool restart);
   // Clears the wrap-around count at the start of a solve. two_threads:
   // Find<false> prices blocks of at least min_block arcs on two threads,
@@ -59,6 +63,7 @@ class BlockSearch {
   struct Helper;  // the second thread of a two-thread search
   int32_t FindOnTwoThreads(const SimplexBasis& b);
   std::shared_ptr<Helper> helper_;  // while a two-thread solve runs
+  int32_t block_divisor_ = 1;
   int32_t block_size_ = 10;
   int32_t next_arc_ = 0;
   int32_t wraps_ = 0;

@@ -129,6 +129,38 @@ TEST(SolveMinCostFlow, AgreesWithBoostOnLargerRandomProblems) {
   }
 }
 
+// kAsGiven (the caller's arc order, smaller blocks: AssignParticipants's
+// choice) reaches the reference's optimum too, cold from the star and from a
+// starting flow, with its certificate.
+TEST(NetworkSimplex, ArcsInTheGivenOrderReachTheSameOptimum) {
+  Rng rng(31);
+  int optimal = 0;
+  for (int round = 0; round < 120; ++round) {
+    SCOPED_TRACE("round " + std::to_string(round));
+    const auto n = static_cast<int32_t>(rng.Between(2, 400));
+    const int64_t m = rng.Between(n, int64_t{40} * n);
+    const int64_t min_cost = rng.Chance(0.5) ? 0 : -50;
+    const FlowProblem p =
+        RandomProblem(rng, n, m, 20, min_cost, 100, 10, rng.Between(0, int64_t{4} * n));
+    NetworkSimplex simplex(p);
+    simplex.SetArcOrder(NetworkSimplex::ArcOrder::kAsGiven);
+    if (round % 2 == 1) {
+      std::vector<int64_t> start(static_cast<size_t>(p.num_arcs()));
+      for (int64_t& f : start) f = rng.Between(0, 3);
+      simplex.SetStartingFlow(start);
+    }
+    const FlowSolution ours = simplex.Solve();
+    const FlowSolution reference = SolveMinCostFlowBoost(p);
+    ASSERT_EQ(ours.status, reference.status) << ours.message;
+    if (ours.status != FlowStatus::kOptimal) continue;
+    ++optimal;
+    ExpectCertified(p, ours);
+    EXPECT_EQ(ours.total_cost, reference.total_cost);
+    EXPECT_EQ(CheckBasis(SimplexTestAccess::Basis(simplex)), "");
+  }
+  EXPECT_GT(optimal, 60);
+}
+
 TEST(SolveMinCostFlow, SolvesTransportationProblemsLikeBoost) {
   Rng rng(3);
   for (int round = 0; round < 20; ++round) {
@@ -398,6 +430,8 @@ TEST(NetworkSimplex, WarmSolvesOnLayeredNetworksEqualColdSolves) {
     shape.spread = spread;
     FlowProblem copy = test::RandomLayeredProblem(rng, shape);
     NetworkSimplex simplex(copy);
+    // Every other instance in the order AssignParticipants uses.
+    if (instance % 2 == 1) simplex.SetArcOrder(NetworkSimplex::ArcOrder::kAsGiven);
     ExpectCertified(copy, simplex.Solve());
     for (int round = 0; round < 40; ++round) {
       const int64_t m = copy.num_arcs();
@@ -440,7 +474,7 @@ TEST(NetworkSimplex, WarmSolvesOnLayeredNetworksEqualColdSolves) {
 // Pricing on two threads (SetPricingThreads, the threshold lowered so that
 // small networks use it) makes the same pivots: the same flows, potentials
 // and pivot counts, cold, from a starting flow, and in the warm solves that
-// follow (which start where the block search stopped).
+// follow (which start where the block search stopped), in either arc order.
 TEST(NetworkSimplex, TwoPricingThreadsMakeTheSamePivots) {
   Rng rng(21);
   int64_t pivots = 0;
@@ -450,6 +484,10 @@ TEST(NetworkSimplex, TwoPricingThreadsMakeTheSamePivots) {
     NetworkSimplex one(copy);
     NetworkSimplex two(copy);
     two.SetPricingThreads(2, /*min_block=*/1);
+    if (instance % 2 == 1) {
+      one.SetArcOrder(NetworkSimplex::ArcOrder::kAsGiven);
+      two.SetArcOrder(NetworkSimplex::ArcOrder::kAsGiven);
+    }
     if (instance % 3 == 0) {
       std::vector<int64_t> start(static_cast<size_t>(copy.num_arcs()));
       for (int64_t& f : start) f = rng.Between(0, 3);
