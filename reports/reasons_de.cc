@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <iterator>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -337,9 +339,16 @@ std::string_view ResidenceStatusTextDe(ResidenceStatus status) {
 
 std::string DecimalDe(double value, int decimals) {
   if (!std::isfinite(value)) return "";
-  char buffer[64];
-  std::snprintf(buffer, sizeof(buffer), "%.*f", decimals, value);
-  std::string out = buffer;
+  // std::to_chars with a precision writes what printf's "%.*f" does, without
+  // printf's format parsing and locale.
+  char buffer[400];  // DBL_MAX in fixed notation: 309 digits, plus sign and decimals
+  const auto [end, error] = std::to_chars(std::begin(buffer),
+                                          std::end(buffer),
+                                          value,
+                                          std::chars_format::fixed,
+                                          std::clamp(decimals, 0, 60));
+  if (error != std::errc()) return "";
+  std::string out(std::begin(buffer), end);
   std::replace(out.begin(), out.end(), '.', ',');
   return out;
 }

@@ -6,9 +6,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <limits>
+#include <random>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace jobmatch::reports {
 namespace {
@@ -23,6 +27,38 @@ TEST(DecimalDe, UsesADecimalCommaAndRounds) {
   EXPECT_EQ(DecimalDe(0.5, 2), "0,50");
   EXPECT_EQ(DecimalDe(-2.0, 0), "-2");
   EXPECT_EQ(DecimalDe(std::numeric_limits<double>::infinity(), 1), "");
+}
+
+// The same digits as printf's "%.*f" (what it used before), on values that
+// round half-way in binary and decimal, signed zeros, huge and tiny values
+// and random ones.
+TEST(DecimalDe, WritesPrintfsDigits) {
+  std::vector<double> values = {0.0,
+                                -0.0,
+                                0.125,
+                                2.675,
+                                1.005,
+                                -0.04,
+                                0.05,
+                                9.995,
+                                1e300,
+                                -1e-300,
+                                123456789.987654321,
+                                0.5,
+                                1.5,
+                                2.5};
+  std::mt19937_64 random(5);
+  std::uniform_real_distribution<double> uniform(-1000.0, 1000.0);
+  for (int i = 0; i < 2000; ++i) values.push_back(uniform(random));
+  for (const double value : values) {
+    for (int decimals = 0; decimals <= 6; ++decimals) {
+      char buffer[400];
+      std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+      std::string expected = buffer;
+      std::replace(expected.begin(), expected.end(), '.', ',');
+      EXPECT_EQ(DecimalDe(value, decimals), expected) << value << " " << decimals;
+    }
+  }
 }
 
 TEST(MissingSkillsDe, NamesAtMostThreeAndCountsTheRest) {
