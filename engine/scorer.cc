@@ -28,7 +28,7 @@ constexpr uint8_t kHasDeadline = 16;
 constexpr uint8_t kIsJob = 32;
 constexpr uint8_t kHasEssential = 64;  // essential skill set not empty
 constexpr uint8_t kHasOptional = 128;  // optional skill set not empty
-constexpr int8_t kRelatedBit = 8;      // in Scratch::isco_memo
+constexpr int8_t kRelatedBit = 8;      // in Prepared::occupation_relation
 
 // The highest VacancyRow::requirement (RequirementLevel() gives 1-4).
 constexpr int kMaxRequirement = 7;
@@ -67,6 +67,17 @@ struct Prepared {
   // the non-residual ISCO unit groups and the KldB Berufsgruppe (-1: none).
   std::vector<std::vector<int32_t>> profile_specific_isco;
   std::vector<int32_t> profile_kldb_group;
+  // How each occupation a participant holds relates to each kernel profile:
+  // the ISCO-08 digits they share (0, 2, 3 or 4) plus kRelatedBit when
+  // related (RelatedOccupations), num_profiles entries per occupation. Rows
+  // by esco_row / kldb_row (-1: nobody holds it), one per occupation however
+  // many participants hold it: at most the reference's occupations times the
+  // profiles (national tier: a few thousand rows of 556). A participant's
+  // relation to a profile combines its occupations' (CombineRelations).
+  std::vector<int8_t> occupation_relation;
+  std::vector<int32_t> esco_row;    // by OccupationIndex
+  std::vector<int32_t> kldb_row;    // by KldbIndex (occupations without ESCO code)
+  std::vector<int8_t> no_relation;  // num_profiles zeros: no occupation held
   RuleTables rules;
   std::vector<int32_t> order;  // participants sorted by grid cell
   CommuteModel model;
@@ -93,12 +104,13 @@ struct ParticipantContext {
   std::array<double, kNumCefrLevels> german_fit{};
   // Requirement fit of a job by its requirement level (VacancyRow::requirement).
   std::array<double, kMaxRequirement + 1> job_requirement_fit{};
-  std::vector<int32_t> isco;
   // The skill gate applies: required, and the participant has a skill on record.
   bool skill_gate = false;
-  // What RelatedOccupations reads of the participant's occupations.
-  std::vector<int32_t> specific_isco;
-  std::vector<int32_t> kldb_groups;
+  // By kernel profile: the participant's relation to it (Prepared::
+  // occupation_relation's entries, combined over their occupations). Points
+  // into Prepared, or to relation_buffer for several occupations.
+  const int8_t* relation = nullptr;
+  std::vector<int8_t> relation_buffer;
 };
 
 // Reusable buffers of one block.
@@ -106,10 +118,6 @@ struct Scratch {
   std::vector<float> essential_row;
   std::vector<float> optional_row;
   std::vector<uint8_t> marks;
-  // Per profile: -1 not yet computed, else the ISCO digits shared with the
-  // participant (0, 2, 3, 4) plus kRelatedBit for a related occupation.
-  std::vector<int8_t> isco_memo;
-  std::vector<int32_t> isco_touched;
   std::vector<ItemRange> ranges;
   // What internal::VectorRulePass leaves of a range (see there).
   std::vector<int32_t> pass_rows;
@@ -213,6 +221,67 @@ void CheckOptions(const ScoringOptions& o) {
   JOBMATCH_CHECK(o.num_threads >= 0 && o.block_size > 0 && o.grid_cell_km > 0);
 }
 
+// Prepared::occupation_relation's entry for one occupation (its ISCO unit
+// codes sorted and distinct, its specific codes and KldB group as
+// AppendSpecificIsco and KldbGroupOf give them) and kernel profile j.
+int8_t OccupationRelation(const Prepared& prep,
+                          const std::vector<int32_t>& isco,
+                          const std::vector<int32_t>& specific_isco,
+                          int32_t kldb_group,
+                          size_t j) {
+  auto relation = isco.empty() ? int8_t{0} : IscoMatchDigits(isco, prep.profile_isco[j]);
+  const bool related = (kldb_group >= 0 && kldb_group == prep.profile_kldb_group[j]) ||
+                       SharesMinorGroup(specific_isco, prep.profile_specific_isco[j]);
+  if (related) relation = static_cast<int8_t>(relation | kRelatedBit);
+  return relation;
+}
+
+// Two occupations' relations to one profile as one participant's: the most
+// ISCO digits shared, related if either is (IscoMatchDigits takes the best
+// pair of codes, RelatedOccupations any pair).
+int8_t CombineRelations(int8_t a, int8_t b) {
+  return static_cast<int8_t>(std::max<int>(a & ~kRelatedBit, b & ~kRelatedBit) |
+                             ((a | b) & kRelatedBit));
+}
+
+// Fills prep->occupation_relation for the occupations participants hold.
+void PrepareRelations(const Dataset& dataset,
+                      const ReferenceData& reference,
+                      const ScoringOptions& options,
+                      Prepared* prep) {
+  prep->esco_row.assign(reference.occupations.size(), -1);
+  prep->kldb_row.assign(reference.kldb.size(), -1);
+  std::vector<OccupationRef> held;  // by row
+  for (const Participant& participant : dataset.participants) {
+    for (const OccupationRef& o : participant.occupations) {
+      // AppendIsco, AppendSpecificIsco and KldbGroupOf read the ESCO
+      // occupation when there is one, else the KldB one.
+      int32_t* row = o.esco.valid()   ? &prep->esco_row[static_cast<size_t>(o.esco.value)]
+                     : o.kldb.valid() ? &prep->kldb_row[static_cast<size_t>(o.kldb.value)]
+                                      : nullptr;
+      if (row == nullptr || *row >= 0) continue;
+      *row = static_cast<int32_t>(held.size());
+      held.push_back(o);
+    }
+  }
+  const auto num_profiles = static_cast<size_t>(prep->kernel.num_profiles);
+  prep->no_relation.assign(num_profiles, 0);
+  prep->occupation_relation.assign(held.size() * num_profiles, 0);
+  ForEachTask(held.size(), options.num_threads, [&](size_t i) {
+    std::vector<int32_t> isco;
+    std::vector<int32_t> specific_isco;
+    AppendIsco(held[i], reference, &isco);
+    std::sort(isco.begin(), isco.end());
+    isco.erase(std::unique(isco.begin(), isco.end()), isco.end());
+    AppendSpecificIsco(held[i], reference, &specific_isco);
+    const int32_t kldb_group = KldbGroupOf(held[i], reference);
+    int8_t* out = prep->occupation_relation.data() + i * num_profiles;
+    for (size_t j = 0; j < num_profiles; ++j) {
+      out[j] = OccupationRelation(*prep, isco, specific_isco, kldb_group, j);
+    }
+  });
+}
+
 Prepared Prepare(const Dataset& dataset,
                  const ReferenceData& reference,
                  const ScoringOptions& options) {
@@ -310,6 +379,7 @@ Prepared Prepare(const Dataset& dataset,
                                                     (row.flags & kHasDeadline) != 0));
     }
   }
+  PrepareRelations(dataset, reference, options, &prep);
   prep.rules = internal::BuildRuleTables(dataset, options);
   const size_t num_participants = dataset.participants.size();
 
@@ -337,7 +407,6 @@ Prepared Prepare(const Dataset& dataset,
 }
 
 void BuildContext(const Dataset& dataset,
-                  const ReferenceData& reference,
                   const Prepared& prep,
                   const ScoringOptions& options,
                   int32_t p,
@@ -373,31 +442,29 @@ void BuildContext(const Dataset& dataset,
         gap <= 0 ? 1.0 : std::max(0.0, 1.0 - options.german_penalty_per_level * gap);
   }
 
-  ctx->isco.clear();
-  for (const OccupationRef& o : participant.occupations) AppendIsco(o, reference, &ctx->isco);
-  std::sort(ctx->isco.begin(), ctx->isco.end());
-  ctx->isco.erase(std::unique(ctx->isco.begin(), ctx->isco.end()), ctx->isco.end());
   ctx->skill_gate = options.require_skill_fit && !prep.kernel.participant_skills.For(p).empty();
-  ctx->specific_isco.clear();
-  ctx->kldb_groups.clear();
+  ctx->relation = prep.no_relation.data();
+  const auto num_profiles = static_cast<size_t>(prep.kernel.num_profiles);
+  int32_t rows = 0;
   for (const OccupationRef& o : participant.occupations) {
-    AppendSpecificIsco(o, reference, &ctx->specific_isco);
-    const int32_t group = KldbGroupOf(o, reference);
-    if (group >= 0) ctx->kldb_groups.push_back(group);
+    const int32_t row = o.esco.valid()   ? prep.esco_row[static_cast<size_t>(o.esco.value)]
+                        : o.kldb.valid() ? prep.kldb_row[static_cast<size_t>(o.kldb.value)]
+                                         : -1;
+    if (row < 0) continue;
+    const int8_t* relation =
+        prep.occupation_relation.data() + static_cast<size_t>(row) * num_profiles;
+    if (rows++ == 0) {
+      ctx->relation = relation;
+      continue;
+    }
+    if (rows == 2) {
+      ctx->relation_buffer.assign(ctx->relation, ctx->relation + num_profiles);
+      ctx->relation = ctx->relation_buffer.data();
+    }
+    for (size_t j = 0; j < num_profiles; ++j) {
+      ctx->relation_buffer[j] = CombineRelations(ctx->relation_buffer[j], relation[j]);
+    }
   }
-}
-
-// The memo entry of a profile for the participant of `ctx` (Scratch::isco_memo).
-int8_t ProfileRelation(const Prepared& prep, const ParticipantContext& ctx, int32_t profile) {
-  const auto j = static_cast<size_t>(profile);
-  int8_t memo = ctx.isco.empty() ? int8_t{0} : IscoMatchDigits(ctx.isco, prep.profile_isco[j]);
-  const int32_t group = prep.profile_kldb_group[j];
-  const bool related =
-      (group >= 0 &&
-       std::find(ctx.kldb_groups.begin(), ctx.kldb_groups.end(), group) != ctx.kldb_groups.end()) ||
-      SharesMinorGroup(ctx.specific_isco, prep.profile_specific_isco[j]);
-  if (related) memo = static_cast<int8_t>(memo | kRelatedBit);
-  return memo;
 }
 
 // Scores one participant: counts into `result` at index p, kept pairs
@@ -414,7 +481,7 @@ int32_t ScoreParticipant(const Dataset& dataset,
                          ScoredPairs* result,
                          bool helper_fallback = false) {
   ParticipantContext& ctx = scratch->context;
-  BuildContext(dataset, reference, prep, options, p, &ctx);
+  BuildContext(dataset, prep, options, p, &ctx);
   if (helper_fallback) {
     ctx.rules.kind_fail[internal::kHelperJob] &=
         ~internal::RuleBit(ExclusionReason::kHelperJobQualified);
@@ -459,14 +526,7 @@ int32_t ScoreParticipant(const Dataset& dataset,
                             row.profile,
                             prep.corrections.data() + row.correction_begin,
                             prep.corrections.data() + row.correction_begin + row.correction_count);
-      if (row.profile >= 0) {
-        int8_t& memo = scratch->isco_memo[static_cast<size_t>(row.profile)];
-        if (memo < 0) {
-          memo = ProfileRelation(prep, ctx, row.profile);
-          scratch->isco_touched.push_back(row.profile);
-        }
-        relation = memo;
-      }
+      if (row.profile >= 0) relation = ctx.relation[row.profile];
       if (ctx.skill_gate && counts.essential == 0 && (row.flags & kHasEssential) != 0 &&
           (relation & kRelatedBit) == 0) {
         fail |= internal::RuleBit(ExclusionReason::kNoSkillFit);
@@ -639,9 +699,6 @@ int32_t ScoreParticipant(const Dataset& dataset,
   auto release = [&] {
     ClearProfileCounts(kernel, p, essential_row, optional_row);
     MarkSkills(kernel, p, 0, marks);
-    for (int32_t profile : scratch->isco_touched)
-      scratch->isco_memo[static_cast<size_t>(profile)] = -1;
-    scratch->isco_touched.clear();
   };
   // Helper jobs as a fallback: nothing passed every rule, and the
   // qualification rule was the first to remove a helper job. The second
@@ -716,7 +773,6 @@ ScoredPairs ScoreTopK(const Dataset& dataset,
     scratch.essential_row.assign(static_cast<size_t>(prep.kernel.num_profiles), 0.0f);
     scratch.optional_row.assign(static_cast<size_t>(prep.kernel.num_profiles), 0.0f);
     scratch.marks.assign(static_cast<size_t>(prep.kernel.num_skills), 0);
-    scratch.isco_memo.assign(static_cast<size_t>(prep.kernel.num_profiles), -1);
     const int32_t first = b * block_size;
     const int32_t last = std::min(num_participants, first + block_size);
     BlockOutput& out = outputs[static_cast<size_t>(b)];

@@ -339,6 +339,39 @@ TEST(ScoreTopK, RelatedOccupationsInTheIscoHierarchyRaiseTheSkillPartToAFloor) {
   EXPECT_FLOAT_EQ(Find(ScoreTopK(d, ref, o), 0, 0)->parts.skill, 0.75f);
 }
 
+// A participant's occupations combine: the most ISCO digits any of them
+// shares with the vacancy's, and related when any of them is, whatever their
+// order; participants holding the same occupation read the same relation.
+TEST(ScoreTopK, EachOccupationOfAParticipantCounts) {
+  const ReferenceData ref = fixtures::TinyReference();
+  for (const bool reversed : {false, true}) {
+    SCOPED_TRACE(reversed ? "reversed" : "in order");
+    Dataset d = fixtures::EmptyDataset();
+    std::vector<OccupationRef> both = {Esco(1), Esco(4)};     // 8344 and 9313
+    std::vector<OccupationRef> related = {Esco(1), Kldb(1)};  // 8344 and KldB 51301
+    if (reversed) {
+      std::reverse(both.begin(), both.end());
+      std::reverse(related.begin(), related.end());
+    }
+    AddParticipant(&d, kBernburg).occupations = both;
+    AddParticipant(&d, kBernburg).occupations = related;
+    AddParticipant(&d, kBernburg).occupations = {Esco(4)};  // 9313 alone: not related to 51312
+    AddVacancy(&d, kBernburg).occupation = Esco(0);         // 9333
+    AddVacancy(&d, kBernburg).occupation = Esco(1);         // 8344
+    AddVacancy(&d, kBernburg).occupation = Kldb(0);         // 51312
+    const ScoredPairs s = ScoreTopK(d, ref, SerialKeepAll());
+    ASSERT_NE(Find(s, 0, 0), nullptr);
+    EXPECT_EQ(Find(s, 0, 0)->parts.isco_match_digits, 2);  // 9313's sub-major group
+    ASSERT_NE(Find(s, 0, 1), nullptr);
+    EXPECT_EQ(Find(s, 0, 1)->parts.isco_match_digits, 4);  // 8344 itself
+    ASSERT_NE(Find(s, 1, 1), nullptr);
+    EXPECT_EQ(Find(s, 1, 1)->parts.isco_match_digits, 4);
+    // The skill gate: 51312 is related through the KldB occupation only.
+    EXPECT_NE(Find(s, 1, 2), nullptr);
+    EXPECT_EQ(Find(s, 2, 2), nullptr);
+  }
+}
+
 TEST(RequirementLevel, ReadsTheKldbFifthDigitOrTheIscoSkillLevel) {
   ReferenceData ref = fixtures::TinyReference();
   EXPECT_EQ(RequirementLevel(Kldb(0), ref), 2);
