@@ -72,7 +72,7 @@ struct Prepared {
   // related (RelatedOccupations), num_profiles entries per occupation. Rows
   // by esco_row / kldb_row (-1: nobody holds it), one per occupation however
   // many participants hold it: at most the reference's occupations times the
-  // profiles (national tier: a few thousand rows of 556). A participant's
+  // profiles (national tier: 556 rows of 556). A participant's
   // relation to a profile combines its occupations' (CombineRelations).
   std::vector<int8_t> occupation_relation;
   std::vector<int32_t> esco_row;    // by OccupationIndex
