@@ -293,7 +293,7 @@ Prepared Prepare(const Dataset& dataset,
   prep.w_german = w.german / weight_sum;
   prep.w_commute = w.commute / weight_sum;
   prep.w_micro = w.micro / weight_sum;
-  prep.kernel = BuildSkillKernel(dataset, reference);
+  prep.kernel = BuildSkillKernel(dataset, reference, options.num_threads);
   for (const OccupationRef& o : prep.kernel.profile_occupation) {
     std::vector<int32_t> codes;
     AppendIsco(o, reference, &codes);

@@ -1,9 +1,11 @@
 #include "engine/skill_profiles.h"
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 
 #include "engine/check.h"
+#include "engine/parallel.h"
 
 namespace jobmatch {
 namespace {
@@ -24,9 +26,64 @@ bool Contains(const std::vector<int32_t>& sorted, int32_t x) {
   return std::binary_search(sorted.begin(), sorted.end(), x);
 }
 
+// A vacancy's essential skills (its occupation's and its own), sorted, each
+// once, appended to an empty `out`.
+void AppendEssential(const Vacancy& vacancy,
+                     const ReferenceData& reference,
+                     std::vector<int32_t>* out) {
+  const auto num_skills = static_cast<int32_t>(reference.skills.size());
+  if (vacancy.occupation.valid()) {
+    AppendRaw(reference.EssentialSkills(vacancy.occupation), num_skills, out);
+  }
+  AppendRaw(vacancy.essential_skills, num_skills, out);
+  SortUnique(out);
+}
+
 void CloseList(const std::vector<int32_t>& items, SkillLists* lists) {
   lists->skills.insert(lists->skills.end(), items.begin(), items.end());
   lists->begin.push_back(static_cast<int64_t>(lists->skills.size()));
+}
+
+// A participant's skills and their occupations' essential ones, sorted, each
+// once, appended to an empty `out` (SkillsHeld).
+void AppendHeld(const Participant& participant,
+                const ReferenceData& reference,
+                std::vector<int32_t>* out) {
+  const auto num_skills = static_cast<int32_t>(reference.skills.size());
+  AppendRaw(participant.skills, num_skills, out);
+  for (const OccupationRef& o : participant.occupations) {
+    if (o.valid()) AppendRaw(reference.EssentialSkills(o), num_skills, out);
+  }
+  SortUnique(out);
+}
+
+// Lists 0..n-1, list i as fill(i, empty vector) leaves it: in chunks on
+// num_threads, each chunk its own lists, joined in order (the same lists
+// whatever the count).
+SkillLists ListsInChunks(size_t n,
+                         int32_t num_threads,
+                         const std::function<void(size_t, std::vector<int32_t>*)>& fill) {
+  constexpr size_t kChunk = 8192;
+  std::vector<SkillLists> chunks((n + kChunk - 1) / kChunk);
+  ForEachTask(chunks.size(), num_threads, [&](size_t c) {
+    std::vector<int32_t> items;
+    for (size_t i = c * kChunk; i < std::min(n, (c + 1) * kChunk); ++i) {
+      items.clear();
+      fill(i, &items);
+      CloseList(items, &chunks[c]);
+    }
+  });
+  SkillLists all;
+  all.begin.reserve(n + 1);
+  size_t total = 0;
+  for (const SkillLists& lists : chunks) total += lists.skills.size();
+  all.skills.reserve(total);
+  for (const SkillLists& lists : chunks) {
+    const int64_t offset = static_cast<int64_t>(all.skills.size());
+    for (size_t i = 1; i < lists.begin.size(); ++i) all.begin.push_back(offset + lists.begin[i]);
+    all.skills.insert(all.skills.end(), lists.skills.begin(), lists.skills.end());
+  }
+  return all;
 }
 
 // Essential and optional sets of an occupation, sorted, optional minus essential.
@@ -66,21 +123,13 @@ Eigen::SparseMatrix<float, Eigen::RowMajor, int32_t> ProfileMatrix(
 
 }  // namespace
 
-SkillLists ParticipantSkillLists(const Dataset& dataset, const ReferenceData& reference) {
-  const auto num_skills = static_cast<int32_t>(reference.skills.size());
-  SkillLists lists;
-  lists.begin.reserve(dataset.participants.size() + 1);
-  std::vector<int32_t> items;
-  for (const Participant& p : dataset.participants) {
-    items.clear();
-    AppendRaw(p.skills, num_skills, &items);
-    for (const OccupationRef& o : p.occupations) {
-      if (o.valid()) AppendRaw(reference.EssentialSkills(o), num_skills, &items);
-    }
-    SortUnique(&items);
-    CloseList(items, &lists);
-  }
-  return lists;
+SkillLists ParticipantSkillLists(const Dataset& dataset,
+                                 const ReferenceData& reference,
+                                 int32_t num_threads) {
+  return ListsInChunks(
+      dataset.participants.size(), num_threads, [&](size_t p, std::vector<int32_t>* items) {
+        AppendHeld(dataset.participants[p], reference, items);
+      });
 }
 
 VacancySkillLists VacancySkillListsOf(const Dataset& dataset, const ReferenceData& reference) {
@@ -107,10 +156,12 @@ VacancySkillLists VacancySkillListsOf(const Dataset& dataset, const ReferenceDat
   return lists;
 }
 
-SkillKernel BuildSkillKernel(const Dataset& dataset, const ReferenceData& reference) {
+SkillKernel BuildSkillKernel(const Dataset& dataset,
+                             const ReferenceData& reference,
+                             int32_t num_threads) {
   SkillKernel kernel;
   kernel.num_skills = static_cast<int32_t>(reference.skills.size());
-  kernel.participant_skills = ParticipantSkillLists(dataset, reference);
+  kernel.participant_skills = ParticipantSkillLists(dataset, reference, num_threads);
 
   // Number the occupation profiles in order of first use.
   const size_t num_esco = reference.occupations.size();
@@ -219,29 +270,33 @@ void ClearProfileCounts(const SkillKernel& kernel,
 }
 
 std::vector<int32_t> SkillsHeld(const Participant& participant, const ReferenceData& reference) {
-  const auto num_skills = static_cast<int32_t>(reference.skills.size());
   std::vector<int32_t> held;
-  AppendRaw(participant.skills, num_skills, &held);
-  for (const OccupationRef& o : participant.occupations) {
-    if (o.valid()) AppendRaw(reference.EssentialSkills(o), num_skills, &held);
-  }
-  SortUnique(&held);
+  AppendHeld(participant, reference, &held);
   return held;
+}
+
+EssentialSkillGap EssentialSkillGapOf(const std::vector<int32_t>& held,
+                                      std::span<const int32_t> essential) {
+  EssentialSkillGap gap;
+  for (int32_t s : essential) (Contains(held, s) ? gap.covered : gap.missing).emplace_back(s);
+  return gap;
 }
 
 EssentialSkillGap EssentialSkillGapOf(const std::vector<int32_t>& held,
                                       const Vacancy& vacancy,
                                       const ReferenceData& reference) {
-  const auto num_skills = static_cast<int32_t>(reference.skills.size());
   std::vector<int32_t> essential;
-  if (vacancy.occupation.valid()) {
-    AppendRaw(reference.EssentialSkills(vacancy.occupation), num_skills, &essential);
-  }
-  AppendRaw(vacancy.essential_skills, num_skills, &essential);
-  SortUnique(&essential);
-  EssentialSkillGap gap;
-  for (int32_t s : essential) (Contains(held, s) ? gap.covered : gap.missing).emplace_back(s);
-  return gap;
+  AppendEssential(vacancy, reference, &essential);
+  return EssentialSkillGapOf(held, essential);
+}
+
+SkillLists VacancyEssentialSkills(const Dataset& dataset,
+                                  const ReferenceData& reference,
+                                  int32_t num_threads) {
+  return ListsInChunks(
+      dataset.vacancies.size(), num_threads, [&](size_t v, std::vector<int32_t>* essential) {
+        AppendEssential(dataset.vacancies[v], reference, essential);
+      });
 }
 
 EssentialSkillGap EssentialSkillGapOf(const Participant& participant,

@@ -58,7 +58,11 @@ struct SkillLists {
 };
 
 // Stated skills plus the essential skills of every occupation, per participant.
-SkillLists ParticipantSkillLists(const Dataset& dataset, const ReferenceData& reference);
+// Built in chunks on num_threads (engine/parallel.h; the same lists whatever
+// the count).
+SkillLists ParticipantSkillLists(const Dataset& dataset,
+                                 const ReferenceData& reference,
+                                 int32_t num_threads = 1);
 
 struct VacancySkillLists {
   SkillLists essential;
@@ -90,7 +94,9 @@ struct SkillKernel {
   SkillLists participant_skills;
 };
 
-[[nodiscard]] SkillKernel BuildSkillKernel(const Dataset& dataset, const ReferenceData& reference);
+[[nodiscard]] SkillKernel BuildSkillKernel(const Dataset& dataset,
+                                           const ReferenceData& reference,
+                                           int32_t num_threads = 1);
 
 // Adds participant p's row of skills(p) x profile_essential (and _optional)
 // into the dense rows (length num_profiles). ClearProfileCounts zeroes exactly
@@ -167,6 +173,17 @@ struct EssentialSkillGap {
 [[nodiscard]] EssentialSkillGap EssentialSkillGapOf(const std::vector<int32_t>& held,
                                                     const Vacancy& vacancy,
                                                     const ReferenceData& reference);
+
+// Every vacancy's essential skills (its occupation's and its own), sorted,
+// each once: the vacancy's side of the gap, built once for writers that meet
+// the same vacancies in many lines (For(vacancy index)). Built in chunks on
+// num_threads (engine/parallel.h); the same lists whatever the count.
+[[nodiscard]] SkillLists VacancyEssentialSkills(const Dataset& dataset,
+                                                const ReferenceData& reference,
+                                                int32_t num_threads);
+// The gap from the participant's SkillsHeld() and the vacancy's list above.
+[[nodiscard]] EssentialSkillGap EssentialSkillGapOf(const std::vector<int32_t>& held,
+                                                    std::span<const int32_t> essential);
 
 // SkillsHeld() of the participant asked for last: the writers meet a
 // participant's lines one after the other. One per thread.

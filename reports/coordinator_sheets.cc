@@ -28,7 +28,8 @@ struct ProposalLine {
   const Proposal& proposal;
   const Vacancy& vacancy;
   const Employer& employer;
-  SkillsHeldCache& held;  // the writer's: a participant's lines come together
+  SkillsHeldCache& held;         // the writer's: a participant's lines come together
+  const SkillLists& essentials;  // VacancyEssentialSkills()
 };
 
 // What a cell may read on the line of a participant without a proposal.
@@ -115,9 +116,10 @@ constexpr SheetColumn kColumns[] = {
      nullptr},
     {"Fehlende Kompetenzen",
      [](const ProposalLine& l, CellWriter& cells) {
-       cells.Text(MissingSkillsDe(
-           EssentialSkillGapOf(l.held.For(l.participant, l.reference), l.vacancy, l.reference),
-           l.reference));
+       cells.Text(
+           MissingSkillsDe(EssentialSkillGapOf(l.held.For(l.participant, l.reference),
+                                               l.essentials.For(l.proposal.pair.vacancy.value)),
+                           l.reference));
      },
      nullptr},
     {"Deutsch",
@@ -260,7 +262,8 @@ void WriteProposalRow(CellWriter& cells,
                       const Dataset& dataset,
                       const ReferenceData& reference,
                       const Proposal& proposal,
-                      SkillsHeldCache& held) {
+                      SkillsHeldCache& held,
+                      const SkillLists& essentials) {
   const Vacancy& vacancy = dataset.vacancies[static_cast<size_t>(proposal.pair.vacancy.value)];
   const ProposalLine line{dataset,
                           reference,
@@ -268,7 +271,8 @@ void WriteProposalRow(CellWriter& cells,
                           proposal,
                           vacancy,
                           dataset.employers[static_cast<size_t>(vacancy.employer.value)],
-                          held};
+                          held,
+                          essentials};
   for (const SheetColumn& column : kColumns) column.on_proposal(line, cells);
   WriteExtras(cells, dataset, &line.participant);
   cells.EndRow();
@@ -423,6 +427,9 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
     unplaced_begin[c + 1] += unplaced_begin[c];
   }
 
+  // The vacancies' side of the missing-skills column, once for all lines.
+  const SkillLists essentials = VacancyEssentialSkills(dataset, reference, num_threads);
+
   // libxlsxwriter's scratch files, for all the workbooks.
   std::optional<ScratchFolder> scratch;
   if (formats.xlsx) scratch.emplace(dir);
@@ -467,7 +474,7 @@ std::optional<Error> WriteCoordinatorSheets(const Dataset& dataset,
                                                           : proposals[next_proposal].participant;
       if (unplaced_first) WriteUnplacedRow(sheet, dataset, unplaced[next_unplaced++]);
       while (proposal_here() && proposals[next_proposal].participant == participant) {
-        WriteProposalRow(sheet, dataset, reference, proposals[next_proposal++], held);
+        WriteProposalRow(sheet, dataset, reference, proposals[next_proposal++], held, essentials);
       }
     }
     if (csv && (!csv->Flush() || !out->flush())) return CannotWrite(path);

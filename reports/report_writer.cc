@@ -202,6 +202,7 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
       false);
 
   SkillsHeldCache held;  // a participant's proposals come together
+  const SkillLists essentials = VacancyEssentialSkills(dataset, reference, num_threads);
   WriteArray(
       out,
       "proposals",
@@ -211,8 +212,7 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
         const Employer& e = dataset.employers[static_cast<size_t>(v.employer.value)];
         const EssentialSkillGap gap = EssentialSkillGapOf(
             held.For(dataset.participants[static_cast<size_t>(p.participant.value)], reference),
-            v,
-            reference);
+            essentials.For(p.pair.vacancy.value));
         return ordered_json{
             {"coordinator", dataset.coordinators[static_cast<size_t>(p.coordinator.value)].id},
             {"participant", dataset.participants[static_cast<size_t>(p.participant.value)].id},

@@ -98,6 +98,7 @@ pb::UnplacedReason UnplacedReasonOf(UnplacedReason reason) {
 struct Context {
   const Dataset& dataset;
   const ReferenceData& reference;
+  const SkillLists& essentials;  // VacancyEssentialSkills()
 };
 
 const std::string& VacancyId(const Dataset& dataset, VacancyIndex v) {
@@ -133,8 +134,8 @@ void FillProposal(const Context& context,
     out->set_bridge_course(dataset.courses[static_cast<size_t>(pair.bridge_course.value)].id);
     out->set_bridge_level(std::string(CefrName(pair.bridge_level)));
   }
-  const EssentialSkillGap gap =
-      EssentialSkillGapOf(held->For(participant, context.reference), vacancy, context.reference);
+  const EssentialSkillGap gap = EssentialSkillGapOf(held->For(participant, context.reference),
+                                                    context.essentials.For(pair.vacancy.value));
   for (const SkillIndex s : gap.covered) out->add_covered_skills(s.value);
   for (const SkillIndex s : gap.missing) out->add_missing_skills(s.value);
   out->set_binding(BindingOf(p.binding.kind));
@@ -342,7 +343,8 @@ std::optional<Error> WriteResultsPb(const Dataset& dataset,
   if (!out) return cannot_write();
 
   tbb::task_arena arena(ArenaConcurrency(num_threads));
-  const Context context{dataset, reference};
+  const SkillLists essentials = VacancyEssentialSkills(dataset, reference, num_threads);
+  const Context context{dataset, reference, essentials};
   if (!WriteRepeated<Proposal, pb::Proposal>(
           out,
           arena,

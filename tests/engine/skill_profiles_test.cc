@@ -151,5 +151,53 @@ TEST(SkillsHeldCache, GivesEachParticipantTheirOwnSkillsWhenLinesAlternate) {
             fixtures::Skills({1}));
 }
 
+std::vector<int32_t> Values(const std::vector<SkillIndex>& skills) {
+  std::vector<int32_t> out;
+  for (const SkillIndex s : skills) out.push_back(s.value);
+  return out;
+}
+
+TEST(SkillLists, AreTheSameOnAnyNumberOfThreadsAndMatchTheGapOfOnePair) {
+  const ReferenceData ref = fixtures::TinyReference();
+  Dataset d = fixtures::EmptyDataset();
+  const std::vector<OccupationRef> occupations = {
+      Esco(0), Esco(1), Esco(3), Kldb(0), Kldb(1), OccupationRef{}};
+  for (int32_t i = 0; i < 20000; ++i) {  // more than two chunks of lists
+    Participant& p = AddParticipant(&d, kBernburg);
+    p.occupations = {occupations[static_cast<size_t>(i % 6)]};
+    if (i % 4 == 0) p.occupations.push_back(occupations[static_cast<size_t>((i / 4) % 6)]);
+    p.skills = Skills({i % 10, (i / 10) % 10});
+    Vacancy& v = AddVacancy(&d, kBernburg);
+    v.occupation = occupations[static_cast<size_t>((i / 3) % 6)];
+    if (i % 5 != 0) v.essential_skills = Skills({(i / 7) % 10});
+  }
+  const SkillLists held_one = ParticipantSkillLists(d, ref, 1);
+  const SkillLists held_two = ParticipantSkillLists(d, ref, 2);
+  EXPECT_EQ(held_one.begin, held_two.begin);
+  EXPECT_EQ(held_one.skills, held_two.skills);
+  const SkillLists essential_one = VacancyEssentialSkills(d, ref, 1);
+  const SkillLists essential_two = VacancyEssentialSkills(d, ref, 2);
+  EXPECT_EQ(essential_one.begin, essential_two.begin);
+  EXPECT_EQ(essential_one.skills, essential_two.skills);
+  ASSERT_EQ(held_one.size(), 20000);
+  ASSERT_EQ(essential_one.size(), 20000);
+  int32_t with_gap = 0;
+  for (int32_t i = 0; i < 20000; ++i) {
+    const std::vector<int32_t> held = SkillsHeld(d.participants[static_cast<size_t>(i)], ref);
+    ASSERT_EQ(ToVector(held_one.For(i)), held) << i;
+    // Participant i against vacancy 19999 - i: the lists give the gap the
+    // vacancy itself gives.
+    const int32_t v = 19999 - i;
+    const EssentialSkillGap direct =
+        EssentialSkillGapOf(held, d.vacancies[static_cast<size_t>(v)], ref);
+    const EssentialSkillGap listed = EssentialSkillGapOf(held, essential_one.For(v));
+    ASSERT_EQ(Values(listed.covered), Values(direct.covered)) << i;
+    ASSERT_EQ(Values(listed.missing), Values(direct.missing)) << i;
+    with_gap += direct.missing.empty() ? 0 : 1;
+  }
+  EXPECT_GT(with_gap, 0);
+  EXPECT_LT(with_gap, 20000);
+}
+
 }  // namespace
 }  // namespace jobmatch
