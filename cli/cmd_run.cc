@@ -127,26 +127,27 @@ store::RunRecord MakeRunRecord(const RunArgs& args,
   return record;
 }
 
+using InputHashes = Result<std::vector<store::InputFile>>;
+
 // Records the run in the store while the output is being written. With more
-// than one thread, a thread of its own hashes the inputs and inserts the
-// run's rows (about 3 M at the national tier) while the writers work; either
+// than one thread, a thread of its own inserts the run's rows (about 3 M at
+// the national tier) while the writers work; either
 // way the transaction stays open until the output is written and swapped in
 // just before COMMIT, so a run killed at any point leaves the store as it
 // was, and a run in the store always has its output.
 class StoreRecording {
  public:
-  // `make_record` builds the run's rows (without the input hashes); what it
-  // reads, and `run_store` and `out`, must outlive the recording.
+  // `make_record` builds the run's rows (without the input hashes, which
+  // `hashes` gives); what it reads, and `run_store` and `out`, must outlive
+  // the recording.
   StoreRecording(store::RunStore* run_store,
                  std::function<store::RunRecord()> make_record,
-                 const std::filesystem::path& data,
-                 const std::optional<std::filesystem::path>& config,
+                 std::future<InputHashes> hashes,
                  reports::StagedDirectory* out,
                  bool on_a_thread)
       : run_store_(run_store),
         make_record_(std::move(make_record)),
-        data_(data),
-        config_(config),
+        hashes_(std::move(hashes)),
         out_(out),
         written_future_(written_.get_future()) {
     if (on_a_thread) thread_ = std::thread([this] { Record(); });
@@ -183,7 +184,7 @@ class StoreRecording {
   void Record() {
     try {
       store::RunRecord record = make_record_();
-      Result<std::vector<store::InputFile>> hashes = HashInputs(data_, config_);
+      InputHashes hashes = hashes_.get();
       if (!hashes.ok()) {
         hash_error = hashes.error();
         return;
@@ -206,8 +207,7 @@ class StoreRecording {
 
   store::RunStore* run_store_;
   std::function<store::RunRecord()> make_record_;
-  const std::filesystem::path& data_;
-  const std::optional<std::filesystem::path>& config_;
+  std::future<InputHashes> hashes_;
   reports::StagedDirectory* out_;
   std::promise<std::optional<Error>> written_;
   std::future<std::optional<Error>> written_future_;
@@ -286,6 +286,13 @@ int RunRun(const RunArgs& args) {
   const double score_seconds = seconds_since(stage);
 
   stage = Clock::now();
+  // The input files' hashes, for the store: with more than one thread, on a
+  // core of its own while the solve runs on one.
+  std::future<InputHashes> hashes;
+  if (run_store) {
+    hashes = std::async(args.common.threads != 1 ? std::launch::async : std::launch::deferred,
+                        [&args] { return HashInputs(args.data, args.config); });
+  }
   AssignmentResult result = AssignParticipants(graph, config.assignment);
   if (result.status != AssignmentStatus::kOptimal) {
     return ReportError("cannot solve the assignment",
@@ -328,8 +335,7 @@ int RunRun(const RunArgs& args) {
         [&] {
           return MakeRunRecord(args, run_date, dataset, proposals, follow_up, capacities, reserved);
         },
-        args.data,
-        args.config,
+        std::move(hashes),
         &out,
         args.common.threads != 1);
   }

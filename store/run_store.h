@@ -26,6 +26,10 @@
 //    current sheet needs: the newest run, the latest run before the newest
 //    run's date (a rerun of the newest night reads it) and the last recorded
 //    run are never pruned, nor any proposal row of a pair with a decision.
+//  * One thread at a time: a RunStore's connection is opened without
+//    SQLite's own mutexes (SQLITE_OPEN_NOMUTEX); it may move between
+//    threads (`jobmatch run` records on a thread of its own) but is never
+//    used by two at once.
 //  * Private notes: the Notiz cells of a sheet go only to the table
 //    coordinator_notes, keyed by decision and coordinator; nothing in this
 //    program prints them, and the shared views (shared_decisions,
