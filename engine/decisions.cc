@@ -34,6 +34,7 @@ std::vector<size_t> DecisionOrder(const std::vector<Outcome>& history) {
 }  // namespace
 
 int32_t AppendDecisions(const History& history, Dataset* dataset) {
+  if (history.decisions.empty()) return 0;  // no id maps to build (1.7 M ids nationally)
   const auto participants = IndexById(dataset->participants);
   const auto vacancies = IndexById(dataset->vacancies);
   int32_t left_out = 0;

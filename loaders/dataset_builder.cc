@@ -1,6 +1,7 @@
 #include "loaders/dataset_builder.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <functional>
 #include <limits>
@@ -9,6 +10,7 @@
 #include <string_view>
 #include <utility>
 
+#include "engine/parallel.h"
 #include "loaders/boundary.h"
 #include "loaders/cells.h"
 #include "loaders/chunked.h"
@@ -193,11 +195,18 @@ class Builder {
         problems_(problems),
         num_threads_(num_threads),
         places_(reference) {
-    coordinator_ids_ = InternIds(raw[Table::kCoordinators], kCoordinatorId);
-    employer_ids_ = InternIds(raw[Table::kEmployers], kEmployerId);
-    participant_ids_ = InternIds(raw[Table::kParticipants], kParticipantId);
-    vacancy_ids_ = InternIds(raw[Table::kVacancies], kVacancyId);
-    course_ids_ = InternIds(raw[Table::kCourses], kCourseId);
+    // Each table's ids on a loader thread (the participants' and the
+    // vacancies' first: the largest).
+    const std::array<std::pair<IdTable*, Table>, 5> tables = {{
+        {&participant_ids_, Table::kParticipants},
+        {&vacancy_ids_, Table::kVacancies},
+        {&employer_ids_, Table::kEmployers},
+        {&coordinator_ids_, Table::kCoordinators},
+        {&course_ids_, Table::kCourses},
+    }};
+    ForEachTask(tables.size(), num_threads, [&](size_t t) {
+      *tables[t].first = InternIds(raw[tables[t].second], IdColumn(tables[t].second));
+    });
   }
 
   Dataset Build() {
