@@ -3,6 +3,7 @@
 // exit code (0, or 65/66/70/73 by the kind of error, see cli/exit_codes.h);
 // an exception that escapes one exits 70 with a message (cli/exceptions.h).
 
+#include <malloc.h>
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -236,6 +237,16 @@ int Main(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // glibc's malloc keeps up to 512 MB of freed memory in its arenas (the
+  // default gives back all but 128 kB, or twice a grown mmap threshold) and
+  // serves blocks up to 32 MB from them: the writers' many short-lived
+  // buffers (zlib's state for each workbook part, each sheet's XML and
+  // file) then reuse pages already in the process instead of faulting in
+  // fresh ones, which a virtual machine may charge for dearly (national run
+  // on a fresh VM: write stage 38.4 -> 35.0 s, solve 13.2 -> 12.5 s, peak
+  // 4.54 -> 4.69 GiB). Larger blocks are still mapped and unmapped alone.
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
   jobmatch::cli::InstallTerminateHandler();
   return jobmatch::cli::ExitCodeCatchingExceptions([&] { return Main(argc, argv); }, std::cerr);
 }
