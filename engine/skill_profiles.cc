@@ -305,6 +305,34 @@ EssentialSkillGap EssentialSkillGapOf(const Participant& participant,
   return EssentialSkillGapOf(SkillsHeld(participant, reference), vacancy, reference);
 }
 
+const std::vector<int32_t>& SkillsHeldCache::For(const Participant& participant,
+                                                 const ReferenceData& reference) {
+  if (&participant != last_) {
+    for (const int32_t s : held_) marks_[static_cast<size_t>(s)] = 0;
+    held_.clear();
+    AppendHeld(participant, reference, &held_);
+    marks_.resize(std::max(marks_.size(), reference.skills.size()), 0);
+    for (const int32_t s : held_) marks_[static_cast<size_t>(s)] = 1;
+    last_ = &participant;
+  }
+  return held_;
+}
+
+EssentialSkillGap SkillsHeldCache::Gap(const Participant& participant,
+                                       const ReferenceData& reference,
+                                       std::span<const int32_t> essential) {
+  (void)For(participant, reference);
+  size_t covered = 0;
+  for (const int32_t s : essential) covered += marks_[static_cast<size_t>(s)];
+  EssentialSkillGap gap;
+  gap.covered.reserve(covered);
+  gap.missing.reserve(essential.size() - covered);
+  for (const int32_t s : essential) {
+    (marks_[static_cast<size_t>(s)] != 0 ? gap.covered : gap.missing).emplace_back(s);
+  }
+  return gap;
+}
+
 void MarkSkills(const SkillKernel& kernel, int32_t participant, uint8_t value, uint8_t* marks) {
   for (int32_t s : kernel.participant_skills.For(participant)) marks[s] = value;
 }

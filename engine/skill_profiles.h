@@ -189,17 +189,18 @@ struct EssentialSkillGap {
 // participant's lines one after the other. One per thread.
 class SkillsHeldCache {
  public:
-  const std::vector<int32_t>& For(const Participant& participant, const ReferenceData& reference) {
-    if (&participant != last_) {
-      held_ = SkillsHeld(participant, reference);
-      last_ = &participant;
-    }
-    return held_;
-  }
+  const std::vector<int32_t>& For(const Participant& participant, const ReferenceData& reference);
+  // EssentialSkillGapOf(For(participant), essential), with the held skills
+  // looked up in a mark per skill instead of searched (`essential` from
+  // VacancyEssentialSkills: sorted, each once).
+  EssentialSkillGap Gap(const Participant& participant,
+                        const ReferenceData& reference,
+                        std::span<const int32_t> essential);
 
  private:
   const Participant* last_ = nullptr;
   std::vector<int32_t> held_;
+  std::vector<uint8_t> marks_;  // per skill: 1 if in held_
 };
 
 }  // namespace jobmatch

@@ -116,10 +116,9 @@ constexpr SheetColumn kColumns[] = {
      nullptr},
     {"Fehlende Kompetenzen",
      [](const ProposalLine& l, CellWriter& cells) {
-       cells.Text(
-           MissingSkillsDe(EssentialSkillGapOf(l.held.For(l.participant, l.reference),
-                                               l.essentials.For(l.proposal.pair.vacancy.value)),
-                           l.reference));
+       cells.Text(MissingSkillsDe(
+           l.held.Gap(l.participant, l.reference, l.essentials.For(l.proposal.pair.vacancy.value)),
+           l.reference));
      },
      nullptr},
     {"Deutsch",

@@ -210,9 +210,10 @@ std::optional<Error> WriteRunReport(const Dataset& dataset,
       [&](const Proposal& p) {
         const Vacancy& v = dataset.vacancies[static_cast<size_t>(p.pair.vacancy.value)];
         const Employer& e = dataset.employers[static_cast<size_t>(v.employer.value)];
-        const EssentialSkillGap gap = EssentialSkillGapOf(
-            held.For(dataset.participants[static_cast<size_t>(p.participant.value)], reference),
-            essentials.For(p.pair.vacancy.value));
+        const EssentialSkillGap gap =
+            held.Gap(dataset.participants[static_cast<size_t>(p.participant.value)],
+                     reference,
+                     essentials.For(p.pair.vacancy.value));
         return ordered_json{
             {"coordinator", dataset.coordinators[static_cast<size_t>(p.coordinator.value)].id},
             {"participant", dataset.participants[static_cast<size_t>(p.participant.value)].id},

@@ -134,8 +134,8 @@ void FillProposal(const Context& context,
     out->set_bridge_course(dataset.courses[static_cast<size_t>(pair.bridge_course.value)].id);
     out->set_bridge_level(std::string(CefrName(pair.bridge_level)));
   }
-  const EssentialSkillGap gap = EssentialSkillGapOf(held->For(participant, context.reference),
-                                                    context.essentials.For(pair.vacancy.value));
+  const EssentialSkillGap gap =
+      held->Gap(participant, context.reference, context.essentials.For(pair.vacancy.value));
   for (const SkillIndex s : gap.covered) out->add_covered_skills(s.value);
   for (const SkillIndex s : gap.missing) out->add_missing_skills(s.value);
   out->set_binding(BindingOf(p.binding.kind));

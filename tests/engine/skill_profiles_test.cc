@@ -195,6 +195,21 @@ TEST(SkillLists, AreTheSameOnAnyNumberOfThreadsAndMatchTheGapOfOnePair) {
     ASSERT_EQ(Values(listed.missing), Values(direct.missing)) << i;
     with_gap += direct.missing.empty() ? 0 : 1;
   }
+  // The writers' cache marks a participant's skills: the same gaps when it
+  // moves from one participant to another and back.
+  SkillsHeldCache cache;
+  for (int32_t i = 0; i < 20000; i += 7) {
+    for (const int32_t p : {i, (i * 13) % 20000, i}) {
+      const Participant& participant = d.participants[static_cast<size_t>(p)];
+      const int32_t v = (p * 31 + 5) % 20000;
+      const EssentialSkillGap direct =
+          EssentialSkillGapOf(participant, d.vacancies[static_cast<size_t>(v)], ref);
+      const EssentialSkillGap cached = cache.Gap(participant, ref, essential_one.For(v));
+      ASSERT_EQ(Values(cached.covered), Values(direct.covered)) << p;
+      ASSERT_EQ(Values(cached.missing), Values(direct.missing)) << p;
+      ASSERT_EQ(cache.For(participant, ref), SkillsHeld(participant, ref)) << p;
+    }
+  }
   EXPECT_GT(with_gap, 0);
   EXPECT_LT(with_gap, 20000);
 }
