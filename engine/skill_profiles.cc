@@ -135,13 +135,16 @@ SkillLists ParticipantSkillLists(const Dataset& dataset,
 VacancySkillLists VacancySkillListsOf(const Dataset& dataset, const ReferenceData& reference) {
   const auto num_skills = static_cast<int32_t>(reference.skills.size());
   VacancySkillLists lists;
-  std::vector<int32_t> essential, optional, stated, rest;
+  std::vector<int32_t> essential, optional, rest;
   for (const Vacancy& v : dataset.vacancies) {
-    OccupationSets(reference, v.occupation, num_skills, &essential, &optional);
-    stated.clear();
-    AppendRaw(v.essential_skills, num_skills, &stated);
-    essential.insert(essential.end(), stated.begin(), stated.end());
-    SortUnique(&essential);
+    essential.clear();
+    AppendEssential(v, reference, &essential);
+    // The occupation's optional skills and the vacancy's own, minus every
+    // essential one (the occupation's included).
+    optional.clear();
+    if (v.occupation.valid()) {
+      AppendRaw(reference.OptionalSkills(v.occupation), num_skills, &optional);
+    }
     AppendRaw(v.optional_skills, num_skills, &optional);
     SortUnique(&optional);
     rest.clear();

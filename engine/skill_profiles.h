@@ -175,7 +175,8 @@ struct EssentialSkillGap {
                                                     const ReferenceData& reference);
 
 // Every vacancy's essential skills (its occupation's and its own), sorted,
-// each once: the vacancy's side of the gap, built once for writers that meet
+// each once, as VacancySkillListsOf's essential lists: the vacancy's side of
+// the gap, built once for writers that meet
 // the same vacancies in many lines (For(vacancy index)). Built in chunks on
 // num_threads (engine/parallel.h); the same lists whatever the count.
 [[nodiscard]] SkillLists VacancyEssentialSkills(const Dataset& dataset,

@@ -179,6 +179,9 @@ TEST(SkillLists, AreTheSameOnAnyNumberOfThreadsAndMatchTheGapOfOnePair) {
   const SkillLists essential_two = VacancyEssentialSkills(d, ref, 2);
   EXPECT_EQ(essential_one.begin, essential_two.begin);
   EXPECT_EQ(essential_one.skills, essential_two.skills);
+  const VacancySkillLists vacancy_lists = VacancySkillListsOf(d, ref);
+  EXPECT_EQ(essential_one.begin, vacancy_lists.essential.begin);
+  EXPECT_EQ(essential_one.skills, vacancy_lists.essential.skills);
   ASSERT_EQ(held_one.size(), 20000);
   ASSERT_EQ(essential_one.size(), 20000);
   int32_t with_gap = 0;
