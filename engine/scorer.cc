@@ -119,10 +119,13 @@ struct Scratch {
   std::vector<float> optional_row;
   std::vector<uint8_t> marks;
   std::vector<ItemRange> ranges;
-  // What internal::VectorRulePass leaves of a range (see there).
+  // What internal::VectorPairPass leaves of a chunk (see there), and the
+  // relation by profile it reads.
+  std::vector<uint32_t> pass_several;
+  std::vector<uint32_t> pass_single;
   std::vector<int32_t> pass_rows;
   std::vector<uint32_t> pass_fail;
-  std::vector<uint32_t> pass_several;
+  std::vector<int32_t> relation32;
   std::vector<ScoredPair> kept;
   ParticipantContext context;
 };
@@ -363,7 +366,7 @@ Prepared Prepare(const Dataset& dataset,
     }
   }
 
-  prep.vector_rules = options.vector_instructions && internal::VectorRulePassAvailable();
+  prep.vector_rules = options.vector_instructions && internal::VectorPairPassAvailable();
   if (prep.vector_rules) {
     internal::RuleColumns& columns = prep.columns;
     for (const VacancyRow& row : prep.rows) {
@@ -377,6 +380,16 @@ Prepared Prepare(const Dataset& dataset,
                                                     row.hours_class,
                                                     row.min_german,
                                                     (row.flags & kHasDeadline) != 0));
+      columns.profile.push_back(row.profile);
+      columns.inv_essential.push_back(row.inv_essential);
+      columns.inv_optional.push_back(row.inv_optional);
+      columns.micro.push_back(row.micro);
+      columns.correction_begin.push_back(row.correction_begin);
+      columns.skill_code.push_back(internal::PackSkillCode((row.flags & kHasEssential) != 0,
+                                                           (row.flags & kHasOptional) != 0,
+                                                           (row.flags & kIsJob) != 0,
+                                                           row.requirement,
+                                                           row.correction_count));
     }
   }
   PrepareRelations(dataset, reference, options, &prep);
@@ -467,6 +480,59 @@ void BuildContext(const Dataset& dataset,
   }
 }
 
+// Rows the vector pass takes at a time (the scratch buffers' size).
+constexpr int32_t kChunk = 256;
+
+// Per slot (internal::FirstRule(), the last one eligible): pairs counted.
+using SlotCounts = std::array<int32_t, kNumExclusionReasons + 1>;
+
+// Counts each of `n` rule words under its first rule in `tally`, and in
+// `singles` too when given (words with at most one rule broken). Four partial
+// counts take turns: a run of words under one slot (the rule is mostly the
+// same row after row) would otherwise wait on each increment before the next.
+void TallyFirstRules(const uint32_t* fails, int32_t n, SlotCounts* tally, SlotCounts* singles) {
+  std::array<SlotCounts, 4> partial{};
+  for (int32_t j = 0; j < n; ++j) {
+    ++partial[static_cast<size_t>(j & 3)][static_cast<size_t>(internal::FirstRule(fails[j]))];
+  }
+  for (size_t slot = 0; slot < tally->size(); ++slot) {
+    const int32_t count = partial[0][slot] + partial[1][slot] + partial[2][slot] + partial[3][slot];
+    (*tally)[slot] += count;
+    if (singles != nullptr) (*singles)[slot] += count;
+  }
+}
+
+// The participant's side of the bound in internal::VectorPairPass; the
+// relation by profile widened into scratch->relation32.
+void BuildBoundInput(const Prepared& prep,
+                     const ScoringOptions& options,
+                     const ParticipantContext& ctx,
+                     Scratch* scratch,
+                     internal::BoundInput* in) {
+  const auto num_profiles = static_cast<size_t>(prep.kernel.num_profiles);
+  scratch->relation32.assign(ctx.relation, ctx.relation + num_profiles);
+  in->essential_row = scratch->essential_row.data();
+  in->optional_row = scratch->optional_row.data();
+  in->relation = scratch->relation32.data();
+  in->marks = scratch->marks.data();
+  in->corrections = prep.corrections.data();
+  in->skill_gate = ctx.skill_gate;
+  std::copy(ctx.german_fit.begin(), ctx.german_fit.end(), in->german_fit.begin());
+  in->bridge_german_fit = options.course_bridge_german_fit;
+  std::copy(ctx.job_requirement_fit.begin(),
+            ctx.job_requirement_fit.end(),
+            in->job_requirement_fit.begin());
+  for (size_t digits = 2; digits <= 4; ++digits) {
+    in->isco_floor[digits] = options.isco_group_floor[4 - digits];
+  }
+  in->optional_share = options.optional_skill_share;
+  in->fit_without_requirements = options.skill_fit_without_requirements;
+  in->w_skill = prep.w_skill;
+  in->w_german = prep.w_german;
+  in->w_micro = prep.w_micro;
+  in->w_commute = prep.w_commute;
+}
+
 // Scores one participant: counts into `result` at index p, kept pairs
 // appended to `out` best first; returns how many were appended.
 // helper_fallback: helper jobs are open despite kHelperJobQualified (the
@@ -501,43 +567,34 @@ int32_t ScoreParticipant(const Dataset& dataset,
   const size_t top_k = options.top_k > 0 ? static_cast<size_t>(options.top_k) : 0;
 
   // tally[r]: pairs within reach whose first failed rule is r; then eligible.
-  std::array<int32_t, kNumExclusionReasons + 1> tally{};
+  SlotCounts tally{};
   constexpr int kEligibleSlot = kNumExclusionReasons;
   // singles[r]: the pairs with rule r their only broken rule (near_miss's
   // counts; the eligible slot unused). threshold[r]: the score such a pair
   // must beat as a float, its rule's nearest miss (or, eligible, the top K
   // once full), -1 while there is none.
-  std::array<int32_t, kNumExclusionReasons + 1> singles{};
+  SlotCounts singles{};
   std::array<float, kNumExclusionReasons + 1> threshold;
   threshold.fill(-1.0f);
-  // One row within reach, with its rules but the skill gate judged: the
-  // skill gate, then (at most one rule broken) its score.
-  auto visit = [&](int32_t k, double c2, uint32_t fail, int32_t bridge)
+  // A row's skill overlap and the participant's relation to its profile.
+  auto overlap = [&](const VacancyRow& row, SkillCounts* counts, int8_t* relation)
+      __attribute__((always_inline)) {
+    *counts = CountOverlap(essential_row,
+                           optional_row,
+                           marks,
+                           row.profile,
+                           prep.corrections.data() + row.correction_begin,
+                           prep.corrections.data() + row.correction_begin + row.correction_count);
+    *relation = row.profile >= 0 ? ctx.relation[row.profile] : int8_t{0};
+  };
+  // A row within reach with at most one rule broken, its skill gate judged
+  // and counted (tally, singles): its bounds, then its score as the nearest
+  // miss of its rule or in the top K.
+  auto rank = [&](
+      int32_t k, double c2, uint32_t fail, int32_t bridge, SkillCounts counts, int8_t relation)
       __attribute__((always_inline)) {
     const VacancyRow& row = prep.rows[static_cast<size_t>(k)];
-    // The skill gate, the last rule, needs the overlap: computed wherever it
-    // can decide the pair's rule or near miss (no other rule, or one).
-    SkillCounts counts;
-    int8_t relation = 0;
-    if (!internal::SeveralRules(fail)) {
-      counts = CountOverlap(essential_row,
-                            optional_row,
-                            marks,
-                            row.profile,
-                            prep.corrections.data() + row.correction_begin,
-                            prep.corrections.data() + row.correction_begin + row.correction_count);
-      if (row.profile >= 0) relation = ctx.relation[row.profile];
-      if (ctx.skill_gate && counts.essential == 0 && (row.flags & kHasEssential) != 0 &&
-          (relation & kRelatedBit) == 0) {
-        fail |= internal::RuleBit(ExclusionReason::kNoSkillFit);
-      }
-    }
-    const int first_reason = internal::FirstRule(fail);
-    ++tally[static_cast<size_t>(first_reason)];
-    // Two rules or more (no near miss): done.
-    if (internal::SeveralRules(fail)) return;
-    const auto slot = static_cast<size_t>(first_reason);
-    ++singles[slot];
+    const auto slot = static_cast<size_t>(internal::FirstRule(fail));
 
     // Every part but the commute first (the overlap is known): with the
     // commute at its best, then at its bound from the chord, they bound the
@@ -593,7 +650,7 @@ int32_t ScoreParticipant(const Dataset& dataset,
     const auto score_f = static_cast<float>(score);
 
     if (miss != nullptr) {
-      if (singles[slot] == 1 || Better(score_f, vacancy, miss->best_score, miss->best)) {
+      if (!miss->best.valid() || Better(score_f, vacancy, miss->best_score, miss->best)) {
         miss->best = vacancy;
         miss->best_score = score_f;
         threshold[slot] = score_f;
@@ -637,6 +694,29 @@ int32_t ScoreParticipant(const Dataset& dataset,
     }
     if (top_k > 0 && kept.size() == top_k) threshold[kEligibleSlot] = kept.front().score;
   };
+  // One row within reach, with its rules but the skill gate judged: the
+  // skill gate, then (at most one rule broken) its score.
+  auto visit = [&](int32_t k, double c2, uint32_t fail, int32_t bridge)
+      __attribute__((always_inline)) {
+    const VacancyRow& row = prep.rows[static_cast<size_t>(k)];
+    // The skill gate, the last rule, needs the overlap: computed wherever it
+    // can decide the pair's rule or near miss (no other rule, or one).
+    SkillCounts counts;
+    int8_t relation = 0;
+    if (!internal::SeveralRules(fail)) {
+      overlap(row, &counts, &relation);
+      if (ctx.skill_gate && counts.essential == 0 && (row.flags & kHasEssential) != 0 &&
+          (relation & kRelatedBit) == 0) {
+        fail |= internal::RuleBit(ExclusionReason::kNoSkillFit);
+      }
+    }
+    const int first_reason = internal::FirstRule(fail);
+    ++tally[static_cast<size_t>(first_reason)];
+    // Two rules or more (no near miss): done.
+    if (internal::SeveralRules(fail)) return;
+    ++singles[static_cast<size_t>(first_reason)];
+    rank(k, c2, fail, bridge, counts, relation);
+  };
 
   CellRangesNear(prep.grid, dataset.participants[pi].home.point, ctx.reach_km, &scratch->ranges);
   // The vector pass judges every rule but the rejected-pair rule.
@@ -644,32 +724,43 @@ int32_t ScoreParticipant(const Dataset& dataset,
   const internal::RulePassInput pass_input =
       vector ? internal::RulePassInputOf(ctx.rules, ctx.u, ctx.reach_c2)
              : internal::RulePassInput{};
+  internal::BoundInput bound_input;
+  if (vector) BuildBoundInput(prep, options, ctx, scratch, &bound_input);
   for (const ItemRange& range : scratch->ranges) {
     if (vector) {
-      const auto need = static_cast<size_t>(range.last - range.first) + 8;
-      if (scratch->pass_rows.size() < need) {
-        scratch->pass_rows.resize(need);
-        scratch->pass_fail.resize(need);
-        scratch->pass_several.resize(need);
-      }
-      internal::RulePassOutput pass{
-          scratch->pass_rows.data(), scratch->pass_fail.data(), scratch->pass_several.data()};
-      internal::VectorRulePass(prep.columns, pass_input, range.first, range.last, &pass);
-      for (int32_t j = 0; j < pass.num_several; ++j) {
-        ++tally[static_cast<size_t>(
-            internal::FirstRule(scratch->pass_several[static_cast<size_t>(j)]))];
-      }
-      for (int32_t i = 0; i < pass.num_rows; ++i) {
-        const int32_t k = scratch->pass_rows[static_cast<size_t>(i)];
-        const VacancyRow& row = prep.rows[static_cast<size_t>(k)];
-        internal::PairFacts facts;  // what FindBridge reads
-        facts.deadline = row.deadline;
-        facts.has_deadline = (row.flags & kHasDeadline) != 0;
-        facts.min_german = row.min_german;
-        visit(k,
-              ChordSquared(ctx.u, row.u),
-              scratch->pass_fail[static_cast<size_t>(i)],
-              internal::FindBridge(ctx.rules, facts));
+      // In chunks, so that the bound reads thresholds the rows before have
+      // raised.
+      for (int32_t first = range.first; first < range.last; first += kChunk) {
+        std::copy_n(threshold.begin(), threshold.size(), bound_input.threshold.begin());
+        internal::PairPassOutput pass{scratch->pass_several.data(),
+                                      scratch->pass_single.data(),
+                                      scratch->pass_rows.data(),
+                                      scratch->pass_fail.data()};
+        internal::VectorPairPass(prep.columns,
+                                 pass_input,
+                                 bound_input,
+                                 first,
+                                 std::min(range.last, first + kChunk),
+                                 &pass);
+        TallyFirstRules(scratch->pass_several.data(), pass.num_several, &tally, nullptr);
+        TallyFirstRules(scratch->pass_single.data(), pass.num_single, &tally, &singles);
+        for (int32_t i = 0; i < pass.num_rows; ++i) {
+          const int32_t k = scratch->pass_rows[static_cast<size_t>(i)];
+          const VacancyRow& row = prep.rows[static_cast<size_t>(k)];
+          internal::PairFacts facts;  // what FindBridge reads
+          facts.deadline = row.deadline;
+          facts.has_deadline = (row.flags & kHasDeadline) != 0;
+          facts.min_german = row.min_german;
+          SkillCounts counts;
+          int8_t relation = 0;
+          overlap(row, &counts, &relation);
+          rank(k,
+               ChordSquared(ctx.u, row.u),
+               scratch->pass_fail[static_cast<size_t>(i)],
+               internal::FindBridge(ctx.rules, facts),
+               counts,
+               relation);
+        }
       }
       continue;
     }
@@ -773,6 +864,10 @@ ScoredPairs ScoreTopK(const Dataset& dataset,
     scratch.essential_row.assign(static_cast<size_t>(prep.kernel.num_profiles), 0.0f);
     scratch.optional_row.assign(static_cast<size_t>(prep.kernel.num_profiles), 0.0f);
     scratch.marks.assign(static_cast<size_t>(prep.kernel.num_skills), 0);
+    scratch.pass_rows.resize(kChunk + 8);
+    for (auto* buffer : {&scratch.pass_several, &scratch.pass_single, &scratch.pass_fail}) {
+      buffer->resize(kChunk + 8);
+    }
     const int32_t first = b * block_size;
     const int32_t last = std::min(num_participants, first + block_size);
     BlockOutput& out = outputs[static_cast<size_t>(b)];

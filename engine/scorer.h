@@ -94,11 +94,12 @@
 // overlaps come from the factorised sparse kernel of engine/skill_profiles.h;
 // no participants-by-vacancies matrix is ever formed. Every rule is checked
 // for every pair within reach (for the counts), eight vacancy rows at once
-// with AVX-512 where the CPU has it (engine/internal/rule_pass.h: the same
-// bits as the scalar loop, which stays for other CPUs and for participants
-// with rejected pairs); parts are computed only as far as needed: exact
-// upper bounds skip pairs that can neither enter the top K nor beat the
-// nearest miss so far, which never changes the output.
+// with AVX-512 where the CPU has it, the skill gate and the first bound too
+// (engine/internal/rule_pass.h: the same bits and doubles as the scalar loop,
+// which stays for other CPUs and for participants with rejected pairs);
+// parts are computed only as far as needed: exact upper bounds skip pairs
+// that can neither enter the top K nor beat the nearest miss so far, which
+// never changes the output.
 //
 // Guarantees. Deterministic: the same input and options give the same bytes
 // on any number of threads and any block size. Thread count comes from
@@ -235,8 +236,9 @@ struct ScoringOptions {
   // Threads: 0 = all the machine has. Block size: participants per task.
   int32_t num_threads = 0;
   int32_t block_size = 64;
-  // Judge the rules of eight vacancies at once with the CPU's AVX-512
-  // instructions where it has them (engine/internal/rule_pass.h); affects
+  // Judge the rules, skill gate and first bound of eight vacancies at once
+  // with the CPU's AVX-512 instructions where it has them
+  // (engine/internal/rule_pass.h); affects
   // speed only, never results (tests compare both ways).
   bool vector_instructions = true;
   // Side of a spatial grid cell; affects speed only, never results.

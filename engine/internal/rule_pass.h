@@ -1,26 +1,39 @@
 // engine/internal/rule_pass.h
 //
 // The scorer's first look at a run of vacancy rows, eight at a time with the
-// CPU's AVX-512 instructions: every rule of internal::JudgePair but the
-// rejected-pair rule, for one participant. Rows outside the participant's
-// reach are dropped; rows with two rules or more broken only count under
-// their first rule; the rest (at most one rule broken, the skill gate not yet
-// judged) go on to the scalar part of the pair loop. Private to the engine.
+// CPU's AVX-512 instructions, for one participant: every rule of
+// internal::JudgePair but the rejected-pair rule, then for the rows with at
+// most one rule broken the skill overlap (the participant's profile counts
+// gathered, a vacancy's own skills added lane by lane), the skill gate, and
+// the first bound of the scorer's pair loop: the score with every part but
+// the commute, and the commute at its best. Only the rows whose bound can
+// still change the output go on to the scalar part of the pair loop. Private
+// to the engine.
 //
-// Contract. VectorRulePass() gives, for every row in [first, last), exactly
-// what the scalar loop derives from JudgePair() and the reach test: the same
-// doubles (the chord is summed in the same order, never fused), the same
-// comparisons, the same bits. It does not judge the rejected-pair rule: call
-// it only for participants with no rejected pair. It runs only where
-// VectorRulePassAvailable(); elsewhere the scorer keeps its scalar loop.
-// `rows`, `fail` and `several` hold at least last - first + 8 entries past
-// what `out` already counts (the stores write whole registers).
+// Contract. VectorPairPass() takes the rows [first, last). Rows outside the
+// participant's reach are dropped. Every row within reach appends its rule
+// bits, the skill gate judged, to `several` (two rules or more broken) or
+// `single` (at most one): the scorer counts them under their first rule.
+// Of the single ones, a row whose bound, as a float, is not below the
+// threshold of its slot (FirstRule(): its rule's nearest miss so far, or the
+// top K once full) appends its row and bits to `rows` and `fail`. Every value
+// is the scalar loop's: the same doubles (the chord and the bound summed in
+// the same order, never fused: this file is compiled without fused
+// multiply-add), the same comparisons, the same bits; so a row is dropped
+// exactly when the scalar loop would drop it at that threshold, and as
+// thresholds only rise, a threshold read before the scalar part has seen the
+// rows before drops fewer rows, never more. It does not judge the
+// rejected-pair rule: call it only for participants with no rejected pair.
+// It runs only where VectorPairPassAvailable(); elsewhere the scorer keeps
+// its scalar loop. Each of `out`'s arrays holds at least last - first + 8
+// entries past what `out` already counts (the stores write whole registers).
 //
 // Example:
-//   const RulePassInput in = RulePassInputOf(rules, u, reach_c2);
-//   RulePassOutput out{rows.data(), fail.data(), several.data()};
-//   VectorRulePass(columns, in, range.first, range.last, &out);
+//   const RulePassInput rules = RulePassInputOf(participant_rules, u, reach_c2);
+//   PairPassOutput out{several.data(), single.data(), rows.data(), fail.data()};
+//   VectorPairPass(columns, rules, bound, range.first, range.last, &out);
 //   for (int32_t i = 0; i < out.num_several; ++i) ++tally[FirstRule(several[i])];
+//   ... the same for single (and singles[]), then the scalar part for rows.
 
 #ifndef JOBMATCH_ENGINE_INTERNAL_RULE_PASS_H_
 #define JOBMATCH_ENGINE_INTERNAL_RULE_PASS_H_
@@ -32,6 +45,7 @@
 #include "engine/geo.h"
 #include "engine/internal/scoring_rules.h"
 #include "engine/records.h"
+#include "engine/skill_profiles.h"
 
 namespace jobmatch::internal {
 
@@ -42,6 +56,13 @@ struct RuleColumns {
   std::vector<int32_t> deadline;  // 0 without one
   // PackRuleCode() of the row.
   std::vector<uint32_t> code;
+  // What the skill gate and the bound read: the row's kernel profile (-1: none), the
+  // reciprocals of its essential and optional set sizes (0 if empty), its
+  // micro part, where its own skill corrections start, and PackSkillCode().
+  std::vector<int32_t> profile;
+  std::vector<float> inv_essential, inv_optional, micro;
+  std::vector<int32_t> correction_begin;
+  std::vector<uint32_t> skill_code;
 };
 
 // static_fail in bits 0-15, kind_class 16-17, hours_class 18-19,
@@ -51,6 +72,14 @@ uint32_t PackRuleCode(uint16_t static_fail,
                       uint8_t hours_class,
                       int8_t min_german,
                       bool has_deadline);
+
+// has_essential bit 0, has_optional 1, is_job 2, requirement level 3-5,
+// the number of the row's own skill corrections 8-23.
+uint32_t PackSkillCode(bool has_essential,
+                       bool has_optional,
+                       bool is_job,
+                       int8_t requirement,
+                       uint16_t correction_count);
 
 // One participant's side of the rules, as the vector pass reads it.
 struct RulePassInput {
@@ -72,23 +101,48 @@ struct RulePassInput {
 };
 RulePassInput RulePassInputOf(const ParticipantRules& rules, const UnitVector& u, double reach_c2);
 
-struct RulePassOutput {
-  int32_t* rows = nullptr;      // within reach, at most one rule broken: their row
-  uint32_t* fail = nullptr;     // and their rule bits
-  uint32_t* several = nullptr;  // within reach, two rules or more: their rule bits
-  int32_t num_rows = 0;
-  int32_t num_several = 0;
+// One participant's side of the first bound (the scorer's pair loop: the
+// skill part, the German and micro parts, the commute at 1).
+struct BoundInput {
+  // By kernel profile: the participant's overlap counts, and ISCO digits
+  // shared plus 8 when related (the scorer's relation).
+  const float* essential_row = nullptr;
+  const float* optional_row = nullptr;
+  const int32_t* relation = nullptr;
+  const uint8_t* marks = nullptr;                // by skill: held (1) or not
+  const SkillCorrection* corrections = nullptr;  // RuleColumns::correction_begin's
+  bool skill_gate = false;
+  std::array<double, 8> german_fit{};           // by vacancy minimum level
+  double bridge_german_fit = 1.0;               // a course bridges the gap
+  std::array<double, 8> job_requirement_fit{};  // by requirement level, jobs
+  std::array<double, 8> isco_floor{};           // by ISCO digits shared (2-4)
+  double optional_share = 0.0;
+  double fit_without_requirements = 0.0;
+  double w_skill = 0.0, w_german = 0.0, w_micro = 0.0, w_commute = 0.0;
+  // By slot (FirstRule()): the float a row's bound must not fall below.
+  std::array<float, kNumExclusionReasons + 1> threshold{};
 };
 
-// Whether this CPU runs VectorRulePass (AVX-512 F, VL and CD).
-bool VectorRulePassAvailable();
+struct PairPassOutput {
+  uint32_t* several = nullptr;  // within reach, two rules or more: their rule bits
+  uint32_t* single = nullptr;   // within reach, at most one rule: their rule bits
+  int32_t* rows = nullptr;      // of those, the rows whose bound reaches the threshold
+  uint32_t* fail = nullptr;     // and their rule bits
+  int32_t num_several = 0;
+  int32_t num_single = 0;
+  int32_t num_rows = 0;
+};
+
+// Whether this CPU runs VectorPairPass (AVX-512 F, VL and CD).
+bool VectorPairPassAvailable();
 
 // Judges rows [first, last) (see the contract above); appends to `out`.
-void VectorRulePass(const RuleColumns& columns,
-                    const RulePassInput& in,
+void VectorPairPass(const RuleColumns& columns,
+                    const RulePassInput& rules,
+                    const BoundInput& bound,
                     int32_t first,
                     int32_t last,
-                    RulePassOutput* out);
+                    PairPassOutput* out);
 
 }  // namespace jobmatch::internal
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -9,6 +10,7 @@
 
 #include "engine/geo.h"
 #include "engine/internal/scoring_rules.h"
+#include "engine/skill_profiles.h"
 
 namespace jobmatch::internal {
 namespace {
@@ -16,6 +18,11 @@ namespace {
 // Rows around one participant, with every field drawn so that the rules'
 // comparisons meet their edges: hours, chords and deadlines equal to the
 // participant's limits and course finishes, finishes beyond the int32 days.
+//
+// The participant's skill side is drawn so that the skill gate and the bound
+// meet their edges too: no essential skill covered with and without a
+// related occupation, rows without profile or without any skill, corrections
+// that add and take away.
 struct Case {
   RuleColumns columns;
   std::vector<PairFacts> facts;  // by row, without the chord
@@ -23,7 +30,72 @@ struct Case {
   ParticipantRules rules;
   UnitVector home;
   double reach_c2 = 0.0;
+  // The skill side: by profile, by skill, the corrections, by row.
+  std::vector<float> essential_row, optional_row;
+  std::vector<int32_t> relation;
+  std::vector<uint8_t> marks;
+  std::vector<SkillCorrection> corrections;
+  std::vector<uint16_t> correction_count;
+  BoundInput bound;  // its pointers set by BoundOf()
 };
+
+BoundInput BoundOf(const Case& c) {
+  BoundInput in = c.bound;
+  in.essential_row = c.essential_row.data();
+  in.optional_row = c.optional_row.data();
+  in.relation = c.relation.data();
+  in.marks = c.marks.data();
+  in.corrections = c.corrections.data();
+  return in;
+}
+
+void AddRandomSkills(std::mt19937_64* rng, Case* c) {
+  auto below = [&](uint64_t n) { return static_cast<int32_t>((*rng)() % n); };
+  auto unit = [&] { return std::uniform_real_distribution<double>(0.0, 1.0)(*rng); };
+  constexpr int32_t kProfiles = 9;
+  constexpr int32_t kSkills = 24;
+  for (int32_t j = 0; j < kProfiles; ++j) {
+    c->essential_row.push_back(static_cast<float>(below(3) == 0 ? 0 : below(5)));
+    c->optional_row.push_back(static_cast<float>(below(4)));
+    const int32_t digits[] = {0, 0, 2, 3, 4};
+    c->relation.push_back(digits[below(5)] | (below(3) == 0 ? 8 : 0));
+  }
+  for (int32_t s = 0; s < kSkills; ++s) c->marks.push_back(static_cast<uint8_t>(below(2)));
+  RuleColumns& columns = c->columns;
+  for (size_t k = 0; k < c->facts.size(); ++k) {
+    columns.profile.push_back(below(5) == 0 ? -1 : below(kProfiles));
+    const bool has_essential = below(4) != 0;
+    const bool has_optional = below(3) != 0;
+    columns.inv_essential.push_back(has_essential ? 1.0f / static_cast<float>(1 + below(7)) : 0.0f);
+    columns.inv_optional.push_back(has_optional ? 1.0f / static_cast<float>(1 + below(9)) : 0.0f);
+    const float bonus[] = {1.0f, 0.6f, 0.3f, 0.0f};
+    columns.micro.push_back(bonus[below(4)]);
+    columns.correction_begin.push_back(static_cast<int32_t>(c->corrections.size()));
+    const auto count = static_cast<uint16_t>(below(3) == 0 ? 1 + below(4) : 0);
+    for (int32_t i = 0; i < count; ++i) {
+      c->corrections.push_back(SkillCorrection{
+          below(kSkills), static_cast<int8_t>(below(2)), static_cast<int8_t>(below(3) - 1)});
+    }
+    c->correction_count.push_back(count);
+    columns.skill_code.push_back(PackSkillCode(
+        has_essential, has_optional, below(2) == 0, static_cast<int8_t>(below(8)), count));
+  }
+  BoundInput& in = c->bound;
+  in.skill_gate = below(4) != 0;
+  for (double& fit : in.german_fit) fit = below(3) == 0 ? 1.0 : unit();
+  in.bridge_german_fit = below(2) == 0 ? 1.0 : unit();
+  for (double& fit : in.job_requirement_fit) fit = below(3) == 0 ? 1.0 : unit();
+  for (size_t digits = 2; digits <= 4; ++digits) in.isco_floor[digits] = unit();
+  in.optional_share = unit() * 0.5;
+  in.fit_without_requirements = unit();
+  const double w[] = {unit(), unit(), unit(), unit()};
+  const double sum = w[0] + w[1] + w[2] + w[3];
+  in.w_skill = w[0] / sum;
+  in.w_german = w[1] / sum;
+  in.w_micro = w[2] / sum;
+  in.w_commute = w[3] / sum;
+  in.threshold.fill(-1.0f);
+}
 
 Case RandomCase(std::mt19937_64* rng, int32_t rows) {
   auto below = [&](uint64_t n) { return static_cast<int32_t>((*rng)() % n); };
@@ -80,25 +152,98 @@ Case RandomCase(std::mt19937_64* rng, int32_t rows) {
     }
     if (below(2) != 0) r.by_length[level] = CourseChoice{20'450, below(6)};
   }
+  AddRandomSkills(rng, &c);
   return c;
 }
 
-TEST(VectorRulePass, JudgesEveryRowAsJudgePairAndTheReachTestDo) {
-  if (!VectorRulePassAvailable()) GTEST_SKIP() << "this CPU has no AVX-512";
+// The scorer's pair loop for one row within reach: JudgePair, then with at
+// most one rule broken the overlap, the skill gate and the first bound
+// (engine/scorer.cc), written out plainly.
+struct RowVerdict {
+  uint32_t fail = 0;
+  double bound = 0.0;
+};
+RowVerdict JudgeRow(const Case& c, int32_t k) {
+  const auto row = static_cast<size_t>(k);
+  PairFacts facts = c.facts[row];
+  facts.chord_squared = ChordSquared(c.home, c.points[row]);
+  const PairVerdict verdict = JudgePair(c.rules, facts);
+  RowVerdict v{verdict.fail, 0.0};
+  if (SeveralRules(v.fail)) return v;
+  const RuleColumns& columns = c.columns;
+  const BoundInput& in = c.bound;
+  const int32_t profile = columns.profile[row];
+  const SkillCorrection* first = c.corrections.data() + columns.correction_begin[row];
+  const SkillCounts counts = CountOverlap(c.essential_row.data(),
+                                          c.optional_row.data(),
+                                          c.marks.data(),
+                                          profile,
+                                          first,
+                                          first + c.correction_count[row]);
+  const int32_t relation = profile >= 0 ? c.relation[static_cast<size_t>(profile)] : 0;
+  const uint32_t code = columns.skill_code[row];
+  const bool has_essential = (code & 1u) != 0;
+  const bool has_optional = (code & 2u) != 0;
+  if (in.skill_gate && counts.essential == 0 && has_essential && (relation & 8) == 0) {
+    v.fail |= RuleBit(ExclusionReason::kNoSkillFit);
+  }
+  const double essential =
+      has_essential ? counts.essential * static_cast<double>(columns.inv_essential[row]) : 1.0;
+  const double optional =
+      has_optional ? counts.optional * static_cast<double>(columns.inv_optional[row]) : 1.0;
+  double mix = in.fit_without_requirements;
+  if (has_essential && has_optional) {
+    mix = (1.0 - in.optional_share) * essential + in.optional_share * optional;
+  } else if (has_essential) {
+    mix = essential;
+  } else if (has_optional) {
+    mix = optional;
+  }
+  const int32_t digits = relation & ~8;
+  if (digits >= 2) mix = std::max(mix, in.isco_floor[static_cast<size_t>(digits)]);
+  const double requirement_fit = (code & 4u) != 0 ? in.job_requirement_fit[code >> 3 & 7u] : 1.0;
+  const double german = verdict.bridge >= 0 ? in.bridge_german_fit
+                                            : in.german_fit[static_cast<size_t>(facts.min_german)];
+  const double fixed = in.w_german * german + in.w_micro * static_cast<double>(columns.micro[row]);
+  v.bound = in.w_skill * (mix * requirement_fit) + (fixed + in.w_commute * 1.0);
+  return v;
+}
+
+// Runs the pass over [0, n) as two runs of rows, the second appended,
+// neither starting on a multiple of 8.
+struct PassResult {
+  std::vector<uint32_t> several, single, fail;
+  std::vector<int32_t> rows;
+  PairPassOutput out;
+};
+PassResult RunPass(const Case& c, const BoundInput& bound, int32_t split) {
+  const auto n = static_cast<int32_t>(c.facts.size());
+  const RulePassInput rules = RulePassInputOf(c.rules, c.home, c.reach_c2);
+  PassResult r;
+  const size_t size = static_cast<size_t>(n) + 16;
+  r.several.assign(size, 0);
+  r.single.assign(size, 0);
+  r.fail.assign(size, 0);
+  r.rows.assign(size, -1);
+  r.out = PairPassOutput{r.several.data(), r.single.data(), r.rows.data(), r.fail.data()};
+  VectorPairPass(c.columns, rules, bound, 0, split, &r.out);
+  VectorPairPass(c.columns, rules, bound, split, n, &r.out);
+  return r;
+}
+
+TEST(VectorPairPass, JudgesEveryRowAsJudgePairAndTheReachTestDo) {
+  if (!VectorPairPassAvailable()) GTEST_SKIP() << "this CPU has no AVX-512";
   std::mt19937_64 rng(2026);
   int64_t candidates = 0;
   int64_t several = 0;
   for (int trial = 0; trial < 400; ++trial) {
     const int32_t n = 1 + static_cast<int32_t>(rng() % 90);
     const Case c = RandomCase(&rng, n);
-    const RulePassInput in = RulePassInputOf(c.rules, c.home, c.reach_c2);
-    // Two runs of rows, the second appended, neither starting on a multiple of 8.
-    const int32_t split = static_cast<int32_t>(rng() % static_cast<uint64_t>(n + 1));
-    std::vector<int32_t> rows(static_cast<size_t>(n) + 16, -1);
-    std::vector<uint32_t> fail(rows.size()), bits(rows.size());
-    RulePassOutput out{rows.data(), fail.data(), bits.data()};
-    VectorRulePass(c.columns, in, 0, split, &out);
-    VectorRulePass(c.columns, in, split, n, &out);
+    // Without the skill gate and thresholds, the rules alone decide.
+    BoundInput bound = BoundOf(c);
+    bound.skill_gate = false;
+    const auto split = static_cast<int32_t>(rng() % static_cast<uint64_t>(n + 1));
+    const PassResult got = RunPass(c, bound, split);
 
     std::vector<int32_t> want_rows;
     std::vector<uint32_t> want_fail;
@@ -115,24 +260,94 @@ TEST(VectorRulePass, JudgesEveryRowAsJudgePairAndTheReachTestDo) {
         want_fail.push_back(bits_of_pair);
       }
     }
-    ASSERT_EQ(out.num_rows, static_cast<int32_t>(want_rows.size())) << "trial " << trial;
-    ASSERT_EQ(out.num_several, static_cast<int32_t>(want_several.size())) << "trial " << trial;
+    ASSERT_EQ(got.out.num_rows, static_cast<int32_t>(want_rows.size())) << "trial " << trial;
+    ASSERT_EQ(got.out.num_single, static_cast<int32_t>(want_rows.size())) << "trial " << trial;
+    ASSERT_EQ(got.out.num_several, static_cast<int32_t>(want_several.size())) << "trial " << trial;
     for (size_t i = 0; i < want_rows.size(); ++i) {
-      ASSERT_EQ(rows[i], want_rows[i]) << "trial " << trial;
-      ASSERT_EQ(fail[i], want_fail[i]) << "trial " << trial << " row " << rows[i];
+      ASSERT_EQ(got.rows[i], want_rows[i]) << "trial " << trial;
+      ASSERT_EQ(got.fail[i], want_fail[i]) << "trial " << trial << " row " << got.rows[i];
+      ASSERT_EQ(got.single[i], want_fail[i]) << "trial " << trial << " row " << got.rows[i];
     }
     for (size_t i = 0; i < want_several.size(); ++i) {
-      ASSERT_EQ(bits[i], want_several[i]) << "trial " << trial;
+      ASSERT_EQ(got.several[i], want_several[i]) << "trial " << trial;
     }
-    candidates += out.num_rows;
-    several += out.num_several;
+    candidates += got.out.num_rows;
+    several += got.out.num_several;
   }
   // The cases reach both outcomes often.
   EXPECT_GT(candidates, 1000);
   EXPECT_GT(several, 2000);
 }
 
-TEST(VectorRulePass, PacksEveryFieldOfARuleCodeApart) {
+TEST(VectorPairPass, JudgesTheSkillGateAndKeepsTheRowsWhoseBoundReachesTheThreshold) {
+  if (!VectorPairPassAvailable()) GTEST_SKIP() << "this CPU has no AVX-512";
+  std::mt19937_64 rng(1127);
+  int64_t gated = 0, kept = 0, dropped = 0, at_threshold = 0, corrected = 0;
+  for (int trial = 0; trial < 1500; ++trial) {
+    const int32_t n = 1 + static_cast<int32_t>(rng() % 90);
+    const Case c = RandomCase(&rng, n);
+    std::vector<int32_t> within;
+    std::vector<RowVerdict> want;
+    for (int32_t k = 0; k < n; ++k) {
+      const auto row = static_cast<size_t>(k);
+      if (ChordSquared(c.home, c.points[row]) > c.reach_c2) continue;
+      within.push_back(k);
+      want.push_back(JudgeRow(c, k));
+    }
+    // Thresholds: none yet, drawn, or exactly some row's bound.
+    BoundInput bound = BoundOf(c);
+    for (float& t : bound.threshold) {
+      const auto pick = rng() % 3;
+      if (pick == 0 || want.empty()) {
+        t = -1.0f;
+      } else if (pick == 1) {
+        t = static_cast<float>(std::uniform_real_distribution<double>(0.2, 0.9)(rng));
+      } else {
+        t = static_cast<float>(want[static_cast<size_t>(rng() % want.size())].bound);
+      }
+    }
+    const auto split = static_cast<int32_t>(rng() % static_cast<uint64_t>(n + 1));
+    const PassResult got = RunPass(c, bound, split);
+
+    size_t num_several = 0, num_single = 0, num_kept = 0;
+    for (size_t i = 0; i < within.size(); ++i) {
+      const RowVerdict& v = want[i];
+      const auto row = static_cast<size_t>(within[i]);
+      gated += (v.fail & RuleBit(ExclusionReason::kNoSkillFit)) != 0 ? 1 : 0;
+      if (SeveralRules(v.fail)) {
+        ASSERT_LT(num_several, static_cast<size_t>(got.out.num_several)) << "trial " << trial;
+        ASSERT_EQ(got.several[num_several++], v.fail) << "trial " << trial << " row " << row;
+        continue;
+      }
+      ASSERT_LT(num_single, static_cast<size_t>(got.out.num_single)) << "trial " << trial;
+      ASSERT_EQ(got.single[num_single++], v.fail) << "trial " << trial << " row " << row;
+      corrected += c.correction_count[row] > 0 ? 1 : 0;
+      const float threshold = bound.threshold[static_cast<size_t>(FirstRule(v.fail))];
+      const auto bound_f = static_cast<float>(v.bound);
+      at_threshold += bound_f == threshold ? 1 : 0;
+      if (bound_f < threshold) {
+        ++dropped;
+        continue;
+      }
+      ASSERT_LT(num_kept, static_cast<size_t>(got.out.num_rows)) << "trial " << trial;
+      ASSERT_EQ(got.rows[num_kept], within[i]) << "trial " << trial;
+      ASSERT_EQ(got.fail[num_kept], v.fail) << "trial " << trial;
+      ++num_kept;
+      ++kept;
+    }
+    ASSERT_EQ(static_cast<size_t>(got.out.num_several), num_several) << "trial " << trial;
+    ASSERT_EQ(static_cast<size_t>(got.out.num_single), num_single) << "trial " << trial;
+    ASSERT_EQ(static_cast<size_t>(got.out.num_rows), num_kept) << "trial " << trial;
+  }
+  // The cases reach every outcome often.
+  EXPECT_GT(gated, 500) << "gated";
+  EXPECT_GT(corrected, 1000) << "corrected";
+  EXPECT_GT(kept, 1000) << "kept";
+  EXPECT_GT(dropped, 1000) << "dropped";
+  EXPECT_GT(at_threshold, 100) << "at the threshold";
+}
+
+TEST(VectorPairPass, PacksEveryFieldOfARuleAndSkillCodeApart) {
   const uint32_t code = PackRuleCode(0xBEEF, 3, 2, 6, true);
   EXPECT_EQ(code & 0xFFFFu, 0xBEEFu);
   EXPECT_EQ((code >> 16) & 3u, 3u);
@@ -140,6 +355,11 @@ TEST(VectorRulePass, PacksEveryFieldOfARuleCodeApart) {
   EXPECT_EQ((code >> 20) & 7u, 6u);
   EXPECT_EQ((code >> 23) & 1u, 1u);
   EXPECT_EQ(PackRuleCode(0, 0, 0, 0, false), 0u);
+  const uint32_t skill = PackSkillCode(true, false, true, 7, 0xABCD);
+  EXPECT_EQ(skill & 7u, 5u);
+  EXPECT_EQ((skill >> 3) & 7u, 7u);
+  EXPECT_EQ((skill >> 8) & 0xFFFFu, 0xABCDu);
+  EXPECT_EQ(PackSkillCode(false, false, false, 0, 0), 0u);
 }
 
 }  // namespace
