@@ -531,6 +531,10 @@ void BuildBoundInput(const Prepared& prep,
   in->w_german = prep.w_german;
   in->w_micro = prep.w_micro;
   in->w_commute = prep.w_commute;
+  in->minutes_per_km = ctx.minutes_per_km;
+  in->wait_minutes = ctx.wait_minutes;
+  std::copy(ctx.inv_limit.begin(), ctx.inv_limit.end(), in->inv_limit.begin());
+  in->min_score = options.min_score;
 }
 
 // Scores one participant: counts into `result` at index p, kept pairs

@@ -198,6 +198,13 @@ __attribute__((target("avx512f,avx512vl,avx512cd"))) void Pass(const RuleColumns
   const __m512d w_german = _mm512_set1_pd(bound_in.w_german);
   const __m512d w_micro = _mm512_set1_pd(bound_in.w_micro);
   const __m512d w_commute = _mm512_set1_pd(bound_in.w_commute);
+  const __m512d zero_d = _mm512_setzero_pd();
+  const __m512d half = _mm512_set1_pd(0.5);
+  const __m512d diameter = _mm512_set1_pd(2.0 * kEarthRadiusKm);
+  const __m512d minutes_per_km = _mm512_set1_pd(bound_in.minutes_per_km);
+  const __m512d wait_minutes = _mm512_set1_pd(bound_in.wait_minutes);
+  const __m512d inv_limits = _mm512_loadu_pd(bound_in.inv_limit.data());
+  const __m512d min_score = _mm512_set1_pd(bound_in.min_score);
 
   const double* xs = columns.x.data();
   const double* ys = columns.y.data();
@@ -311,9 +318,26 @@ __attribute__((target("avx512f,avx512vl,avx512cd"))) void Pass(const RuleColumns
     const __m512d micro = _mm512_cvtps_pd(_mm256_maskz_loadu_ps(single, columns.micro.data() + k));
     const __m512d fixed =
         _mm512_add_pd(_mm512_mul_pd(w_german, german_part), _mm512_mul_pd(w_micro, micro));
-    // The score with the commute at its best, as a float, against the threshold.
-    const __m512d bound = _mm512_add_pd(skill_part, _mm512_add_pd(fixed, w_commute));
-    const __mmask8 below = _mm256_cmp_ps_mask(_mm512_cvtpd_ps(bound), threshold, _CMP_LT_OQ);
+    // The score with the commute at its best, then with the commute at the
+    // distance's lower bound (KmLowerBoundFromChordSquared(): 2 R x, with
+    // x = sqrt(c2) / 2), as floats against the threshold; eligible rows also
+    // against the minimum score.
+    const __m512d best = _mm512_add_pd(skill_part, _mm512_add_pd(fixed, w_commute));
+    const __m512d km =
+        _mm512_mul_pd(diameter, _mm512_mul_pd(half, _mm512_sqrt_pd(_mm512_max_pd(c2, zero_d))));
+    const __m512d minutes = _mm512_add_pd(_mm512_mul_pd(km, minutes_per_km), wait_minutes);
+    __m512d commute = _mm512_sub_pd(
+        one_d,
+        _mm512_mul_pd(minutes,
+                      _mm512_permutexvar_pd(_mm512_cvtepu32_epi64(hours_class), inv_limits)));
+    commute = _mm512_mask_mov_pd(commute, _mm512_cmp_pd_mask(commute, zero_d, _CMP_LT_OQ), zero_d);
+    commute = _mm512_mask_mov_pd(commute, _mm512_cmp_pd_mask(one_d, commute, _CMP_LT_OQ), one_d);
+    const __m512d bound =
+        _mm512_add_pd(skill_part, _mm512_add_pd(fixed, _mm512_mul_pd(w_commute, commute)));
+    const __mmask8 below =
+        _mm256_cmp_ps_mask(_mm512_cvtpd_ps(best), threshold, _CMP_LT_OQ) |
+        _mm256_cmp_ps_mask(_mm512_cvtpd_ps(bound), threshold, _CMP_LT_OQ) |
+        (_mm256_testn_epi32_mask(fail, fail) & _mm512_cmp_pd_mask(bound, min_score, _CMP_LT_OQ));
     const auto keep = static_cast<__mmask8>(single & ~below);
     const __m256i index = _mm256_add_epi32(_mm256_set1_epi32(k), lane);
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(rows + n),

@@ -5,19 +5,21 @@
 // internal::JudgePair but the rejected-pair rule, then for the rows with at
 // most one rule broken the skill overlap (the participant's profile counts
 // gathered, a vacancy's own skills added lane by lane), the skill gate, and
-// the first bound of the scorer's pair loop: the score with every part but
-// the commute, and the commute at its best. Only the rows whose bound can
-// still change the output go on to the scalar part of the pair loop. Private
-// to the engine.
+// the two bounds of the scorer's pair loop: the score with every part but
+// the commute and the commute at its best, then at the distance's lower
+// bound from the chord. Only the rows whose bounds can still change the
+// output go on to the scalar part of the pair loop (the distance's series).
+// Private to the engine.
 //
 // Contract. VectorPairPass() takes the rows [first, last). Rows outside the
 // participant's reach are dropped. Every row within reach appends its rule
 // bits, the skill gate judged, to `several` (two rules or more broken) or
 // `single` (at most one): the scorer counts them under their first rule.
-// Of the single ones, a row whose bound, as a float, is not below the
+// Of the single ones, a row whose bounds, as floats, are not below the
 // threshold of its slot (FirstRule(): its rule's nearest miss so far, or the
-// top K once full) appends its row and bits to `rows` and `fail`. Every value
-// is the scalar loop's: the same doubles (the chord and the bound summed in
+// top K once full), and, eligible, whose second bound is not below
+// min_score, appends its row and bits to `rows` and `fail`. Every value is
+// the scalar loop's: the same doubles (the chord and the bounds computed in
 // the same order, never fused: this file is compiled without fused
 // multiply-add), the same comparisons, the same bits; so a row is dropped
 // exactly when the scalar loop would drop it at that threshold, and as
@@ -101,8 +103,8 @@ struct RulePassInput {
 };
 RulePassInput RulePassInputOf(const ParticipantRules& rules, const UnitVector& u, double reach_c2);
 
-// One participant's side of the first bound (the scorer's pair loop: the
-// skill part, the German and micro parts, the commute at 1).
+// One participant's side of the bounds (the scorer's pair loop: the skill
+// part, the German and micro parts, the commute at 1 and at its bound).
 struct BoundInput {
   // By kernel profile: the participant's overlap counts, and ISCO digits
   // shared plus 8 when related (the scorer's relation).
@@ -119,8 +121,15 @@ struct BoundInput {
   double optional_share = 0.0;
   double fit_without_requirements = 0.0;
   double w_skill = 0.0, w_german = 0.0, w_micro = 0.0, w_commute = 0.0;
-  // By slot (FirstRule()): the float a row's bound must not fall below.
+  // The commute: minutes = km * minutes_per_km + wait_minutes, and the part
+  // 1 - minutes * inv_limit[hours_class], clamped to [0, 1].
+  double minutes_per_km = 0.0;
+  double wait_minutes = 0.0;
+  std::array<double, 8> inv_limit{};
+  // By slot (FirstRule()): the float a row's bounds must not fall below;
+  // an eligible row's second bound must not fall below min_score either.
   std::array<float, kNumExclusionReasons + 1> threshold{};
+  double min_score = 0.0;
 };
 
 struct PairPassOutput {

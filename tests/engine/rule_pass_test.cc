@@ -94,6 +94,11 @@ void AddRandomSkills(std::mt19937_64* rng, Case* c) {
   in.w_german = w[1] / sum;
   in.w_micro = w[2] / sum;
   in.w_commute = w[3] / sum;
+  in.minutes_per_km = below(2) == 0 ? 1.56 : 3.545;  // car, transit
+  in.wait_minutes = below(2) == 0 ? 0.0 : 10.0;
+  for (size_t hours_class = 0; hours_class < 3; ++hours_class) {
+    in.inv_limit[hours_class] = 1.0 / (20.0 + unit() * 60.0);
+  }
   in.threshold.fill(-1.0f);
 }
 
@@ -161,14 +166,15 @@ Case RandomCase(std::mt19937_64* rng, int32_t rows) {
 // (engine/scorer.cc), written out plainly.
 struct RowVerdict {
   uint32_t fail = 0;
-  double bound = 0.0;
+  double best = 0.0;   // the commute at 1
+  double bound = 0.0;  // the commute at the distance's lower bound
 };
 RowVerdict JudgeRow(const Case& c, int32_t k) {
   const auto row = static_cast<size_t>(k);
   PairFacts facts = c.facts[row];
   facts.chord_squared = ChordSquared(c.home, c.points[row]);
   const PairVerdict verdict = JudgePair(c.rules, facts);
-  RowVerdict v{verdict.fail, 0.0};
+  RowVerdict v{verdict.fail, 0.0, 0.0};
   if (SeveralRules(v.fail)) return v;
   const RuleColumns& columns = c.columns;
   const BoundInput& in = c.bound;
@@ -205,7 +211,12 @@ RowVerdict JudgeRow(const Case& c, int32_t k) {
   const double german = verdict.bridge >= 0 ? in.bridge_german_fit
                                             : in.german_fit[static_cast<size_t>(facts.min_german)];
   const double fixed = in.w_german * german + in.w_micro * static_cast<double>(columns.micro[row]);
-  v.bound = in.w_skill * (mix * requirement_fit) + (fixed + in.w_commute * 1.0);
+  const double skill_part = in.w_skill * (mix * requirement_fit);
+  v.best = skill_part + (fixed + in.w_commute * 1.0);
+  const double minutes =
+      KmLowerBoundFromChordSquared(facts.chord_squared) * in.minutes_per_km + in.wait_minutes;
+  const double commute = std::clamp(1.0 - minutes * in.inv_limit[facts.hours_class], 0.0, 1.0);
+  v.bound = skill_part + (fixed + in.w_commute * commute);
   return v;
 }
 
@@ -279,10 +290,11 @@ TEST(VectorPairPass, JudgesEveryRowAsJudgePairAndTheReachTestDo) {
   EXPECT_GT(several, 2000);
 }
 
-TEST(VectorPairPass, JudgesTheSkillGateAndKeepsTheRowsWhoseBoundReachesTheThreshold) {
+TEST(VectorPairPass, JudgesTheSkillGateAndKeepsTheRowsWhoseBoundsReachTheThreshold) {
   if (!VectorPairPassAvailable()) GTEST_SKIP() << "this CPU has no AVX-512";
   std::mt19937_64 rng(1127);
   int64_t gated = 0, kept = 0, dropped = 0, at_threshold = 0, corrected = 0;
+  int64_t below_minimum = 0, at_minimum = 0;
   for (int trial = 0; trial < 1500; ++trial) {
     const int32_t n = 1 + static_cast<int32_t>(rng() % 90);
     const Case c = RandomCase(&rng, n);
@@ -294,8 +306,13 @@ TEST(VectorPairPass, JudgesTheSkillGateAndKeepsTheRowsWhoseBoundReachesTheThresh
       within.push_back(k);
       want.push_back(JudgeRow(c, k));
     }
-    // Thresholds: none yet, drawn, or exactly some row's bound.
+    // Thresholds and the minimum score: none, drawn, or exactly some row's
+    // bound.
     BoundInput bound = BoundOf(c);
+    auto some_bound = [&] {
+      const RowVerdict& v = want[static_cast<size_t>(rng() % want.size())];
+      return rng() % 2 == 0 ? v.best : v.bound;
+    };
     for (float& t : bound.threshold) {
       const auto pick = rng() % 3;
       if (pick == 0 || want.empty()) {
@@ -303,8 +320,18 @@ TEST(VectorPairPass, JudgesTheSkillGateAndKeepsTheRowsWhoseBoundReachesTheThresh
       } else if (pick == 1) {
         t = static_cast<float>(std::uniform_real_distribution<double>(0.2, 0.9)(rng));
       } else {
-        t = static_cast<float>(want[static_cast<size_t>(rng() % want.size())].bound);
+        t = static_cast<float>(some_bound());
       }
+    }
+    std::vector<double> eligible_bounds;
+    for (const RowVerdict& v : want) {
+      if (v.fail == 0) eligible_bounds.push_back(v.bound);
+    }
+    const auto pick = rng() % 3;
+    if (pick == 1) {
+      bound.min_score = std::uniform_real_distribution<double>(0, 0.6)(rng);
+    } else if (pick == 2 && !eligible_bounds.empty()) {
+      bound.min_score = eligible_bounds[rng() % eligible_bounds.size()];
     }
     const auto split = static_cast<int32_t>(rng() % static_cast<uint64_t>(n + 1));
     const PassResult got = RunPass(c, bound, split);
@@ -323,10 +350,16 @@ TEST(VectorPairPass, JudgesTheSkillGateAndKeepsTheRowsWhoseBoundReachesTheThresh
       ASSERT_EQ(got.single[num_single++], v.fail) << "trial " << trial << " row " << row;
       corrected += c.correction_count[row] > 0 ? 1 : 0;
       const float threshold = bound.threshold[static_cast<size_t>(FirstRule(v.fail))];
+      const auto best_f = static_cast<float>(v.best);
       const auto bound_f = static_cast<float>(v.bound);
-      at_threshold += bound_f == threshold ? 1 : 0;
-      if (bound_f < threshold) {
+      at_threshold += best_f == threshold || bound_f == threshold ? 1 : 0;
+      at_minimum += v.fail == 0 && v.bound == bound.min_score ? 1 : 0;
+      if (best_f < threshold || bound_f < threshold) {
         ++dropped;
+        continue;
+      }
+      if (v.fail == 0 && v.bound < bound.min_score) {
+        ++below_minimum;
         continue;
       }
       ASSERT_LT(num_kept, static_cast<size_t>(got.out.num_rows)) << "trial " << trial;
@@ -345,6 +378,8 @@ TEST(VectorPairPass, JudgesTheSkillGateAndKeepsTheRowsWhoseBoundReachesTheThresh
   EXPECT_GT(kept, 1000) << "kept";
   EXPECT_GT(dropped, 1000) << "dropped";
   EXPECT_GT(at_threshold, 100) << "at the threshold";
+  EXPECT_GT(below_minimum, 50) << "below the minimum score";
+  EXPECT_GT(at_minimum, 50) << "at the minimum score";
 }
 
 TEST(VectorPairPass, PacksEveryFieldOfARuleAndSkillCodeApart) {
