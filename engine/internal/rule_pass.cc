@@ -323,6 +323,10 @@ __attribute__((target("avx512f,avx512vl,avx512cd"))) void Pass(const RuleColumns
     // x = sqrt(c2) / 2), as floats against the threshold; eligible rows also
     // against the minimum score.
     const __m512d best = _mm512_add_pd(skill_part, _mm512_add_pd(fixed, w_commute));
+    // Most rows fall at the first bound: the distance's square root only for the others.
+    const auto near = static_cast<__mmask8>(
+        single & ~_mm256_cmp_ps_mask(_mm512_cvtpd_ps(best), threshold, _CMP_LT_OQ));
+    if (near == 0) continue;
     const __m512d km =
         _mm512_mul_pd(diameter, _mm512_mul_pd(half, _mm512_sqrt_pd(_mm512_max_pd(c2, zero_d))));
     const __m512d minutes = _mm512_add_pd(_mm512_mul_pd(km, minutes_per_km), wait_minutes);
@@ -335,10 +339,9 @@ __attribute__((target("avx512f,avx512vl,avx512cd"))) void Pass(const RuleColumns
     const __m512d bound =
         _mm512_add_pd(skill_part, _mm512_add_pd(fixed, _mm512_mul_pd(w_commute, commute)));
     const __mmask8 below =
-        _mm256_cmp_ps_mask(_mm512_cvtpd_ps(best), threshold, _CMP_LT_OQ) |
         _mm256_cmp_ps_mask(_mm512_cvtpd_ps(bound), threshold, _CMP_LT_OQ) |
         (_mm256_testn_epi32_mask(fail, fail) & _mm512_cmp_pd_mask(bound, min_score, _CMP_LT_OQ));
-    const auto keep = static_cast<__mmask8>(single & ~below);
+    const auto keep = static_cast<__mmask8>(near & ~below);
     const __m256i index = _mm256_add_epi32(_mm256_set1_epi32(k), lane);
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(rows + n),
                         _mm256_maskz_compress_epi32(keep, index));
