@@ -108,9 +108,9 @@ struct Bridges {
   }
 };
 
-// The skill overlap, the skill gate and the first bound of the rows in
-// `candidates` (within reach, at most one rule broken) of the eight from k;
-// appends to `out` as VectorPairPass() describes.
+// The skill side of the rows in `candidates` (within reach, at most one rule
+// broken) of the eight from k: CountOverlap()'s counts, the participant's
+// relation to the row's profile, and the row's PackSkillCode().
 struct SkillLanes {
   __m256i essential, optional, relation, code;
 };
